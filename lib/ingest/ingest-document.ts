@@ -1,0 +1,113 @@
+import { parseMinutes, PARSER_VERSION } from "@/lib/minutes";
+import type { PrismaClient } from "@/lib/db/client";
+import { redactCpr } from "./redact-cpr";
+import type { SourceFile } from "./read-document";
+import { blankDroppedLines } from "./source-text";
+import { withIngestLock, writeMeeting } from "./write-meeting";
+
+/** What happened to one document. */
+export type DocumentStatus = "ok" | "updated" | "unchanged" | "failed";
+
+/** The outcome of ingesting one document, for progress output and the run summary. */
+export interface DocumentReport {
+  file: string;
+  status: DocumentStatus;
+  /** Meeting page, when the document holds a meeting. */
+  url?: string;
+  items?: number;
+  /** "file:line: reason" style message, when failed. */
+  error?: string;
+  line?: number | null;
+  cprRedactions: number;
+}
+
+function formatError(file: string, line: number | null | undefined, reason: string): string {
+  return line ? `${file}:${line}: ${reason}` : `${file}: ${reason}`;
+}
+
+async function recordFailure(
+  prisma: PrismaClient,
+  source: SourceFile,
+  reason: string,
+  line: number | null,
+  cprRedactions: number,
+): Promise<DocumentReport> {
+  // Without a successful parse the closed items' line ranges are unknown, so no text is kept:
+  // storing it could publish a closed item's body. The file itself is the copy to re-ingest.
+  const data = {
+    fileName: source.fileName,
+    size: source.size,
+    encoding: source.encoding,
+    text: "",
+    parserVersion: PARSER_VERSION,
+    status: "failed" as const,
+    error: reason,
+    errorLine: line,
+    cprRedactions,
+    ingestedAt: new Date(),
+  };
+  await withIngestLock(prisma, (tx) =>
+    tx.sourceDocument.upsert({ where: { sha256: source.sha256 }, create: { ...data, sha256: source.sha256 }, update: data }),
+  );
+  return { file: source.fileName, status: "failed", error: formatError(source.fileName, line, reason), line, cprRedactions };
+}
+
+/**
+ * Ingests one decoded file: CPR numbers redacted first, then parsed; the SourceDocument
+ * (without closed items' bodies) and its meeting are written in one transaction. The same
+ * bytes again → "unchanged" without writes; a ParseError or any database error → "failed",
+ * recorded with its reason, and nothing of the meeting half-written.
+ */
+export async function ingestSource(
+  prisma: PrismaClient,
+  source: SourceFile,
+  options: { municipality?: string; force?: boolean } = {},
+): Promise<DocumentReport> {
+  const isCurrent = (doc: { status: string; parserVersion: string } | null) =>
+    !options.force && doc?.status === "ok" && doc.parserVersion === PARSER_VERSION;
+  if (isCurrent(await prisma.sourceDocument.findUnique({ where: { sha256: source.sha256 } }))) {
+    return { file: source.fileName, status: "unchanged", cprRedactions: 0 };
+  }
+
+  const { text: redacted, count: cprRedactions } = redactCpr(source.text);
+  const parsed = parseMinutes(redacted, options.municipality ? { municipality: options.municipality } : undefined);
+  if (!parsed.ok) return recordFailure(prisma, source, parsed.error.reason, parsed.error.line, cprRedactions);
+
+  const storedText = blankDroppedLines(redacted, parsed.droppedLineRanges);
+  try {
+    return await withIngestLock(prisma, async (tx): Promise<DocumentReport> => {
+      // Re-checked under the lock: a concurrent run may have stored these bytes meanwhile.
+      if (isCurrent(await tx.sourceDocument.findUnique({ where: { sha256: source.sha256 } }))) {
+        return { file: source.fileName, status: "unchanged", cprRedactions: 0 };
+      }
+      const data = {
+        fileName: source.fileName,
+        size: source.size,
+        encoding: source.encoding,
+        text: storedText,
+        parserVersion: PARSER_VERSION,
+        status: "ok" as const,
+        error: null,
+        errorLine: null,
+        cprRedactions,
+        ingestedAt: new Date(),
+      };
+      const document = await tx.sourceDocument.upsert({
+        where: { sha256: source.sha256 },
+        create: { ...data, sha256: source.sha256 },
+        update: data,
+      });
+      const written = await writeMeeting(tx, parsed.meeting, document.id);
+      return {
+        file: source.fileName,
+        status: written.isUpdate ? "updated" : "ok",
+        url: written.url,
+        items: parsed.meeting.items.length,
+        cprRedactions,
+      };
+    });
+  } catch (error) {
+    const reason = `kunne ikke gemmes: ${error instanceof Error ? error.message.split("\n").slice(-1)[0] : String(error)}`;
+    return recordFailure(prisma, source, reason, null, cprRedactions);
+  }
+}

@@ -1,0 +1,72 @@
+import type { PrismaClient } from "@/lib/db/client";
+import { discoverFiles } from "./discover-files";
+import { ingestSource, type DocumentReport } from "./ingest-document";
+import { readSourceFile } from "./read-document";
+
+/** Totals of one run: discovered = ok + updated + unchanged + failed + skipped. */
+export interface IngestSummary {
+  discovered: number;
+  ok: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  skipped: number;
+  cprRedactions: number;
+  items: number;
+  failures: Array<{ file: string; error: string }>;
+  skippedFiles: Array<{ file: string; reason: string }>;
+  durationMs: number;
+}
+
+/** Whether a run changed what the portal shows (so the search index must be rebuilt). */
+export function hasChanges(summary: IngestSummary): boolean {
+  return summary.ok + summary.updated > 0;
+}
+
+/**
+ * Ingests files and directories one document at a time (memory stays flat in the number of
+ * documents). A failing document is recorded and the run goes on. `onDocument` is called after
+ * each document, for progress output.
+ */
+export async function ingestFiles(
+  prisma: PrismaClient,
+  inputs: string[],
+  options: {
+    municipality?: string;
+    onStart?: (total: number) => void;
+    onDocument?: (report: DocumentReport) => void;
+  } = {},
+): Promise<IngestSummary> {
+  const started = Date.now();
+  const discovery = await discoverFiles(inputs);
+  const summary: IngestSummary = {
+    discovered: discovery.files.length + discovery.skipped.length,
+    ok: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    skipped: discovery.skipped.length,
+    cprRedactions: 0,
+    items: 0,
+    failures: [],
+    skippedFiles: discovery.skipped,
+    durationMs: 0,
+  };
+  options.onStart?.(discovery.files.length);
+  for (const file of discovery.files) {
+    let report: DocumentReport;
+    try {
+      report = await ingestSource(prisma, await readSourceFile(file), { municipality: options.municipality });
+    } catch (error) {
+      // Unreadable file or lost database connection: report it and continue with the rest.
+      report = { file, status: "failed", error: `${file}: ${error instanceof Error ? error.message : String(error)}`, cprRedactions: 0 };
+    }
+    summary[report.status] += 1;
+    summary.cprRedactions += report.cprRedactions;
+    summary.items += report.items ?? 0;
+    if (report.status === "failed") summary.failures.push({ file, error: report.error ?? "ukendt fejl" });
+    options.onDocument?.(report);
+  }
+  summary.durationMs = Date.now() - started;
+  return summary;
+}

@@ -1,0 +1,36 @@
+import { PARSER_VERSION } from "@/lib/minutes";
+import type { PrismaClient } from "@/lib/db/client";
+import { ingestSource, type DocumentReport } from "./ingest-document";
+
+/**
+ * Re-parses stored documents with the current parser (their stored text is the source), in
+ * the same transaction-per-document way as the ingest. By default only documents parsed by an
+ * older parser version; `all` re-parses every successfully ingested document.
+ */
+export async function reparseDocuments(
+  prisma: PrismaClient,
+  options: { all?: boolean; onDocument?: (report: DocumentReport) => void } = {},
+): Promise<DocumentReport[]> {
+  const documents = await prisma.sourceDocument.findMany({
+    where: { status: "ok", ...(options.all ? {} : { parserVersion: { not: PARSER_VERSION } }) },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  const reports: DocumentReport[] = [];
+  for (const { id } of documents) {
+    const doc = await prisma.sourceDocument.findUniqueOrThrow({
+      where: { id },
+      include: { meetings: { take: 1, include: { committee: { include: { municipality: true } } } } },
+    });
+    // The municipality is passed back as a hint: documents that needed --municipality still parse.
+    const municipality = doc.meetings[0]?.committee.municipality.name;
+    const report = await ingestSource(
+      prisma,
+      { fileName: doc.fileName, sha256: doc.sha256, size: doc.size, encoding: doc.encoding as "utf-8", text: doc.text },
+      { municipality, force: true },
+    );
+    reports.push(report);
+    options.onDocument?.(report);
+  }
+  return reports;
+}

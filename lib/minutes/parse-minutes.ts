@@ -1,0 +1,102 @@
+import { detectFamily } from "./families";
+import { parseHeader } from "./header";
+import { findItemHeadings } from "./item-headings";
+import { inferMunicipality, resolveMunicipality } from "./municipalities";
+import { findBinaryLine, normalizeText } from "./normalize";
+import { parseItem } from "./parse-item";
+import type { LineRange, ParsedItem, ParseHints, ParseResult, ParseWarning, SourceLine } from "./types";
+
+function fail(reason: string, line: number | null): ParseResult {
+  return { ok: false, error: { reason, line } };
+}
+
+function joinText(lines: readonly SourceLine[]): string {
+  return lines.map((line) => line.text).join("\n");
+}
+
+/**
+ * The pipeline, in its declared order: reject empty and binary input → normalise lines → detect
+ * the template family → find item headings → read the header (before the first item) → parse
+ * items, dropping closed ones → resolve the municipality → assemble. May throw on a bug;
+ * `parseMinutes` turns that into a ParseError.
+ */
+export function runPipeline(text: string, hints: ParseHints): ParseResult {
+  if (text.trim() === "") return fail("Dokumentet er tomt.", null);
+  const binaryLine = findBinaryLine(text);
+  if (binaryLine !== null) return fail("Dokumentet ligner binære data, ikke tekst (fx en PDF- eller Word-fil).", binaryLine);
+
+  const { lines, isMarkdown } = normalizeText(text);
+  const family = detectFamily(lines, isMarkdown);
+  const headings = findItemHeadings(lines);
+  const headerLines = lines.slice(0, headings[0]?.index ?? lines.length);
+  const header = parseHeader(headerLines, family);
+  const firstTextLine = lines.find((line) => line.text.trim() !== "")?.no ?? 1;
+
+  if (header.date === null) {
+    return fail('Ingen mødedato fundet i mødehovedet (fx "Mødedato", "Dato:" eller "REFERAT … d. 19-03-2024").', header.firstLine ?? firstTextLine);
+  }
+  if (headings.length === 0) {
+    return fail('Ingen dagsordenspunkter fundet (fx "Punkt 1: …", "1 (Åben) …" eller "1. …" efterfulgt af et afsnit).', lines.length);
+  }
+  if (header.committee === null) {
+    return fail('Udvalget kunne ikke findes i mødehovedet (fx "REFERAT <udvalg> d. …" eller "Udvalg:").', header.firstLine ?? firstTextLine);
+  }
+  if (header.startTime === null) {
+    return fail('Intet mødetidspunkt fundet i mødehovedet (fx "kl. 14:00", "Tidspunkt:" eller "Mødetidspunkt:").', header.firstLine ?? firstTextLine);
+  }
+
+  const warnings: ParseWarning[] = [...header.warnings];
+  const items: ParsedItem[] = [];
+  const droppedLineRanges: LineRange[] = [];
+  const publicLines: SourceLine[] = [...headerLines];
+  headings.forEach((heading, index) => {
+    const headingLine = lines[heading.index];
+    if (!headingLine) return;
+    const body = lines.slice(heading.index + 1, headings[index + 1]?.index ?? lines.length);
+    const parsed = parseItem(heading, headingLine, body, { meetingDate: header.date, committee: header.committee, family });
+    items.push(parsed.item);
+    warnings.push(...parsed.warnings);
+    if (parsed.dropped) droppedLineRanges.push(parsed.dropped);
+    publicLines.push(headingLine);
+    if (!parsed.item.closed) publicLines.push(...body);
+  });
+
+  let municipality: string;
+  if (hints.municipality !== undefined && hints.municipality.trim() !== "") {
+    const resolved = resolveMunicipality(hints.municipality);
+    if (!resolved) return fail(`Ukendt kommune: "${hints.municipality}". Angiv en af Danmarks 98 kommuner, fx "Vejen".`, null);
+    municipality = resolved.name;
+  } else {
+    // Closed items are excluded: even a municipality name must not come from their text.
+    const inferred = inferMunicipality(joinText(headerLines), joinText(publicLines));
+    if (!inferred) {
+      return fail('Kommunen kunne ikke udledes af dokumentet; angiv den med --municipality "<navn>" (hints.municipality).', null);
+    }
+    municipality = inferred.name;
+  }
+
+  const absentFromMeeting = header.absent;
+  const participants = header.participants.filter((participant) => !absentFromMeeting.includes(participant.name));
+  for (const item of items) {
+    if (item.closed || absentFromMeeting.length === 0) continue;
+    item.absent = [...new Set([...absentFromMeeting, ...item.absent])];
+  }
+  const kind = header.kind ?? (items.some((item) => item.decision !== null) ? "referat" : "dagsorden");
+
+  return {
+    ok: true,
+    meeting: {
+      municipality,
+      committee: header.committee,
+      kind,
+      date: header.date,
+      startTime: header.startTime,
+      endTime: header.endTime,
+      location: header.location,
+      participants,
+      items,
+      warnings: warnings.sort((a, b) => a.line - b.line),
+    },
+    droppedLineRanges,
+  };
+}

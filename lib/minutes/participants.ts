@@ -1,0 +1,41 @@
+import type { Participant } from "./types";
+
+const PARTY = /^(.*?)\s*\(([A-ZÆØÅ]{1,2}|Løsgænger|løsgænger|UFG)\)\s*$/;
+const ROLE = /\s*\((?:formand|næstformand|fmd\.?|nfmd\.?|afbud|suppleant)\)/gi;
+const NAME_SHAPE = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:van|von|de|da|la|af|le)\s+)?\p{Lu}[\p{L}.'’-]*){1,5}$/u;
+const NOT_A_NAME = /^(?:ingen|intet|alle|ingen fraværende|alle til stede)\.?$/i;
+// Faxe: "Nellie Bradsted (V). Som stedfortræder deltog Henrik Rützou Aakast (V)." – the substitute
+// attended, so sentences about substitutes and arrivals are not absences.
+const NOT_ABSENCE_SENTENCE = /^(?:som\s+)?(?:stedfortræder|suppleant|deltog|mødte|ankom|forlod|afløst)/i;
+
+/**
+ * Split a printed list of people ("Morten Thorøe, Knud Peter Wad og Hans Hansen (V)") into
+ * names with the party letter when printed. Roles in parentheses ("(formand)") are dropped.
+ */
+export function parseNameList(text: string): Participant[] {
+  return text
+    .split(/\s*[,;\n]\s*|\s+og\s+/)
+    .map((part) => part.replace(ROLE, "").trim().replace(/\.$/, "").trim())
+    .filter((part) => part !== "" && part !== "." && !NOT_A_NAME.test(part))
+    .map((part) => {
+      const party = PARTY.exec(part);
+      return party ? { name: (party[1] ?? "").trim(), party: party[2] ?? null } : { name: part, party: null };
+    })
+    .filter((participant) => participant.name !== "");
+}
+
+/**
+ * Names of absent members in an item's "Fraværende" text. Only name-shaped entries count, so
+ * notes like "Sarah er ca. 1 time forsinket" (Varde) stay in the section text but not in the list.
+ */
+export function parseAbsentNames(text: string): string[] {
+  const sentences = text.split(/(?<=[.)])\s+(?=\p{Lu})|\n+/u);
+  const names: string[] = [];
+  for (const sentence of sentences) {
+    if (NOT_ABSENCE_SENTENCE.test(sentence.trim())) continue;
+    for (const { name } of parseNameList(sentence)) {
+      if (NAME_SHAPE.test(name) && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,54 @@
+/**
+ * Parse one minutes file and print the meeting as JSON.
+ *   npm run parse -- <file> [--municipality "Vejen"]
+ * Exit 0 with JSON on stdout; on a ParseError (or unreadable file) a message on stderr and exit 1.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { parseMinutes, toIssueJson } from "../lib/minutes";
+import { decodeText } from "../lib/text/decode-text";
+
+function main(): number {
+  let file: string | undefined;
+  let municipality: string | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      options: { municipality: { type: "string", short: "m" } },
+      allowPositionals: true,
+    });
+    file = positionals[0];
+    municipality = values.municipality;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  if (file === undefined) {
+    process.stderr.write('Brug: npm run parse -- <fil> [--municipality "Vejen"]\n');
+    return 1;
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    process.stderr.write(`Kan ikke læse ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const { text, encoding } = decodeText(bytes);
+  const result = parseMinutes(text, municipality === undefined ? undefined : { municipality });
+  if (!result.ok) {
+    const where = result.error.line === null ? "" : ` (linje ${result.error.line})`;
+    process.stderr.write(`${file}${where}: ${result.error.reason}\n`);
+    return 1;
+  }
+  const output = toIssueJson(result.meeting);
+  if (encoding === "windows-1252") {
+    const notice = "Filen er ikke gyldig UTF-8 og er læst som Windows-1252.";
+    process.stderr.write(`${notice}\n`);
+    output.warnings.unshift({ line: 1, message: notice, text: "" });
+  }
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  return 0;
+}
+
+process.exitCode = main();
