@@ -82,6 +82,13 @@ describe("closed items", () => {
     expect(kept.join("\n")).not.toContain(MARKER);
   });
 
+  it("are recognised by a repeated Varde header '8 (Lukket) …' under an unmarked 'Punkt 8:'", () => {
+    const text = document.replace("Punkt 2: Lukket: Salg af grund\n", "Punkt 2: Salg af grund\n\n2 (Lukket) Salg af grund\n");
+    const output = parseMinutes(text);
+    expect(output).toMatchObject({ ok: true, meeting: { items: [{}, { number: "2", closed: true }, {}] } });
+    expect(JSON.stringify(output)).not.toContain(MARKER);
+  });
+
   it("keep the families' closed bodies out too", () => {
     const dir = join(dirname(fileURLToPath(import.meta.url)), "fixtures/families");
     for (const file of ["web-export-2020-01-29.txt", "firstagenda-html-2020-06-04.txt", "older-pdf-2014-10-06.txt"]) {

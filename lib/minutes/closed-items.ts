@@ -33,13 +33,16 @@ export function isClosedStatusHeading(text: string): boolean {
   return CLOSED_STATUS.test(text.trim());
 }
 
-/** True when the first lines of an item body say "Lukket sag" (older PDF layouts print it under the heading). */
+/**
+ * True when the first lines of an item body say "Lukket sag" (older PDF layouts print it under the
+ * heading) or repeat the heading as "8 (Lukket) …" (Varde's repeated item header).
+ */
 export function hasClosedBodyMarker(body: readonly SourceLine[]): boolean {
   let seen = 0;
   for (const line of body) {
     const text = line.text.trim();
     if (text === "") continue;
-    if (CLOSED_BODY_MARKER.test(text)) return true;
+    if (CLOSED_BODY_MARKER.test(text) || CLOSED_STATUS.test(text)) return true;
     seen += 1;
     if (seen >= BODY_MARKER_LINES) return false;
   }

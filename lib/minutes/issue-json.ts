@@ -1,29 +1,9 @@
-import type { Outcome, ParsedMeeting, ParseWarning, Participant, SectionKind } from "./types";
+import type { ParsedItem, ParsedMeeting, ParsedSection } from "./types";
 
 /** The meeting with exactly the keys issue 3 names for the CLI (no blocks, lines or markers). */
-export interface IssueJsonMeeting {
-  municipality: string;
-  committee: string;
-  kind: "referat" | "dagsorden";
-  date: string;
-  startTime: string;
-  endTime: string | null;
-  location: string | null;
-  participants: Participant[];
-  items: Array<{
-    number: string;
-    title: string;
-    caseNumber: string | null;
-    kle: string | null;
-    closed: boolean;
-    sections: Array<{ heading: string; kind: SectionKind; text: string }>;
-    decision: string | null;
-    outcome: Outcome;
-    attachments: string[];
-    absent: string[];
-  }>;
-  warnings: ParseWarning[];
-}
+export type IssueJsonMeeting = Omit<ParsedMeeting, "items"> & {
+  items: Array<Omit<ParsedItem, "marker" | "line" | "sections"> & { sections: Array<Pick<ParsedSection, "heading" | "kind" | "text">> }>;
+};
 
 /** Project a ParsedMeeting onto the CLI's key list, in the issue's key order. */
 export function toIssueJson(meeting: ParsedMeeting): IssueJsonMeeting {

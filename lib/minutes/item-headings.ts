@@ -36,10 +36,9 @@ function isAfter(number: string, previous: string | null): boolean {
 }
 
 function matchStyle(style: HeadingStyle, text: string): { number: string; rawTitle: string } | null {
-  if (text.includes("\t") || TOC_LEADER.test(text)) return null;
   const pattern = style === "punkt" ? PUNKT : style === "status" ? STATUS : NUMBERED;
   const match = pattern.exec(text);
-  if (!match?.[1]) return null;
+  if (!match?.[1] || text.includes("\t") || TOC_LEADER.test(text)) return null;
   return { number: match[1], rawTitle: (match[2] ?? "").trim() };
 }
 

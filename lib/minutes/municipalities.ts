@@ -65,9 +65,8 @@ export function resolveMunicipality(hint: string): Municipality | null {
   return BY_FORM.get(fold(hint)) ?? null;
 }
 
-const MENTION = /(?:Kommunes?|Rådhus|Byråd(?:et)?|Kommunalbestyrelse|Regionskommune)(?!\p{L})/gu;
+const MENTION = /(?:[Kk]ommunes?|Rådhus|Byråd(?:et)?|Kommunalbestyrelse|Regionskommune)(?!\p{L})/gu;
 const JOBCENTER = /Jobcenter\s+([\p{L}-]+)/gu;
-const WORDS_BEFORE = /([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+$/u;
 
 /** How often each municipality is named in a text ("Vejen Kommune", "Vejen Rådhus", "Jobcenter Vejen"). */
 export function countMunicipalityMentions(text: string): Map<Municipality, number> {
@@ -77,10 +76,12 @@ export function countMunicipalityMentions(text: string): Map<Municipality, numbe
   };
   // Anchor on the words after a name and look back, instead of one alternation of 100 names.
   for (const match of text.matchAll(MENTION)) {
-    const before = WORDS_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index));
-    if (!before?.[1]) continue;
-    const twoWords = before[2] === undefined ? null : resolveMunicipality(`${before[1]} ${before[2]}`);
-    add(twoWords ?? resolveMunicipality(before[2] ?? before[1]));
+    const words = text.slice(Math.max(0, match.index - 40), match.index).split(/\s+/);
+    const last = words[words.length - 2];
+    if (words[words.length - 1] !== "" || last === undefined || last === "") continue;
+    const secondLast = words[words.length - 3];
+    const twoWords = secondLast === undefined ? null : resolveMunicipality(`${secondLast} ${last}`);
+    add(twoWords ?? resolveMunicipality(last));
   }
   for (const match of text.matchAll(JOBCENTER)) add(resolveMunicipality(match[1] ?? ""));
   return counts;

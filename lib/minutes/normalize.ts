@@ -8,8 +8,7 @@ export interface NormalizedText {
 
 const INVISIBLE = /[\uFEFF\u00AD\u200B-\u200D\u2060]/g;
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const WHOLE_LINE_BOLD = /^(\*\*|__)(.+?)\1\s*$/;
 const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>])/g;
@@ -25,10 +24,14 @@ const SUSPENDED_HYPHEN_WORDS = /^(?:og|eller|samt|til|som)\b/;
  * hyphenation at line ends are repaired. Line numbers always refer to the input text.
  */
 export function normalizeText(input: string): NormalizedText {
-  const rawLines = input.normalize("NFC").replace(/\r\n?/g, "\n").split("\n");
-  const cleaned = rawLines.map((raw) =>
-    trimEndSpaces(raw.replace(INVISIBLE, "").replace(ODD_SPACES, " ").replace(CONTROL, "")),
-  );
+  const cleaned = input
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(INVISIBLE, "")
+    .replace(ODD_SPACES, " ")
+    .replace(CONTROL_EXCEPT_NEWLINE, "")
+    .split("\n")
+    .map(trimEndSpaces);
   const isMarkdown = detectMarkdown(cleaned);
   const lines: SourceLine[] = cleaned.map((text, index) =>
     isMarkdown ? stripMarkdown(text, index + 1) : { no: index + 1, text: stripLeadingSpaces(text), isMarked: false },

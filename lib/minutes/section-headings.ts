@@ -41,12 +41,14 @@ export function matchSectionHeading(text: string, context: HeadingContext): Sect
     if (context.isInForeignDecision && kind === "fravaerende") return null;
     return { heading: printed, kind, inlineText: null, isOwnDecision: kind === "beslutning" };
   }
-  const decision = matchDecisionOfBody(printed, context);
-  if (decision) return decision;
-  if (context.currentKind !== "indstilling" && RECOMMENDS.test(printed)) {
+  if (/^beslutning\s/i.test(printed)) {
+    const decision = matchDecisionOfBody(printed, context);
+    if (decision) return decision;
+  }
+  if (context.currentKind !== "indstilling" && printed.endsWith("indstiller") && RECOMMENDS.test(printed)) {
     return { heading: printed, kind: "indstilling", inlineText: null, isOwnDecision: false };
   }
-  const inline = INLINE_LABEL.exec(line);
+  const inline = line.includes(":") ? INLINE_LABEL.exec(line) : null;
   const inlineKind = inline ? kindOfHeading(inline[1] ?? "") : null;
   if (inline && inlineKind !== null) {
     if (context.isInForeignDecision && inlineKind === "fravaerende") return null;
@@ -69,7 +71,10 @@ export function looksLikeSectionHeading(text: string): boolean {
 }
 
 function printedHeading(line: string): string {
-  return line.replace(/^[-•]\s+/, "").replace(/\s*:$/, "").trim();
+  let printed = line;
+  if (printed.startsWith("- ") || printed.startsWith("• ")) printed = printed.slice(2);
+  if (printed.endsWith(":")) printed = printed.slice(0, -1);
+  return printed.trim();
 }
 
 function matchDecisionOfBody(printed: string, context: HeadingContext): SectionHeadingMatch | null {

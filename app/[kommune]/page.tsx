@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { getMunicipalityPage } from "@/lib/data/browse";
+import { pageMetadata } from "@/lib/seo/page-metadata";
+import { formatShortDanishDate } from "@/lib/text/format-danish-date";
+
+export const revalidate = 30;
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ kommune: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await getMunicipalityPage((await params).kommune);
+  if (!page) return { title: "Siden findes ikke" };
+  return pageMetadata({
+    title: page.name,
+    description: `Referater og beslutninger fra ${page.committees.length} udvalg i ${page.name}.`,
+    path: page.url,
+  });
+}
+
+export default async function MunicipalityRoute({ params }: Props) {
+  const page = await getMunicipalityPage((await params).kommune);
+  if (!page) notFound();
+  return (
+    <article>
+      <Breadcrumbs trail={[{ label: "Forside", href: "/" }, { label: page.name, href: page.url }]} />
+      <h1 className="mb-4 text-3xl font-bold">{page.name}</h1>
+      <h2 className="mb-3 text-xl font-semibold">Udvalg</h2>
+      <ul className="divide-y divide-slate-200 rounded border border-slate-200">
+        {page.committees.map((c) => (
+          <li key={c.slug} className="p-3">
+            <Link href={c.url} className="font-semibold text-brand underline-offset-2 hover:underline">
+              {c.name}
+            </Link>
+            <p className="text-sm text-muted">
+              {c.meetingCount} {c.meetingCount === 1 ? "møde" : "møder"}
+              {c.latestDate ? ` · seneste ${formatShortDanishDate(c.latestDate)}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

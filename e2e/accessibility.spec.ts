@@ -1,0 +1,33 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const PAGES = {
+  forside: "/",
+  kommune: "/vejen",
+  udvalg: "/vejen/udvalget-for-arbejdsmarked-og-integration",
+  moede: "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19",
+  punkt: "/vejle/arbejdsmarkedsudvalget/2023-11-23/punkt-1",
+  "punkt med tabel": "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-3",
+  "lukket punkt": "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-11",
+  "404": "/findes-ikke",
+};
+
+for (const [name, path] of Object.entries(PAGES)) {
+  test(`${name} has no serious or critical WCAG 2.1 A/AA violations`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    expect(serious).toEqual([]);
+  });
+}
+
+test("the skip link moves focus to the main content", async ({ page }) => {
+  await page.goto("/vejen");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Gå til indhold" });
+  await expect(skip).toBeFocused();
+  await skip.press("Enter");
+  await expect(page).toHaveURL(/#indhold$/);
+});

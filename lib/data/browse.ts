@@ -1,0 +1,249 @@
+import { cache } from "react";
+import { getPrisma } from "@/lib/db/client";
+import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
+import { kleTopic } from "./kle-topics";
+import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from "./paths";
+
+/** A municipality page: its committees with meeting counts and latest meeting date. */
+export interface MunicipalityPage {
+  name: string;
+  slug: string;
+  url: string;
+  committees: Array<{ name: string; slug: string; url: string; meetingCount: number; latestDate: string | null }>;
+}
+
+/** Either the committee, or the slug it was renamed to (for a 308 redirect). */
+export type CommitteeLookup<T> = { kind: "found"; value: T } | { kind: "renamed"; slug: string } | { kind: "missing" };
+
+/** A committee page: meetings newest first, grouped by year. */
+export interface CommitteePage {
+  name: string;
+  slug: string;
+  url: string;
+  municipality: { name: string; slug: string; url: string };
+  years: Array<{ year: string; meetings: Array<{ url: string; date: string; startTime: string; itemCount: number; kind: string }> }>;
+}
+
+/** Shared heading data of a meeting. */
+export interface MeetingHeader {
+  url: string;
+  date: string;
+  startTime: string;
+  endTime: string | null;
+  kind: "referat" | "dagsorden";
+  location: string | null;
+  participants: Array<{ name: string; party: string | null }>;
+  municipality: { name: string; slug: string; url: string };
+  committee: { name: string; slug: string; url: string };
+}
+
+/** A meeting page: header and agenda. Closed items carry number and title only. */
+export interface MeetingPage extends MeetingHeader {
+  items: Array<{ url: string; number: string; title: string; closed: boolean; outcome: DecisionOutcome }>;
+}
+
+/** An agenda item page. For a closed item only number and title are filled. */
+export interface AgendaItemPage {
+  url: string;
+  number: string;
+  title: string;
+  closed: boolean;
+  caseNumber: string | null;
+  topic: { code: string; name: string } | null;
+  decision: string | null;
+  outcome: DecisionOutcome;
+  absent: string[];
+  sections: Array<{ heading: string; kind: SectionKind; text: string; blocks: unknown }>;
+  attachments: string[];
+  meeting: MeetingHeader;
+  previous: { url: string; number: string; title: string } | null;
+  next: { url: string; number: string; title: string } | null;
+}
+
+async function findCommittee(municipalitySlug: string, committeeSlug: string) {
+  const prisma = getPrisma();
+  const committee = await prisma.committee.findFirst({
+    where: { slug: committeeSlug, municipality: { slug: municipalitySlug } },
+    include: { municipality: true },
+  });
+  if (committee) return { kind: "found" as const, value: committee };
+  const alias = await prisma.committeeSlugAlias.findFirst({
+    where: { slug: committeeSlug, committee: { municipality: { slug: municipalitySlug } } },
+    include: { committee: true },
+  });
+  return alias ? { kind: "renamed" as const, slug: alias.committee.slug } : { kind: "missing" as const };
+}
+
+/** The municipality page's data, or null when the slug is unknown. */
+export const getMunicipalityPage = cache(async (slug: string): Promise<MunicipalityPage | null> => {
+  const prisma = getPrisma();
+  const municipality = await prisma.municipality.findUnique({ where: { slug } });
+  if (!municipality) return null;
+  const committees = await prisma.committee.findMany({
+    where: { municipalityId: municipality.id },
+    orderBy: { name: "asc" },
+    include: { _count: { select: { meetings: true } }, meetings: { orderBy: { date: "desc" }, take: 1, select: { date: true } } },
+  });
+  return {
+    name: municipality.name,
+    slug,
+    url: municipalityPath(slug),
+    committees: committees
+      .filter((c) => c._count.meetings > 0)
+      .map((c) => ({
+        name: c.name,
+        slug: c.slug,
+        url: committeePath(slug, c.slug),
+        meetingCount: c._count.meetings,
+        latestDate: c.meetings[0] ? isoDate(c.meetings[0].date) : null,
+      })),
+  };
+});
+
+/** The committee page's data; "renamed" when the slug is an old name of a committee. */
+export const getCommitteePage = cache(
+  async (municipalitySlug: string, committeeSlug: string): Promise<CommitteeLookup<CommitteePage>> => {
+    const found = await findCommittee(municipalitySlug, committeeSlug);
+    if (found.kind !== "found") return found;
+    const committee = found.value;
+    const meetings = await getPrisma().meeting.findMany({
+      where: { committeeId: committee.id },
+      orderBy: [{ date: "desc" }, { startTime: "desc" }],
+      include: { _count: { select: { items: true } } },
+    });
+    const years = new Map<string, CommitteePage["years"][number]["meetings"]>();
+    for (const m of meetings) {
+      const date = isoDate(m.date);
+      const list = years.get(date.slice(0, 4)) ?? [];
+      list.push({ url: meetingPath(municipalitySlug, committee.slug, m.urlKey), date, startTime: m.startTime, itemCount: m._count.items, kind: m.kind });
+      years.set(date.slice(0, 4), list);
+    }
+    return {
+      kind: "found",
+      value: {
+        name: committee.name,
+        slug: committee.slug,
+        url: committeePath(municipalitySlug, committee.slug),
+        municipality: { name: committee.municipality.name, slug: municipalitySlug, url: municipalityPath(municipalitySlug) },
+        years: [...years.entries()].map(([year, list]) => ({ year, meetings: list })),
+      },
+    };
+  },
+);
+
+function toHeader(
+  meeting: {
+    urlKey: string;
+    date: Date;
+    startTime: string;
+    endTime: string | null;
+    kind: "referat" | "dagsorden";
+    location: string | null;
+    participants: unknown;
+  },
+  committee: { name: string; slug: string },
+  municipality: { name: string; slug: string },
+): MeetingHeader {
+  return {
+    url: meetingPath(municipality.slug, committee.slug, meeting.urlKey),
+    date: isoDate(meeting.date),
+    startTime: meeting.startTime,
+    endTime: meeting.endTime,
+    kind: meeting.kind,
+    location: meeting.location,
+    participants: Array.isArray(meeting.participants) ? (meeting.participants as MeetingHeader["participants"]) : [],
+    municipality: { name: municipality.name, slug: municipality.slug, url: municipalityPath(municipality.slug) },
+    committee: { name: committee.name, slug: committee.slug, url: committeePath(municipality.slug, committee.slug) },
+  };
+}
+
+/** The meeting page's data; `urlKey` is "2024-03-19" or "2024-03-19-2". */
+export const getMeetingPage = cache(
+  async (municipalitySlug: string, committeeSlug: string, urlKey: string): Promise<CommitteeLookup<MeetingPage>> => {
+    const found = await findCommittee(municipalitySlug, committeeSlug);
+    if (found.kind !== "found") return found;
+    const committee = found.value;
+    const meeting = await getPrisma().meeting.findUnique({
+      where: { committeeId_urlKey: { committeeId: committee.id, urlKey } },
+      include: { items: { orderBy: { position: "asc" }, select: { number: true, title: true, closed: true, outcome: true } } },
+    });
+    if (!meeting) return { kind: "missing" };
+    const header = toHeader(meeting, committee, committee.municipality);
+    return {
+      kind: "found",
+      value: {
+        ...header,
+        items: meeting.items.map((item) => ({
+          url: itemPath(municipalitySlug, committee.slug, urlKey, item.number),
+          number: item.number,
+          title: item.title,
+          closed: item.closed,
+          outcome: item.outcome,
+        })),
+      },
+    };
+  },
+);
+
+/** The agenda item page's data, found by the item's printed number within the meeting. */
+export const getAgendaItemPage = cache(
+  async (municipalitySlug: string, committeeSlug: string, urlKey: string, number: string): Promise<CommitteeLookup<AgendaItemPage>> => {
+    const found = await findCommittee(municipalitySlug, committeeSlug);
+    if (found.kind !== "found") return found;
+    const committee = found.value;
+    const meeting = await getPrisma().meeting.findUnique({
+      where: { committeeId_urlKey: { committeeId: committee.id, urlKey } },
+      include: { items: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true } } },
+    });
+    const index = meeting?.items.findIndex((entry) => entry.number === number) ?? -1;
+    const entry = meeting?.items[index];
+    if (!meeting || !entry) return { kind: "missing" };
+    const item = await getPrisma().agendaItem.findUniqueOrThrow({
+      where: { id: entry.id },
+      include: { sections: { orderBy: { position: "asc" } }, attachments: { orderBy: { position: "asc" } } },
+    });
+    const link = (other: (typeof meeting.items)[number] | undefined) =>
+      other ? { url: itemPath(municipalitySlug, committee.slug, urlKey, other.number), number: other.number, title: other.title } : null;
+    const isOpen = !item.closed;
+    return {
+      kind: "found",
+      value: {
+        url: itemPath(municipalitySlug, committee.slug, urlKey, item.number),
+        number: item.number,
+        title: item.title,
+        closed: item.closed,
+        caseNumber: isOpen ? item.caseNumber : null,
+        topic: isOpen ? kleTopic(item.kle) : null,
+        decision: isOpen ? item.decision : null,
+        outcome: isOpen ? item.outcome : "none",
+        absent: isOpen ? item.absent : [],
+        sections: isOpen ? item.sections.map((s) => ({ heading: s.heading, kind: s.kind, text: s.text, blocks: s.blocks })) : [],
+        attachments: isOpen ? item.attachments.map((a) => a.title) : [],
+        meeting: toHeader(meeting, committee, committee.municipality),
+        previous: link(meeting.items[index - 1]),
+        next: link(meeting.items[index + 1]),
+      },
+    };
+  },
+);
+
+/** Every public page's URL and last change, for sitemap.xml. */
+export async function listSitemapEntries(): Promise<Array<{ url: string; lastModified: Date }>> {
+  const meetings = await getPrisma().meeting.findMany({
+    include: { committee: { include: { municipality: true } }, items: { select: { number: true } } },
+    orderBy: { id: "asc" },
+  });
+  const entries = new Map<string, Date>();
+  const touch = (url: string, at: Date) => {
+    const previous = entries.get(url);
+    if (!previous || previous < at) entries.set(url, at);
+  };
+  for (const m of meetings) {
+    const mSlug = m.committee.municipality.slug;
+    touch(municipalityPath(mSlug), m.updatedAt);
+    touch(committeePath(mSlug, m.committee.slug), m.updatedAt);
+    touch(meetingPath(mSlug, m.committee.slug, m.urlKey), m.updatedAt);
+    for (const item of m.items) touch(itemPath(mSlug, m.committee.slug, m.urlKey, item.number), m.updatedAt);
+  }
+  return [...entries.entries()].map(([url, lastModified]) => ({ url, lastModified }));
+}
