@@ -6,7 +6,7 @@ const PAGES = {
   kommune: "/vejen",
   udvalg: "/vejen/udvalget-for-arbejdsmarked-og-integration",
   moede: "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19",
-  punkt: "/vejle/arbejdsmarkedsudvalget/2023-11-23/punkt-1",
+  punkt: "/vejle/arbejdsmarkedsudvalget/2023-11-23/punkt-95",
   "punkt med tabel": "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-3",
   "lukket punkt": "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-11",
   "404": "/findes-ikke",

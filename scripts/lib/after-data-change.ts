@@ -1,7 +1,10 @@
+import { getPrisma } from "@/lib/db/client";
+import { rebuildSearchIndex } from "./rebuild-search-index";
+
 /**
- * Work that follows any change to the stored minutes: pages revalidate on their own (ISR),
- * the search index is rebuilt here once the search library lands.
+ * Work that follows any change to the stored minutes: the search index is rebuilt (a running
+ * server swaps to it within seconds); pages refresh themselves through ISR within 30 seconds.
  */
 export async function afterDataChange(log: (message: string) => void): Promise<void> {
-  log("Data changed: pages refresh within 30 seconds.");
+  await rebuildSearchIndex(getPrisma(), log);
 }

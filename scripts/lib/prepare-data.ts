@@ -1,15 +1,38 @@
 import path from "node:path";
+import { getEnv } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/client";
 import { formatSummary } from "@/lib/ingest/format-summary";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
+import { searchIndexDir } from "@/lib/search/index-dir";
+import { readSearchIndexManifest } from "@/lib/search/index-store";
 import { afterDataChange } from "./after-data-change";
+import { rebuildSearchIndex } from "./rebuild-search-index";
 
-/** Loads the sample minutes when the database holds no meeting yet (a fresh installation). */
+async function indexBuiltAt(): Promise<Date | null> {
+  try {
+    return new Date((await readSearchIndexManifest(searchIndexDir(getEnv().dataDir))).createdAt);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Data the portal needs before it serves: the sample minutes when the database holds no
+ * meeting yet, and a search index at least as new as the newest stored meeting.
+ */
 export async function prepareData(): Promise<void> {
   const prisma = getPrisma();
-  if ((await prisma.meeting.count()) > 0) return;
-  console.log("The database is empty: loading the sample minutes from data/samples …");
-  const summary = await ingestFiles(prisma, [path.resolve("data/samples")]);
-  console.log(formatSummary(summary));
-  await afterDataChange(console.log);
+  if ((await prisma.meeting.count()) === 0) {
+    console.log("The database is empty: loading the sample minutes from data/samples …");
+    const summary = await ingestFiles(prisma, [path.resolve("data/samples")]);
+    console.log(formatSummary(summary));
+    await afterDataChange(console.log);
+    return;
+  }
+  const [builtAt, newest] = await Promise.all([indexBuiltAt(), prisma.meeting.aggregate({ _max: { updatedAt: true } })]);
+  const changedAt = newest._max.updatedAt;
+  if (!builtAt || (changedAt && changedAt > builtAt)) {
+    console.log(builtAt ? "The data changed since the search index was built: rebuilding it …" : "Building the search index …");
+    await rebuildSearchIndex(prisma, console.log);
+  }
 }

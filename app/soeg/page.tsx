@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { SearchForm } from "@/components/search/SearchForm";
+import { SearchResults } from "@/components/search/SearchResults";
+import { getEnv } from "@/lib/config/env";
+import { searchIndexDir } from "@/lib/search/index-dir";
+import { DEFAULT_SEARCH_PARAMS } from "@/lib/search/search-params";
+import { searchFromQuery } from "@/lib/search/search-service";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function toQuery(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+  }
+  return query;
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = toQuery(await searchParams).get("q");
+  return {
+    title: q ? `Søgning: ${q.slice(0, 60)}` : "Søg i referater",
+    description: "Søg i beslutninger fra danske kommuners udvalgsmøder på tværs af kommuner.",
+    alternates: { canonical: "/soeg" },
+    robots: { index: false, follow: true },
+  };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const outcome = await searchFromQuery(toQuery(await searchParams), searchIndexDir(getEnv().dataDir));
+  const params = outcome.ok ? outcome.params : { ...DEFAULT_SEARCH_PARAMS, q: toQuery(await searchParams).get("q")?.slice(0, 200) ?? "" };
+  return (
+    <div>
+      <h1 className="mb-4 text-3xl font-bold">Søg i referater</h1>
+      <SearchForm params={params} result={outcome.ok ? outcome.result : null}>
+        {outcome.ok ? (
+          <SearchResults params={outcome.params} result={outcome.result} />
+        ) : (
+          <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+            {outcome.messageDa}
+          </p>
+        )}
+      </SearchForm>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { ingestFiles } from "@/lib/ingest/ingest-files";
+import { renameCommittee } from "@/lib/ingest/rename-committee";
+import { SAMPLES_DIR } from "@/lib/ingest/test-fixtures";
+import { getAgendaItemPage, getCommitteePage, getMeetingPage, getMunicipalityPage, listSitemapEntries } from "./browse";
+import { listMunicipalities } from "./home";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  await ingestFiles(db.prisma, [SAMPLES_DIR]);
+});
+afterAll(() => db.drop());
+
+describe("browse data", () => {
+  it("lists the five municipalities with meeting and decision counts", async () => {
+    const municipalities = await listMunicipalities();
+    expect(municipalities.map((m) => m.slug)).toEqual(["faxe", "lemvig", "varde", "vejen", "vejle"]);
+    for (const m of municipalities) {
+      expect(m.meetingCount).toBe(1);
+      expect(m.decisionCount).toBeGreaterThan(3);
+    }
+  });
+
+  it("serves Faxe's printed item numbers (83-93) in the URLs", async () => {
+    const faxe = await getMunicipalityPage("faxe");
+    const committee = faxe?.committees[0];
+    expect(committee?.url).toBe("/faxe/beskaeftigelses-integrationsudvalget");
+    const meeting = await getMeetingPage("faxe", "beskaeftigelses-integrationsudvalget", "2023-11-06");
+    if (meeting.kind !== "found") throw new Error("meeting missing");
+    expect(meeting.value.items[0]?.url).toBe("/faxe/beskaeftigelses-integrationsudvalget/2023-11-06/punkt-83");
+    expect(meeting.value.items.at(-1)?.number).toBe("93");
+  });
+
+  it("gives a closed item's page its number and title only", async () => {
+    const item = await getAgendaItemPage("vejen", "udvalget-for-arbejdsmarked-og-integration", "2024-03-19", "11");
+    if (item.kind !== "found") throw new Error("item missing");
+    expect(item.value).toMatchObject({ closed: true, title: "Eventuelt", decision: null, sections: [], attachments: [], caseNumber: null });
+    expect(item.value.previous?.number).toBe("10");
+    expect(item.value.next?.number).toBe("12");
+  });
+
+  it("names an item's topic from its KLE code", async () => {
+    const item = await getAgendaItemPage("vejle", "arbejdsmarkedsudvalget", "2023-11-23", "95");
+    if (item.kind !== "found") throw new Error("item missing");
+    expect(item.value.caseNumber).toMatch(/^\d\d\.\d\d\.\d\d/);
+    expect(item.value.topic).toEqual({ code: "15", name: expect.stringMatching(/beskæftigelse/i) });
+  });
+
+  it("keeps old links of a renamed committee working through its alias", async () => {
+    await renameCommittee(db.prisma, "vejle", "arbejdsmarkedsudvalget", "Job- og Arbejdsmarkedsudvalget");
+    expect(await getCommitteePage("vejle", "arbejdsmarkedsudvalget")).toEqual({ kind: "renamed", slug: "job-og-arbejdsmarkedsudvalget" });
+    expect(await getMeetingPage("vejle", "arbejdsmarkedsudvalget", "2023-11-23")).toEqual({ kind: "renamed", slug: "job-og-arbejdsmarkedsudvalget" });
+    const renamed = await getCommitteePage("vejle", "job-og-arbejdsmarkedsudvalget");
+    expect(renamed.kind).toBe("found");
+    // A document printed with the old name still lands on the renamed committee.
+    const again = await ingestFiles(db.prisma, [SAMPLES_DIR]);
+    expect(again.unchanged).toBe(5);
+    expect(await db.prisma.committee.count({ where: { municipality: { slug: "vejle" } } })).toBe(1);
+  });
+
+  it("lists every public page in the sitemap entries", async () => {
+    const urls = (await listSitemapEntries()).map((e) => e.url);
+    expect(urls).toContain("/vejen");
+    expect(urls).toContain("/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-12");
+    expect(urls.filter((u) => u.includes("/punkt-")).length).toBe(await db.prisma.agendaItem.count());
+  });
+});

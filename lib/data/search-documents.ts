@@ -1,0 +1,46 @@
+import type { PrismaClient } from "@/lib/db/client";
+import type { SearchDocument } from "@/lib/search/search-document";
+import { kleGroupOf } from "./kle-topics";
+import { isoDate, itemPath } from "./paths";
+
+const BATCH = 2_000;
+
+/**
+ * Every open agenda item as a SearchDocument, read in id-ordered batches. Closed items are
+ * never read, so nothing of them can reach the index.
+ */
+export async function* readSearchDocuments(prisma: PrismaClient): AsyncGenerator<SearchDocument> {
+  let after = 0;
+  for (;;) {
+    const items = await prisma.agendaItem.findMany({
+      where: { closed: false, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      include: {
+        sections: { orderBy: { position: "asc" }, select: { kind: true, heading: true, text: true } },
+        meeting: { select: { date: true, urlKey: true, committee: { select: { name: true, slug: true, municipality: { select: { name: true, slug: true } } } } } },
+      },
+    });
+    if (items.length === 0) return;
+    for (const item of items) {
+      const { committee } = item.meeting;
+      yield {
+        id: item.id,
+        url: itemPath(committee.municipality.slug, committee.slug, item.meeting.urlKey, item.number),
+        title: item.title,
+        decision: item.decision,
+        outcome: item.outcome,
+        caseNumber: item.caseNumber,
+        kleGroup: kleGroupOf(item.kle),
+        number: item.number,
+        date: isoDate(item.meeting.date),
+        municipality: committee.municipality.name,
+        municipalitySlug: committee.municipality.slug,
+        committee: committee.name,
+        committeeSlug: committee.slug,
+        sections: item.sections,
+      };
+    }
+    after = items[items.length - 1]?.id ?? after;
+  }
+}

@@ -1,0 +1,142 @@
+import { stemmer } from "@orama/stemmers/danish";
+import { foldDanish, unfoldDanishLetters } from "@/lib/text/fold-danish";
+import { FOLDED_DANISH_STOP_WORDS } from "./danish-stop-words";
+
+/**
+ * The one Danish text encoder of the search index. Indexing and querying share its folding and
+ * tokenization; the index stores folded words and FlexSearch ("forward") adds every prefix, the
+ * query side stems. A Snowball stem is always a prefix of its word, so the stemmed query term
+ * finds every inflection and every compound that starts with it: "godkendt" → "godkend" finds
+ * "godkendes" (whose own stem is "godk"), "sygedagpenge" → "sygedagpeng" finds
+ * "sygedagpengesager".
+ */
+
+/** One word of a text with its offsets in the NFC-normalized text it was scanned from. */
+export interface ScannedWord {
+  /** UTF-16 offset of the first character. */
+  start: number;
+  /** UTF-16 offset after the last character. */
+  end: number;
+  /** Folded form: the term the index stores. */
+  term: string;
+  /** For case numbers and other codes: the folded parts ("24/3579" → ["24", "3579"]). */
+  parts: readonly string[];
+  isStopWord: boolean;
+  /** True for a code such as "15.00.00-a00-28-23", "24/3579", "emn-2022-81268" or "2.000". */
+  isCode: boolean;
+}
+
+// Letters/digits, optionally joined by . / - between them: "15.00.00-A00-28-23", "24/3579".
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*/gu;
+const SEPARATOR_PATTERN = /[./-]/;
+const DIGIT_PATTERN = /\p{N}/u;
+const DOTTED_NUMBER_PATTERN = /^\d{1,3}(?:\.\d{3})+$/;
+// Whole codes longer than this (URLs, file names) are only indexed by their parts.
+const MAX_CODE_LENGTH = 40;
+
+/**
+ * Splits text into words. Codes (a joined token with a digit) stay whole and carry their parts;
+ * joined tokens without digits ("it-system", "og/eller") become one word per part.
+ * Offsets refer to `text.normalize("NFC")`; pass NFC text to use them against the original.
+ */
+export function scanWords(text: string): ScannedWord[] {
+  const normalized = text.normalize("NFC");
+  const words: ScannedWord[] = [];
+  for (const match of normalized.matchAll(WORD_PATTERN)) {
+    const raw = match[0];
+    const start = match.index;
+    if (!SEPARATOR_PATTERN.test(raw)) {
+      words.push(simpleWord(raw, start));
+    } else if (DIGIT_PATTERN.test(raw)) {
+      words.push(codeWord(raw, start));
+    } else {
+      let offset = start;
+      for (const part of raw.split(SEPARATOR_PATTERN)) {
+        words.push(simpleWord(part, offset));
+        offset += part.length + 1;
+      }
+    }
+  }
+  return words;
+}
+
+// Word frequencies are Zipfian, so a plain map of recent foldings saves most of the Unicode work.
+const FOLD_CACHE_LIMIT = 100_000;
+const foldCache = new Map<string, string>();
+
+function foldWord(raw: string): string {
+  let folded = foldCache.get(raw);
+  if (folded === undefined) {
+    folded = foldDanish(raw);
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(raw, folded);
+  }
+  return folded;
+}
+
+function simpleWord(raw: string, start: number): ScannedWord {
+  const term = foldWord(raw);
+  return {
+    start,
+    end: start + raw.length,
+    term,
+    parts: [],
+    isStopWord: FOLDED_DANISH_STOP_WORDS.has(term),
+    isCode: false,
+  };
+}
+
+function codeWord(raw: string, start: number): ScannedWord {
+  const term = foldDanish(raw);
+  const parts = term.split(SEPARATOR_PATTERN).filter((part) => part.length > 0);
+  // Danish thousands separators: "2.000.000" must be found as "2000000" too.
+  if (DOTTED_NUMBER_PATTERN.test(term)) parts.push(term.replaceAll(".", ""));
+  return { start, end: start + raw.length, term, parts, isStopWord: false, isCode: true };
+}
+
+/**
+ * The index terms of a text, in order: each non-stop word's folded form, followed by a code's
+ * parts. Numbers are kept as written ("2000" stays "2000"); no letters are collapsed.
+ */
+export function encodeForIndex(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of scanWords(text)) {
+    if (word.isStopWord) continue;
+    if (word.term.length <= MAX_CODE_LENGTH || !word.isCode) terms.push(word.term);
+    terms.push(...word.parts);
+  }
+  return terms;
+}
+
+/**
+ * The query terms of one typed word, all of which a document must contain (as a prefix of one
+ * of its index terms). Stop words give none; a code gives itself whole ("24/3579"); other words
+ * give their folded Danish stem ("Høringssvar" and "hoeringssvar" → "hoeringssvar",
+ * "sygedagpenge" → "sygedagpeng").
+ */
+export function encodeQueryWord(word: string): string[] {
+  const terms: string[] = [];
+  for (const scanned of scanWords(word)) {
+    if (scanned.isStopWord) continue;
+    if (scanned.isCode && scanned.term.length > MAX_CODE_LENGTH) terms.push(...scanned.parts);
+    else terms.push(scanned.isCode ? scanned.term : stemFolded(scanned.term));
+  }
+  return terms;
+}
+
+/**
+ * Danish Snowball stem of a folded word, folded again ("hoeringerne" → "hoering"). Words with
+ * digits are returned unchanged. The result is always a prefix of the input.
+ */
+export function stemFolded(folded: string): string {
+  if (DIGIT_PATTERN.test(folded)) return folded;
+  const stem = foldDanish(stemmer(unfoldDanishLetters(folded)));
+  if (folded.startsWith(stem)) return stem;
+  return commonPrefix(folded, stem) || folded;
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}

@@ -1,0 +1,201 @@
+import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
+import { KLE_GROUP_NAMES, OUTCOME_LABELS_DA } from "./facet-labels";
+import { NO_KLE_GROUP, type FacetLabel, type SearchIndex } from "./search-index";
+
+/** The five facet dimensions, by their URL parameter names. */
+export type FacetName = "kommune" | "udvalg" | "aar" | "udfald" | "emne";
+
+/** Facet dimensions in display order. */
+export const FACET_NAMES: readonly FacetName[] = ["kommune", "udvalg", "aar", "udfald", "emne"];
+
+/** One facet value with its display label and the number of hits it would have. */
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Selected values per facet; an empty list selects everything. */
+export type FacetSelection = Readonly<Record<FacetName, readonly string[]>>;
+
+/** Hits that pass every facet, in input order, and the facet counts. */
+export interface FacetedHits {
+  ordinals: Uint32Array;
+  facets: Record<FacetName, FacetCount[]>;
+}
+
+// Columns are at most 16 bits wide, so one 64 Ki-entry mask or tally covers any of them.
+const COLUMN_RANGE = 0x10000;
+
+interface Dimension {
+  name: FacetName;
+  column: Uint8Array | Uint16Array;
+  /** null = nothing selected (every value passes). */
+  mask: Uint8Array | null;
+  counts: Uint32Array;
+}
+
+/**
+ * Keeps the hits that pass every facet (AND across facets, OR within one) and counts facet values
+ * the way a faceted page needs them: a dimension's counts ignore that dimension's own selection,
+ * so checking another value of it adds exactly that many hits. Works on the full hit list, never
+ * on a truncated FlexSearch result.
+ */
+export function filterByFacets(index: SearchIndex, hits: Uint32Array, selection: FacetSelection): FacetedHits {
+  const dimensions = FACET_NAMES.map((name): Dimension => {
+    const column = facetColumn(index, name);
+    const values = selection[name];
+    return {
+      name,
+      column,
+      mask: values.length > 0 ? selectionMask(index, name, values) : null,
+      counts: new Uint32Array(COLUMN_RANGE),
+    };
+  });
+  const kept = new Uint32Array(hits.length);
+  let keptCount = 0;
+
+  for (const ordinal of hits) {
+    let failures = 0;
+    let failed: Dimension | null = null;
+    for (const dimension of dimensions) {
+      if (dimension.mask !== null && dimension.mask[dimension.column[ordinal] ?? 0] !== 1) {
+        failures++;
+        failed = dimension;
+        if (failures > 1) break;
+      }
+    }
+    if (failures === 0) {
+      kept[keptCount++] = ordinal;
+      for (const dimension of dimensions) {
+        const value = dimension.column[ordinal] ?? 0;
+        dimension.counts[value] = (dimension.counts[value] ?? 0) + 1;
+      }
+    } else if (failures === 1 && failed !== null) {
+      const value = failed.column[ordinal] ?? 0;
+      failed.counts[value] = (failed.counts[value] ?? 0) + 1;
+    }
+  }
+
+  const facets = {} as Record<FacetName, FacetCount[]>;
+  for (const dimension of dimensions) {
+    facets[dimension.name] = facetCounts(index, dimension.name, dimension.counts, selection[dimension.name]);
+  }
+  return { ordinals: kept.slice(0, keptCount), facets };
+}
+
+/** The typed facet column of a dimension. */
+export function facetColumn(index: SearchIndex, name: FacetName): Uint8Array | Uint16Array {
+  switch (name) {
+    case "kommune":
+      return index.facets.municipality;
+    case "udvalg":
+      return index.facets.committee;
+    case "aar":
+      return index.facets.year;
+    case "udfald":
+      return index.facets.outcome;
+    case "emne":
+      return index.facets.kle;
+  }
+}
+
+/** The facet value (URL form) of a column entry, or null for "no value" (an item without KLE). */
+export function facetValue(index: SearchIndex, name: FacetName, columnValue: number): string | null {
+  switch (name) {
+    case "kommune":
+      return index.municipalities[columnValue]?.slug ?? null;
+    case "udvalg":
+      return index.committees[columnValue]?.slug ?? null;
+    case "aar":
+      return String(columnValue);
+    case "udfald":
+      return DECISION_OUTCOMES[columnValue] ?? null;
+    case "emne":
+      return columnValue === NO_KLE_GROUP ? null : String(columnValue).padStart(2, "0");
+  }
+}
+
+function selectionMask(index: SearchIndex, name: FacetName, values: readonly string[]): Uint8Array {
+  const mask = new Uint8Array(COLUMN_RANGE);
+  for (const value of values) {
+    const columnValue = columnValueOf(index, name, value);
+    // An unknown value selects nothing rather than emptying the other values' results.
+    if (columnValue !== null) mask[columnValue] = 1;
+  }
+  return mask;
+}
+
+function columnValueOf(index: SearchIndex, name: FacetName, value: string): number | null {
+  switch (name) {
+    case "kommune":
+      return labelId(index.municipalities, value);
+    case "udvalg":
+      return labelId(index.committees, value);
+    case "aar":
+      return /^\d{4}$/.test(value) ? Number(value) : null;
+    case "udfald": {
+      const id = DECISION_OUTCOMES.indexOf(value as DecisionOutcome);
+      return id < 0 ? null : id;
+    }
+    case "emne":
+      return /^\d{2}$/.test(value) ? Number(value) : null;
+  }
+}
+
+function labelId(labels: readonly FacetLabel[], slug: string): number | null {
+  const id = labels.findIndex((label) => label.slug === slug);
+  return id < 0 ? null : id;
+}
+
+function facetCounts(index: SearchIndex, name: FacetName, counts: Uint32Array, selected: readonly string[]): FacetCount[] {
+  const result: FacetCount[] = [];
+  const seen = new Set<string>();
+  for (let columnValue = 0; columnValue < counts.length; columnValue++) {
+    const count = counts[columnValue] ?? 0;
+    if (count === 0) continue;
+    const value = facetValue(index, name, columnValue);
+    if (value === null) continue;
+    seen.add(value);
+    result.push({ value, label: facetLabel(index, name, columnValue, value), count });
+  }
+  // Selected values stay listed with 0 so the page can still show and uncheck them.
+  for (const value of selected) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    const columnValue = columnValueOf(index, name, value);
+    result.push({ value, label: columnValue === null ? value : facetLabel(index, name, columnValue, value), count: 0 });
+  }
+  return result.sort(name === "aar" ? byValueDesc : byCountDesc);
+}
+
+function facetLabel(index: SearchIndex, name: FacetName, columnValue: number, value: string): string {
+  switch (name) {
+    case "kommune":
+      return index.municipalities[columnValue]?.name ?? value;
+    case "udvalg":
+      return index.committees[columnValue]?.name ?? value;
+    case "aar":
+      return value;
+    case "udfald":
+      return OUTCOME_LABELS_DA[value as DecisionOutcome] ?? value;
+    case "emne":
+      return KLE_GROUP_NAMES.get(value) ?? `KLE ${value}`;
+  }
+}
+
+function byCountDesc(a: FacetCount, b: FacetCount): number {
+  return b.count - a.count || a.label.localeCompare(b.label, "da");
+}
+
+function byValueDesc(a: FacetCount, b: FacetCount): number {
+  return b.value.localeCompare(a.value);
+}
+
+/** The municipality and committee slugs an index knows, for validating `kommune`/`udvalg`. */
+export function knownFacetValues(index: SearchIndex): { kommune: ReadonlySet<string>; udvalg: ReadonlySet<string> } {
+  return {
+    kommune: new Set(index.municipalities.map((label) => label.slug)),
+    udvalg: new Set(index.committees.map((label) => label.slug)),
+  };
+}

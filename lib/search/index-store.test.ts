@@ -1,0 +1,133 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { foldDanish } from "@/lib/text/fold-danish";
+import { buildSearchIndex } from "./build-index";
+import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS, settleSearchIndexReload } from "./get-search-index";
+import { exportSearchIndex, importSearchIndex, MANIFEST_FILE, readSearchIndexManifest } from "./index-store";
+import { searchItems } from "./query";
+import type { SearchDocument } from "./search-document";
+import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
+import { generateSearchDocuments } from "./synthetic-documents";
+
+const tmpDirs: string[] = [];
+async function tmpDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "search-index-"));
+  tmpDirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const ROUND_TRIP_QUERIES: Array<Partial<SearchParams>> = [
+  { q: "fleksjob" },
+  { q: "sygedagpenge" },
+  { q: "sygedagpenge ukraine", sort: "nyeste" },
+  { q: '"negativ social kontrol"' },
+  { q: "høringssvar -klage" },
+  { q: "hoeringssvar", side: 2 },
+  { q: "Aabenraa" },
+  { q: "får" },
+  { q: "2000" },
+  { q: "1.500.000" },
+  { q: "15.00.00-A00" },
+  { q: "touchskærme", felt: "beslutning" },
+  { q: "ældre", felt: "titel" },
+  { q: "budget", kommune: ["vejen", "faxe"], aar: ["2022", "2023"] },
+  { q: "", udfald: ["approved"], emne: ["15"] },
+  { q: "", udvalg: ["oekonomiudvalget"], side: 3 },
+  { q: "klage", udfald: ["rejected", "noted"], sort: "nyeste" },
+];
+
+describe("index export and import", () => {
+  it("returns the same results after build → export → import", async () => {
+    const dir = await tmpDir();
+    const built = buildSearchIndex(generateSearchDocuments(600, 3));
+    await exportSearchIndex(built, dir);
+    const imported = await importSearchIndex(dir);
+    expect(imported.version).toBe(built.version);
+    for (const query of ROUND_TRIP_QUERIES) {
+      const params = { ...DEFAULT_SEARCH_PARAMS, ...query };
+      const before = searchItems(built, params);
+      expect(searchItems(imported, params)).toEqual(before);
+    }
+    expect(searchItems(built, { ...DEFAULT_SEARCH_PARAMS, q: "fleksjob" }).total).toBeGreaterThan(20);
+  });
+
+  it("never writes an item that was not added: a closed item's text is absent from every file", async () => {
+    const dir = await tmpDir();
+    const marker = "Lukketpunktmarkør Sørensensag";
+    const openMarker = "Åbentpunktmarkør Jensensag";
+    const openItems = generateSearchDocuments(50, 9);
+    const first = openItems[0] as SearchDocument;
+    openItems[0] = { ...first, sections: [...first.sections, { kind: "sagsfremstilling", heading: "Sagsfremstilling", text: openMarker }] };
+    // The stand-in for a closed item: it exists in the data but the caller never passes it on.
+    const closed: SearchDocument = { ...first, id: 999_999, title: marker, decision: marker, sections: [] };
+    expect(closed.title).toBe(marker);
+    await exportSearchIndex(buildSearchIndex(openItems), dir);
+
+    const contents = await Promise.all((await filesUnder(dir)).map((file) => readFile(file, "utf8")));
+    const all = contents.join("\n");
+    for (const needle of [marker, foldDanish(marker), "lukketpunktmark", "soerensensag", "999999"]) {
+      expect(all.toLowerCase()).not.toContain(needle.toLowerCase());
+    }
+    // The grep itself works: the open item's marker is there, raw and as index terms.
+    expect(all).toContain(openMarker);
+    expect(all).toContain("aabentpunktmarkoer");
+  });
+
+  it("swaps the manifest atomically and keeps at most the previous version", async () => {
+    const dir = await tmpDir();
+    const versions: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const index = buildSearchIndex(generateSearchDocuments(20, i + 1));
+      versions.push(index.version);
+      await exportSearchIndex(index, dir);
+    }
+    expect((await readSearchIndexManifest(dir)).version).toBe(versions[2]);
+    const entries = (await readdir(dir)).sort();
+    expect(entries).toEqual([MANIFEST_FILE, `v-${versions[1]}`, `v-${versions[2]}`].sort());
+  });
+});
+
+describe("getSearchIndex", () => {
+  it("loads once, then picks up a newer export in the background", async () => {
+    const dir = await tmpDir();
+    forgetSearchIndex(dir);
+    const first = buildSearchIndex(generateSearchDocuments(30, 1));
+    await exportSearchIndex(first, dir);
+    let clock = 1_000_000;
+    const now = () => clock;
+
+    const loaded = await getSearchIndex(dir, now);
+    expect(loaded.version).toBe(first.version);
+    expect(await getSearchIndex(dir, now)).toBe(loaded);
+
+    const second = buildSearchIndex(generateSearchDocuments(40, 2));
+    await exportSearchIndex(second, dir);
+    clock += MANIFEST_CHECK_INTERVAL_MS - 1;
+    expect((await getSearchIndex(dir, now)).version).toBe(first.version);
+    await settleSearchIndexReload(dir);
+    clock += 1;
+    // The check starts now; this call still answers from the old index.
+    expect((await getSearchIndex(dir, now)).version).toBe(first.version);
+    await settleSearchIndexReload(dir);
+    const reloaded = await getSearchIndex(dir, now);
+    expect(reloaded.version).toBe(second.version);
+    expect(reloaded.size).toBe(40);
+    forgetSearchIndex(dir);
+  });
+
+  it("rejects when nothing was exported", async () => {
+    const dir = await tmpDir();
+    await expect(getSearchIndex(dir)).rejects.toThrow(/npm run index/);
+    forgetSearchIndex(dir);
+  });
+});

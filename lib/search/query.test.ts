@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { buildSearchIndex } from "./build-index";
+import { searchItems } from "./query";
+import type { SearchDocument } from "./search-document";
+import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
+
+function doc(id: number, fields: Partial<SearchDocument>): SearchDocument {
+  return {
+    id,
+    url: `/vejen/arbejdsmarkedsudvalget/2024-03-19/punkt-${id}`,
+    title: `Punkt ${id}`,
+    decision: null,
+    outcome: "approved",
+    caseNumber: null,
+    kleGroup: null,
+    number: String(id),
+    date: "2024-03-19",
+    municipality: "Vejen Kommune",
+    municipalitySlug: "vejen",
+    committee: "Arbejdsmarkedsudvalget",
+    committeeSlug: "arbejdsmarkedsudvalget",
+    sections: [],
+    ...fields,
+  };
+}
+
+const section = (text: string, kind: SearchDocument["sections"][number]["kind"] = "sagsfremstilling") => ({ kind, heading: "Sagsfremstilling", text });
+
+const docs: SearchDocument[] = [
+  doc(1, { title: "Handleplan mod negativ social kontrol", decision: "Godkendt.", sections: [section("Planen styrker indsatsen mod negativ social kontrol og æresrelaterede konflikter.")] }),
+  doc(2, { title: "Orientering om kontrol", sections: [section("Social indsats. Negativ udvikling i kontrol med sager.")] }),
+  doc(3, { title: "Farlige stoffer <script>alert('x')</script>", sections: [section(`Teksten har <script>alert("fleksjob")</script> & "citater" og fleksjob.`)] }),
+  doc(4, { title: "Fleksjob i Vejen", decision: "Udvalget godkendte fleksjobområdets budget.", date: "2023-01-05", outcome: "noted", sections: [section("Baggrund om ukrainske flygtninge og fleksjob.")] }),
+  doc(5, { title: "Status på ukrainske flygtninge", date: "2024-05-01", sections: [section("Fleksjob nævnes i bilaget.", "bilag")] }),
+  doc(6, { title: "Sag om Åbenrå", caseNumber: "15.00.00-A00-28-23", kleGroup: "15", sections: [section("Får og geder. Sagsnr. 24/3579.")] }),
+  doc(7, { title: "Far til fire", sections: [section("Intet om dyr.")] }),
+];
+const index = buildSearchIndex(docs);
+const search = (params: Partial<SearchParams>) => searchItems(index, { ...DEFAULT_SEARCH_PARAMS, ...params });
+const numbers = (params: Partial<SearchParams>) => search(params).hits.map((hit) => hit.number);
+
+describe("searchItems", () => {
+  it("ANDs words across fields", () => {
+    expect(numbers({ q: "fleksjob ukrainske" }).sort()).toEqual(["4", "5"]);
+  });
+
+  it("verifies quoted phrases against the stored text", () => {
+    expect(numbers({ q: "negativ social kontrol" }).sort()).toEqual(["1", "2"]);
+    expect(numbers({ q: '"negativ social kontrol"' })).toEqual(["1"]);
+    expect(numbers({ q: "„negativ social kontrol“" })).toEqual(["1"]);
+  });
+
+  it("excludes -terms and -\"phrases\"", () => {
+    expect(numbers({ q: "fleksjob -ukrainske" }).sort()).toEqual(["3"]);
+    expect(numbers({ q: 'kontrol -"negativ social kontrol"' })).toEqual(["2"]);
+  });
+
+  it("ranks a title match above a body match", () => {
+    expect(numbers({ q: "fleksjob" })[0]).toBe("4");
+  });
+
+  it("sorts by date with sort=nyeste", () => {
+    expect(numbers({ q: "fleksjob", sort: "nyeste" })).toEqual(["5", "3", "4"]);
+  });
+
+  it("restricts to one field with felt", () => {
+    expect(numbers({ q: "fleksjob", felt: "titel" })).toEqual(["4"]);
+    expect(numbers({ q: "fleksjob", felt: "beslutning" })).toEqual(["4"]);
+    expect(numbers({ q: "fleksjob", felt: "bilag" })).toEqual(["5"]);
+  });
+
+  it("finds case numbers as typed and keeps får apart from far", () => {
+    expect(numbers({ q: "15.00.00-A00-28-23" })).toEqual(["6"]);
+    expect(numbers({ q: "24/3579" })).toEqual(["6"]);
+    expect(numbers({ q: "får" })).toEqual(["6"]);
+    // "far" is a prefix of "Farlige" (item 3), never of "får".
+    expect(numbers({ q: "far" }).sort()).toEqual(["3", "7"]);
+    expect(numbers({ q: "Aabenraa" })).toEqual(["6"]);
+  });
+
+  it("escapes everything in snippets except the <mark> it adds", () => {
+    const hit = search({ q: "fleksjob" }).hits.find((h) => h.number === "3");
+    expect(hit?.snippet).toBe(
+      'Teksten har &lt;script&gt;alert(&quot;<mark>fleksjob</mark>&quot;)&lt;/script&gt; &amp; &quot;citater&quot; og <mark>fleksjob</mark>.',
+    );
+    const withoutMarks = (hit?.snippet ?? "").replaceAll("<mark>", "").replaceAll("</mark>", "");
+    expect(withoutMarks).not.toMatch(/[<>]/);
+    expect(hit?.title).toBe("Farlige stoffer <script>alert('x')</script>");
+  });
+
+  it("escapes a snippet cut from hostile text even when nothing matched in it", () => {
+    const hit = search({ q: "farlige" }).hits[0];
+    expect(hit?.snippet).toContain("&lt;script&gt;");
+    expect(hit?.snippet).not.toContain("<script");
+  });
+
+  it("browses by date with filters and no text; nothing asked is empty", () => {
+    const browse = search({ udfald: ["noted"] });
+    expect(browse.hits.map((hit) => hit.number)).toEqual(["4"]);
+    expect(browse.isEmpty).toBe(false);
+    const empty = search({});
+    expect(empty).toMatchObject({ total: 0, isEmpty: true, hits: [] });
+    expect(search({ q: "og i" })).toMatchObject({ total: 0, isEmpty: false });
+  });
+
+  it("counts facets for the current query and labels them", () => {
+    const result = search({ q: "fleksjob" });
+    expect(result.facets.aar).toEqual([
+      { value: "2024", label: "2024", count: 2 },
+      { value: "2023", label: "2023", count: 1 },
+    ]);
+    expect(result.facets.udfald).toContainEqual({ value: "noted", label: "Taget til efterretning", count: 1 });
+    expect(search({ q: "Åbenrå" }).facets.emne).toEqual([{ value: "15", label: "Arbejdsmarked og beskæftigelsesindsats", count: 1 }]);
+  });
+
+  it("returns an empty page past the end with the total", () => {
+    expect(search({ q: "fleksjob", side: 5 })).toMatchObject({ total: 3, page: 5, hits: [] });
+  });
+});

@@ -1,0 +1,123 @@
+import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
+import { filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
+import { fieldsForRestriction, SEARCH_FIELDS, type SearchFieldName } from "./index-config";
+import { markTerm, matchAllTerms } from "./match-terms";
+import { compilePhrase, containsPhrase } from "./phrase-match";
+import { parseQuery, type QueryPlan } from "./parse-query";
+import { rankHits } from "./rank-hits";
+import type { SearchIndex } from "./search-index";
+import { isEmptySearch, type SearchParams } from "./search-params";
+import { buildSnippet } from "./snippet";
+
+/** Hits per page. */
+export const PAGE_SIZE = 20;
+
+/** One result row, as the page and `GET /api/search` show it. */
+export interface SearchHit {
+  url: string;
+  title: string;
+  municipality: string;
+  municipalitySlug: string;
+  committee: string;
+  committeeSlug: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Item number as printed. */
+  number: string;
+  outcome: DecisionOutcome;
+  /** HTML: escaped text with the matched words in `<mark>`; the only HTML a result carries. */
+  snippet: string;
+}
+
+/** The answer to one search. */
+export interface SearchResult {
+  /** Hits across all pages. */
+  total: number;
+  page: number;
+  pageSize: typeof PAGE_SIZE;
+  hits: SearchHit[];
+  /** Counts for the current query; each facet's counts ignore that facet's own selection. */
+  facets: Record<FacetName, FacetCount[]>;
+  /** True when nothing was asked (no text, no filters): show the empty state, not "0 results". */
+  isEmpty: boolean;
+}
+
+/**
+ * Searches the index. Text words are ANDed (each as a prefix, across all searched fields),
+ * "phrases" are verified against the stored text, `-word` excludes; facets are ANDed across and
+ * ORed within; `felt` restricts the text search to one section kind or the title. Without text
+ * but with filters it browses, newest first. A page past the end returns no hits and the total.
+ */
+export function searchItems(index: SearchIndex, params: SearchParams): SearchResult {
+  if (isEmptySearch(params)) return emptyResult(params.side, true);
+  const fields = fieldsForRestriction(params.felt);
+  const plan = parseQuery(params.q);
+  const isBrowse = plan.required.length === 0;
+  // Text that reduced to nothing (only stop words) matches nothing rather than everything.
+  if (isBrowse && params.q.trim() !== "" && plan.excluded.length === 0) return emptyResult(params.side, false);
+
+  const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields);
+  let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
+  candidates = applyPhrases(index, candidates, plan, fields);
+  candidates = applyExclusions(index, candidates, plan);
+
+  const faceted = filterByFacets(index, candidates, params);
+  const ordered =
+    textMatch === null ? faceted.ordinals : rankHits(faceted.ordinals, textMatch.score, textMatch.maxScore, index.facets.day, params.sort);
+  const pageStart = (params.side - 1) * PAGE_SIZE;
+  const pageOrdinals = ordered.subarray(pageStart, pageStart + PAGE_SIZE);
+  const highlightTerms = plan.required;
+  return {
+    total: ordered.length,
+    page: params.side,
+    pageSize: PAGE_SIZE,
+    hits: Array.from(pageOrdinals, (ordinal) => toHit(index, ordinal, highlightTerms, fields)),
+    facets: faceted.facets,
+    isEmpty: false,
+  };
+}
+
+function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, fields: readonly SearchFieldName[]): Uint32Array {
+  if (plan.phrases.length === 0) return candidates;
+  const phrases = plan.phrases.map(compilePhrase);
+  return candidates.filter((ordinal) => phrases.every((phrase) => containsPhrase(index, ordinal, phrase, fields)));
+}
+
+function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan): Uint32Array {
+  if (plan.excluded.length === 0) return candidates;
+  const allFields = SEARCH_FIELDS.map((field) => field.name);
+  const excluded = new Uint8Array(index.size);
+  for (const terms of plan.excluded) {
+    if (terms.length === 1) {
+      markTerm(index, terms[0] ?? "", allFields, excluded);
+      continue;
+    }
+    const phrase = compilePhrase(terms);
+    for (const ordinal of matchAllTerms(index, terms, allFields).ordinals) {
+      if (containsPhrase(index, ordinal, phrase, allFields)) excluded[ordinal] = 1;
+    }
+  }
+  return candidates.filter((ordinal) => excluded[ordinal] !== 1);
+}
+
+function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fields: readonly SearchFieldName[]): SearchHit {
+  const items = index.items;
+  const municipality = index.municipalities[index.facets.municipality[ordinal] ?? 0];
+  const committee = index.committees[index.facets.committee[ordinal] ?? 0];
+  return {
+    url: items.url[ordinal] ?? "",
+    title: items.title[ordinal] ?? "",
+    municipality: municipality?.name ?? "",
+    municipalitySlug: municipality?.slug ?? "",
+    committee: committee?.name ?? "",
+    committeeSlug: committee?.slug ?? "",
+    date: items.date[ordinal] ?? "",
+    number: items.number[ordinal] ?? "",
+    outcome: items.outcome[ordinal] ?? "none",
+    snippet: buildSnippet(index, ordinal, terms, fields),
+  };
+}
+
+function emptyResult(page: number, isEmpty: boolean): SearchResult {
+  return { total: 0, page, pageSize: PAGE_SIZE, hits: [], facets: { kommune: [], udvalg: [], aar: [], udfald: [], emne: [] }, isEmpty };
+}

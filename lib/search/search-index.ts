@@ -1,0 +1,97 @@
+import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
+import type { FlexDocument, SearchFieldName } from "./index-config";
+
+/** A facet value with its display name: a municipality or committee. */
+export interface FacetLabel {
+  slug: string;
+  name: string;
+}
+
+/** One stored section of an item, NFC-normalized. */
+export interface StoredSection {
+  kind: SectionKind;
+  heading: string;
+  text: string;
+}
+
+/**
+ * What results and snippets need of each item, as columns indexed by ordinal (the FlexSearch id).
+ * All text is NFC-normalized so word offsets from the encoder apply to it directly.
+ */
+export interface StoredItems {
+  /** AgendaItem.id */
+  id: number[];
+  url: string[];
+  title: string[];
+  number: string[];
+  /** YYYY-MM-DD */
+  date: string[];
+  outcome: DecisionOutcome[];
+  caseNumber: Array<string | null>;
+  decision: Array<string | null>;
+  sections: StoredSection[][];
+}
+
+/** Per-item facet values as typed arrays, indexed by ordinal. */
+export interface FacetColumns {
+  /** Position in {@link SearchIndex.municipalities}. */
+  municipality: Uint16Array;
+  /** Position in {@link SearchIndex.committees}. */
+  committee: Uint16Array;
+  year: Uint16Array;
+  /** Position in DECISION_OUTCOMES. */
+  outcome: Uint8Array;
+  /** KLE main group 0–99, or {@link NO_KLE_GROUP}. */
+  kle: Uint8Array;
+  /** Days since 1970-01-01 of the meeting date. */
+  day: Int32Array;
+}
+
+/** `FacetColumns.kle` value of an item whose case number carries no KLE code. */
+export const NO_KLE_GROUP = 255;
+
+/** The in-memory search index: FlexSearch plus the stored fields and facet columns. */
+export interface SearchIndex {
+  /** Identifies one build; the export directory and manifest carry it. */
+  version: string;
+  /** Number of items. */
+  size: number;
+  flex: FlexDocument;
+  items: StoredItems;
+  facets: FacetColumns;
+  /** Municipalities by id, keyed by slug. */
+  municipalities: FacetLabel[];
+  /** Committees by id, keyed by committee slug alone: same-named committees share a facet value. */
+  committees: FacetLabel[];
+  /** Ordinals sorted newest first (ties: lower ordinal first), for browsing and date sort. */
+  byDateDesc: Uint32Array;
+}
+
+/**
+ * The texts of one item that make up a search field, in order. The build indexes exactly these
+ * and the query side verifies phrases and cuts snippets from them.
+ */
+export function fieldTexts(index: Pick<SearchIndex, "items" | "facets" | "municipalities" | "committees">, ordinal: number, field: SearchFieldName): string[] {
+  const items = index.items;
+  switch (field) {
+    case "title":
+      return [items.title[ordinal] ?? ""];
+    case "decision": {
+      const decision = items.decision[ordinal];
+      return decision ? [decision] : [];
+    }
+    case "meta": {
+      const municipality = index.municipalities[index.facets.municipality[ordinal] ?? 0]?.name ?? "";
+      const committee = index.committees[index.facets.committee[ordinal] ?? 0]?.name ?? "";
+      return [items.caseNumber[ordinal] ?? "", committee, municipality].filter((text) => text !== "");
+    }
+    default: {
+      const kind = field.slice("section_".length);
+      const decision = items.decision[ordinal];
+      return (items.sections[ordinal] ?? [])
+        // The committee's own decision is indexed once, as `decision`.
+        .filter((section) => section.kind === kind && !(kind === "beslutning" && section.text === decision))
+        .map((section) => section.text);
+    }
+  }
+}

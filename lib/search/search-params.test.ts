@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SEARCH_PARAMS, parseSearchParams } from "./search-params";
+
+const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
+
+describe("parseSearchParams", () => {
+  it("reads every parameter, repeated and comma-separated list values", () => {
+    expect(parse("q=fleksjob&kommune=vejen&kommune=faxe&aar=2023,2024&udfald=approved&emne=15&felt=beslutning&sort=nyeste&side=2")).toEqual({
+      ok: true,
+      params: {
+        q: "fleksjob",
+        kommune: ["vejen", "faxe"],
+        udvalg: [],
+        aar: ["2023", "2024"],
+        udfald: ["approved"],
+        emne: ["15"],
+        felt: "beslutning",
+        sort: "nyeste",
+        side: 2,
+      },
+    });
+  });
+
+  it("treats empty values as not given, as a GET form sends them", () => {
+    expect(parse("q=&kommune=&udvalg=&aar=&udfald=&emne=&felt=&sort=&side=")).toEqual({ ok: true, params: DEFAULT_SEARCH_PARAMS });
+  });
+
+  it.each([
+    ["foo=bar", "foo"],
+    ["udfald=maybe", "udfald"],
+    ["felt=body", "felt"],
+    ["emne=99", "emne"],
+    ["aar=24", "aar"],
+    ["kommune=Vejen Kommune", "kommune"],
+    ["sort=oldest", "sort"],
+    ["side=0", "side"],
+    ["side=-1", "side"],
+    ["side=1.5", "side"],
+    ["side=abc", "side"],
+    ["q=a&q=b", "q"],
+    [`q=${"x".repeat(201)}`, "q"],
+  ])("refuses %s", (query, param) => {
+    const result = parse(query);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.param).toBe(param);
+      expect(result.error.messageDa.length).toBeGreaterThan(0);
+      expect(result.error.messageEn.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("accepts q of exactly 200 characters", () => {
+    expect(parse(`q=${"x".repeat(200)}`).ok).toBe(true);
+  });
+
+  it("refuses municipality and committee slugs outside the known values when given", () => {
+    const known = { kommune: new Set(["vejen"]), udvalg: new Set(["arbejdsmarkedsudvalget"]) };
+    expect(parseSearchParams(new URLSearchParams("kommune=vejen&udvalg=arbejdsmarkedsudvalget"), known).ok).toBe(true);
+    expect(parseSearchParams(new URLSearchParams("kommune=aarhus"), known).ok).toBe(false);
+  });
+});

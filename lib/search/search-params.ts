@@ -1,0 +1,147 @@
+import { DECISION_OUTCOMES, SECTION_KINDS, type SectionKind } from "@/lib/minutes/vocabulary";
+import { KLE_GROUP_NAMES } from "./facet-labels";
+import type { SortOrder } from "./rank-hits";
+
+/** A validated search request: the `/soeg` query string and `GET /api/search` parameters. */
+export interface SearchParams {
+  /** Free text, at most {@link MAX_QUERY_LENGTH} characters; "" browses. */
+  q: string;
+  /** Municipality slugs ("vejen"). */
+  kommune: string[];
+  /** Committee slugs ("arbejdsmarkedsudvalget"). */
+  udvalg: string[];
+  /** Years ("2024"). */
+  aar: string[];
+  /** DecisionOutcome values. */
+  udfald: string[];
+  /** KLE main group codes ("15"). */
+  emne: string[];
+  /** Restrict the text search to one section kind or the title. */
+  felt: SectionKind | "titel" | null;
+  sort: SortOrder;
+  /** 1-based page number. */
+  side: number;
+}
+
+/** Why a query string was refused, in Danish (for the page) and English (for API clients). */
+export interface SearchParamsError {
+  messageDa: string;
+  messageEn: string;
+  /** The offending parameter, when there is one. */
+  param: string | null;
+}
+
+/** Result of {@link parseSearchParams}. */
+export type ParsedSearchParams = { ok: true; params: SearchParams } | { ok: false; error: SearchParamsError };
+
+/** Known facet values; when given, values outside them are refused. */
+export interface KnownFacetValues {
+  kommune: ReadonlySet<string>;
+  udvalg: ReadonlySet<string>;
+}
+
+/** Longest accepted `q`, in characters. */
+export const MAX_QUERY_LENGTH = 200;
+/** Highest accepted `side`; deeper pages are refused rather than computed. */
+export const MAX_PAGE = 500;
+
+/** The defaults: what an empty query string means. */
+export const DEFAULT_SEARCH_PARAMS: SearchParams = {
+  q: "",
+  kommune: [],
+  udvalg: [],
+  aar: [],
+  udfald: [],
+  emne: [],
+  felt: null,
+  sort: "relevans",
+  side: 1,
+};
+
+type ListParam = "kommune" | "udvalg" | "aar" | "udfald" | "emne";
+const LIST_PARAMS: readonly ListParam[] = ["kommune", "udvalg", "aar", "udfald", "emne"];
+const SINGLE_PARAMS = ["q", "felt", "sort", "side"] as const;
+const KNOWN_PARAMS: ReadonlySet<string> = new Set<string>([...LIST_PARAMS, ...SINGLE_PARAMS]);
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FELT_VALUES: ReadonlySet<string> = new Set<string>([...SECTION_KINDS, "titel"]);
+const OUTCOMES: ReadonlySet<string> = new Set<string>(DECISION_OUTCOMES);
+
+/**
+ * Parses and validates search parameters. Empty values (`?q=&kommune=`, as a GET form sends
+ * them) mean "not given". List facets accept repeated parameters and comma-separated values.
+ * Unknown parameters, unknown values, a `q` over 200 characters, a repeated single parameter and
+ * a `side` that is not a positive integer are errors — never exceptions.
+ */
+export function parseSearchParams(query: URLSearchParams, known?: KnownFacetValues): ParsedSearchParams {
+  for (const key of new Set(query.keys())) {
+    if (!KNOWN_PARAMS.has(key)) return fail(key, `Ukendt parameter: ${echo(key)}`, `Unknown parameter: ${echo(key)}`);
+  }
+  const single: Partial<Record<(typeof SINGLE_PARAMS)[number], string>> = {};
+  for (const key of SINGLE_PARAMS) {
+    const values = query.getAll(key).filter((value) => value !== "");
+    if (values.length > 1) return fail(key, `Parameteren ${key} må kun angives én gang`, `Parameter ${key} may be given only once`);
+    if (values[0] !== undefined) single[key] = values[0];
+  }
+
+  const q = (single.q ?? "").trim();
+  if (q.length > MAX_QUERY_LENGTH) {
+    return fail("q", `Søgningen må højst være ${MAX_QUERY_LENGTH} tegn`, `The query may be at most ${MAX_QUERY_LENGTH} characters`);
+  }
+
+  const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, q, kommune: [], udvalg: [], aar: [], udfald: [], emne: [] };
+  for (const key of LIST_PARAMS) {
+    const values = [...new Set(query.getAll(key).flatMap((value) => value.split(",")).map((v) => v.trim()).filter((v) => v !== ""))];
+    for (const value of values) {
+      if (!isValidListValue(key, value, known)) {
+        return fail(key, `Ukendt værdi for ${key}: ${echo(value)}`, `Unknown value for ${key}: ${echo(value)}`);
+      }
+    }
+    params[key] = values;
+  }
+
+  if (single.felt !== undefined) {
+    if (!FELT_VALUES.has(single.felt)) return fail("felt", `Ukendt felt: ${echo(single.felt)}`, `Unknown field: ${echo(single.felt)}`);
+    params.felt = single.felt as SectionKind | "titel";
+  }
+  if (single.sort !== undefined) {
+    if (single.sort !== "relevans" && single.sort !== "nyeste") {
+      return fail("sort", `Sortering skal være relevans eller nyeste`, `sort must be relevans or nyeste`);
+    }
+    params.sort = single.sort;
+  }
+  if (single.side !== undefined) {
+    if (!/^[1-9]\d{0,5}$/.test(single.side) || Number(single.side) > MAX_PAGE) {
+      return fail("side", `Side skal være et helt tal fra 1 til ${MAX_PAGE}`, `side must be a whole number from 1 to ${MAX_PAGE}`);
+    }
+    params.side = Number(single.side);
+  }
+  return { ok: true, params };
+}
+
+/** True when the request asks for nothing: no text and no facet selected. */
+export function isEmptySearch(params: SearchParams): boolean {
+  return params.q.trim() === "" && LIST_PARAMS.every((key) => params[key].length === 0);
+}
+
+function isValidListValue(key: ListParam, value: string, known: KnownFacetValues | undefined): boolean {
+  switch (key) {
+    case "kommune":
+    case "udvalg":
+      return SLUG.test(value) && (known === undefined || known[key].has(value));
+    case "aar":
+      return /^\d{4}$/.test(value);
+    case "udfald":
+      return OUTCOMES.has(value);
+    case "emne":
+      return KLE_GROUP_NAMES.has(value);
+  }
+}
+
+// Messages quote the offending input; keep that bounded.
+function echo(input: string): string {
+  return input.length > 40 ? `${input.slice(0, 40)}…` : input;
+}
+
+function fail(param: string, messageDa: string, messageEn: string): ParsedSearchParams {
+  return { ok: false, error: { messageDa, messageEn, param: echo(param) } };
+}

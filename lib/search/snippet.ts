@@ -1,0 +1,110 @@
+import { scanWords, type ScannedWord } from "./danish-encoder";
+import { escapeHtml } from "./escape-html";
+import type { SearchFieldName } from "./index-config";
+import { fieldTexts, type SearchIndex } from "./search-index";
+
+/** Words in a snippet window. */
+const WINDOW_WORDS = 28;
+
+/**
+ * The best matching passage of an item as HTML: the window of about 28 words with the most
+ * distinct query terms (then the most matches), matched words wrapped in `<mark>`, every other
+ * character HTML-escaped, "…" where the text was cut. Searches the body fields among `fields`
+ * (title and meta are shown elsewhere); falls back to the start of the decision or first section.
+ */
+export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonly string[], fields: readonly SearchFieldName[]): string {
+  const texts = snippetTexts(index, ordinal, fields);
+  let best: Passage | null = null;
+  for (const text of texts) {
+    const passage = bestPassage(text, terms);
+    if (passage !== null && (best === null || passage.quality > best.quality)) best = passage;
+  }
+  if (best !== null) return renderPassage(best);
+  const fallback = texts[0] ?? "";
+  return fallback === "" ? "" : renderPassage(leadingPassage(fallback));
+}
+
+interface Passage {
+  text: string;
+  words: ScannedWord[];
+  /** Inclusive word range. */
+  from: number;
+  to: number;
+  isMatch: boolean[];
+  quality: number;
+}
+
+function snippetTexts(index: SearchIndex, ordinal: number, fields: readonly SearchFieldName[]): string[] {
+  const bodyFields = fields.filter((field) => field !== "title" && field !== "meta");
+  const texts = bodyFields.flatMap((field) => fieldTexts(index, ordinal, field));
+  if (texts.length > 0) return texts;
+  const decision = index.items.decision[ordinal];
+  return [...(decision ? [decision] : []), ...(index.items.sections[ordinal] ?? []).map((section) => section.text)];
+}
+
+/** True when the word (or one of a code's parts) starts with a query term. */
+export function wordMatches(word: ScannedWord, terms: readonly string[]): boolean {
+  if (word.isStopWord) return false;
+  return terms.some((term) => word.term.startsWith(term) || word.parts.some((part) => part.startsWith(term)));
+}
+
+function bestPassage(text: string, terms: readonly string[]): Passage | null {
+  if (terms.length === 0) return null;
+  const words = scanWords(text);
+  const matchedTerm = words.map((word) => (wordMatches(word, terms) ? matchingTermIndex(word, terms) : -1));
+  let best: Passage | null = null;
+  for (let from = 0; from < words.length; from++) {
+    if ((matchedTerm[from] ?? -1) < 0) continue;
+    // Windows start one fifth before a match so it is read in context.
+    const start = Math.max(0, from - Math.floor(WINDOW_WORDS / 5));
+    const end = Math.min(words.length - 1, start + WINDOW_WORDS - 1);
+    const distinct = new Set<number>();
+    let matches = 0;
+    for (let i = start; i <= end; i++) {
+      const termIndex = matchedTerm[i] ?? -1;
+      if (termIndex >= 0) {
+        distinct.add(termIndex);
+        matches++;
+      }
+    }
+    const quality = distinct.size * 1000 + matches;
+    if (best === null || quality > best.quality) {
+      best = { text, words, from: start, to: end, isMatch: matchedTerm.map((t) => t >= 0), quality };
+    }
+  }
+  return best;
+}
+
+function matchingTermIndex(word: ScannedWord, terms: readonly string[]): number {
+  return terms.findIndex((term) => word.term.startsWith(term) || word.parts.some((part) => part.startsWith(term)));
+}
+
+function leadingPassage(text: string): Passage {
+  const words = scanWords(text);
+  return { text, words, from: 0, to: Math.min(words.length, WINDOW_WORDS) - 1, isMatch: words.map(() => false), quality: 0 };
+}
+
+function renderPassage(passage: Passage): string {
+  const { text, words, from, to, isMatch } = passage;
+  const first = words[from];
+  const last = words[to];
+  if (first === undefined || last === undefined) return escapeHtml(collapseWhitespace(text.slice(0, 200)));
+  let html = from > 0 ? "… " : "";
+  const isAtEnd = to === words.length - 1;
+  // A passage reaching an end of the text keeps its punctuation there ("(…", "….").
+  let cursor = from === 0 ? 0 : first.start;
+  for (let i = from; i <= to; i++) {
+    const word = words[i];
+    if (word === undefined || !isMatch[i]) continue;
+    html += escapeHtml(collapseWhitespace(text.slice(cursor, word.start)));
+    html += `<mark>${escapeHtml(text.slice(word.start, word.end))}</mark>`;
+    cursor = word.end;
+  }
+  html += escapeHtml(collapseWhitespace(text.slice(cursor, isAtEnd ? text.length : last.end)));
+  if (!isAtEnd) html += " …";
+  return html.trim();
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ");
+}

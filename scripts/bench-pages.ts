@@ -1,0 +1,105 @@
+/**
+ * npm run bench:pages [-- --meetings 2000 --duration 20 --connections 50]
+ * Generates and ingests a synthetic corpus into its own embedded database (.data/bench),
+ * builds the portal if stale, serves it with `next start`, and measures item, meeting and
+ * committee pages with autocannon: requests/s and p50/p99 latency per page type.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { createPrisma } from "@/lib/db/client";
+import { ensureDatabase } from "@/lib/db/database";
+import { applyMigrations } from "@/lib/db/migrate";
+import { committeePath, itemPath, meetingPath } from "@/lib/data/paths";
+import { ingestFiles } from "@/lib/ingest/ingest-files";
+import { reasonToBuild } from "./lib/build-freshness";
+import { localBin, runCommand } from "./lib/run-command";
+
+const { values } = parseArgs({
+  options: {
+    meetings: { type: "string", default: "2000" },
+    duration: { type: "string", default: "20" },
+    connections: { type: "string", default: "50" },
+    port: { type: "string", default: "3200" },
+  },
+});
+const meetings = Number(values.meetings);
+const port = Number(values.port);
+process.env.REFERATPORTALEN_DATA_DIR = path.resolve(".data/bench");
+
+const db = await ensureDatabase(console.log);
+await applyMigrations(db.url);
+const prisma = createPrisma(db.url);
+const corpusDir = path.resolve(`.data/bench/corpus-${meetings}`);
+if ((await prisma.meeting.count()) < meetings) {
+  if (!existsSync(corpusDir)) {
+    mkdirSync(corpusDir, { recursive: true });
+    console.log(`Generating ${meetings} meetings …`);
+    const generated = spawnSync(localBin("tsx"), ["scripts/generate-corpus.ts", "--meetings", String(meetings), "--seed", "42", "--out", corpusDir], { stdio: "inherit" });
+    if (generated.status !== 0) throw new Error("corpus generation failed");
+  }
+  console.log("Ingesting the corpus …");
+  const summary = await ingestFiles(prisma, [corpusDir]);
+  console.log(`Ingested ${summary.ok + summary.updated} documents (${summary.failed} failed) in ${(summary.durationMs / 1000).toFixed(1)} s.`);
+}
+
+const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+const reason = reasonToBuild();
+if (reason) {
+  console.log(`Building (${reason}) …`);
+  if ((await runCommand(localBin("next"), ["build"], env)) !== 0) throw new Error("next build failed");
+}
+
+// Up to 300 distinct URLs per page type, spread over the corpus.
+const rows = await prisma.meeting.findMany({
+  select: { urlKey: true, committee: { select: { slug: true, municipality: { select: { slug: true } } } }, items: { select: { number: true }, take: 3 } },
+  orderBy: { id: "asc" },
+});
+const step = Math.max(1, Math.floor(rows.length / 300));
+const sample = rows.filter((_, i) => i % step === 0).slice(0, 300);
+const urls = {
+  "agenda item": sample.flatMap((m) => m.items.slice(0, 1).map((i) => itemPath(m.committee.municipality.slug, m.committee.slug, m.urlKey, i.number))),
+  meeting: sample.map((m) => meetingPath(m.committee.municipality.slug, m.committee.slug, m.urlKey)),
+  committee: [...new Set(sample.map((m) => committeePath(m.committee.municipality.slug, m.committee.slug)))],
+};
+await prisma.$disconnect();
+
+const server = spawn(localBin("next"), ["start", "-p", String(port)], { env, stdio: "ignore" });
+const origin = `http://127.0.0.1:${port}`;
+try {
+  for (let i = 0; ; i += 1) {
+    if ((await fetch(origin).then((r) => r.ok).catch(() => false)) === true) break;
+    if (i > 120) throw new Error("next start did not answer within 60 s");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // First renders fill the ISR cache; the benchmark measures what visitors get afterwards.
+  for (const list of Object.values(urls)) for (const url of list) await fetch(origin + url);
+
+  const results: Array<Record<string, string | number>> = [];
+  for (const [type, list] of Object.entries(urls)) {
+    console.log(`Measuring ${type} pages (${list.length} URLs, ${values.duration} s, ${values.connections} connections) …`);
+    const result = await autocannon({
+      url: origin,
+      connections: Number(values.connections),
+      duration: Number(values.duration),
+      requests: list.map((p) => ({ method: "GET", path: p })),
+    });
+    results.push({
+      page: type,
+      "req/s": Math.round(result.requests.average),
+      "p50 ms": result.latency.p50,
+      "p99 ms": result.latency.p99,
+      errors: result.errors + result.non2xx,
+    });
+  }
+  console.log(`\nPages benchmark: ${meetings} meetings, ${values.connections} connections, ${values.duration} s per page type`);
+  console.table(results);
+  const item = results.find((r) => r.page === "agenda item");
+  console.log(`Target: agenda item p99 < 100 ms → ${Number(item?.["p99 ms"]) < 100 ? "met" : "NOT met"}`);
+} finally {
+  server.kill("SIGTERM");
+  await db.close();
+}
+process.exit(0);
