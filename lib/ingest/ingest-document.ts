@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db/client";
 import { redactCpr } from "./redact-cpr";
 import type { SourceFile } from "./read-document";
 import { blankDroppedLines } from "./source-text";
-import { withIngestLock, writeMeeting } from "./write-meeting";
+import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache } from "./write-meeting";
 
 /** What happened to one document. */
 export type DocumentStatus = "ok" | "updated" | "unchanged" | "failed";
@@ -21,9 +21,22 @@ export interface DocumentReport {
   cprRedactions: number;
 }
 
+/** Options of one document's ingest. */
+export interface IngestOptions {
+  municipality?: string;
+  /** Re-parse even when these bytes were stored by the current parser (reparse). */
+  force?: boolean;
+  ids?: IdCache;
+  /** sha256 values already stored by the current parser, read once per run: a fast "unchanged". */
+  knownCurrent?: ReadonlySet<string>;
+}
+
 function formatError(file: string, line: number | null | undefined, reason: string): string {
   return line ? `${file}:${line}: ${reason}` : `${file}: ${reason}`;
 }
+
+const isCurrent = (stored: { status: string; parserVersion: string } | null) =>
+  stored?.status === "ok" && stored.parserVersion === PARSER_VERSION;
 
 async function recordFailure(
   prisma: PrismaClient,
@@ -46,8 +59,8 @@ async function recordFailure(
     cprRedactions,
     ingestedAt: new Date(),
   };
-  await withIngestLock(prisma, (tx) =>
-    tx.sourceDocument.upsert({ where: { sha256: source.sha256 }, create: { ...data, sha256: source.sha256 }, update: data }),
+  await withIngestLock(prisma, source.sha256, null, (tx) =>
+    tx.sourceDocument.upsert({ where: { sha256: source.sha256 }, create: { ...data, sha256: source.sha256 }, update: data, select: { id: true } }),
   );
   return { file: source.fileName, status: "failed", error: formatError(source.fileName, line, reason), line, cprRedactions };
 }
@@ -58,28 +71,20 @@ async function recordFailure(
  * bytes again → "unchanged" without writes; a ParseError or any database error → "failed",
  * recorded with its reason, and nothing of the meeting half-written.
  */
-export async function ingestSource(
-  prisma: PrismaClient,
-  source: SourceFile,
-  options: { municipality?: string; force?: boolean } = {},
-): Promise<DocumentReport> {
-  const isCurrent = (doc: { status: string; parserVersion: string } | null) =>
-    !options.force && doc?.status === "ok" && doc.parserVersion === PARSER_VERSION;
-  if (isCurrent(await prisma.sourceDocument.findUnique({ where: { sha256: source.sha256 } }))) {
-    return { file: source.fileName, status: "unchanged", cprRedactions: 0 };
-  }
+export async function ingestSource(prisma: PrismaClient, source: SourceFile, options: IngestOptions = {}): Promise<DocumentReport> {
+  const unchanged: DocumentReport = { file: source.fileName, status: "unchanged", cprRedactions: 0 };
+  if (!options.force && options.knownCurrent?.has(source.sha256)) return unchanged;
 
   const { text: redacted, count: cprRedactions } = redactCpr(source.text);
   const parsed = parseMinutes(redacted, options.municipality ? { municipality: options.municipality } : undefined);
   if (!parsed.ok) return recordFailure(prisma, source, parsed.error.reason, parsed.error.line, cprRedactions);
 
   const storedText = blankDroppedLines(redacted, parsed.droppedLineRanges);
+  let remember = () => {};
   try {
-    return await withIngestLock(prisma, async (tx): Promise<DocumentReport> => {
-      // Re-checked under the lock: a concurrent run may have stored these bytes meanwhile.
-      if (isCurrent(await tx.sourceDocument.findUnique({ where: { sha256: source.sha256 } }))) {
-        return { file: source.fileName, status: "unchanged", cprRedactions: 0 };
-      }
+    const report = await withIngestLock(prisma, source.sha256, meetingLockKey(parsed.meeting), async (tx, stored): Promise<DocumentReport> => {
+      // Checked under the lock: a concurrent run may have stored these bytes meanwhile.
+      if (!options.force && isCurrent(stored)) return unchanged;
       const data = {
         fileName: source.fileName,
         size: source.size,
@@ -96,8 +101,10 @@ export async function ingestSource(
         where: { sha256: source.sha256 },
         create: { ...data, sha256: source.sha256 },
         update: data,
+        select: { id: true },
       });
-      const written = await writeMeeting(tx, parsed.meeting, document.id);
+      const written = await writeMeeting(tx, parsed.meeting, document.id, options.ids ?? createIdCache());
+      remember = written.remember;
       return {
         file: source.fileName,
         status: written.isUpdate ? "updated" : "ok",
@@ -106,6 +113,8 @@ export async function ingestSource(
         cprRedactions,
       };
     });
+    remember();
+    return report;
   } catch (error) {
     const reason = `kunne ikke gemmes: ${error instanceof Error ? error.message.split("\n").slice(-1)[0] : String(error)}`;
     return recordFailure(prisma, source, reason, null, cprRedactions);

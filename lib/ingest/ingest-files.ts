@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/lib/db/client";
+import { PARSER_VERSION } from "@/lib/minutes";
 import { discoverFiles } from "./discover-files";
 import { ingestSource, type DocumentReport } from "./ingest-document";
+import { createIdCache } from "./write-meeting";
 import { readSourceFile } from "./read-document";
 
 /** Totals of one run: discovered = ok + updated + unchanged + failed + skipped. */
@@ -17,6 +19,8 @@ export interface IngestSummary {
   skippedFiles: Array<{ file: string; reason: string }>;
   durationMs: number;
 }
+
+const DEFAULT_CONCURRENCY = 3;
 
 /** Whether a run changed what the portal shows (so the search index must be rebuilt). */
 export function hasChanges(summary: IngestSummary): boolean {
@@ -35,6 +39,8 @@ export async function ingestFiles(
     municipality?: string;
     onStart?: (total: number) => void;
     onDocument?: (report: DocumentReport) => void;
+    /** Documents written at the same time (default 3). */
+    concurrency?: number;
   } = {},
 ): Promise<IngestSummary> {
   const started = Date.now();
@@ -53,20 +59,33 @@ export async function ingestFiles(
     durationMs: 0,
   };
   options.onStart?.(discovery.files.length);
-  for (const file of discovery.files) {
-    let report: DocumentReport;
+  const ids = createIdCache();
+  const knownCurrent = new Set(
+    (await prisma.sourceDocument.findMany({ where: { status: "ok", parserVersion: PARSER_VERSION }, select: { sha256: true } })).map((d) => d.sha256),
+  );
+  const ingestOne = async (file: string): Promise<DocumentReport> => {
     try {
-      report = await ingestSource(prisma, await readSourceFile(file), { municipality: options.municipality });
+      return await ingestSource(prisma, await readSourceFile(file), { municipality: options.municipality, ids, knownCurrent });
     } catch (error) {
       // Unreadable file or lost database connection: report it and continue with the rest.
-      report = { file, status: "failed", error: `${file}: ${error instanceof Error ? error.message : String(error)}`, cprRedactions: 0 };
+      return { file, status: "failed", error: `${file}: ${error instanceof Error ? error.message : String(error)}`, cprRedactions: 0 };
     }
-    summary[report.status] += 1;
-    summary.cprRedactions += report.cprRedactions;
-    summary.items += report.items ?? 0;
-    if (report.status === "failed") summary.failures.push({ file, error: report.error ?? "ukendt fejl" });
-    options.onDocument?.(report);
-  }
+  };
+  // A few documents in flight: while one waits on PostgreSQL another is parsed or sent, which
+  // uses both cores. Each holds one document, so memory stays flat in the number of files.
+  let next = 0;
+  const worker = async () => {
+    while (next < discovery.files.length) {
+      const file = discovery.files[next++] as string;
+      const report = await ingestOne(file);
+      summary[report.status] += 1;
+      summary.cprRedactions += report.cprRedactions;
+      summary.items += report.items ?? 0;
+      if (report.status === "failed") summary.failures.push({ file, error: report.error ?? "ukendt fejl" });
+      options.onDocument?.(report);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));
   summary.durationMs = Date.now() - started;
   return summary;
 }

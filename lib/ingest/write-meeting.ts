@@ -7,18 +7,65 @@ import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
 /** The transaction client Prisma hands to interactive transactions. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/** Global key for ingest writes: one document is written at a time across all processes. */
-const INGEST_LOCK = 7_404_2024;
-
-/** Runs `fn` in a transaction holding the ingest lock, so concurrent ingests never race. */
-export function withIngestLock<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in a transaction holding advisory locks on this document (its sha256) and on its
+ * meeting (`meetingKey`: municipality, committee and date), so concurrent ingests, in one
+ * process or several, never write the same document or the same meeting at once, while
+ * unrelated documents go in side by side. `fn` receives the status and parser version stored
+ * for `sha256` as seen after the locks were granted.
+ */
+export function withIngestLock<T>(
+  prisma: PrismaClient,
+  sha256: string,
+  meetingKey: string | null,
+  fn: (tx: Tx, stored: { status: string; parserVersion: string } | null) => Promise<T>,
+): Promise<T> {
+  const keys = [`doc:${sha256}`, ...(meetingKey ? [`meeting:${meetingKey}`] : [])];
   return prisma.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::bigint)`;
-      return fn(tx);
+      // Locks are taken in key order so two transactions can never wait on each other.
+      // synchronous_commit off: a crash may lose the last few commits but never corrupts, and
+      // re-running the ingest restores them (unchanged files are recognised by hash).
+      await tx.$queryRaw`
+        SELECT count(pg_advisory_xact_lock(k))::int AS locks, set_config('synchronous_commit', 'off', true)
+        FROM (SELECT hashtextextended(key, 7404) AS k FROM unnest(${keys}::text[]) AS key ORDER BY 1) AS sorted`;
+      // A separate statement: in READ COMMITTED it gets a snapshot taken after the locks were
+      // granted, so it sees what a concurrent ingest committed while this one waited.
+      const [row] = await tx.$queryRaw<Array<{ status: string | null; parserVersion: string | null }>>`
+        SELECT status::text AS status, "parserVersion" FROM "SourceDocument" WHERE sha256 = ${sha256}`;
+      const stored = row?.status && row.parserVersion ? { status: row.status, parserVersion: row.parserVersion } : null;
+      return fn(tx, stored);
     },
     { timeout: 120_000, maxWait: 120_000 },
   );
+}
+
+/** The lock key of a parsed meeting: meetings of one committee on one date share URL keys. */
+export function meetingLockKey(meeting: ParsedMeeting): string {
+  return `${meeting.municipality}|${slugify(meeting.committee)}|${meeting.date}`;
+}
+
+/**
+ * Ids of municipalities and committees already written, per ingest run; filled only after a
+ * transaction committed (see `remember`), so a rollback never leaves a dangling id.
+ */
+export interface IdCache {
+  municipalities: Map<string, { id: number; slug: string }>;
+  committees: Map<string, { id: number; slug: string }>;
+}
+
+/** A fresh, empty id cache (one per ingest run). */
+export function createIdCache(): IdCache {
+  return { municipalities: new Map(), committees: new Map() };
+}
+
+async function findOrCreateMunicipality(tx: Tx, name: string): Promise<{ id: number; slug: string }> {
+  const [row] = await tx.$queryRaw<Array<{ id: number; slug: string }>>`
+    INSERT INTO "Municipality" ("slug", "name") VALUES (${slugifyMunicipality(name)}, ${name})
+    ON CONFLICT ("name") DO UPDATE SET "name" = EXCLUDED."name"
+    RETURNING "id", "slug"`;
+  if (!row) throw new Error(`could not create the municipality ${name}`);
+  return row;
 }
 
 async function findOrCreateCommittee(tx: Tx, municipalityId: number, name: string): Promise<{ id: number; slug: string }> {
@@ -26,44 +73,74 @@ async function findOrCreateCommittee(tx: Tx, municipalityId: number, name: strin
   // A renamed committee keeps answering to its old slug.
   const alias = await tx.committeeSlugAlias.findUnique({
     where: { municipalityId_slug: { municipalityId, slug } },
-    include: { committee: true },
+    select: { committee: { select: { id: true, slug: true } } },
   });
   if (alias) return alias.committee;
-  return tx.committee.upsert({
-    where: { municipalityId_slug: { municipalityId, slug } },
-    create: { municipalityId, slug, name },
-    update: {},
-  });
+  // ON CONFLICT instead of Prisma's upsert: two ingests may create the same committee at once.
+  const [row] = await tx.$queryRaw<Array<{ id: number; slug: string }>>`
+    INSERT INTO "Committee" ("municipalityId", "slug", "name") VALUES (${municipalityId}, ${slug}, ${name})
+    ON CONFLICT ("municipalityId", "slug") DO UPDATE SET "slug" = EXCLUDED."slug"
+    RETURNING "id", "slug"`;
+  if (!row) throw new Error(`could not create the committee ${name}`);
+  return row;
 }
 
-/** "2024-03-19", or "2024-03-19-2" when the committee already met that day. */
-async function nextUrlKey(tx: Tx, committeeId: number, date: string): Promise<string> {
-  const taken = new Set(
-    (await tx.meeting.findMany({ where: { committeeId, urlKey: { startsWith: date } }, select: { urlKey: true } })).map((m) => m.urlKey),
+/** The meeting with this natural key, if any, and the URL key a new one would get. */
+async function findMeeting(
+  tx: Tx,
+  committeeId: number,
+  date: string,
+  startTime: string,
+): Promise<{ existing: { id: number; urlKey: string } | null; freeUrlKey: string }> {
+  const rows = await tx.$queryRaw<Array<{ id: number; urlKey: string; startTime: string }>>`
+    SELECT id, "urlKey", "startTime" FROM "Meeting" WHERE "committeeId" = ${committeeId} AND "date" = ${date}::date`;
+  const existing = rows.find((row) => row.startTime === startTime);
+  const taken = new Set(rows.map((row) => row.urlKey));
+  let freeUrlKey = date;
+  for (let n = 2; taken.has(freeUrlKey); n += 1) freeUrlKey = `${date}-${n}`;
+  return { existing: existing ? { id: existing.id, urlKey: existing.urlKey } : null, freeUrlKey };
+}
+
+/** Item rows as stored: a closed item keeps number and title only, whatever the parser held. */
+function itemRows(meeting: ParsedMeeting) {
+  return meeting.items.map((item, index) =>
+    item.closed
+      ? { number: item.number, position: index + 1, title: item.title, closed: true, outcome: "none", absent: [], sourceLine: item.line }
+      : {
+          number: item.number,
+          position: index + 1,
+          title: item.title,
+          marker: item.marker,
+          caseNumber: item.caseNumber,
+          kle: item.kle,
+          closed: false,
+          decision: item.decision,
+          outcome: item.outcome,
+          absent: item.absent,
+          sourceLine: item.line,
+        },
   );
-  if (!taken.has(date)) return date;
-  let n = 2;
-  while (taken.has(`${date}-${n}`)) n += 1;
-  return `${date}-${n}`;
 }
 
 /**
  * Upserts the meeting's municipality, committee and meeting (natural key: committee, date,
  * start time) and replaces its items, sections and attachments. Closed items are written as
- * number and title only, whatever the parsed item holds. Returns whether the meeting existed.
+ * number and title only. `remember` adds the ids to the cache; call it after the commit.
  */
 export async function writeMeeting(
   tx: Tx,
   meeting: ParsedMeeting,
   sourceDocumentId: number,
-): Promise<{ meetingId: number; url: string; isUpdate: boolean }> {
-  const municipality = await tx.municipality.upsert({
-    where: { name: meeting.municipality },
-    create: { name: meeting.municipality, slug: slugifyMunicipality(meeting.municipality) },
-    update: {},
-  });
-  const committee = await findOrCreateCommittee(tx, municipality.id, meeting.committee);
-  const date = new Date(`${meeting.date}T00:00:00Z`);
+  cache: IdCache = createIdCache(),
+): Promise<{ meetingId: number; url: string; isUpdate: boolean; remember: () => void }> {
+  const municipality = cache.municipalities.get(meeting.municipality) ?? (await findOrCreateMunicipality(tx, meeting.municipality));
+  const committeeKey = `${municipality.id}\u0000${meeting.committee}`;
+  const committee = cache.committees.get(committeeKey) ?? (await findOrCreateCommittee(tx, municipality.id, meeting.committee));
+  const remember = () => {
+    cache.municipalities.set(meeting.municipality, municipality);
+    cache.committees.set(committeeKey, committee);
+  };
+
   const fields = {
     endTime: meeting.endTime,
     startsAt: copenhagenToUtc(meeting.date, meeting.startTime),
@@ -72,51 +149,28 @@ export async function writeMeeting(
     participants: meeting.participants.map((p) => ({ name: p.name, party: p.party })),
     sourceDocumentId,
   };
-  const existing = await tx.meeting.findUnique({
-    where: { committeeId_date_startTime: { committeeId: committee.id, date, startTime: meeting.startTime } },
-  });
+  const { existing, freeUrlKey } = await findMeeting(tx, committee.id, meeting.date, meeting.startTime);
   let meetingId: number;
   let urlKey: string;
   if (existing) {
-    await tx.meeting.update({ where: { id: existing.id }, data: fields });
+    await tx.meeting.update({ where: { id: existing.id }, data: fields, select: { id: true } });
     await tx.agendaItem.deleteMany({ where: { meetingId: existing.id } });
     meetingId = existing.id;
     urlKey = existing.urlKey;
   } else {
-    urlKey = await nextUrlKey(tx, committee.id, meeting.date);
+    urlKey = freeUrlKey;
     const created = await tx.meeting.create({
-      data: { ...fields, committeeId: committee.id, date, startTime: meeting.startTime, urlKey },
+      data: { ...fields, committeeId: committee.id, date: new Date(`${meeting.date}T00:00:00Z`), startTime: meeting.startTime, urlKey },
+      select: { id: true },
     });
     meetingId = created.id;
   }
 
-  const items = await tx.agendaItem.createManyAndReturn({
-    select: { id: true, position: true },
-    data: meeting.items.map((item, index) =>
-      item.closed
-        ? { meetingId, number: item.number, position: index + 1, title: item.title, closed: true, sourceLine: item.line }
-        : {
-            meetingId,
-            number: item.number,
-            position: index + 1,
-            title: item.title,
-            marker: item.marker,
-            caseNumber: item.caseNumber,
-            kle: item.kle,
-            closed: false,
-            decision: item.decision,
-            outcome: item.outcome,
-            absent: item.absent,
-            sourceLine: item.line,
-          },
-    ),
-  });
-  const idByPosition = new Map(items.map((row) => [row.position, row.id]));
   const sections = meeting.items.flatMap((item, index) =>
     item.closed
       ? []
       : item.sections.map((section, position) => ({
-          itemId: idByPosition.get(index + 1) ?? 0,
+          itemPosition: index + 1,
           position: position + 1,
           heading: section.heading,
           kind: section.kind,
@@ -126,11 +180,27 @@ export async function writeMeeting(
         })),
   );
   const attachments = meeting.items.flatMap((item, index) =>
-    item.closed
-      ? []
-      : item.attachments.map((title, position) => ({ itemId: idByPosition.get(index + 1) ?? 0, position: position + 1, title })),
+    item.closed ? [] : item.attachments.map((title, position) => ({ itemPosition: index + 1, position: position + 1, title })),
   );
-  if (sections.length) await tx.section.createMany({ data: sections });
-  if (attachments.length) await tx.attachment.createMany({ data: attachments });
-  return { meetingId, url: meetingPath(municipality.slug, committee.slug, urlKey), isUpdate: existing !== null };
+  // Items, sections and attachments in one statement, rows passed as JSON: Prisma's createMany
+  // compiled and bound every row, which made these inserts most of an ingest's time.
+  await tx.$executeRaw`
+    WITH items AS (
+      INSERT INTO "AgendaItem" ("meetingId", "number", "position", "title", "marker", "caseNumber", "kle", "closed", "decision", "outcome", "absent", "sourceLine")
+      SELECT ${meetingId}, x."number", x."position", x."title", x."marker", x."caseNumber", x."kle", x."closed", x."decision", x."outcome"::"DecisionOutcome", x."absent", x."sourceLine"
+      FROM jsonb_to_recordset(${JSON.stringify(itemRows(meeting))}::jsonb)
+        AS x("number" text, "position" int, "title" text, "marker" text, "caseNumber" text, "kle" text, "closed" boolean, "decision" text, "outcome" text, "absent" text[], "sourceLine" int)
+      RETURNING "id", "position"
+    ), sections AS (
+      INSERT INTO "Section" ("itemId", "position", "heading", "kind", "text", "blocks", "sourceLine")
+      SELECT items."id", x."position", x."heading", x."kind"::"SectionKind", x."text", x."blocks", x."sourceLine"
+      FROM jsonb_to_recordset(${JSON.stringify(sections)}::jsonb)
+        AS x("itemPosition" int, "position" int, "heading" text, "kind" text, "text" text, "blocks" jsonb, "sourceLine" int)
+      JOIN items ON items."position" = x."itemPosition"
+    )
+    INSERT INTO "Attachment" ("itemId", "position", "title")
+    SELECT items."id", x."position", x."title"
+    FROM jsonb_to_recordset(${JSON.stringify(attachments)}::jsonb) AS x("itemPosition" int, "position" int, "title" text)
+    JOIN items ON items."position" = x."itemPosition"`;
+  return { meetingId, url: meetingPath(municipality.slug, committee.slug, urlKey), isUpdate: existing !== null, remember };
 }
