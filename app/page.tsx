@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/components/search/SearchBox";
 import { listLatestMeetings, listMunicipalities } from "@/lib/data/home";
 import { formatDanishDateTime } from "@/lib/text/format-danish-date";
 
@@ -16,22 +17,7 @@ export default async function HomePage() {
           Læs og søg i referater fra danske kommuners udvalgsmøder – på tværs af kommuner, med direkte links til hvert
           punkt og hver beslutning.
         </p>
-        <form action="/soeg" method="get" role="search" aria-label="Søg i alle referater" className="flex max-w-xl gap-2">
-          <label htmlFor="home-search" className="sr-only">
-            Søg i alle referater
-          </label>
-          <input
-            id="home-search"
-            name="q"
-            type="search"
-            maxLength={200}
-            placeholder="Fx sygedagpenge, fleksjob eller et sagsnummer"
-            className="min-w-0 flex-1 rounded border border-slate-400 px-3 py-2"
-          />
-          <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
-            Søg
-          </button>
-        </form>
+        <SearchBox id="home-search" label="Søg i alle referater" placeholder="Fx sygedagpenge, fleksjob eller et sagsnummer" />
       </section>
 
       <section aria-labelledby="latest-heading">

@@ -5,20 +5,16 @@
  * documents/s, items/s, total time and memory; then drops the database and the folder.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import pg from "pg";
-import { generateCorpus } from "@/lib/corpus/generate-corpus";
 import { createPrisma } from "@/lib/db/client";
-import { createDatabaseIfMissing, ensureDatabase } from "@/lib/db/database";
-import { withDatabase } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { redactCpr } from "@/lib/ingest/redact-cpr";
 import { parseMinutes } from "@/lib/minutes";
+import { openBenchDatabase, writeCorpus, type BenchDatabase } from "./lib/bench-database";
 
 const SEED = 20_240_319;
 const TARGET_DOCS_PER_SECOND = 50;
@@ -48,16 +44,6 @@ function startMemorySampler(): { peakRss: number; peakHeap: number; stop(): void
   return sampler;
 }
 
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Read + redact + parse of the first documents alone, to split the ingest time into parser and database. */
 async function measureParse(dir: string): Promise<number> {
   const files = (await readdir(dir)).sort().slice(0, PARSE_SAMPLE);
@@ -67,19 +53,16 @@ async function measureParse(dir: string): Promise<number> {
 }
 
 const dir = await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-"));
-const db = await ensureDatabase((message) => console.log(message));
-const adminUrl = withDatabase(db.url, "postgres");
 const name = `bench_ingest_${randomBytes(4).toString("hex")}`;
+let db: BenchDatabase | null = null;
 let exitCode = 0;
 try {
   let started = performance.now();
-  for (const document of generateCorpus({ meetings, seed: SEED })) await writeFile(path.join(dir, document.fileName), document.text);
+  await writeCorpus(dir, meetings, SEED);
   console.log(`Korpus: ${meetings} referater (seed ${SEED}) genereret på ${((performance.now() - started) / 1000).toFixed(1)} s i ${dir}`);
 
-  await createDatabaseIfMissing(adminUrl, name);
-  const url = withDatabase(db.url, name);
-  await applyMigrations(url);
-  const prisma = createPrisma(url);
+  db = await openBenchDatabase(name);
+  const prisma = createPrisma(db.url);
   console.log(`Database: ${name} (${db.source === "embedded" ? "indlejret PostgreSQL" : "DATABASE_URL's server"}), migreret`);
 
   const heapAt = new Map<number, number>();
@@ -124,8 +107,8 @@ try {
   console.error(error instanceof Error ? error.message : error);
   exitCode = 1;
 } finally {
-  await dropDatabase(adminUrl, name).catch((error: unknown) => console.error(`Kunne ikke slette ${name}:`, error));
+  await db?.drop().catch((error: unknown) => console.error(`Kunne ikke slette ${name}:`, error));
   await rm(dir, { recursive: true, force: true });
-  await db.close();
+  await db?.close();
 }
 process.exit(exitCode);

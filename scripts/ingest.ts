@@ -5,12 +5,10 @@
  */
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { getPrisma } from "@/lib/db/client";
-import { ensureDatabase } from "@/lib/db/database";
-import { applyMigrations } from "@/lib/db/migrate";
 import { formatSummary } from "@/lib/ingest/format-summary";
 import { hasChanges, ingestFiles } from "@/lib/ingest/ingest-files";
 import { afterDataChange } from "./lib/after-data-change";
+import { runWithDatabase } from "./lib/with-database";
 
 const { values, positionals } = parseArgs({
   options: { municipality: { type: "string", short: "m" }, json: { type: "boolean", default: false } },
@@ -21,39 +19,25 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 
+// With --json, stdout carries only the summary; everything else goes to stderr.
 const log = values.json ? (message: string) => console.error(message) : console.log;
-const db = await ensureDatabase(log);
-let exitCode = 0;
-try {
-  await applyMigrations(db.url, { log });
-  process.env.DATABASE_URL = db.url;
+await runWithDatabase(async (prisma) => {
   const useBar = !values.json && process.stdout.isTTY;
   const bar = new cliProgress.SingleBar(
     { format: "Indlæser {bar} {value}/{total} dokumenter | {file}", hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
-  const summary = await ingestFiles(getPrisma(), positionals, {
+  const summary = await ingestFiles(prisma, positionals, {
     municipality: values.municipality,
     onStart: (total) => useBar && bar.start(total, 0, { file: "" }),
     onDocument: (report) => {
       if (useBar) bar.increment({ file: report.file.slice(-50) });
-      else if (!values.json) console.log(`${report.status.padEnd(9)} ${report.error ?? report.file}${report.url ? ` → ${report.url}` : ""}`);
+      else log(`${report.status.padEnd(9)} ${report.error ?? report.file}${report.url ? ` → ${report.url}` : ""}`);
     },
   });
   if (useBar) bar.stop();
   if (hasChanges(summary)) await afterDataChange(log);
   if (values.json) console.log(JSON.stringify(summary, null, 2));
   else console.log(`\n${formatSummary(summary)}`);
-  exitCode = summary.failed > 0 ? 1 : 0;
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  exitCode = 1;
-} finally {
-  await getPrismaSafely();
-  await db.close();
-}
-process.exit(exitCode);
-
-async function getPrismaSafely(): Promise<void> {
-  if (process.env.DATABASE_URL) await getPrisma().$disconnect();
-}
+  return summary.failed > 0 ? 1 : 0;
+}, log);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { meetingTrail } from "@/components/meeting/meeting-trail";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { CopyLinkButton } from "@/components/ui/CopyLinkButton";
 import { OutcomeBadge } from "@/components/ui/OutcomeBadge";
@@ -14,15 +15,7 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
   const citation = `${meeting.municipality.name}, ${meeting.committee.name}, møde ${formatDanishDate(meeting.date)}, punkt ${item.number}: ${item.title}. ${siteUrl}${item.url}`;
   return (
     <article>
-      <Breadcrumbs
-        trail={[
-          { label: "Forside", href: "/" },
-          { label: meeting.municipality.name, href: meeting.municipality.url },
-          { label: meeting.committee.name, href: meeting.committee.url },
-          { label: formatDanishDate(meeting.date), href: meeting.url },
-          { label: `Punkt ${item.number}`, href: item.url },
-        ]}
-      />
+      <Breadcrumbs trail={[...meetingTrail(meeting), { label: `Punkt ${item.number}`, href: item.url }]} />
       <p className="text-muted">
         {meeting.committee.name} · {meeting.municipality.name} · {formatDanishDate(meeting.date)}
       </p>

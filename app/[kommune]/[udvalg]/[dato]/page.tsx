@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { MeetingFacts } from "@/components/meeting/MeetingFacts";
+import { meetingTrail } from "@/components/meeting/meeting-trail";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { OutcomeBadge } from "@/components/ui/OutcomeBadge";
 import { getMeetingPage } from "@/lib/data/browse";
@@ -34,14 +35,7 @@ export default async function MeetingRoute({ params }: Props) {
   const meeting = page.value;
   return (
     <article>
-      <Breadcrumbs
-        trail={[
-          { label: "Forside", href: "/" },
-          { label: meeting.municipality.name, href: meeting.municipality.url },
-          { label: meeting.committee.name, href: meeting.committee.url },
-          { label: formatDanishDate(meeting.date), href: meeting.url },
-        ]}
-      />
+      <Breadcrumbs trail={meetingTrail(meeting)} />
       <h1 className="mb-1 text-3xl font-bold">{meeting.committee.name}</h1>
       <p className="mb-4 text-muted">
         {meeting.kind === "dagsorden" ? "Dagsorden" : "Referat"} · {meeting.municipality.name}
