@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
-import { encodeForIndex } from "./danish-encoder";
-import { createFlexDocument, SEARCH_FIELDS, type FlexRecord } from "./index-config";
+import { encodeForIndex, scanWords } from "./danish-encoder";
+import { createFlexDocument, FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord } from "./index-config";
 import type { SearchDocument } from "./search-document";
 import {
   fieldTexts,
@@ -11,6 +11,7 @@ import {
   type SearchIndex,
   type StoredItems,
 } from "./search-index";
+import { TermDictionaryBuilder } from "./term-dictionary";
 
 /**
  * Sorting packs the ordinal into the low 20 bits of a float64 key (see rank-hits.ts), which caps
@@ -24,11 +25,9 @@ const MS_PER_DAY = 86_400_000;
  * Builds the in-memory search index from open agenda items. The caller passes only items that
  * may be public (closed items never become SearchDocuments).
  *
- * Memory: FlexSearch "forward" stores every prefix of every distinct word per field. Measured on
- * 20,000 synthetic items drawn from the samples' 3,664-word vocabulary (6,750 characters each):
- * the section fields alone take 400 MB of heap with "forward" against 88 MB with "strict" (4.5×);
- * the whole built index holds 909 MB (814 MB after import), 506 MB on disk. That is the price of
- * finding compounds by their first part; see the search report for the alternatives.
+ * Memory: fields are indexed "strict" (whole folded words) plus a sorted term dictionary for
+ * prefix expansion. On 20,000 synthetic items (6,750 characters each) the former "forward"
+ * configuration over 15 fields held 909 MB of heap and took 295 s to build.
  */
 export function buildSearchIndex(docs: Iterable<SearchDocument>, version: string = newIndexVersion()): SearchIndex {
   const items: StoredItems = {
@@ -77,9 +76,19 @@ export function buildSearchIndex(docs: Iterable<SearchDocument>, version: string
   };
   const partial = { items, facets, municipalities: municipalities.labels, committees: committees.labels };
   const flex = createFlexDocument();
-  for (let ordinal = 0; ordinal < size; ordinal++) flex.add(flexRecord(partial, ordinal));
+  const dictionary = new TermDictionaryBuilder();
+  const pairDictionary = new TermDictionaryBuilder();
+  for (let ordinal = 0; ordinal < size; ordinal++) flex.add(flexRecord(partial, ordinal, dictionary, pairDictionary));
 
-  return { version, size, flex, ...partial, byDateDesc: sortByDateDesc(facets.day) };
+  return {
+    version,
+    size,
+    flex,
+    dictionary: dictionary.build(),
+    pairDictionary: pairDictionary.build(),
+    ...partial,
+    byDateDesc: sortByDateDesc(facets.day),
+  };
 }
 
 /** A fresh, sortable, unique index version: "20240319T101500Z-3f9a1c". */
@@ -101,13 +110,36 @@ export function outcomeId(outcome: DecisionOutcome): number {
   return id;
 }
 
-function flexRecord(index: Parameters<typeof fieldTexts>[0], ordinal: number): FlexRecord {
+function flexRecord(
+  index: Parameters<typeof fieldTexts>[0],
+  ordinal: number,
+  dictionary: TermDictionaryBuilder,
+  pairDictionary: TermDictionaryBuilder,
+): FlexRecord {
   const record: FlexRecord = { id: ordinal };
+  const pairs = new Set<string>();
   for (const field of SEARCH_FIELDS) {
-    const terms = fieldTexts(index, ordinal, field.name).flatMap(encodeForIndex);
-    if (terms.length > 0) record[field.name] = terms.join(" ");
+    const texts = fieldTexts(index, ordinal, field.name);
+    const terms = texts.flatMap(encodeForIndex);
+    if (terms.length === 0) continue;
+    record[field.name] = terms.join(" ");
+    const bit = FIELD_BITS.get(field.name) ?? 0;
+    for (const term of terms) dictionary.add(term, ordinal, bit);
+    for (const text of texts) addWordPairs(text, pairs);
   }
+  if (pairs.size > 0) record[PAIR_FIELD] = [...pairs].join(" ");
+  for (const pair of pairs) pairDictionary.add(pair, ordinal, 1);
   return record;
+}
+
+/** Adjacent non-stop words as phrase-match.ts compares them: whole folded words, codes included. */
+function addWordPairs(text: string, pairs: Set<string>): void {
+  let previous: string | null = null;
+  for (const word of scanWords(text)) {
+    if (word.isStopWord) continue;
+    if (previous !== null) pairs.add(`${previous}${PAIR_SEPARATOR}${word.term}`);
+    previous = word.term;
+  }
 }
 
 function parseKleGroup(kleGroup: string | null): number {

@@ -24,8 +24,10 @@ export interface FacetedHits {
   facets: Record<FacetName, FacetCount[]>;
 }
 
-// Columns are at most 16 bits wide, so one 64 Ki-entry mask or tally covers any of them.
-const COLUMN_RANGE = 0x10000;
+// Years are four digits (search-params accepts no others), so this bounds the year column.
+const YEAR_RANGE = 10_000;
+const KLE_RANGE = 0x100;
+const danishOrder = new Intl.Collator("da").compare;
 
 interface Dimension {
   name: FacetName;
@@ -36,7 +38,8 @@ interface Dimension {
 }
 
 /**
- * Keeps the hits that pass every facet (AND across facets, OR within one) and counts facet values
+ * Keeps the hits that pass every facet (AND across facets, OR within one; `hits` itself when
+ * nothing is selected) and counts facet values
  * the way a faceted page needs them: a dimension's counts ignore that dimension's own selection,
  * so checking another value of it adds exactly that many hits. Works on the full hit list, never
  * on a truncated FlexSearch result.
@@ -49,13 +52,19 @@ export function filterByFacets(index: SearchIndex, hits: Uint32Array, selection:
       name,
       column,
       mask: values.length > 0 ? selectionMask(index, name, values) : null,
-      counts: new Uint32Array(COLUMN_RANGE),
+      counts: new Uint32Array(columnRange(index, name)),
     };
   });
+  if (dimensions.every((dimension) => dimension.mask === null)) {
+    // Nothing selected (most searches): every hit passes and each column is tallied in one tight loop.
+    for (const dimension of dimensions) tally(dimension.column, hits, dimension.counts);
+    return { ordinals: hits, facets: facetCountsOf(index, dimensions, selection) };
+  }
   const kept = new Uint32Array(hits.length);
   let keptCount = 0;
 
-  for (const ordinal of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const ordinal = hits[i] ?? 0;
     let failures = 0;
     let failed: Dimension | null = null;
     for (const dimension of dimensions) {
@@ -77,11 +86,22 @@ export function filterByFacets(index: SearchIndex, hits: Uint32Array, selection:
     }
   }
 
+  return { ordinals: kept.slice(0, keptCount), facets: facetCountsOf(index, dimensions, selection) };
+}
+
+function tally(column: Uint8Array | Uint16Array, hits: Uint32Array, counts: Uint32Array): void {
+  for (let i = 0; i < hits.length; i++) {
+    const value = column[hits[i] ?? 0] ?? 0;
+    counts[value] = (counts[value] ?? 0) + 1;
+  }
+}
+
+function facetCountsOf(index: SearchIndex, dimensions: readonly Dimension[], selection: FacetSelection): Record<FacetName, FacetCount[]> {
   const facets = {} as Record<FacetName, FacetCount[]>;
   for (const dimension of dimensions) {
     facets[dimension.name] = facetCounts(index, dimension.name, dimension.counts, selection[dimension.name]);
   }
-  return { ordinals: kept.slice(0, keptCount), facets };
+  return facets;
 }
 
 /** The typed facet column of a dimension. */
@@ -116,8 +136,27 @@ export function facetValue(index: SearchIndex, name: FacetName, columnValue: num
   }
 }
 
+/**
+ * One more than the largest value a facet column can hold. Tallies are sized to it: a fixed
+ * 64 Ki-entry tally per dimension cost more than the filtering itself on small hit lists.
+ */
+function columnRange(index: SearchIndex, name: FacetName): number {
+  switch (name) {
+    case "kommune":
+      return index.municipalities.length;
+    case "udvalg":
+      return index.committees.length;
+    case "aar":
+      return YEAR_RANGE;
+    case "udfald":
+      return DECISION_OUTCOMES.length;
+    case "emne":
+      return KLE_RANGE;
+  }
+}
+
 function selectionMask(index: SearchIndex, name: FacetName, values: readonly string[]): Uint8Array {
-  const mask = new Uint8Array(COLUMN_RANGE);
+  const mask = new Uint8Array(columnRange(index, name));
   for (const value of values) {
     const columnValue = columnValueOf(index, name, value);
     // An unknown value selects nothing rather than emptying the other values' results.
@@ -185,7 +224,7 @@ function facetLabel(index: SearchIndex, name: FacetName, columnValue: number, va
 }
 
 function byCountDesc(a: FacetCount, b: FacetCount): number {
-  return b.count - a.count || a.label.localeCompare(b.label, "da");
+  return b.count - a.count || danishOrder(a.label, b.label);
 }
 
 function byValueDesc(a: FacetCount, b: FacetCount): number {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { sortByDateDesc } from "./build-index";
 import { createFlexDocument, INDEX_FORMAT_VERSION } from "./index-config";
 import type { FacetColumns, FacetLabel, SearchIndex, StoredItems } from "./search-index";
+import type { TermDictionary } from "./term-dictionary";
 
 /**
  * On disk an index directory holds one sub-directory per exported version and a small manifest,
@@ -82,6 +83,8 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
     kle: Array.from(index.facets.kle),
     day: Array.from(index.facets.day),
   };
+  await writeDictionary(staging, "terms", index.dictionary);
+  await writeDictionary(staging, "pairs", index.pairDictionary);
   await writeFile(path.join(staging, "items.json"), JSON.stringify(index.items));
   await writeFile(path.join(staging, "labels.json"), JSON.stringify(labels));
   await writeFile(path.join(staging, "facets.json"), JSON.stringify(facets));
@@ -132,6 +135,8 @@ export async function importSearchIndex(dir: string): Promise<SearchIndex> {
   for (const key of meta.flexKeys) {
     flex.import(key, await readFile(path.join(versionDir, "flex", `${safeKey(key)}.json`), "utf8"));
   }
+  const dictionary = await readDictionary(versionDir, "terms");
+  const pairDictionary = await readDictionary(versionDir, "pairs");
   const items = JSON.parse(await readFile(path.join(versionDir, "items.json"), "utf8")) as StoredItems;
   const labels = JSON.parse(await readFile(path.join(versionDir, "labels.json"), "utf8")) as StoredLabels;
   const arrays = JSON.parse(await readFile(path.join(versionDir, "facets.json"), "utf8")) as FacetArrays;
@@ -147,12 +152,34 @@ export async function importSearchIndex(dir: string): Promise<SearchIndex> {
     version: meta.version,
     size: meta.size,
     flex,
+    dictionary,
+    pairDictionary,
     items,
     facets,
     municipalities: labels.municipalities,
     committees: labels.committees,
     byDateDesc: sortByDateDesc(facets.day),
   };
+}
+
+// Index terms never contain whitespace (they are scanned words), so one term per line is safe.
+async function writeDictionary(dir: string, name: string, dictionary: TermDictionary): Promise<void> {
+  await writeFile(path.join(dir, `${name}.txt`), dictionary.terms.join("\n"));
+  await writeFile(path.join(dir, `${name}-frequency.bin`), new Uint8Array(dictionary.documentFrequency.buffer));
+  await writeFile(path.join(dir, `${name}-fields.bin`), dictionary.fieldMask);
+}
+
+async function readDictionary(dir: string, name: string): Promise<TermDictionary> {
+  const text = await readFile(path.join(dir, `${name}.txt`), "utf8");
+  const terms = text === "" ? [] : text.split("\n");
+  const frequency = await readFile(path.join(dir, `${name}-frequency.bin`));
+  const fields = await readFile(path.join(dir, `${name}-fields.bin`));
+  // Copies: a Buffer may sit at an unaligned offset of Node's shared pool.
+  const documentFrequency = new Uint32Array(frequency.buffer.slice(frequency.byteOffset, frequency.byteOffset + frequency.byteLength));
+  if (documentFrequency.length !== terms.length || fields.length !== terms.length) {
+    throw new Error(`Corrupt term dictionary in ${dir}`);
+  }
+  return { terms, documentFrequency, fieldMask: new Uint8Array(fields) };
 }
 
 // FlexSearch keys look like "title.1.map"; keep file names to that alphabet regardless.

@@ -1,14 +1,16 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
-import type { SearchFieldName } from "./index-config";
-import { fieldTexts, type SearchIndex } from "./search-index";
+import { PAIR_FIELD, PAIR_SEPARATOR, type FieldRestriction } from "./index-config";
+import { searchedTexts, type SearchIndex } from "./search-index";
+import { prefixRange } from "./term-dictionary";
+import { termPrefixSource } from "./term-pattern";
 
 /** A phrase prepared for checking many texts: its terms and a cheap pre-filter per term. */
 export interface CompiledPhrase {
   terms: readonly string[];
-  /** Matches the start of a word that folds to something starting with the term. */
+  /** Matches the start of a word that folds to something starting with the term; empty when a term has no pattern. */
   patterns: readonly RegExp[];
-  /** The first term's pattern, global, to visit each candidate start. */
-  firstPattern: RegExp;
+  /** The first term's pattern, global, to visit each candidate start; null without patterns. */
+  firstPattern: RegExp | null;
   /** Characters after a start that surely hold the whole phrase with stop words in between. */
   window: number;
 }
@@ -16,40 +18,32 @@ export interface CompiledPhrase {
 // Text made only of these characters folds exactly as the patterns assume; anything else
 // (accents, other scripts) skips the pre-filter and goes straight to the word scan.
 const PREFILTER_SAFE = /^[\x00-\x7FæøåÆØÅ]*$/;
-const FOLDED_PAIRS: Readonly<Record<string, string>> = { aa: "(?:aa|å)", ae: "(?:ae|æ)", oe: "(?:oe|ø)" };
 
 /** Prepares a phrase (a sequence of encoded query terms) for {@link containsPhrase}. */
 export function compilePhrase(terms: readonly string[]): CompiledPhrase {
-  const sources = terms.map((term) => {
-    const body = term.replace(/aa|ae|oe|[.*+?^${}()|[\]\\/-]/g, (m) => FOLDED_PAIRS[m] ?? `\\${m}`);
-    return `(?<![\\p{L}\\p{N}])${body}`;
-  });
+  const sources = terms.map(termPrefixSource);
+  const isFilterable = sources.every((source) => source !== null);
   return {
     terms,
-    patterns: sources.map((source) => new RegExp(source, "iu")),
-    firstPattern: new RegExp(sources[0] ?? "$^", "giu"),
+    patterns: isFilterable ? sources.map((source) => new RegExp(source ?? "", "iu")) : [],
+    firstPattern: isFilterable ? new RegExp(sources[0] ?? "", "giu") : null,
     window: 200 + terms.reduce((sum, term) => sum + 3 * term.length, 0),
   };
 }
 
 /**
  * True when the phrase occurs as consecutive non-stop words (each term a prefix of its word)
- * within one text of one of `fields` of the item.
+ * within one text of the item that `restriction` searches.
  */
-export function containsPhrase(index: SearchIndex, ordinal: number, phrase: CompiledPhrase, fields: readonly SearchFieldName[]): boolean {
-  for (const field of fields) {
-    for (const text of fieldTexts(index, ordinal, field)) {
-      if (textContainsPhrase(text, phrase)) return true;
-    }
-  }
-  return false;
+export function containsPhrase(index: SearchIndex, ordinal: number, phrase: CompiledPhrase, restriction: FieldRestriction): boolean {
+  return searchedTexts(index, ordinal, restriction).some((text) => textContainsPhrase(text, phrase));
 }
 
 /** True when `phrase` occurs in `text` as consecutive non-stop words (terms as prefixes). */
 export function textContainsPhrase(text: string, phrase: CompiledPhrase): boolean {
   const { terms, patterns } = phrase;
   if (terms.length === 0) return true;
-  if (!PREFILTER_SAFE.test(text)) return startsPhraseAt(scanWords(text), terms);
+  if (phrase.firstPattern === null || !PREFILTER_SAFE.test(text)) return startsPhraseAt(scanWords(text), terms);
   if (!patterns.every((pattern) => pattern.test(text))) return false;
   // Only words from an occurrence of the first term can start the phrase; scan just past each.
   for (const match of text.matchAll(phrase.firstPattern)) {
@@ -71,4 +65,38 @@ function startsPhraseAt(allWords: readonly ScannedWord[], terms: readonly string
     if (isMatch) return true;
   }
   return false;
+}
+
+/**
+ * Items holding every adjacent pair of the phrase's terms (each term a prefix of its word), from
+ * the pair index, as a membership mask. For two terms that is exactly the items with the phrase
+ * somewhere in their searched texts; longer phrases still need {@link containsPhrase}.
+ */
+export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Uint8Array {
+  let mask: Uint8Array | null = null;
+  for (let k = 0; k + 1 < terms.length; k++) {
+    const pairMask = new Uint8Array(index.size);
+    const first = terms[k] ?? "";
+    const second = terms[k + 1] ?? "";
+    for (const pair of pairsStartingWith(index, first)) {
+      const separator = pair.indexOf(PAIR_SEPARATOR);
+      if (!pair.startsWith(second, separator + 1)) continue;
+      const slots = index.flex.search(pair, { index: PAIR_FIELD, resolve: false }).result;
+      for (const ids of slots) {
+        if (!ids) continue;
+        for (const id of ids) if (mask === null || mask[id as number] === 1) pairMask[id as number] = 1;
+      }
+    }
+    mask = pairMask;
+  }
+  return mask ?? new Uint8Array(index.size).fill(1);
+}
+
+function* pairsStartingWith(index: SearchIndex, prefix: string): Generator<string> {
+  const [from, to] = prefixRange(index.pairDictionary, prefix);
+  for (let i = from; i < to; i++) {
+    const pair = index.pairDictionary.terms[i] ?? "";
+    // The prefix must lie within the first word, not reach across the separator.
+    if (pair.indexOf(PAIR_SEPARATOR) >= prefix.length) yield pair;
+  }
 }

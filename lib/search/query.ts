@@ -1,10 +1,10 @@
 import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
-import { fieldsForRestriction, SEARCH_FIELDS, type SearchFieldName } from "./index-config";
+import { fieldsForRestriction, type FieldRestriction } from "./index-config";
 import { markTerm, matchAllTerms } from "./match-terms";
-import { compilePhrase, containsPhrase } from "./phrase-match";
+import { compilePhrase, containsPhrase, phrasePairMask } from "./phrase-match";
 import { parseQuery, type QueryPlan } from "./parse-query";
-import { rankHits } from "./rank-hits";
+import { rankTopHits } from "./rank-hits";
 import type { SearchIndex } from "./search-index";
 import { isEmptySearch, type SearchParams } from "./search-params";
 import { buildSnippet } from "./snippet";
@@ -62,13 +62,17 @@ export function searchItems(index: SearchIndex, params: SearchParams): SearchRes
   candidates = applyExclusions(index, candidates, plan);
 
   const faceted = filterByFacets(index, candidates, params);
-  const ordered =
-    textMatch === null ? faceted.ordinals : rankHits(faceted.ordinals, textMatch.score, textMatch.maxScore, index.facets.day, params.sort);
   const pageStart = (params.side - 1) * PAGE_SIZE;
-  const pageOrdinals = ordered.subarray(pageStart, pageStart + PAGE_SIZE);
+  const pageEnd = pageStart + PAGE_SIZE;
+  // Only the hits up to the end of the page are ordered; the rest only count.
+  const ordered =
+    textMatch === null
+      ? faceted.ordinals
+      : rankTopHits(faceted.ordinals, textMatch.score, textMatch.maxScore, index.facets.day, params.sort, pageEnd);
+  const pageOrdinals = ordered.subarray(pageStart, pageEnd);
   const highlightTerms = plan.required;
   return {
-    total: ordered.length,
+    total: faceted.ordinals.length,
     page: params.side,
     pageSize: PAGE_SIZE,
     hits: Array.from(pageOrdinals, (ordinal) => toHit(index, ordinal, highlightTerms, fields)),
@@ -77,30 +81,40 @@ export function searchItems(index: SearchIndex, params: SearchParams): SearchRes
   };
 }
 
-function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, fields: readonly SearchFieldName[]): Uint32Array {
+function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, fields: FieldRestriction): Uint32Array {
   if (plan.phrases.length === 0) return candidates;
-  const phrases = plan.phrases.map(compilePhrase);
-  return candidates.filter((ordinal) => phrases.every((phrase) => containsPhrase(index, ordinal, phrase, fields)));
+  const isAllFields = fields.sectionKind === null && fields.fields.length === fieldsForRestriction(null).fields.length;
+  for (const terms of plan.phrases) {
+    const mask = phrasePairMask(index, terms);
+    candidates = candidates.filter((ordinal) => mask[ordinal] === 1);
+    // The pair index answers a two-word phrase over all fields exactly; anything else is verified.
+    if (terms.length > 2 || !isAllFields) {
+      const phrase = compilePhrase(terms);
+      candidates = candidates.filter((ordinal) => containsPhrase(index, ordinal, phrase, fields));
+    }
+  }
+  return candidates;
 }
 
 function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan): Uint32Array {
   if (plan.excluded.length === 0) return candidates;
-  const allFields = SEARCH_FIELDS.map((field) => field.name);
+  const allFields = fieldsForRestriction(null);
   const excluded = new Uint8Array(index.size);
   for (const terms of plan.excluded) {
     if (terms.length === 1) {
-      markTerm(index, terms[0] ?? "", allFields, excluded);
+      markTerm(index, terms[0] ?? "", excluded);
       continue;
     }
     const phrase = compilePhrase(terms);
+    const mask = phrasePairMask(index, terms);
     for (const ordinal of matchAllTerms(index, terms, allFields).ordinals) {
-      if (containsPhrase(index, ordinal, phrase, allFields)) excluded[ordinal] = 1;
+      if (mask[ordinal] === 1 && (terms.length === 2 || containsPhrase(index, ordinal, phrase, allFields))) excluded[ordinal] = 1;
     }
   }
   return candidates.filter((ordinal) => excluded[ordinal] !== 1);
 }
 
-function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fields: readonly SearchFieldName[]): SearchHit {
+function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fields: FieldRestriction): SearchHit {
   const items = index.items;
   const municipality = index.municipalities[index.facets.municipality[ordinal] ?? 0];
   const committee = index.committees[index.facets.committee[ordinal] ?? 0];

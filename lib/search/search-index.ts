@@ -1,5 +1,6 @@
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
-import type { FlexDocument, SearchFieldName } from "./index-config";
+import { sectionField, type FieldRestriction, type FlexDocument, type SearchFieldName } from "./index-config";
+import type { TermDictionary } from "./term-dictionary";
 
 /** A facet value with its display name: a municipality or committee. */
 export interface FacetLabel {
@@ -57,6 +58,10 @@ export interface SearchIndex {
   /** Number of items. */
   size: number;
   flex: FlexDocument;
+  /** Every index term, for expanding a query term to the words it is a prefix of. */
+  dictionary: TermDictionary;
+  /** Every adjacent word pair ("first\u0001second"), for phrases. */
+  pairDictionary: TermDictionary;
   items: StoredItems;
   facets: FacetColumns;
   /** Municipalities by id, keyed by slug. */
@@ -85,13 +90,28 @@ export function fieldTexts(index: Pick<SearchIndex, "items" | "facets" | "munici
       const committee = index.committees[index.facets.committee[ordinal] ?? 0]?.name ?? "";
       return [items.caseNumber[ordinal] ?? "", committee, municipality].filter((text) => text !== "");
     }
-    default: {
-      const kind = field.slice("section_".length);
-      const decision = items.decision[ordinal];
-      return (items.sections[ordinal] ?? [])
-        // The committee's own decision is indexed once, as `decision`.
-        .filter((section) => section.kind === kind && !(kind === "beslutning" && section.text === decision))
+    case "lead":
+    case "body":
+      return indexedSections(index, ordinal)
+        .filter((section) => sectionField(section.kind) === field)
         .map((section) => section.text);
-    }
   }
+}
+
+/** The texts of an item a text search with `restriction` looks at, field by field. */
+export function searchedTexts(index: Pick<SearchIndex, "items" | "facets" | "municipalities" | "committees">, ordinal: number, restriction: FieldRestriction): string[] {
+  const kind = restriction.sectionKind;
+  return restriction.fields.flatMap((field) =>
+    kind !== null && (field === "lead" || field === "body")
+      ? indexedSections(index, ordinal)
+          .filter((section) => section.kind === kind && sectionField(kind) === field)
+          .map((section) => section.text)
+      : fieldTexts(index, ordinal, field),
+  );
+}
+
+function indexedSections(index: Pick<SearchIndex, "items">, ordinal: number): StoredSection[] {
+  const decision = index.items.decision[ordinal];
+  // The committee's own decision is indexed once, as `decision`.
+  return (index.items.sections[ordinal] ?? []).filter((section) => !(section.kind === "beslutning" && section.text === decision));
 }

@@ -1,7 +1,8 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
 import { escapeHtml } from "./escape-html";
-import type { SearchFieldName } from "./index-config";
-import { fieldTexts, type SearchIndex } from "./search-index";
+import type { FieldRestriction } from "./index-config";
+import { searchedTexts, type SearchIndex } from "./search-index";
+import { compileTermsPattern, mayContainTerm } from "./term-pattern";
 
 /** Words in a snippet window. */
 const WINDOW_WORDS = 28;
@@ -12,10 +13,12 @@ const WINDOW_WORDS = 28;
  * character HTML-escaped, "…" where the text was cut. Searches the body fields among `fields`
  * (title and meta are shown elsewhere); falls back to the start of the decision or first section.
  */
-export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonly string[], fields: readonly SearchFieldName[]): string {
-  const texts = snippetTexts(index, ordinal, fields);
+export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonly string[], restriction: FieldRestriction): string {
+  const texts = snippetTexts(index, ordinal, restriction);
+  const pattern = compileTermsPattern(terms);
   let best: Passage | null = null;
   for (const text of texts) {
+    if (!mayContainTerm(text, pattern)) continue;
     const passage = bestPassage(text, terms);
     if (passage !== null && (best === null || passage.quality > best.quality)) best = passage;
   }
@@ -34,9 +37,9 @@ interface Passage {
   quality: number;
 }
 
-function snippetTexts(index: SearchIndex, ordinal: number, fields: readonly SearchFieldName[]): string[] {
-  const bodyFields = fields.filter((field) => field !== "title" && field !== "meta");
-  const texts = bodyFields.flatMap((field) => fieldTexts(index, ordinal, field));
+function snippetTexts(index: SearchIndex, ordinal: number, restriction: FieldRestriction): string[] {
+  const bodyFields = restriction.fields.filter((field) => field !== "title" && field !== "meta");
+  const texts = searchedTexts(index, ordinal, { ...restriction, fields: bodyFields });
   if (texts.length > 0) return texts;
   const decision = index.items.decision[ordinal];
   return [...(decision ? [decision] : []), ...(index.items.sections[ordinal] ?? []).map((section) => section.text)];

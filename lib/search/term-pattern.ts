@@ -1,0 +1,50 @@
+/**
+ * Cheap pre-filters for the word scanner: a regular expression over raw (unfolded) text that
+ * matches wherever a word might start with a folded query term. It may match too often, never too
+ * rarely, so a text it does not match can be skipped without scanning its words.
+ */
+
+// Text made only of these characters folds exactly as the patterns assume; anything else
+// (accents, other scripts) must go to the word scanner.
+const PREFILTER_SAFE = /^[\x00-\x7FæøåÆØÅ]*$/;
+const DIGIT = /\d/;
+const LETTERS_ONLY = /^[a-z]+$/;
+// Terms longer than this get no pattern: the alternation below grows with every "aa"/"ae"/"oe".
+const MAX_TERM_LENGTH = 24;
+
+/**
+ * The source of a pattern matching the start of any raw word whose folded form starts with
+ * `term`, or null when the term needs the word scanner (digits: "2.000" folds to "2000";
+ * anything but a–z). Covers å/æ/ø written as one letter or as "aa"/"ae"/"oe", also when the
+ * term ends inside such a pair ("ga" finds "gå").
+ */
+export function termPrefixSource(term: string): string | null {
+  if (term === "" || term.length > MAX_TERM_LENGTH || DIGIT.test(term) || !LETTERS_ONLY.test(term)) return null;
+  return `(?<![\\p{L}\\p{N}])${alternatives(term, 0)}`;
+}
+
+function alternatives(term: string, at: number): string {
+  if (at >= term.length) return "";
+  const char = term.charAt(at);
+  const pair = term.slice(at, at + 2);
+  const options = [`${char}${alternatives(term, at + 1)}`];
+  if (pair === "aa") options.push(`å${alternatives(term, at + 2)}`);
+  if (pair === "ae") options.push(`æ${alternatives(term, at + 2)}`);
+  if (pair === "oe") options.push(`ø${alternatives(term, at + 2)}`);
+  if (at === term.length - 1 && char === "a") options.push("[åæ]");
+  if (at === term.length - 1 && char === "o") options.push("ø");
+  return options.length === 1 ? (options[0] ?? "") : `(?:${options.join("|")})`;
+}
+
+/** A pattern for any of `terms`, or null when one of them needs the word scanner. */
+export function compileTermsPattern(terms: readonly string[]): RegExp | null {
+  const sources = terms.map(termPrefixSource);
+  if (sources.length === 0 || sources.some((source) => source === null)) return null;
+  return new RegExp(sources.join("|"), "iu");
+}
+
+/** False only when `text` surely holds no word starting with one of the pattern's terms. */
+export function mayContainTerm(text: string, pattern: RegExp | null): boolean {
+  if (pattern === null || !PREFILTER_SAFE.test(text)) return true;
+  return pattern.test(text);
+}
