@@ -3,14 +3,17 @@ import { getEnv } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/client";
 import { formatSummary } from "@/lib/ingest/format-summary";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
+import { INDEX_FORMAT_VERSION } from "@/lib/search/index-config";
 import { searchIndexDir } from "@/lib/search/index-dir";
 import { readSearchIndexManifest } from "@/lib/search/index-store";
 import { afterDataChange } from "./after-data-change";
 import { rebuildSearchIndex } from "./rebuild-search-index";
 
+/** When the current index was built; null when there is none or it is in an older format. */
 async function indexBuiltAt(): Promise<Date | null> {
   try {
-    return new Date((await readSearchIndexManifest(searchIndexDir(getEnv().dataDir))).createdAt);
+    const manifest = await readSearchIndexManifest(searchIndexDir(getEnv().dataDir));
+    return manifest.formatVersion === INDEX_FORMAT_VERSION ? new Date(manifest.createdAt) : null;
   } catch {
     return null;
   }
