@@ -1,0 +1,40 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+
+const run = promisify(execFile);
+const tsx = path.resolve("node_modules/.bin/tsx");
+const env = { ...process.env, REFERATPORTALEN_DATA_DIR: ".data/e2e", CI: "true" };
+
+test("a renamed committee's old URLs redirect permanently to the new ones", async ({ request }, testInfo) => {
+  // A committee of its own per run and project, so runs and parallel projects never collide.
+  const stamp = `${testInfo.project.name} ${Date.now().toString(36)}`;
+  const oldName = `Planudvalget ${stamp}`;
+  const text = readFileSync("e2e/fixtures/aarhus-2025-06-10-teknisk-udvalg.txt", "utf8").replaceAll("Teknisk Udvalg", oldName);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "referat-e2e-")), "aarhus-plan.txt");
+  writeFileSync(file, text);
+  const { stdout } = await run(tsx, ["scripts/ingest.ts", file, "--municipality", "Aarhus", "--json"], { env });
+  expect(JSON.parse(stdout).ok).toBe(1);
+
+  const oldSlug = `planudvalget-${stamp.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const newSlug = `plan-og-boligudvalget-${stamp.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  // (Not fetched before the rename: a cached old page would be served until it revalidates.)
+  await run(tsx, ["scripts/rename-committee.ts", "aarhus", oldSlug, `Plan- og Boligudvalget ${stamp}`], { env });
+
+  for (const [from, to] of [
+    [`/aarhus/${oldSlug}`, `/aarhus/${newSlug}`],
+    [`/aarhus/${oldSlug}/2025-06-10`, `/aarhus/${newSlug}/2025-06-10`],
+    [`/aarhus/${oldSlug}/2025-06-10/punkt-1`, `/aarhus/${newSlug}/2025-06-10/punkt-1`],
+  ] as const) {
+    const response = await request.get(from, { maxRedirects: 0 });
+    expect(response.status(), from).toBe(308);
+    // Asked twice: the cached answer must stay a permanent redirect.
+    expect((await request.get(from, { maxRedirects: 0 })).status(), from).toBe(308);
+    // Next 16 sends the Location header twice (identical) on the uncached render; browsers accept that.
+    expect(new Set(response.headers().location?.split(", "))).toEqual(new Set([to]));
+    expect((await request.get(to)).status()).toBe(200);
+  }
+});
