@@ -3,31 +3,12 @@
  * Names follow the domain glossary (Meeting, AgendaItem → item, Section, Decision, Attachment).
  */
 
-/** Kind of a section, from a fixed vocabulary; `other` for recognised headings outside it. */
-export type SectionKind =
-  | "resume"
-  | "sagsfremstilling"
-  | "indstilling"
-  | "beslutning"
-  | "fravaerende"
-  | "bilag"
-  | "oekonomi"
-  | "lovgrundlag"
-  | "hoering"
-  | "tidligere_behandling"
-  | "vurdering"
-  | "other";
+import type { DecisionOutcome, SectionKind } from "./vocabulary";
 
-/** Outcome normalised from an item's own decision text. */
-export type Outcome =
-  | "approved"
-  | "recommended"
-  | "noted"
-  | "discussed"
-  | "postponed"
-  | "rejected"
-  | "none"
-  | "other";
+export type { SectionKind };
+
+/** Outcome normalised from an item's own decision text (see vocabulary.ts). */
+export type Outcome = DecisionOutcome;
 
 /** A structural piece of section text: paragraph, bullet/numbered list, or tab-separated table. */
 export type Block =
