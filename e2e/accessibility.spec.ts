@@ -31,3 +31,14 @@ test("the skip link moves focus to the main content", async ({ page }) => {
   await skip.press("Enter");
   await expect(page).toHaveURL(/#indhold$/);
 });
+
+test.describe("at 320 CSS pixels (WCAG 1.4.10 reflow, 1280 px at 400 % zoom)", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const [name, path] of Object.entries({ ...PAGES, soeg: "/soeg?q=sygedagpenge" })) {
+    test(`${name} needs no horizontal scrolling`, async ({ page }) => {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
+});
