@@ -6,6 +6,7 @@ import type { SearchDocument } from "./search-document";
 import {
   fieldTexts,
   NO_KLE_GROUP,
+  type CommitteeLabel,
   type FacetColumns,
   type FacetLabel,
   type SearchIndex,
@@ -41,8 +42,8 @@ export function buildSearchIndex(docs: Iterable<SearchDocument>, version: string
     decision: [],
     sections: [],
   };
-  const municipalities = new LabelTable();
-  const committees = new LabelTable();
+  const municipalities = new LabelTable<FacetLabel>();
+  const committees = new LabelTable<CommitteeLabel>();
   const municipalityIds: number[] = [];
   const committeeIds: number[] = [];
   const kleGroups: number[] = [];
@@ -60,8 +61,8 @@ export function buildSearchIndex(docs: Iterable<SearchDocument>, version: string
     items.sections.push(
       doc.sections.map((section) => ({ kind: section.kind, heading: nfc(section.heading), text: nfc(section.text) })),
     );
-    municipalityIds.push(municipalities.idOf(doc.municipalitySlug, nfc(doc.municipality)));
-    committeeIds.push(committees.idOf(doc.committeeSlug, nfc(doc.committee)));
+    municipalityIds.push(municipalities.idOf(doc.municipalitySlug, () => ({ slug: doc.municipalitySlug, name: nfc(doc.municipality) })));
+    committeeIds.push(committees.idOf(committeeFacetValue(doc.municipalitySlug, doc.committeeSlug), () => committeeLabel(doc)));
     kleGroups.push(parseKleGroup(doc.kleGroup));
   }
 
@@ -157,17 +158,33 @@ function nfc(text: string): string {
   return text.normalize("NFC");
 }
 
-class LabelTable {
-  readonly labels: FacetLabel[] = [];
+/** The `udvalg` facet value of a committee: "vejen/udvalget-for-arbejdsmarked-og-integration". */
+function committeeFacetValue(municipalitySlug: string, committeeSlug: string): string {
+  return `${municipalitySlug}/${committeeSlug}`;
+}
+
+function committeeLabel(doc: SearchDocument): CommitteeLabel {
+  const name = nfc(doc.committee);
+  const municipality = nfc(doc.municipality).replace(/ Kommune$/, "");
+  return {
+    slug: committeeFacetValue(doc.municipalitySlug, doc.committeeSlug),
+    name,
+    committeeSlug: doc.committeeSlug,
+    label: `${name} (${municipality})`,
+  };
+}
+
+class LabelTable<T extends FacetLabel> {
+  readonly labels: T[] = [];
   private readonly ids = new Map<string, number>();
 
-  idOf(slug: string, name: string): number {
+  idOf(slug: string, create: () => T): number {
     let id = this.ids.get(slug);
     if (id === undefined) {
       id = this.labels.length;
       if (id > 0xffff) throw new Error("More than 65,536 distinct facet values");
       this.ids.set(slug, id);
-      this.labels.push({ slug, name });
+      this.labels.push(create());
     }
     return id;
   }

@@ -213,7 +213,7 @@ function facetLabel(index: SearchIndex, name: FacetName, columnValue: number, va
     case "kommune":
       return index.municipalities[columnValue]?.name ?? value;
     case "udvalg":
-      return index.committees[columnValue]?.name ?? value;
+      return index.committees[columnValue]?.label ?? value;
     case "aar":
       return value;
     case "udfald":
@@ -231,7 +231,10 @@ function byValueDesc(a: FacetCount, b: FacetCount): number {
   return b.value.localeCompare(a.value);
 }
 
-/** The municipality and committee slugs an index knows, for validating `kommune`/`udvalg`. */
+/**
+ * The `kommune` and `udvalg` values an index knows, for validating them: municipality slugs and
+ * "<municipality slug>/<committee slug>".
+ */
 export function knownFacetValues(index: SearchIndex): { kommune: ReadonlySet<string>; udvalg: ReadonlySet<string> } {
   return {
     kommune: new Set(index.municipalities.map((label) => label.slug)),

@@ -42,7 +42,7 @@ const ROUND_TRIP_QUERIES: Array<Partial<SearchParams>> = [
   { q: "ældre", felt: "titel" },
   { q: "budget", kommune: ["vejen", "faxe"], aar: ["2022", "2023"] },
   { q: "", udfald: ["approved"], emne: ["15"] },
-  { q: "", udvalg: ["oekonomiudvalget"], side: 3 },
+  { q: "", udvalg: ["vejen/oekonomiudvalget"], side: 3 },
   { q: "klage", udfald: ["rejected", "noted"], sort: "nyeste" },
 ];
 

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { sortByDateDesc } from "./build-index";
 import { createFlexDocument, INDEX_FORMAT_VERSION } from "./index-config";
-import type { FacetColumns, FacetLabel, SearchIndex, StoredItems } from "./search-index";
+import type { CommitteeLabel, FacetColumns, FacetLabel, SearchIndex, StoredItems } from "./search-index";
 import type { TermDictionary } from "./term-dictionary";
 
 /**
@@ -45,7 +45,7 @@ interface VersionMeta {
 
 interface StoredLabels {
   municipalities: FacetLabel[];
-  committees: FacetLabel[];
+  committees: CommitteeLabel[];
 }
 
 type FacetArrays = { [K in keyof FacetColumns]: number[] };

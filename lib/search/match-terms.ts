@@ -1,6 +1,6 @@
 import type { Id } from "flexsearch";
 import { scanWords } from "./danish-encoder";
-import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, type FieldRestriction, type SearchFieldName } from "./index-config";
+import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, type FieldRestriction } from "./index-config";
 import { searchedTexts, type SearchIndex } from "./search-index";
 import { expandPrefix } from "./term-dictionary";
 
@@ -16,12 +16,52 @@ export interface TextMatch {
 
 type Slots = ReadonlyArray<readonly Id[] | null | undefined>;
 
+const NO_SLOTS: Slots = [];
+
+/** The part of FlexSearch 0.8's Document this module reads directly: field name → its Index's term map. */
+interface FlexInternals {
+  index?: Map<string, { map?: unknown }>;
+}
+
 /**
- * FlexSearch's hits for one whole index term in one field, grouped by score slot (0 = best). Uses
- * the unresolved result so no `limit` can cut it short (issue 6: resolved searches stop at a limit).
+ * FlexSearch's hits for one whole index term in one field, grouped by score slot (0 = best).
+ * Reads the field's term map directly, which is what an unresolved single-term search returns
+ * (so no `limit` can cut it short; issue 6), without building a Resolver per call: a query
+ * makes one lookup per expansion and field. Falls back to `search()` if the internals differ.
  */
-export function termSlots(index: SearchIndex, term: string, field: SearchFieldName): Slots {
+export function termSlots(index: SearchIndex, term: string, field: string): Slots {
+  const map = (index.flex as unknown as FlexInternals).index?.get(field)?.map;
+  if (map instanceof Map) return (map.get(term) as Slots | undefined) ?? NO_SLOTS;
   return index.flex.search(term, { index: field, resolve: false }).result;
+}
+
+// Per-item scratch columns reused across queries: at 100k items they were 500 KB of fresh
+// allocation per search, the largest a search made. Searches run synchronously, so one set per
+// index suffices.
+const matchedScratch = new WeakMap<SearchIndex, Uint8Array>();
+const scoreScratch = new WeakMap<SearchIndex, Float32Array>();
+
+function matchedColumn(index: SearchIndex): Uint8Array {
+  return zeroedColumn(matchedScratch, index, (size) => new Uint8Array(size));
+}
+
+/**
+ * A zeroed score column for {@link matchAllTerms}: the same buffer on every call for one index,
+ * so a later call overwrites the scores an earlier one returned in it.
+ */
+export function reusableScoreColumn(index: SearchIndex): Float32Array {
+  return zeroedColumn(scoreScratch, index, (size) => new Float32Array(size));
+}
+
+function zeroedColumn<T extends Uint8Array | Float32Array>(cache: WeakMap<SearchIndex, T>, index: SearchIndex, create: (size: number) => T): T {
+  let column = cache.get(index);
+  if (column === undefined || column.length !== index.size) {
+    column = create(index.size);
+    cache.set(index, column);
+  } else {
+    column.fill(0);
+  }
+  return column;
 }
 
 /** The dictionary terms a query term stands for, and how many items hold any of them (at most). */
@@ -47,23 +87,32 @@ function expand(index: SearchIndex, term: string): Expansion {
  * Ordinals containing every term in at least one of the restriction's fields (AND across terms,
  * OR across fields); a term matches every index term it is a prefix of. Score per term and field:
  * field weight × inverse document frequency × a bonus for an early position in the field
- * (FlexSearch's slot), summed over the matching words.
+ * (FlexSearch's slot), summed over the matching words. Scores go into `score` (zeroed, one entry
+ * per item; see {@link reusableScoreColumn}), a fresh column by default.
  */
-export function matchAllTerms(index: SearchIndex, terms: readonly string[], restriction: FieldRestriction): TextMatch {
-  const score = new Float32Array(index.size);
+export function matchAllTerms(
+  index: SearchIndex,
+  terms: readonly string[],
+  restriction: FieldRestriction,
+  score: Float32Array = new Float32Array(index.size),
+): TextMatch {
   // Terms this ordinal has matched so far; a term is counted once however many fields match it.
-  const matched = new Uint8Array(index.size);
+  const matched = matchedColumn(index);
   const expansions = terms.map((term) => expand(index, term));
   // Rarest term first keeps the candidate list short.
   const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
   const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction);
-  let candidates: number[] = [];
+  let candidates = new Uint32Array(0);
+  let count = 0;
 
   for (let step = 0; step < order.length; step++) {
     const termIndex = order[step] ?? 0;
     const expansion = expansions[termIndex];
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0 };
+    // The rarest term's items holding any expansion bound the candidates.
+    if (step === 0) candidates = new Uint32Array(expansion.frequency);
     const idf = Math.log(1 + index.size / expansion.frequency);
+    const next = step + 1;
     verifier?.startTerm(terms[termIndex] ?? "");
     for (const field of restriction.fields) {
       const bit = FIELD_BITS.get(field) ?? 0;
@@ -76,25 +125,44 @@ export function matchAllTerms(index: SearchIndex, terms: readonly string[], rest
           const ids = slots[slot];
           if (!ids) continue;
           const contribution = weight * (1 + (SCORE_RESOLUTION - slot) / SCORE_RESOLUTION);
-          for (const id of ids) {
-            const ordinal = id as number;
-            const count = matched[ordinal] ?? 0;
-            if (count < step) continue;
+          for (let i = 0; i < ids.length; i++) {
+            const ordinal = ids[i] as number;
+            const seen = matched[ordinal] ?? 0;
+            if (seen < step) continue;
             if (mustVerify && !verifier.holds(ordinal)) continue;
-            if (count === step) {
-              matched[ordinal] = step + 1;
-              if (step === 0) candidates.push(ordinal);
+            if (seen === step) {
+              matched[ordinal] = next;
+              if (step === 0) {
+                if (count === candidates.length) candidates = grow(candidates);
+                candidates[count++] = ordinal;
+              }
             }
             score[ordinal] = (score[ordinal] ?? 0) + contribution;
           }
         }
       }
     }
-    if (step > 0) candidates = candidates.filter((ordinal) => matched[ordinal] === step + 1);
+    if (step > 0) count = keepMatched(candidates, count, matched, next);
   }
   let maxScore = 0;
-  for (const ordinal of candidates) maxScore = Math.max(maxScore, score[ordinal] ?? 0);
-  return { ordinals: Uint32Array.from(candidates), score, maxScore };
+  for (let i = 0; i < count; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
+  return { ordinals: candidates.subarray(0, count), score, maxScore };
+}
+
+/** Compacts the first `count` candidates in place to those that matched `steps` terms; returns the new count. */
+function keepMatched(candidates: Uint32Array, count: number, matched: Uint8Array, steps: number): number {
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const ordinal = candidates[i] ?? 0;
+    if (matched[ordinal] === steps) candidates[kept++] = ordinal;
+  }
+  return kept;
+}
+
+function grow(candidates: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(Math.max(16, candidates.length * 2));
+  grown.set(candidates);
+  return grown;
 }
 
 /** Ordinals containing `term` (as a prefix of a word) in any field, as a membership mask over the index. */

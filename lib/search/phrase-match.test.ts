@@ -23,6 +23,21 @@ describe("phrases answered from the word-pair index", () => {
     },
   );
 
+  it.each([
+    ['"fleksjob s b"', "sagsfremstilling"],
+    ['"s k b"', "beslutning"],
+    ['"s k b"', "titel"],
+    ['"borgere s k"', null],
+    ['"social kontrol"', "beslutning"],
+  ] as const)("%s with felt=%s agrees with scanning that field's texts", (q, felt) => {
+    const [terms = []] = parseQuery(q).phrases;
+    const phrase = compilePhrase(terms);
+    const expected = Array.from({ length: index.size }, (_, ordinal) => ordinal).filter((ordinal) =>
+      searchedTexts(index, ordinal, fieldsForRestriction(felt)).some((text) => textContainsPhrase(text, phrase)),
+    );
+    expect(searchItems(index, { ...DEFAULT_SEARCH_PARAMS, q, felt }).total).toBe(expected.length);
+  });
+
   it("finds a word ending in å from a stem ending in a (the pre-filter folds pairs cut in half)", () => {
     expect(textContainsPhrase("Vi skal gå videre", compilePhrase(["ga", "videre"]))).toBe(true);
     expect(textContainsPhrase("Borgerne bør tale", compilePhrase(["bo", "tale"]))).toBe(true);

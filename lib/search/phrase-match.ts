@@ -1,6 +1,7 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
 import { PAIR_FIELD, PAIR_SEPARATOR, type FieldRestriction } from "./index-config";
-import { searchedTexts, type SearchIndex } from "./search-index";
+import { termSlots } from "./match-terms";
+import { someSearchedText, type SearchIndex } from "./search-index";
 import { prefixRange } from "./term-dictionary";
 import { termPrefixSource } from "./term-pattern";
 
@@ -36,7 +37,7 @@ export function compilePhrase(terms: readonly string[]): CompiledPhrase {
  * within one text of the item that `restriction` searches.
  */
 export function containsPhrase(index: SearchIndex, ordinal: number, phrase: CompiledPhrase, restriction: FieldRestriction): boolean {
-  return searchedTexts(index, ordinal, restriction).some((text) => textContainsPhrase(text, phrase));
+  return someSearchedText(index, ordinal, restriction, (text) => textContainsPhrase(text, phrase));
 }
 
 /** True when `phrase` occurs in `text` as consecutive non-stop words (terms as prefixes). */
@@ -46,7 +47,10 @@ export function textContainsPhrase(text: string, phrase: CompiledPhrase): boolea
   if (phrase.firstPattern === null || !PREFILTER_SAFE.test(text)) return startsPhraseAt(scanWords(text), terms);
   if (!patterns.every((pattern) => pattern.test(text))) return false;
   // Only words from an occurrence of the first term can start the phrase; scan just past each.
-  for (const match of text.matchAll(phrase.firstPattern)) {
+  // exec on the shared pattern rather than matchAll, which copies the RegExp on every call.
+  const firstPattern = phrase.firstPattern;
+  firstPattern.lastIndex = 0;
+  for (let match = firstPattern.exec(text); match !== null; match = firstPattern.exec(text)) {
     let end = match.index + phrase.window;
     while (end < text.length && !/\s/.test(text.charAt(end))) end++;
     if (startsPhraseAt(scanWords(text.slice(match.index, end)), terms, true)) return true;
@@ -81,7 +85,7 @@ export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Ui
     for (const pair of pairsStartingWith(index, first)) {
       const separator = pair.indexOf(PAIR_SEPARATOR);
       if (!pair.startsWith(second, separator + 1)) continue;
-      const slots = index.flex.search(pair, { index: PAIR_FIELD, resolve: false }).result;
+      const slots = termSlots(index, pair, PAIR_FIELD);
       for (const ids of slots) {
         if (!ids) continue;
         for (const id of ids) if (mask === null || mask[id as number] === 1) pairMask[id as number] = 1;

@@ -113,6 +113,22 @@ describe("searchItems", () => {
     expect(search({ q: "Åbenrå" }).facets.emne).toEqual([{ value: "15", label: "Arbejdsmarked og beskæftigelsesindsats", count: 1 }]);
   });
 
+  it("keeps Vejen's and Varde's same-named committees apart in the udvalg facet", () => {
+    const committee = { committee: "Udvalget for arbejdsmarked og integration", committeeSlug: "udvalget-for-arbejdsmarked-og-integration" };
+    const twoTowns = buildSearchIndex([
+      doc(1, { ...committee, title: "Fleksjob i Vejen" }),
+      doc(2, { ...committee, title: "Fleksjob i Varde", municipality: "Varde Kommune", municipalitySlug: "varde" }),
+    ]);
+    const result = searchItems(twoTowns, { ...DEFAULT_SEARCH_PARAMS, q: "fleksjob" });
+    expect(result.facets.udvalg.sort((a, b) => a.value.localeCompare(b.value))).toEqual([
+      { value: "varde/udvalget-for-arbejdsmarked-og-integration", label: "Udvalget for arbejdsmarked og integration (Varde)", count: 1 },
+      { value: "vejen/udvalget-for-arbejdsmarked-og-integration", label: "Udvalget for arbejdsmarked og integration (Vejen)", count: 1 },
+    ]);
+    expect(result.hits.map((hit) => hit.committeeSlug)).toEqual(["udvalget-for-arbejdsmarked-og-integration", "udvalget-for-arbejdsmarked-og-integration"]);
+    const vejenOnly = searchItems(twoTowns, { ...DEFAULT_SEARCH_PARAMS, q: "fleksjob", udvalg: ["vejen/udvalget-for-arbejdsmarked-og-integration"] });
+    expect(vejenOnly.hits.map((hit) => hit.municipalitySlug)).toEqual(["vejen"]);
+  });
+
   it("returns an empty page past the end with the total", () => {
     expect(search({ q: "fleksjob", side: 5 })).toMatchObject({ total: 3, page: 5, hits: [] });
   });

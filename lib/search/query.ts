@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
 import { fieldsForRestriction, type FieldRestriction } from "./index-config";
-import { markTerm, matchAllTerms } from "./match-terms";
+import { markTerm, matchAllTerms, reusableScoreColumn } from "./match-terms";
 import { compilePhrase, containsPhrase, phrasePairMask } from "./phrase-match";
 import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
@@ -56,7 +56,8 @@ export function searchItems(index: SearchIndex, params: SearchParams): SearchRes
   // Text that reduced to nothing (only stop words) matches nothing rather than everything.
   if (isBrowse && params.q.trim() !== "" && plan.excluded.length === 0) return emptyResult(params.side, false);
 
-  const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields);
+  // The reused score column lives until the next search; exclusions below score into their own.
+  const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index));
   let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
   candidates = applyPhrases(index, candidates, plan, fields);
   candidates = applyExclusions(index, candidates, plan);
@@ -124,7 +125,7 @@ function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fi
     municipality: municipality?.name ?? "",
     municipalitySlug: municipality?.slug ?? "",
     committee: committee?.name ?? "",
-    committeeSlug: committee?.slug ?? "",
+    committeeSlug: committee?.committeeSlug ?? "",
     date: items.date[ordinal] ?? "",
     number: items.number[ordinal] ?? "",
     outcome: items.outcome[ordinal] ?? "none",

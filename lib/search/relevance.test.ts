@@ -74,7 +74,7 @@ const CASES: RelevanceCase[] = [
   { params: { q: "Ukraine", aar: ["2025"] }, first: "lemvig/2" },
   { params: { q: "Ukraine", kommune: ["faxe"] }, first: "faxe/85" },
   { params: { q: "ledelsesinformation", kommune: ["lemvig"] }, first: "lemvig/6" },
-  { params: { q: "borgerundersøgelse", udvalg: ["arbejdsmarkedsudvalget"] }, first: "vejle/93" },
+  { params: { q: "borgerundersøgelse", udvalg: ["vejle/arbejdsmarkedsudvalget"] }, first: "vejle/93" },
   { params: { q: "borgerundersøgelse", kommune: ["faxe"] }, first: "faxe/87" },
   { params: { q: "fleksjob", emne: ["15"], udfald: ["approved"] }, first: "faxe/88" },
   { params: { q: "sygedagpenge", felt: "titel" }, first: ["varde/3", "vejen/4"] },

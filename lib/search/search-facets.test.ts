@@ -20,7 +20,7 @@ function facetValueOf(doc: SearchDocument, name: FacetName): string | null {
     case "kommune":
       return doc.municipalitySlug;
     case "udvalg":
-      return doc.committeeSlug;
+      return `${doc.municipalitySlug}/${doc.committeeSlug}`;
     case "aar":
       return doc.date.slice(0, 4);
     case "udfald":
@@ -49,7 +49,7 @@ function unfilteredOrder(params: SearchParams): number[] {
 const WORDS = ["fleksjob", "sygedagpenge", "ukraine", "høringssvar", "klage", "budget", "ældre", "touchskærme", "", "", "2000"];
 const pools: Record<FacetName, string[]> = {
   kommune: [...new Set(docs.map((doc) => doc.municipalitySlug))],
-  udvalg: [...new Set(docs.map((doc) => doc.committeeSlug))],
+  udvalg: [...new Set(docs.map((doc) => `${doc.municipalitySlug}/${doc.committeeSlug}`))],
   aar: ["2019", "2020", "2021", "2022", "2023", "2024", "2025", "1999"],
   udfald: [...DECISION_OUTCOMES],
   emne: ["00", "01", "03", "05", "15", "27", "28", "32", "85", "99"],

@@ -8,6 +8,18 @@ export interface FacetLabel {
   name: string;
 }
 
+/**
+ * A committee of one municipality. Its facet value (`slug`) is "<municipality slug>/<committee
+ * slug>": municipalities reuse committee names, and keyed by committee slug alone Vejen's and
+ * Varde's "udvalget-for-arbejdsmarked-og-integration" merged into one facet value.
+ */
+export interface CommitteeLabel extends FacetLabel {
+  /** The committee's own slug, as in its URLs ("arbejdsmarkedsudvalget"). */
+  committeeSlug: string;
+  /** Facet label: "<name> (<municipality without ' Kommune'>)". */
+  label: string;
+}
+
 /** One stored section of an item, NFC-normalized. */
 export interface StoredSection {
   kind: SectionKind;
@@ -66,8 +78,8 @@ export interface SearchIndex {
   facets: FacetColumns;
   /** Municipalities by id, keyed by slug. */
   municipalities: FacetLabel[];
-  /** Committees by id, keyed by committee slug alone: same-named committees share a facet value. */
-  committees: FacetLabel[];
+  /** Committees by id, keyed by "<municipality slug>/<committee slug>". */
+  committees: CommitteeLabel[];
   /** Ordinals sorted newest first (ties: lower ordinal first), for browsing and date sort. */
   byDateDesc: Uint32Array;
 }
@@ -108,6 +120,33 @@ export function searchedTexts(index: Pick<SearchIndex, "items" | "facets" | "mun
           .map((section) => section.text)
       : fieldTexts(index, ordinal, field),
   );
+}
+
+/**
+ * True when `predicate` holds for one of the texts {@link searchedTexts} returns, tried in the
+ * same order without building that list; a phrase check usually stops at the title.
+ */
+export function someSearchedText(
+  index: Pick<SearchIndex, "items" | "facets" | "municipalities" | "committees">,
+  ordinal: number,
+  restriction: FieldRestriction,
+  predicate: (text: string) => boolean,
+): boolean {
+  const kind = restriction.sectionKind;
+  const items = index.items;
+  for (const field of restriction.fields) {
+    if (field !== "lead" && field !== "body") {
+      if (fieldTexts(index, ordinal, field).some(predicate)) return true;
+      continue;
+    }
+    const decision = items.decision[ordinal];
+    for (const section of items.sections[ordinal] ?? []) {
+      if (section.kind === "beslutning" && section.text === decision) continue;
+      if (sectionField(section.kind) !== field || (kind !== null && section.kind !== kind)) continue;
+      if (predicate(section.text)) return true;
+    }
+  }
+  return false;
 }
 
 function indexedSections(index: Pick<SearchIndex, "items">, ordinal: number): StoredSection[] {

@@ -53,9 +53,16 @@ describe("parseSearchParams", () => {
     expect(parse(`q=${"x".repeat(200)}`).ok).toBe(true);
   });
 
-  it("refuses municipality and committee slugs outside the known values when given", () => {
-    const known = { kommune: new Set(["vejen"]), udvalg: new Set(["arbejdsmarkedsudvalget"]) };
-    expect(parseSearchParams(new URLSearchParams("kommune=vejen&udvalg=arbejdsmarkedsudvalget"), known).ok).toBe(true);
+  it("refuses municipality and committee values outside the known values when given", () => {
+    const known = { kommune: new Set(["vejen"]), udvalg: new Set(["vejen/arbejdsmarkedsudvalget"]) };
+    expect(parseSearchParams(new URLSearchParams("kommune=vejen&udvalg=vejen/arbejdsmarkedsudvalget"), known).ok).toBe(true);
     expect(parseSearchParams(new URLSearchParams("kommune=aarhus"), known).ok).toBe(false);
+    expect(parseSearchParams(new URLSearchParams("udvalg=varde/arbejdsmarkedsudvalget"), known).ok).toBe(false);
+  });
+
+  it("takes a committee as <municipality>/<committee>, never the committee slug alone", () => {
+    expect(parse("udvalg=vejen%2Fudvalget-for-arbejdsmarked-og-integration").ok).toBe(true);
+    expect(parse("udvalg=udvalget-for-arbejdsmarked-og-integration").ok).toBe(false);
+    expect(parse("udvalg=vejen/").ok).toBe(false);
   });
 });

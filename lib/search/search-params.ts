@@ -8,7 +8,7 @@ export interface SearchParams {
   q: string;
   /** Municipality slugs ("vejen"). */
   kommune: string[];
-  /** Committee slugs ("arbejdsmarkedsudvalget"). */
+  /** Committees as "<municipality slug>/<committee slug>" ("vejen/arbejdsmarkedsudvalget"). */
   udvalg: string[];
   /** Years ("2024"). */
   aar: string[];
@@ -62,7 +62,9 @@ type ListParam = "kommune" | "udvalg" | "aar" | "udfald" | "emne";
 const LIST_PARAMS: readonly ListParam[] = ["kommune", "udvalg", "aar", "udfald", "emne"];
 const SINGLE_PARAMS = ["q", "felt", "sort", "side"] as const;
 const KNOWN_PARAMS: ReadonlySet<string> = new Set<string>([...LIST_PARAMS, ...SINGLE_PARAMS]);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_SOURCE = "[a-z0-9]+(?:-[a-z0-9]+)*";
+const SLUG = new RegExp(`^${SLUG_SOURCE}$`);
+const COMMITTEE_VALUE = new RegExp(`^${SLUG_SOURCE}/${SLUG_SOURCE}$`);
 const FELT_VALUES: ReadonlySet<string> = new Set<string>([...SECTION_KINDS, "titel"]);
 const OUTCOMES: ReadonlySet<string> = new Set<string>(DECISION_OUTCOMES);
 
@@ -126,8 +128,9 @@ export function isEmptySearch(params: SearchParams): boolean {
 function isValidListValue(key: ListParam, value: string, known: KnownFacetValues | undefined): boolean {
   switch (key) {
     case "kommune":
-    case "udvalg":
       return SLUG.test(value) && (known === undefined || known[key].has(value));
+    case "udvalg":
+      return COMMITTEE_VALUE.test(value) && (known === undefined || known[key].has(value));
     case "aar":
       return /^\d{4}$/.test(value);
     case "udfald":
