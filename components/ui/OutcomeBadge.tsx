@@ -1,4 +1,4 @@
-import { OUTCOME_LABELS } from "@/lib/data/outcome-labels";
+import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
 import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 
 // Dark text on light fills: every pair stays above 4.5:1 contrast.

@@ -17,8 +17,8 @@ export interface Random {
   sample<T>(list: readonly T[], count: number): T[];
 }
 
-/** mulberry32: a tiny 32-bit PRNG; deterministic across platforms, which is all the corpus needs. */
-function mulberry32(seed: number): () => number {
+/** mulberry32: a tiny 32-bit PRNG returning floats in [0, 1); deterministic across platforms. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

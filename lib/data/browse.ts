@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
-import { kleTopic } from "./kle-topics";
+import { kleTopic } from "@/lib/text/kle-topics";
 import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from "./paths";
 
 /** A municipality page: its committees with meeting counts and latest meeting date. */

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { SearchDocument } from "@/lib/search/search-document";
-import { kleGroupOf } from "./kle-topics";
+import { kleGroupOf } from "@/lib/text/kle-topics";
 import { isoDate, itemPath } from "./paths";
 
 const BATCH = 2_000;

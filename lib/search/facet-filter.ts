@@ -1,5 +1,6 @@
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
-import { KLE_GROUP_NAMES, OUTCOME_LABELS_DA } from "./facet-labels";
+import { KLE_GROUP_NAMES } from "@/lib/text/kle-topics";
+import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
 import { NO_KLE_GROUP, type FacetLabel, type SearchIndex } from "./search-index";
 
 /** The five facet dimensions, by their URL parameter names. */
@@ -217,7 +218,7 @@ function facetLabel(index: SearchIndex, name: FacetName, columnValue: number, va
     case "aar":
       return value;
     case "udfald":
-      return OUTCOME_LABELS_DA[value as DecisionOutcome] ?? value;
+      return OUTCOME_LABELS[value as DecisionOutcome] ?? value;
     case "emne":
       return KLE_GROUP_NAMES.get(value) ?? `KLE ${value}`;
   }

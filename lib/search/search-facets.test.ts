@@ -9,7 +9,8 @@ import { PAGE_SIZE, searchItems } from "./query";
 import { rankHits } from "./rank-hits";
 import type { SearchDocument } from "./search-document";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
-import { generateSearchDocuments, mulberry32 } from "./synthetic-documents";
+import { mulberry32 } from "@/lib/corpus/random";
+import { generateSearchDocuments } from "./synthetic-documents";
 
 const docs = generateSearchDocuments(3000, 42);
 const index = buildSearchIndex(docs);

@@ -1,5 +1,5 @@
 import { DECISION_OUTCOMES, SECTION_KINDS, type SectionKind } from "@/lib/minutes/vocabulary";
-import { KLE_GROUP_NAMES } from "./facet-labels";
+import { KLE_GROUP_NAMES } from "@/lib/text/kle-topics";
 import type { SortOrder } from "./rank-hits";
 
 /** A validated search request: the `/soeg` query string and `GET /api/search` parameters. */

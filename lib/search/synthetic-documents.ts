@@ -1,3 +1,4 @@
+import { mulberry32 } from "@/lib/corpus/random";
 import { DECISION_OUTCOMES, SECTION_KINDS, type SectionKind } from "@/lib/minutes/vocabulary";
 import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
 import type { SearchDocument } from "./search-document";
@@ -45,18 +46,6 @@ export function generateSearchDocuments(count: number, seed = 1): SearchDocument
     });
   }
   return docs;
-}
-
-/** A small, fast, seedable PRNG (mulberry32) returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pad(n: number): string {

@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 
-/** Danish labels for decision outcomes, as shown on badges and search facets. */
-export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
+/** Danish labels for decision outcomes, as shown on badges and in the search facet. */
+export const OUTCOME_LABELS: Readonly<Record<DecisionOutcome, string>> = {
   approved: "Godkendt",
   recommended: "Anbefalet",
   noted: "Taget til efterretning",
