@@ -13,21 +13,21 @@ test("a renamed committee's old URLs redirect permanently to the new ones", asyn
   // A committee of its own per run and project, so runs and parallel projects never collide.
   const stamp = `${testInfo.project.name} ${Date.now().toString(36)}`;
   const oldName = `Planudvalget ${stamp}`;
-  const text = readFileSync("e2e/fixtures/aarhus-2025-06-10-teknisk-udvalg.txt", "utf8").replaceAll("Teknisk Udvalg", oldName);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "referat-e2e-")), "aarhus-plan.txt");
+  const text = readFileSync("e2e/fixtures/aarhus-2025-06-10-teknisk-udvalg.txt", "utf8").replaceAll("Teknisk Udvalg", oldName).replaceAll("Aarhus", "Odense");
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "referat-e2e-")), "odense-plan.txt");
   writeFileSync(file, text);
-  const { stdout } = await run(tsx, ["scripts/ingest.ts", file, "--municipality", "Aarhus", "--json"], { env });
+  const { stdout } = await run(tsx, ["scripts/ingest.ts", file, "--municipality", "Odense", "--json"], { env });
   expect(JSON.parse(stdout).ok).toBe(1);
 
   const oldSlug = `planudvalget-${stamp.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   const newSlug = `plan-og-boligudvalget-${stamp.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   // (Not fetched before the rename: a cached old page would be served until it revalidates.)
-  await run(tsx, ["scripts/rename-committee.ts", "aarhus", oldSlug, `Plan- og Boligudvalget ${stamp}`], { env });
+  await run(tsx, ["scripts/rename-committee.ts", "odense", oldSlug, `Plan- og Boligudvalget ${stamp}`], { env });
 
   for (const [from, to] of [
-    [`/aarhus/${oldSlug}`, `/aarhus/${newSlug}`],
-    [`/aarhus/${oldSlug}/2025-06-10`, `/aarhus/${newSlug}/2025-06-10`],
-    [`/aarhus/${oldSlug}/2025-06-10/punkt-1`, `/aarhus/${newSlug}/2025-06-10/punkt-1`],
+    [`/odense/${oldSlug}`, `/odense/${newSlug}`],
+    [`/odense/${oldSlug}/2025-06-10`, `/odense/${newSlug}/2025-06-10`],
+    [`/odense/${oldSlug}/2025-06-10/punkt-1`, `/odense/${newSlug}/2025-06-10/punkt-1`],
   ] as const) {
     const response = await request.get(from, { maxRedirects: 0 });
     expect(response.status(), from).toBe(308);
