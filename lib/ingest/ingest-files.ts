@@ -28,9 +28,9 @@ export function hasChanges(summary: IngestSummary): boolean {
 }
 
 /**
- * Ingests files and directories one document at a time (memory stays flat in the number of
- * documents). A failing document is recorded and the run goes on. `onDocument` is called after
- * each document, for progress output.
+ * Ingests files and directories, a few documents at a time, each in its own transaction (memory
+ * stays flat in the number of documents). A failing document is recorded and the run goes on.
+ * `onDocument` is called after each document, for progress output.
  */
 export async function ingestFiles(
   prisma: PrismaClient,
