@@ -12,7 +12,9 @@ import { SectionBody } from "./SectionBody";
 export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUrl: string }) {
   const { meeting } = item;
   const anchors = sectionAnchors(item.sections);
-  const citation = `${meeting.municipality.name}, ${meeting.committee.name}, møde ${formatDanishDate(meeting.date)}, punkt ${item.number}: ${item.title}. ${siteUrl}${item.url}`;
+  // Some templates print a closed item without a title ("Punkt 11: Lukket: (B)").
+  const title = item.title || (item.closed ? "Lukket punkt" : "Punkt uden titel");
+  const citation = `${meeting.municipality.name}, ${meeting.committee.name}, møde ${formatDanishDate(meeting.date)}, punkt ${item.number}: ${title}. ${siteUrl}${item.url}`;
   return (
     <article>
       <Breadcrumbs trail={[...meetingTrail(meeting), { label: `Punkt ${item.number}`, href: item.url }]} />
@@ -20,7 +22,7 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
         {meeting.committee.name} · {meeting.municipality.name} · {formatDanishDate(meeting.date)}
       </p>
       <h1 className="mb-3 mt-1 text-3xl font-bold">
-        <span className="text-muted">Punkt {item.number}:</span> {item.title}
+        <span className="text-muted">Punkt {item.number}:</span> {title}
       </h1>
       <div className="mb-6">
         <CopyLinkButton path={item.url} label={`Kopiér link til punkt ${item.number}`} />

@@ -50,7 +50,7 @@ export default async function MeetingRoute({ params }: Props) {
             <span className="w-10 shrink-0 font-semibold tabular-nums">{item.number}.</span>
             <span className="min-w-0 flex-1">
               <Link href={item.url} className="text-brand underline-offset-2 hover:underline">
-                {item.closed ? `Lukket punkt: ${item.title}` : item.title}
+                {item.closed ? ["Lukket punkt", item.title].filter(Boolean).join(": ") : item.title || "Punkt uden titel"}
               </Link>
             </span>
             {!item.closed && <OutcomeBadge outcome={item.outcome} />}
