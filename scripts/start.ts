@@ -5,12 +5,12 @@
  */
 import { spawn } from "node:child_process";
 import { getEnv } from "@/lib/config/env";
-import { ensureDatabase } from "@/lib/db/database";
-import { applyMigrations } from "@/lib/db/migrate";
+import type { DatabaseHandle } from "@/lib/db/database";
 import { reasonToBuild } from "./lib/build-freshness";
 import { isPortFree } from "./lib/port";
-import { localBin, runCommand, superviseChild } from "./lib/run-command";
 import { prepareData } from "./lib/prepare-data";
+import { localBin, runCommand, superviseChild } from "./lib/run-command";
+import { openDatabase } from "./lib/with-database";
 
 const env = getEnv();
 if (!(await isPortFree(env.port))) {
@@ -18,26 +18,27 @@ if (!(await isPortFree(env.port))) {
   process.exit(1);
 }
 
-const db = await ensureDatabase();
-const childEnv = { ...process.env, DATABASE_URL: db.url, PORT: String(env.port), NEXT_TELEMETRY_DISABLED: "1" };
+let db: DatabaseHandle | null = null;
 try {
-  const migrations = await applyMigrations(db.url, { log: console.log });
-  console.log(`Database ready (${db.source}; ${migrations.applied.length} new migration(s)).`);
-  process.env.DATABASE_URL = db.url;
+  db = await openDatabase();
+  console.log(`Database ready (${db.source}).`);
   await prepareData();
-
   const reason = reasonToBuild();
   if (reason) {
     console.log(`Building the portal (${reason}) …`);
-    const code = await runCommand(localBin("next"), ["build"], childEnv);
+    const code = await runCommand(localBin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
     if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  await db.close();
+  await db?.close();
   process.exit(1);
 }
 
 console.log(`Referatportalen runs on http://localhost:${env.port}`);
-const server = spawn(localBin("next"), ["start", "-p", String(env.port)], { stdio: "inherit", env: childEnv });
-superviseChild(server, () => db.close());
+const server = spawn(localBin("next"), ["start", "-p", String(env.port)], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+const handle = db;
+superviseChild(server, () => handle.close());

@@ -33,6 +33,17 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string): P
   }
 }
 
+/** Drops `name` on the server behind `adminUrl` if it exists (WITH FORCE: open connections are cut). */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * The single choice of database for every script: DATABASE_URL when set, otherwise the
  * embedded PostgreSQL with its data under `<dataDir>/postgres`. Nothing else starts PostgreSQL.

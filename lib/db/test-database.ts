@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { inject } from "vitest";
-import { createDatabaseIfMissing } from "./database";
+import { createDatabaseIfMissing, dropDatabase } from "./database";
 import { createPrisma, type PrismaClient } from "./client";
 import { withDatabase } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
@@ -29,10 +28,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     prisma,
     async drop() {
       await prisma.$disconnect();
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-      await client.end();
+      await dropDatabase(adminUrl, name);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { PARSER_VERSION } from "@/lib/minutes";
 import type { PrismaClient } from "@/lib/db/client";
 import { ingestSource, type DocumentReport } from "./ingest-document";
+import type { SourceFile } from "./read-document";
 
 /**
  * Re-parses stored documents with the current parser (their stored text is the source), in
@@ -26,7 +27,7 @@ export async function reparseDocuments(
     const municipality = doc.meetings[0]?.committee.municipality.name;
     const report = await ingestSource(
       prisma,
-      { fileName: doc.fileName, sha256: doc.sha256, size: doc.size, encoding: doc.encoding as "utf-8", text: doc.text },
+      { fileName: doc.fileName, sha256: doc.sha256, size: doc.size, encoding: doc.encoding as SourceFile["encoding"], text: doc.text },
       { municipality, force: true },
     );
     reports.push(report);

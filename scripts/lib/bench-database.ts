@@ -1,8 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import { generateCorpus } from "@/lib/corpus/generate-corpus";
-import { createDatabaseIfMissing, ensureDatabase } from "@/lib/db/database";
+import { createDatabaseIfMissing, dropDatabase, ensureDatabase } from "@/lib/db/database";
 import { withDatabase } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 
@@ -30,17 +29,6 @@ export async function openBenchDatabase(name: string, log: (message: string) => 
   } catch (error) {
     await db.close();
     throw error;
-  }
-}
-
-/** Drops `name` on the server behind `adminUrl`, if it exists. */
-export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
   }
 }
 
