@@ -1,19 +1,25 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 
 const run = promisify(execFile);
+const FIXTURE = "e2e/fixtures/aarhus-2025-06-10-teknisk-udvalg.txt";
+
+/** Ingests files into the running server's database (.data/e2e) and returns the summary. */
+async function ingest(...files: string[]): Promise<{ ok: number; updated: number; unchanged: number; failed: number }> {
+  const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/ingest.ts", ...files, "--municipality", "Aarhus", "--json"], {
+    env: { ...process.env, REFERATPORTALEN_DATA_DIR: ".data/e2e", CI: "true" },
+  });
+  return JSON.parse(stdout);
+}
 
 test("an ingest while the server runs shows up in pages and search within a minute", async ({ page, request }) => {
   test.setTimeout(180_000);
   // The server keeps running; the ingest connects to the same embedded database (.data/e2e).
-  const { stdout } = await run(
-    path.resolve("node_modules/.bin/tsx"),
-    ["scripts/ingest.ts", "e2e/fixtures/aarhus-2025-06-10-teknisk-udvalg.txt", "--municipality", "Aarhus", "--json"],
-    { env: { ...process.env, REFERATPORTALEN_DATA_DIR: ".data/e2e", CI: "true" } },
-  );
-  const summary = JSON.parse(stdout);
+  const summary = await ingest(FIXTURE);
   expect(summary.failed).toBe(0);
   expect(summary.ok + summary.unchanged).toBe(1);
 
@@ -38,4 +44,35 @@ test("an ingest while the server runs shows up in pages and search within a minu
     .toBe(1);
   await page.getByRole("link", { name: "Aarhus Kommune", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aarhus Kommune");
+});
+
+test("a corrected document replaces the cached item, meeting and home pages within seconds", async ({ request }, testInfo) => {
+  test.setTimeout(120_000);
+  // A meeting of its own per project, so the desktop and phone runs never edit the same one.
+  const [day, weekday] = testInfo.project.name === "phone" ? ["13", "Fredag"] : ["12", "Torsdag"];
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "referat-e2e-")), `aarhus-2025-06-${day}.txt`);
+  const write = (decision: string) =>
+    writeFileSync(
+      file,
+      readFileSync(FIXTURE, "utf8")
+        .replaceAll("10-06-2025", `${day}-06-2025`)
+        .replace("Tirsdag d. 10. juni 2025", `${weekday} d. ${day}. juni 2025`)
+        .replace("Godkendt.", decision),
+    );
+  write("Godkendt.");
+  expect((await ingest(file)).failed).toBe(0);
+
+  const item = `/aarhus/teknisk-udvalg/2025-06-${day}/punkt-1`;
+  const meeting = item.replace(/\/punkt-1$/, "");
+  const cacheState = async (url: string) => (await request.get(url)).headers()["x-cache"];
+  for (const url of [item, meeting, "/vejen"]) await expect.poll(() => cacheState(url), { timeout: 15_000 }).toBe("HIT");
+
+  const token = `Rettelse${Date.now()}`;
+  write(`Godkendt med ${token}.`);
+  expect((await ingest(file)).updated).toBe(1);
+  // The server learns of the change from the database (polled every second) and renders anew.
+  await expect.poll(async () => (await request.get(item)).text(), { timeout: 15_000, intervals: [250] }).toContain(token);
+  // The meeting page was forgotten with its item; another municipality's page was not.
+  expect(await cacheState(meeting)).toBe("MISS");
+  expect(await cacheState("/vejen")).toBe("HIT");
 });

@@ -1,8 +1,10 @@
 /**
- * npm run bench:pages [-- --meetings 2000 --duration 20 --connections 50]
+ * npm run bench:pages [-- --meetings 2000 --duration 20 --connections 50 --server portal|next]
  * Generates and ingests a synthetic corpus into its own embedded database (.data/bench),
- * builds the portal if stale, serves it with `next start`, and measures item, meeting and
- * committee pages with autocannon: requests/s and p50/p99 latency per page type.
+ * builds the portal if stale, serves it the way `npm start` does (scripts/serve.ts: Next.js
+ * behind the page cache) or, with `--server next`, with plain `next start` for comparison,
+ * and measures item, meeting and committee pages with autocannon: requests/s and p50/p99
+ * latency per page type.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -23,8 +25,10 @@ const { values } = parseArgs({
     duration: { type: "string", default: "20" },
     connections: { type: "string", default: "50" },
     port: { type: "string", default: "3200" },
+    server: { type: "string", default: "portal" },
   },
 });
+if (values.server !== "portal" && values.server !== "next") throw new Error(`--server must be "portal" or "next", got "${values.server}"`);
 const meetings = Number(values.meetings);
 const port = Number(values.port);
 process.env.REFERATPORTALEN_DATA_DIR = path.resolve(".data/bench");
@@ -66,16 +70,23 @@ const urls = {
 };
 await prisma.$disconnect();
 
-const server = spawn(localBin("next"), ["start", "-p", String(port)], { env, stdio: "ignore" });
+const server =
+  values.server === "next"
+    ? spawn(localBin("next"), ["start", "-p", String(port)], { env, stdio: "ignore" })
+    : spawn(localBin("tsx"), ["scripts/serve.ts"], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore" });
 const origin = `http://127.0.0.1:${port}`;
 try {
   for (let i = 0; ; i += 1) {
     if ((await fetch(origin).then((r) => r.ok).catch(() => false)) === true) break;
-    if (i > 120) throw new Error("next start did not answer within 60 s");
+    if (i > 120) throw new Error(`the ${values.server} server did not answer within 60 s`);
     await new Promise((r) => setTimeout(r, 500));
   }
   // First renders fill the ISR cache; the benchmark measures what visitors get afterwards.
-  for (const list of Object.values(urls)) for (const url of list) await fetch(origin + url);
+  const warmStart = performance.now();
+  let warmed = 0;
+  for (const list of Object.values(urls)) for (const url of list) warmed += (await fetch(origin + url)).ok ? 1 : 0;
+  const warmMs = performance.now() - warmStart;
+  console.log(`First visits: ${warmed} pages in ${(warmMs / 1000).toFixed(1)} s (${(warmMs / warmed).toFixed(1)} ms per page, one at a time).`);
 
   const results: Array<Record<string, string | number>> = [];
   for (const [type, list] of Object.entries(urls)) {
@@ -94,7 +105,8 @@ try {
       errors: result.errors + result.non2xx,
     });
   }
-  console.log(`\nPages benchmark: ${meetings} meetings, ${values.connections} connections, ${values.duration} s per page type`);
+  const serverName = values.server === "next" ? "next start" : "npm start's server (Next.js behind the page cache)";
+  console.log(`\nPages benchmark: ${serverName}, ${meetings} meetings, ${values.connections} connections, ${values.duration} s per page type`);
   console.table(results);
   const item = results.find((r) => r.page === "agenda item");
   console.log(`Target: agenda item p99 < 100 ms → ${Number(item?.["p99 ms"]) < 100 ? "met" : "NOT met"}`);

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole portal from a fresh clone — database (embedded unless DATABASE_URL),
  * migrations, sample minutes when the database is empty, search index, production build when
- * missing or stale, then `next start` on PORT.
+ * missing or stale, then the web server (scripts/serve.ts: Next.js behind the page cache) on PORT.
  */
 import { spawn } from "node:child_process";
 import { getEnv } from "@/lib/config/env";
@@ -36,9 +36,9 @@ try {
 }
 
 console.log(`Referatportalen runs on http://localhost:${env.port}`);
-const server = spawn(localBin("next"), ["start", "-p", String(env.port)], {
+const server = spawn(localBin("tsx"), ["scripts/serve.ts"], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 const handle = db;
 superviseChild(server, () => handle.close());

@@ -10,6 +10,8 @@ export interface AppEnv {
   dataDir: string;
   /** Public origin used in canonical URLs, sitemaps and citations. */
   siteUrl: string;
+  /** Memory the web server may use for cached pages, in bytes (PAGE_CACHE_MB, default 512). */
+  pageCacheBytes: number;
 }
 
 let cached: AppEnv | null = null;
@@ -21,6 +23,13 @@ function parsePort(raw: string | undefined, name: string, fallback: number): num
     throw new Error(`${name} must be a port number between 1 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseMegabytes(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const megabytes = Number(raw);
+  if (!Number.isInteger(megabytes) || megabytes < 0) throw new Error(`${name} must be a whole number of megabytes (0 turns the cache off), got "${raw}"`);
+  return megabytes;
 }
 
 /** Reads and validates the environment; throws a message naming the bad variable. */
@@ -36,6 +45,7 @@ export function getEnv(): AppEnv {
     port,
     dataDir: process.env.REFERATPORTALEN_DATA_DIR?.trim() || ".data",
     siteUrl: (process.env.SITE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ""),
+    pageCacheBytes: parseMegabytes(process.env.PAGE_CACHE_MB, "PAGE_CACHE_MB", 512) * 1024 * 1024,
   };
   return cached;
 }

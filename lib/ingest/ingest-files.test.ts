@@ -87,6 +87,25 @@ describe("ingestFiles", () => {
     expect(await db.prisma.meeting.count()).toBe(2);
   });
 
+  it("records a page change per written meeting, in its transaction; none for unchanged or failed documents", async () => {
+    const dir = makeTempDir();
+    copyFileSync(VEJEN_SAMPLE, path.join(dir, "vejen.txt"));
+    writeFixture(dir, "broken.txt", "REFERAT Økonomiudvalget\n\nDette er ikke et referat uden dato og punkter.\n");
+    await ingestFiles(db.prisma, [dir]);
+    const meeting = await db.prisma.meeting.findFirstOrThrow({ select: { urlKey: true, committee: { select: { slug: true } } } });
+    const expected = `/vejen/${meeting.committee.slug}/${meeting.urlKey}`;
+    const paths = async () => (await db.prisma.pageChange.findMany({ orderBy: { id: "asc" } })).map((c) => c.path);
+    expect(await paths()).toEqual([expected]);
+
+    await ingestFiles(db.prisma, [dir]);
+    expect(await paths()).toEqual([expected]);
+
+    const file = path.join(dir, "vejen.txt");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Drøftet.", "Drøftet og rettet."));
+    await ingestFiles(db.prisma, [dir]);
+    expect(await paths()).toEqual([expected, expected]);
+  });
+
   it("lets two concurrent runs over the same files neither duplicate nor corrupt", async () => {
     const other = (await import("@/lib/db/client")).createPrisma(db.url);
     try {

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/db/client";
 import { PARSER_VERSION } from "@/lib/minutes";
 import { discoverFiles } from "./discover-files";
 import { ingestSource, type DocumentReport } from "./ingest-document";
+import { prunePageChanges } from "./page-changes";
 import { createIdCache } from "./write-meeting";
 import { readSourceFile } from "./read-document";
 
@@ -44,6 +45,7 @@ export async function ingestFiles(
   } = {},
 ): Promise<IngestSummary> {
   const started = Date.now();
+  await prunePageChanges(prisma);
   const discovery = await discoverFiles(inputs);
   const summary: IngestSummary = {
     discovered: discovery.files.length + discovery.skipped.length,

@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/lib/db/client";
+import { municipalityPath } from "@/lib/data/paths";
 import { slugify } from "@/lib/text/slugify";
+import { recordPageChange } from "./page-changes";
 
 /**
  * Renames a committee; its old slug becomes an alias so every old link redirects (308) to
@@ -24,6 +26,8 @@ export async function renameCommittee(
       await tx.committeeSlugAlias.create({ data: { municipalityId: committee.municipalityId, committeeId: committee.id, slug: committee.slug } });
     }
     await tx.committee.update({ where: { id: committee.id }, data: { name: newName, slug: newSlug } });
+    // Old-slug pages turn into redirects and the municipality page lists the new name.
+    await recordPageChange(tx, municipalityPath(municipalitySlug));
     return { oldSlug: committee.slug, newSlug };
   });
 }

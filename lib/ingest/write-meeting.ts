@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db/client";
 import { meetingPath } from "@/lib/data/paths";
 import { copenhagenToUtc } from "@/lib/text/format-danish-date";
 import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
+import { recordPageChange } from "./page-changes";
 
 /** The transaction client Prisma hands to interactive transactions. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -202,5 +203,7 @@ export async function writeMeeting(
     SELECT items."id", x."position", x."title"
     FROM jsonb_to_recordset(${JSON.stringify(attachments)}::jsonb) AS x("itemPosition" int, "position" int, "title" text)
     JOIN items ON items."position" = x."itemPosition"`;
-  return { meetingId, url: meetingPath(municipality.slug, committee.slug, urlKey), isUpdate: existing !== null, remember };
+  const url = meetingPath(municipality.slug, committee.slug, urlKey);
+  await recordPageChange(tx, url);
+  return { meetingId, url, isUpdate: existing !== null, remember };
 }

@@ -1,0 +1,70 @@
+/**
+ * The production web server `npm start` runs: Next.js (the built app in .next) behind the
+ * in-memory page cache of lib/page-cache, which forgets pages when the database reports a
+ * change. Expects DATABASE_URL and a finished `next build`; `npm start` provides both.
+ */
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { getEnv } from "@/lib/config/env";
+import { getPrisma } from "@/lib/db/client";
+import { watchPageChanges } from "@/lib/page-cache/change-feed";
+import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
+import { PageStore } from "@/lib/page-cache/page-store";
+
+/**
+ * Next.js's on-demand revalidation (what `res.revalidate()` sends): a request carrying this
+ * header with the build's preview-mode id is rendered afresh and replaces the app's cached copy.
+ */
+function revalidateHeader(distDir: string): { name: string; value: string } {
+  const manifest = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as { preview?: { previewModeId?: string } };
+  const id = manifest.preview?.previewModeId;
+  if (!id) throw new Error(`${distDir}/prerender-manifest.json has no preview.previewModeId; rebuild with \`npm run build\``);
+  return { name: "x-prerender-revalidate", value: id };
+}
+
+const env = getEnv();
+const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: env.port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const upstream: RequestHandler = (req, res) => handle(req, res);
+let handler = upstream;
+let stopFeed = () => {};
+if (env.pageCacheBytes > 0) {
+  const cache = new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(path.resolve(".next")));
+  let lastError = 0;
+  const feed = await watchPageChanges(getPrisma(), (paths) => cache.forgetChanged(paths), {
+    onError: (error) => {
+      // Logged at most once a minute: the database may be restarting.
+      if (Date.now() - lastError < 60_000) return;
+      lastError = Date.now();
+      console.error(`Page cache: could not read changes from the database: ${error instanceof Error ? error.message : error}`);
+    },
+  });
+  stopFeed = feed.stop;
+  handler = cache.handler(upstream);
+}
+
+const server = http.createServer((req, res) => {
+  Promise.resolve(handler(req, res)).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) {
+      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Der opstod en fejl på serveren.");
+    } else res.destroy();
+  });
+});
+server.listen(env.port, () => {
+  const cache = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
+  console.log(`Serving on http://localhost:${env.port} (${cache}).`);
+});
+
+function shutdown() {
+  stopFeed();
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
