@@ -21,14 +21,21 @@ test("a renamed committee's old URLs redirect permanently to the new ones", asyn
 
   const oldSlug = `planudvalget-${stamp.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   const newSlug = `plan-og-boligudvalget-${stamp.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-  // (Not fetched before the rename: a cached old page would be served until it revalidates.)
-  await run(tsx, ["scripts/rename-committee.ts", "odense", oldSlug, `Plan- og Boligudvalget ${stamp}`], { env });
-
-  for (const [from, to] of [
+  const moves = [
     [`/odense/${oldSlug}`, `/odense/${newSlug}`],
     [`/odense/${oldSlug}/2025-06-10`, `/odense/${newSlug}/2025-06-10`],
     [`/odense/${oldSlug}/2025-06-10/punkt-1`, `/odense/${newSlug}/2025-06-10/punkt-1`],
-  ] as const) {
+  ] as const;
+  // The old pages are visited (and cached by the server) before the rename.
+  for (const [from] of moves) {
+    expect((await request.get(from)).status(), from).toBe(200);
+    expect((await request.get(from)).headers()["x-cache"], from).toBe("HIT");
+  }
+  await run(tsx, ["scripts/rename-committee.ts", "odense", oldSlug, `Plan- og Boligudvalget ${stamp}`], { env });
+
+  for (const [from, to] of moves) {
+    // The server forgets the cached pages once it reads the change (it polls every second).
+    await expect.poll(async () => (await request.get(from, { maxRedirects: 0 })).status(), { timeout: 10_000, intervals: [250] }).toBe(308);
     const response = await request.get(from, { maxRedirects: 0 });
     expect(response.status(), from).toBe(308);
     // Asked twice: the cached answer must stay a permanent redirect.
