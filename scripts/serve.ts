@@ -8,6 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { getEnv } from "@/lib/config/env";
+import { securityHeaders } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
@@ -51,6 +52,7 @@ const server = http.createServer((req, res) => {
   Promise.resolve(handler(req, res)).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) {
+      for (const { key, value } of securityHeaders) res.setHeader(key, value);
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("Der opstod en fejl på serveren.");
     } else res.destroy();
