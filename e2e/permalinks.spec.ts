@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
+import { type APIResponse, expect, test } from "@playwright/test";
 
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -35,13 +35,18 @@ test("a renamed committee's old URLs redirect permanently to the new ones", asyn
 
   for (const [from, to] of moves) {
     // The server forgets the cached pages once it reads the change (it polls every second).
-    await expect.poll(async () => (await request.get(from, { maxRedirects: 0 })).status(), { timeout: 10_000, intervals: [250] }).toBe(308);
-    const response = await request.get(from, { maxRedirects: 0 });
-    expect(response.status(), from).toBe(308);
-    // Asked twice: the cached answer must stay a permanent redirect.
-    expect((await request.get(from, { maxRedirects: 0 })).status(), from).toBe(308);
-    // Next 16 sends the Location header twice (identical) on the uncached render; browsers accept that.
-    expect(new Set(response.headers().location?.split(", "))).toEqual(new Set([to]));
+    let rendered: APIResponse | undefined;
+    await expect
+      .poll(async () => (rendered = await request.get(from, { maxRedirects: 0 })).status(), { timeout: 10_000, intervals: [250] })
+      .toBe(308);
+    // Asked again: the cached answer must stay a permanent redirect.
+    const cached = await request.get(from, { maxRedirects: 0 });
+    expect(cached.status(), from).toBe(308);
+    // One Location header, not the two Next 16 sends by itself (vercel/next.js#82117).
+    for (const response of [rendered!, cached]) {
+      const locations = response.headersArray().filter((header) => header.name.toLowerCase() === "location");
+      expect(locations.map((header) => header.value), from).toEqual([to]);
+    }
     expect((await request.get(to)).status()).toBe(200);
   }
 });

@@ -13,6 +13,7 @@ import { getPrisma } from "@/lib/db/client";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
+import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
 
 /**
  * Next.js's on-demand revalidation (what `res.revalidate()` sends): a request carrying this
@@ -30,7 +31,10 @@ const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: 
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const upstream: RequestHandler = (req, res) => handle(req, res);
+const upstream: RequestHandler = (req, res) => {
+  preventRepeatedHeaderValues(res);
+  return handle(req, res);
+};
 let handler = upstream;
 let stopFeed = () => {};
 if (env.pageCacheBytes > 0) {
