@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db/client";
 import { redactCpr } from "./redact-cpr";
 import type { SourceFile } from "./read-document";
 import { blankDroppedLines } from "./source-text";
-import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache } from "./write-meeting";
+import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache, type StoredDocument } from "./write-meeting";
 
 /** What happened to one document. */
 export type DocumentStatus = "ok" | "updated" | "unchanged" | "failed";
@@ -35,8 +35,11 @@ function formatError(file: string, line: number | null | undefined, reason: stri
   return line ? `${file}:${line}: ${reason}` : `${file}: ${reason}`;
 }
 
-const isCurrent = (stored: { status: string; parserVersion: string } | null) =>
-  stored?.status === "ok" && stored.parserVersion === PARSER_VERSION;
+/**
+ * These bytes are what the portal shows: parsed by this parser and still the source of their
+ * meeting. Bytes a later correction replaced are not, so bringing them back restores them.
+ */
+const isCurrent = (stored: StoredDocument | null) => stored?.status === "ok" && stored.parserVersion === PARSER_VERSION && stored.shown;
 
 async function recordFailure(
   prisma: PrismaClient,

@@ -64,6 +64,30 @@ describe("ingestFiles", () => {
     expect(await db.prisma.sourceDocument.count()).toBe(2);
   });
 
+  it("puts an earlier version back when its bytes come in again after a correction", async () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, "vejen.txt");
+    const original = readFileSync(VEJEN_SAMPLE, "utf8");
+    const decision = async () => (await db.prisma.agendaItem.findFirstOrThrow({ where: { number: "1" }, select: { decision: true } })).decision;
+    const ingest = async () => {
+      const reports: string[] = [];
+      await ingestFiles(db.prisma, [file], { onDocument: (r) => reports.push(r.status) });
+      return reports;
+    };
+    writeFileSync(file, original);
+    expect(await ingest()).toEqual(["ok"]);
+    writeFileSync(file, original.replace("den 19-03-2024\n\nDrøftet.", "den 19-03-2024\n\nDrøftet og rettet."));
+    expect(await ingest()).toEqual(["updated"]);
+    expect(await decision()).toBe("Drøftet og rettet.");
+
+    // The municipality withdraws the correction: the original bytes, already stored once.
+    writeFileSync(file, original);
+    expect(await ingest()).toEqual(["updated"]);
+    expect(await decision()).toBe("Drøftet.");
+    expect(await ingest()).toEqual(["unchanged"]);
+    expect(await db.prisma.sourceDocument.count()).toBe(2);
+  });
+
   it("isolates a broken document: the good ones are stored, the broken one is recorded with its error", async () => {
     const dir = makeTempDir();
     for (const file of sampleFiles().slice(0, 2)) copyFileSync(file, path.join(dir, path.basename(file)));

@@ -63,7 +63,12 @@ export async function ingestFiles(
   options.onStart?.(discovery.files.length);
   const ids = createIdCache();
   const knownCurrent = new Set(
-    (await prisma.sourceDocument.findMany({ where: { status: "ok", parserVersion: PARSER_VERSION }, select: { sha256: true } })).map((d) => d.sha256),
+    (
+      await prisma.sourceDocument.findMany({
+        where: { status: "ok", parserVersion: PARSER_VERSION, meetings: { some: {} } },
+        select: { sha256: true },
+      })
+    ).map((d) => d.sha256),
   );
   const ingestOne = async (file: string): Promise<DocumentReport> => {
     try {

@@ -8,18 +8,25 @@ import { recordPageChange } from "./page-changes";
 /** The transaction client Prisma hands to interactive transactions. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/** What is stored of a document's bytes; `shown` when a meeting is built from it. */
+export interface StoredDocument {
+  status: string;
+  parserVersion: string;
+  shown: boolean;
+}
+
 /**
  * Runs `fn` in a transaction holding advisory locks on this document (its sha256) and on its
  * meeting (`meetingKey`: municipality, committee and date), so concurrent ingests, in one
  * process or several, never write the same document or the same meeting at once, while
- * unrelated documents go in side by side. `fn` receives the status and parser version stored
- * for `sha256` as seen after the locks were granted.
+ * unrelated documents go in side by side. `fn` receives what is stored for `sha256` as seen
+ * after the locks were granted.
  */
 export function withIngestLock<T>(
   prisma: PrismaClient,
   sha256: string,
   meetingKey: string | null,
-  fn: (tx: Tx, stored: { status: string; parserVersion: string } | null) => Promise<T>,
+  fn: (tx: Tx, stored: StoredDocument | null) => Promise<T>,
 ): Promise<T> {
   const keys = [`doc:${sha256}`, ...(meetingKey ? [`meeting:${meetingKey}`] : [])];
   return prisma.$transaction(
@@ -32,9 +39,11 @@ export function withIngestLock<T>(
         FROM (SELECT hashtextextended(key, 7404) AS k FROM unnest(${keys}::text[]) AS key ORDER BY 1) AS sorted`;
       // A separate statement: in READ COMMITTED it gets a snapshot taken after the locks were
       // granted, so it sees what a concurrent ingest committed while this one waited.
-      const [row] = await tx.$queryRaw<Array<{ status: string | null; parserVersion: string | null }>>`
-        SELECT status::text AS status, "parserVersion" FROM "SourceDocument" WHERE sha256 = ${sha256}`;
-      const stored = row?.status && row.parserVersion ? { status: row.status, parserVersion: row.parserVersion } : null;
+      const [row] = await tx.$queryRaw<Array<{ status: string | null; parserVersion: string | null; shown: boolean }>>`
+        SELECT d.status::text AS status, d."parserVersion",
+               EXISTS (SELECT 1 FROM "Meeting" m WHERE m."sourceDocumentId" = d.id) AS shown
+        FROM "SourceDocument" d WHERE d.sha256 = ${sha256}`;
+      const stored = row?.status && row.parserVersion ? { status: row.status, parserVersion: row.parserVersion, shown: row.shown } : null;
       return fn(tx, stored);
     },
     { timeout: 120_000, maxWait: 120_000 },
