@@ -46,10 +46,11 @@ test("an ingest while the server runs shows up in pages and search within a minu
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aarhus Kommune");
 });
 
-test("a corrected document replaces the cached item, meeting and home pages within seconds", async ({ request }, testInfo) => {
-  test.setTimeout(120_000);
-  // A meeting of its own per project, so the desktop and phone runs never edit the same one.
-  const [day, weekday] = testInfo.project.name === "phone" ? ["13", "Fredag"] : ["12", "Torsdag"];
+/**
+ * A meeting of its own per test and project (so parallel runs never edit the same one), and a
+ * function that writes its document with the given decision for item 1.
+ */
+function ownMeeting(day: string, weekday: string) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "referat-e2e-")), `aarhus-2025-06-${day}.txt`);
   const write = (decision: string) =>
     writeFileSync(
@@ -59,11 +60,16 @@ test("a corrected document replaces the cached item, meeting and home pages with
         .replace("Tirsdag d. 10. juni 2025", `${weekday} d. ${day}. juni 2025`)
         .replace("Godkendt.", decision),
     );
+  const item = `/aarhus/teknisk-udvalg/2025-06-${day}/punkt-1`;
+  return { file, write, item, meeting: item.replace(/\/punkt-1$/, "") };
+}
+
+test("a corrected document replaces the cached item, meeting and home pages within seconds", async ({ request }, testInfo) => {
+  test.setTimeout(120_000);
+  const { file, write, item, meeting } = testInfo.project.name === "phone" ? ownMeeting("13", "Fredag") : ownMeeting("12", "Torsdag");
   write("Godkendt.");
   expect((await ingest(file)).failed).toBe(0);
 
-  const item = `/aarhus/teknisk-udvalg/2025-06-${day}/punkt-1`;
-  const meeting = item.replace(/\/punkt-1$/, "");
   const cacheState = async (url: string) => (await request.get(url)).headers()["x-cache"];
   for (const url of [item, meeting, "/vejen"]) await expect.poll(() => cacheState(url), { timeout: 15_000 }).toBe("HIT");
 
@@ -75,4 +81,36 @@ test("a corrected document replaces the cached item, meeting and home pages with
   // The meeting page was forgotten with its item; another municipality's page was not.
   expect(await cacheState(meeting)).toBe("MISS");
   expect(await cacheState("/vejen")).toBe("HIT");
+});
+
+test("a client-side navigation after a correction shows the corrected item", async ({ page, request }, testInfo) => {
+  test.setTimeout(120_000);
+  const { file, write, item, meeting } = testInfo.project.name === "phone" ? ownMeeting("17", "Tirsdag") : ownMeeting("16", "Mandag");
+  write("Godkendt.");
+  expect((await ingest(file)).failed).toBe(0);
+  const itemLink = () => page.locator(`main a[href="${item}"]`).first();
+  // (A rerun finds the corrected text from the last run until the server has read this ingest.)
+  await expect.poll(async () => (await request.get(item)).text(), { timeout: 15_000, intervals: [250] }).toContain("Godkendt.");
+
+  // Visit the item by a link once, so the server (and the browser) hold its navigation payloads.
+  await page.goto(meeting);
+  await itemLink().click();
+  await expect(page).toHaveURL(item);
+  await expect(page.getByRole("main")).toContainText("Godkendt.");
+  const cacheState = async (url: string) => (await request.get(url)).headers()["x-cache"];
+  await expect.poll(() => cacheState(meeting), { timeout: 15_000 }).toBe("HIT");
+
+  const token = `Rettelse${Date.now()}`;
+  write(`Godkendt med ${token}.`);
+  expect((await ingest(file)).updated).toBe(1);
+  // Once the server has read the change, the meeting page is rendered anew (a miss).
+  await expect.poll(() => cacheState(meeting), { timeout: 15_000, intervals: [250] }).toBe("MISS");
+
+  // A new visit (empty client router cache) that reaches the item by a link, without a page load.
+  await page.goto(meeting);
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await itemLink().click();
+  await expect(page).toHaveURL(item);
+  await expect(page.getByText(token).first()).toBeVisible();
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
 });

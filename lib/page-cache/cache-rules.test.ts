@@ -1,23 +1,45 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { cacheKeyOf, isPageAffected, isStorable, matchesEtag, pathOfKey, storedHeaders } from "./cache-rules";
+import { cacheControlForClients, cacheKeyOf, isPageAffected, isStorable, matchesEtag, pathOfKey, storedHeaders } from "./cache-rules";
 
 describe("cacheKeyOf", () => {
   it("keys plain page requests by path and Accept-Encoding", () => {
-    expect(cacheKeyOf("GET", "/vejen", {})).toBe("/vejen\n");
-    expect(cacheKeyOf("HEAD", "/vejen", { "accept-encoding": "gzip, Br" })).toBe("/vejen\ngzip,br");
+    expect(cacheKeyOf("GET", "/vejen", {})).toBe("/vejen\n\n");
+    expect(cacheKeyOf("HEAD", "/vejen", { "accept-encoding": "gzip, Br" })).toBe("/vejen\ngzip,br\n");
     expect(pathOfKey(cacheKeyOf("GET", "/vejen/udvalg", { "accept-encoding": "gzip" }) ?? "")).toBe("/vejen/udvalg");
   });
 
-  it("sends everything but the plain page to the app", () => {
+  it("keys an RSC request by the form of the page it asks for, not by the router's state", () => {
+    const navigation = (tree: string, from: string) => cacheKeyOf("GET", "/vejen?_rsc=HaNqHM1C3T5jlz--", { rsc: "1", "next-router-state-tree": tree, "next-url": from });
+    expect(navigation("%5B%22%22%5D", "/")).toBe("/vejen\n\nrsc  ");
+    expect(navigation("%5B%22other%22%5D", "/faxe")).toBe(navigation("%5B%22%22%5D", "/"));
+    const prefetch = (segment: string) => cacheKeyOf("GET", "/vejen?_rsc=wh-jbI13DXY8-FVE", { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": segment });
+    expect(prefetch("/_tree")).toBe("/vejen\n\nrsc 1 /_tree");
+    expect(new Set([prefetch("/_tree"), prefetch("/__PAGE__"), navigation("", "/"), cacheKeyOf("GET", "/vejen", {})]).size).toBe(4);
+    expect(pathOfKey(prefetch("/_tree") ?? "")).toBe("/vejen");
+  });
+
+  it("sends everything but a page to the app", () => {
     expect(cacheKeyOf("POST", "/vejen", {})).toBeNull();
     expect(cacheKeyOf("GET", "/soeg?q=skole", {})).toBeNull();
-    expect(cacheKeyOf("GET", "/_next/static/chunks/a.js", {})).toBeNull();
-    expect(cacheKeyOf("GET", "/api/search", {})).toBeNull();
+    expect(cacheKeyOf("GET", "/vejen?_rsc=abc", {})).toBeNull();
+    expect(cacheKeyOf("GET", "/vejen?_rsc=abc&x=1", { rsc: "1" })).toBeNull();
     expect(cacheKeyOf("GET", "/vejen", { rsc: "1" })).toBeNull();
     expect(cacheKeyOf("GET", "/vejen", { "next-router-prefetch": "1" })).toBeNull();
+    expect(cacheKeyOf("GET", "/vejen?_rsc=abc", { rsc: "1", "next-action": "7f3a" })).toBeNull();
+    expect(cacheKeyOf("GET", "/_next/static/chunks/a.js", {})).toBeNull();
+    expect(cacheKeyOf("GET", "/api/search", {})).toBeNull();
     expect(cacheKeyOf("GET", "/vejen", { authorization: "Basic eDp5" })).toBeNull();
     expect(cacheKeyOf("GET", "/vejen", { range: "bytes=0-10" })).toBeNull();
     expect(cacheKeyOf("GET", "http://evil.example/", {})).toBeNull();
+  });
+
+  it("can ignore next-url because the app has no interception routes", () => {
+    // An interception route ("(.)x", "(..)x", "(...)x") answers by the page the visitor came
+    // from (next-url); adding one means putting next-url into the key.
+    const folders = readdirSync("app", { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(folders.length).toBeGreaterThan(3);
+    expect(folders.filter((folder) => /^\(\.+\)/.test(folder.name)).map((folder) => folder.name)).toEqual([]);
   });
 });
 
@@ -41,6 +63,13 @@ describe("isStorable", () => {
     expect(storedHeaders({ "content-type": "text/html", date: "x", connection: "keep-alive", "transfer-encoding": "chunked", "content-length": "5", "x-nextjs-cache": "HIT" })).toEqual({
       "content-type": "text/html",
     });
+  });
+});
+
+describe("cacheControlForClients", () => {
+  it("makes browsers revalidate every time and keeps the shared max-age for a CDN", () => {
+    expect(cacheControlForClients("s-maxage=30, stale-while-revalidate=31535970")).toBe("public, max-age=0, s-maxage=30, must-revalidate");
+    expect(cacheControlForClients("S-MAXAGE=300")).toBe("public, max-age=0, s-maxage=300, must-revalidate");
   });
 });
 

@@ -3,21 +3,22 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
 /**
  * Which requests and responses the page cache may keep. The rules are HTTP's own for a
  * shared cache: a response is kept only when the app marked it shareable (`s-maxage`), and a
- * request that asks for anything but the plain page (React Server Component payloads, router
- * prefetches, ranges, credentials, query strings) goes straight to the app.
+ * request for anything but a page (other query strings, ranges, credentials, actions) goes
+ * straight to the app.
+ *
+ * A page comes in two forms: its HTML, and the React Server Component payloads the browser
+ * fetches on client-side navigation and link prefetches (`rsc: 1`). Each form and prefetch
+ * segment is its own entry. Next answers a cached page's RSC requests with the same payload
+ * whatever the router state and `next-url` headers say, so those are not part of the key;
+ * `next-url` would matter only to interception routes, which the app does not have (a test
+ * keeps it that way).
  */
 
-/** Request headers that make Next answer with something other than the page's HTML. */
-const BYPASS_REQUEST_HEADERS = [
-  "rsc",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "next-url",
-  "next-action",
-  "authorization",
-  "range",
-];
+/** Request headers whose answers are never shared. */
+const BYPASS_REQUEST_HEADERS = ["next-action", "authorization", "range"];
+
+/** The router's headers, which only make sense on an RSC request. */
+const ROUTER_HEADERS = ["next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch"];
 
 /**
  * Response headers that describe one connection or one answer (Next's own cache state),
@@ -29,15 +30,38 @@ const UNSTORED_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding
 const STORABLE_STATUS = new Set([200, 301, 308]);
 
 /**
- * The cache key of a request, or null when the request must go to the app. The raw
- * Accept-Encoding header is part of the key because the app compresses by it.
+ * The cache key of a request, or null when the request must go to the app: path, then the
+ * raw Accept-Encoding (the app compresses by it), then which form of the page is asked for.
  */
 export function cacheKeyOf(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
   if (method !== "GET" && method !== "HEAD") return null;
-  if (!url || !url.startsWith("/") || url.includes("?") || url.startsWith("/_next/") || url.startsWith("/api/")) return null;
+  if (!url || !url.startsWith("/") || url.startsWith("/_next/") || url.startsWith("/api/")) return null;
   if (BYPASS_REQUEST_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  const [path, query] = splitQuery(url);
+  const form = formOf(query, headers);
+  if (form === null) return null;
   const encoding = (headers["accept-encoding"] ?? "").toLowerCase().replace(/\s+/g, "");
-  return `${url}\n${encoding}`;
+  return `${path}\n${encoding}\n${form}`;
+}
+
+/**
+ * "" for the HTML page; "rsc" plus the prefetch headers for an RSC request, which carries
+ * Next's cache-busting `_rsc` parameter (a hash of its headers) as its only query.
+ */
+function formOf(query: string | null, headers: IncomingHttpHeaders): string | null {
+  const rsc = headers.rsc;
+  if (rsc === undefined) return query === null && ROUTER_HEADERS.every((name) => headers[name] === undefined) ? "" : null;
+  if (rsc !== "1" || query === null || !/^_rsc=[\w-]*$/.test(query)) return null;
+  return `rsc ${headerValue(headers["next-router-prefetch"])} ${headerValue(headers["next-router-segment-prefetch"])}`;
+}
+
+function splitQuery(url: string): [string, string | null] {
+  const mark = url.indexOf("?");
+  return mark === -1 ? [url, null] : [url.slice(0, mark), url.slice(mark + 1)];
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(",") : (value ?? "");
 }
 
 /** The URL path a cache key was made from. */
@@ -52,6 +76,18 @@ export function isStorable(status: number, headers: OutgoingHttpHeaders): boolea
   if (/\b(private|no-store|no-cache)\b/.test(cacheControl)) return false;
   const sharedMaxAge = /\bs-maxage=(\d+)/.exec(cacheControl);
   return sharedMaxAge !== null && Number(sharedMaxAge[1]) > 0;
+}
+
+/**
+ * The Cache-Control a shareable page goes out with. Next's own value
+ * (`s-maxage=30, stale-while-revalidate=31535970`) lets a browser show its stale copy of a
+ * page or RSC payload once more after a change and only then fetch the new one; browsers must
+ * instead ask every time (a cheap 304 or a copy from memory here). `s-maxage` stays, so a CDN
+ * in front keeps a page no longer than the app said.
+ */
+export function cacheControlForClients(cacheControl: string): string {
+  const sharedMaxAge = /\bs-maxage=(\d+)/i.exec(cacheControl)?.[1] ?? "0";
+  return `public, max-age=0, s-maxage=${sharedMaxAge}, must-revalidate`;
 }
 
 /** The headers worth replaying from a stored response. */

@@ -10,10 +10,11 @@ export interface CapturedResponse {
 
 /**
  * Tees everything written to `res` into memory while it still streams to the client, and
- * folds headers passed to `writeHead` into `res.getHeaders()` so they can be replayed.
+ * folds headers passed to `writeHead` into `res.getHeaders()` so they can be replayed;
+ * `beforeHead` may still change them just before they are sent.
  * Resolves when the response has finished (or failed).
  */
-export function captureResponse(res: ServerResponse, maxBytes: number): Promise<CapturedResponse> {
+export function captureResponse(res: ServerResponse, maxBytes: number, beforeHead: (res: ServerResponse) => void = () => {}): Promise<CapturedResponse> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   let overflow = false;
@@ -51,6 +52,8 @@ export function captureResponse(res: ServerResponse, maxBytes: number): Promise<
     } else if (headers && typeof headers === "object") {
       for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value as string | string[] | number);
     }
+    this.statusCode = status;
+    beforeHead(this);
     return Reflect.apply(writeHead, this, message === undefined ? [status] : [status, message]) as ServerResponse;
   } as typeof res.writeHead;
 

@@ -35,7 +35,8 @@ function app(options: { cacheControl?: string; delayMs?: number } = {}) {
     }
     res.setHeader("Content-Security-Policy", "object-src 'none'");
     res.setHeader("ETag", `"v${rendered}"`);
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": options.cacheControl ?? "s-maxage=30, stale-while-revalidate=31535970" });
+    const type = req.headers.rsc === "1" ? "text/x-component" : "text/html; charset=utf-8";
+    res.writeHead(200, { "Content-Type": type, "Cache-Control": options.cacheControl ?? "s-maxage=30, stale-while-revalidate=31535970" });
     res.write(`<p>${req.url} `);
     res.write(Buffer.from(`version ${rendered}`));
     res.end(` æøå (${req.headers["accept-encoding"] ?? "identity"})</p>`);
@@ -83,6 +84,8 @@ describe("PageCache", () => {
     expect(second.body).toBe(first.body);
     expect(second.body).toBe("<p>/vejen/byraadet version 1 æøå (identity)</p>");
     for (const name of ["content-type", "cache-control", "etag", "content-security-policy"]) expect(second.headers[name], name).toBe(first.headers[name]);
+    // Browsers must ask again every time rather than show a stale copy once more.
+    expect(first.headers["cache-control"]).toBe("public, max-age=0, s-maxage=30, must-revalidate");
     expect(Number(second.headers["content-length"])).toBe(Buffer.byteLength(second.body));
     expect(calls).toHaveLength(1);
   });
@@ -106,7 +109,7 @@ describe("PageCache", () => {
 
   it("never keeps private answers, errors or requests for other representations", async () => {
     const { port, calls } = await setup({ cacheControl: "private, no-cache, no-store, max-age=0, must-revalidate" });
-    await request(port, "/soeg");
+    expect((await request(port, "/soeg")).headers["cache-control"]).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
     await request(port, "/soeg");
     await request(port, "/missing");
     await request(port, "/missing");
@@ -119,6 +122,28 @@ describe("PageCache", () => {
     await request(shared.port, "/vejen?x=1");
     expect(shared.calls).toHaveLength(4);
     expect(shared.calls.every((c) => c.revalidate === undefined)).toBe(true);
+  });
+
+  it("keeps a page's RSC payloads apart from its HTML and forgets them with it", async () => {
+    const { port, cache, calls } = await setup();
+    const navigation = () => request(port, "/vejen?_rsc=n1", { rsc: "1", "next-router-state-tree": "%5B%5D" });
+    const prefetch = () => request(port, "/vejen?_rsc=p1", { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" });
+    for (const ask of [navigation, prefetch, () => request(port, "/vejen")]) {
+      const first = await ask();
+      expect(first.headers["x-cache"]).toBe("MISS");
+      const again = await ask();
+      expect(again.headers["x-cache"]).toBe("HIT");
+      expect(again.body).toBe(first.body);
+      expect(again.headers["content-type"]).toBe(first.headers["content-type"]);
+    }
+    expect((await navigation()).headers["content-type"]).toBe("text/x-component");
+    expect((await request(port, "/vejen")).headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(calls.map((c) => c.revalidate)).toEqual(["build-secret", "build-secret", "build-secret"]);
+
+    cache.forgetChanged(["/vejen/byraadet/2024-03-19"]);
+    expect((await navigation()).headers["x-cache"]).toBe("MISS");
+    expect((await prefetch()).headers["x-cache"]).toBe("MISS");
+    expect(calls).toHaveLength(5);
   });
 
   it("answers HEAD and conditional requests from memory", async () => {
@@ -149,9 +174,9 @@ describe("PageCache", () => {
   });
 
   it("does not keep a render that was under way when the data changed", async () => {
-    const { port, cache } = await setup({ delayMs: 100 });
+    const { port, cache, calls } = await setup({ delayMs: 100 });
     const pending = request(port, "/vejen");
-    await new Promise((r) => setTimeout(r, 30));
+    await expect.poll(() => calls.length, { interval: 5 }).toBe(1);
     cache.forgetChanged(["/vejen"]);
     expect((await pending).headers["x-cache"]).toBe("MISS");
     expect((await request(port, "/vejen")).headers["x-cache"]).toBe("MISS");

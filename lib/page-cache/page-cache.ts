@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { captureResponse } from "./capture-response";
-import { cacheKeyOf, isPageAffected, isStorable, matchesEtag, pathOfKey, storedHeaders } from "./cache-rules";
+import { cacheControlForClients, cacheKeyOf, isPageAffected, isStorable, matchesEtag, pathOfKey, storedHeaders } from "./cache-rules";
 import { PageStore, type StoredPage } from "./page-store";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -68,7 +68,9 @@ export class PageCache {
     delete req.headers["if-modified-since"];
     if (this.#revalidateHeader) req.headers[this.#revalidateHeader.name] = this.#revalidateHeader.value;
     res.setHeader("x-cache", "MISS");
-    const captured = captureResponse(res, MAX_PAGE_BYTES);
+    const captured = captureResponse(res, MAX_PAGE_BYTES, (head) => {
+      if (isStorable(head.statusCode, head.getHeaders())) head.setHeader("cache-control", cacheControlForClients(String(head.getHeader("cache-control"))));
+    });
     await upstream(req, res);
     const { complete, body } = await captured;
     const headers = res.getHeaders();
