@@ -15,8 +15,15 @@ export function SectionBody({ blocks, text }: { blocks: unknown; text: string })
       {list.map((block, i) => {
         if (block.type === "list") {
           const items = block.items.map((item, j) => <li key={j}>{item}</li>);
+          // A list continued after a paragraph or page break keeps its printed numbers ("4." → start 4).
+          const isLettered = block.numbering === "lower-alpha";
           return block.ordered ? (
-            <ol key={i} className="list-decimal pl-6">
+            <ol
+              key={i}
+              start={block.start}
+              type={isLettered ? "a" : undefined}
+              className={isLettered ? "list-[lower-alpha] pl-6" : "list-decimal pl-6"}
+            >
               {items}
             </ol>
           ) : (

@@ -21,6 +21,7 @@ const STATUS = /^(\d{1,4}[a-z]?)\s*\((?:åben|åbent|lukket|lukket punkt)\)\s*(.
 const NUMBERED = /^(\d{1,4})\.\s+(\S.{0,250})$/;
 const TOC_LEADER = /\.{4,}|…{2,}|\t\s*\d+\s*$/;
 const LOOKAHEAD_LINES = 2;
+const HEADING_STYLES: readonly HeadingStyle[] = ["punkt", "status", "numbered"];
 
 /** The numeric part and suffix of an item number, for ordering ("12a" → [12, "a"]). */
 function orderKey(number: string): [number, string] {
@@ -50,11 +51,17 @@ function matchStyle(style: HeadingStyle, text: string): { number: string; rawTit
  * numbered lists and the FirstAgenda "PUNKTER" list out; "3. Lukket punkt: …" needs no evidence.
  */
 export function findItemHeadings(lines: readonly SourceLine[]): ItemHeading[] {
-  for (const style of ["punkt", "status", "numbered"] as const) {
+  for (const style of HEADING_STYLES) {
     const headings = collect(lines, style);
     if (headings.length > 0) return headings;
   }
   return [];
+}
+
+/** True when a line, without context, has the shape of an item heading in any style ("Punkt 3: …", "3 (Åben) …", "3. …"). */
+export function looksLikeItemHeading(text: string): boolean {
+  const trimmed = text.trim();
+  return HEADING_STYLES.some((style) => matchStyle(style, trimmed) !== null);
 }
 
 function collect(lines: readonly SourceLine[], style: HeadingStyle): ItemHeading[] {

@@ -1,9 +1,14 @@
 import type { SourceLine } from "./types";
 
-/** Result of normalisation: the lines and whether the input looked like Markdown. */
+/** Result of normalisation: the lines, whether the input looked like Markdown, and where pages start. */
 export interface NormalizedText {
   lines: SourceLine[];
   isMarkdown: boolean;
+  /**
+   * Indexes into `lines` of the first line of each new page, ascending: after a form feed or a
+   * page footer ("Side 3"). Empty when the text carries no page breaks.
+   */
+  pageBreaks: number[];
 }
 
 const INVISIBLE = /[\uFEFF\u00AD\u200B-\u200D\u2060]/g;
@@ -15,32 +20,58 @@ const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>])/g;
 const MARKDOWN_RULE = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
 const PAGE_FOOTER = /^(?:side|page)\s+\d+(?:\s*(?:af|of|\/)\s*\d+)?$/i;
 const SUSPENDED_HYPHEN_WORDS = /^(?:og|eller|samt|til|som)\b/;
+const FORM_FEED = "\f";
 
 /**
  * Split raw text into normalised lines: CRLF/CR → LF, NFC, non-breaking and other odd spaces → space,
  * invisible and control characters removed, trailing whitespace trimmed (tabs inside a line kept:
  * they carry table cells). Markdown markers (#, whole-line bold, inline emphasis, escapes,
  * horizontal rules) are removed when the text is Markdown; page footers ("Side 3") and soft
- * hyphenation at line ends are repaired. Line numbers always refer to the input text.
+ * hyphenation at line ends are repaired. Form feeds and page footers are reported as page breaks
+ * before they disappear. Line numbers always refer to the input text.
  */
 export function normalizeText(input: string): NormalizedText {
-  const cleaned = input
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(INVISIBLE, "")
-    .replace(ODD_SPACES, " ")
-    .replace(CONTROL_EXCEPT_NEWLINE, "")
-    .split("\n")
-    .map(trimEndSpaces);
+  const rawLines = input.normalize("NFC").replace(/\r\n?/g, "\n").split("\n");
+  const formFeedBreaks = findFormFeedBreaks(rawLines);
+  const cleaned = rawLines.map(cleanLine);
   const isMarkdown = detectMarkdown(cleaned);
   const lines: SourceLine[] = cleaned.map((text, index) =>
     isMarkdown ? stripMarkdown(text, index + 1) : { no: index + 1, text: stripLeadingSpaces(text), isMarked: false },
   );
-  for (const line of lines) {
-    if (PAGE_FOOTER.test(line.text.trim())) line.text = "";
-  }
+  const footerBreaks = removePageFooters(lines);
   joinSoftHyphenation(lines);
-  return { lines, isMarkdown };
+  const pageBreaks = [...new Set([...formFeedBreaks, ...footerBreaks])].sort((a, b) => a - b);
+  return { lines, isMarkdown, pageBreaks };
+}
+
+function cleanLine(raw: string): string {
+  return trimEndSpaces(raw.replace(INVISIBLE, "").replace(ODD_SPACES, " ").replace(CONTROL_EXCEPT_NEWLINE, ""));
+}
+
+/**
+ * pdftotext starts every page after the first with a form feed ("\fReferat - Byrådet …"), so the
+ * line holding it starts the new page; a form feed after the text of a line ends that line's page.
+ */
+function findFormFeedBreaks(rawLines: readonly string[]): number[] {
+  const breaks: number[] = [];
+  rawLines.forEach((raw, index) => {
+    const at = raw.lastIndexOf(FORM_FEED);
+    if (at < 0) return;
+    const isAfterText = raw.slice(0, at).trim() !== "" && raw.slice(at + 1).trim() === "";
+    breaks.push(isAfterText ? index + 1 : index);
+  });
+  return breaks;
+}
+
+/** Blank "Side 3" / "Side 3 af 12" lines; each ends its page, so the next line starts a new one. */
+function removePageFooters(lines: SourceLine[]): number[] {
+  const breaks: number[] = [];
+  lines.forEach((line, index) => {
+    if (!PAGE_FOOTER.test(line.text.trim())) return;
+    line.text = "";
+    breaks.push(index + 1);
+  });
+  return breaks;
 }
 
 function trimEndSpaces(text: string): string {

@@ -4,6 +4,7 @@ import { findItemHeadings } from "./item-headings";
 import { inferMunicipality, resolveMunicipality } from "./municipalities";
 import { findBinaryLine, normalizeText } from "./normalize";
 import { parseItem } from "./parse-item";
+import { removeRunningHeaders } from "./running-headers";
 import type { LineRange, ParsedItem, ParseHints, ParseResult, ParseWarning, SourceLine } from "./types";
 
 function fail(reason: string, line: number | null): ParseResult {
@@ -14,18 +15,23 @@ function joinText(lines: readonly SourceLine[]): string {
   return lines.map((line) => line.text).join("\n");
 }
 
+function isInRanges(lineNo: number, ranges: readonly LineRange[]): boolean {
+  return ranges.some((range) => range.from <= lineNo && lineNo <= range.to);
+}
+
 /**
- * The pipeline, in its declared order: reject empty and binary input → normalise lines → detect
- * the template family → find item headings → read the header (before the first item) → parse
- * items, dropping closed ones → resolve the municipality → assemble. May throw on a bug;
- * `parseMinutes` turns that into a ParseError.
+ * The pipeline, in its declared order: reject empty and binary input → normalise lines → remove
+ * running page headers and footers → detect the template family → find item headings → read the
+ * header (before the first item) → parse items, dropping closed ones → resolve the municipality →
+ * assemble. May throw on a bug; `parseMinutes` turns that into a ParseError.
  */
 export function runPipeline(text: string, hints: ParseHints): ParseResult {
   if (text.trim() === "") return fail("Dokumentet er tomt.", null);
   const binaryLine = findBinaryLine(text);
   if (binaryLine !== null) return fail("Dokumentet ligner binære data, ikke tekst (fx en PDF- eller Word-fil).", binaryLine);
 
-  const { lines, isMarkdown } = normalizeText(text);
+  const { lines, isMarkdown, pageBreaks } = normalizeText(text);
+  const runningHeaders = removeRunningHeaders(lines, pageBreaks);
   const family = detectFamily(lines, isMarkdown);
   const headings = findItemHeadings(lines);
   const headerLines = lines.slice(0, headings[0]?.index ?? lines.length);
@@ -67,8 +73,10 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
     if (!resolved) return fail(`Ukendt kommune: "${hints.municipality}". Angiv en af Danmarks 98 kommuner, fx "Vejen".`, null);
     municipality = resolved.name;
   } else {
-    // Closed items are excluded: even a municipality name must not come from their text.
-    const inferred = inferMunicipality(joinText(headerLines), joinText(publicLines));
+    // Closed items are excluded: even a municipality name must not come from their text. Running
+    // headers removed from the open text still name the municipality ("Faxe Kommune  Side 3 af 12").
+    const openRunningHeaders = runningHeaders.filter((line) => !isInRanges(line.no, droppedLineRanges));
+    const inferred = inferMunicipality(joinText(headerLines), joinText([...publicLines, ...openRunningHeaders]));
     if (!inferred) {
       return fail('Kommunen kunne ikke udledes af dokumentet; angiv den med --municipality "<navn>" (hints.municipality).', null);
     }

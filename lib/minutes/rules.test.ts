@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBlocks } from "./blocks";
+import { buildBlocks, renderBlocks } from "./blocks";
 import { extractKle, isBareCaseNumber } from "./case-number";
 import { findDanishDate, findTimes } from "./danish-date";
 import { cleanCommitteeName } from "./header";
@@ -99,5 +99,79 @@ describe("small rules", () => {
       { type: "list", ordered: true, items: ["Første", "Anden"] },
       { type: "table", rows: [["Post", "Beløb"], ["Mål", "30.000"]] },
     ]);
+  });
+});
+
+describe("ordered lists that do not start at 1", () => {
+  const toLines = (texts: string[]) => texts.map((text, index) => ({ no: index + 1, text, isMarked: false }));
+
+  it("a numbered list continued after a paragraph keeps its start number", () => {
+    const blocks = buildBlocks(
+      toLines([
+        "1. Ansættelse af en medarbejder målrettet indsatsen",
+        "2. Progression i fleksjob",
+        "",
+        "Ved den løbende opfølgning er der særligt fokus på arbejdsevnen.",
+        "",
+        "3. Styrket internt samarbejde om sygefravær",
+        "4. Fokus på ledighedsprocenten",
+      ]),
+    );
+    expect(blocks).toEqual([
+      { type: "list", ordered: true, items: ["Ansættelse af en medarbejder målrettet indsatsen", "Progression i fleksjob"] },
+      { type: "paragraph", text: "Ved den løbende opfølgning er der særligt fokus på arbejdsevnen." },
+      { type: "list", ordered: true, start: 3, items: ["Styrket internt samarbejde om sygefravær", "Fokus på ledighedsprocenten"] },
+    ]);
+    expect(renderBlocks(blocks)).toContain("3. Styrket internt samarbejde om sygefravær\n4. Fokus på ledighedsprocenten");
+  });
+
+  it("a list continued at the top of a section's next page, items across blank lines and continuation lines", () => {
+    const blocks = buildBlocks(toLines(["4. Status på Ukraineindsatsen", "med tal fra januar", "", "5. Kend din Kommune", "6) Meddelelser"]));
+    expect(blocks).toEqual([
+      { type: "list", ordered: true, start: 4, items: ["Status på Ukraineindsatsen\nmed tal fra januar", "Kend din Kommune", "Meddelelser"] },
+    ]);
+  });
+
+  it("a lettered recommendation becomes a lettered list, from any letter", () => {
+    const blocks = buildBlocks(
+      toLines([
+        "Direktøren indstiller,",
+        "",
+        "a) at udvalget godkender projektbeskrivelsen,",
+        "b) at projektet finansieres af puljen til beskæftigelse, og",
+        "c) at udvalget orienteres om resultaterne i 2025.",
+        "",
+        "Udvalget besluttede derudover:",
+        "",
+        "d) at sagen sendes i høring,",
+        "e) at høringssvarene forelægges udvalget.",
+      ]),
+    );
+    expect(blocks).toEqual([
+      { type: "paragraph", text: "Direktøren indstiller," },
+      {
+        type: "list",
+        ordered: true,
+        numbering: "lower-alpha",
+        items: ["at udvalget godkender projektbeskrivelsen,", "at projektet finansieres af puljen til beskæftigelse, og", "at udvalget orienteres om resultaterne i 2025."],
+      },
+      { type: "paragraph", text: "Udvalget besluttede derudover:" },
+      { type: "list", ordered: true, numbering: "lower-alpha", start: 4, items: ["at sagen sendes i høring,", "at høringssvarene forelægges udvalget."] },
+    ]);
+    expect(renderBlocks(blocks)).toContain("d) at sagen sendes i høring,\ne) at høringssvarene forelægges udvalget.");
+  });
+
+  it("lines that merely start with a number, lone items and gaps in the count stay paragraphs", () => {
+    const cases = [
+      ["2024 blev budgettet overholdt på driften.", "2025 forventes et mindreforbrug på 0,3 mio. kr."],
+      ["3. Styrket internt samarbejde om sygefravær", "", "Det kan fx være borgere med mange sygefraværsdage."],
+      ["3. Styrket internt samarbejde", "", "Det kan fx være borgere med mange sygefraværsdage.", "", "4. Fokus på ledighedsprocenten"],
+      ["4. Status på Ukraineindsatsen", "6. Meddelelser"],
+      ["12. marts blev sagen behandlet i byrådet.", "13. marts blev den sendt i høring."],
+      ["b) at udvalget godkender projektet"],
+    ];
+    for (const texts of cases) {
+      expect(buildBlocks(toLines(texts)).every((block) => block.type === "paragraph"), texts.join(" / ")).toBe(true);
+    }
   });
 });

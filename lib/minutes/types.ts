@@ -10,10 +10,18 @@ export type { SectionKind };
 /** Outcome normalised from an item's own decision text (see vocabulary.ts). */
 export type Outcome = DecisionOutcome;
 
-/** A structural piece of section text: paragraph, bullet/numbered list, or tab-separated table. */
+/** A structural piece of section text: paragraph, bullet/numbered/lettered list, or tab-separated table. */
 export type Block =
   | { type: "paragraph"; text: string }
-  | { type: "list"; ordered: boolean; items: string[] }
+  | {
+      type: "list";
+      ordered: boolean;
+      items: string[];
+      /** Ordinal of the first item when an ordered list does not start at 1 ("4. …" → 4, "c) …" → 3). */
+      start?: number;
+      /** "lower-alpha" for a lettered list ("a) …", "b) …"); absent for numbers and bullets. */
+      numbering?: "lower-alpha";
+    }
   | { type: "table"; rows: string[][] };
 
 /** One section of an item, e.g. "Sagsfremstilling" or "Beslutning Udvalget for … den 19-03-2024". */
@@ -21,7 +29,7 @@ export interface ParsedSection {
   /** The heading as printed (Markdown markers and a trailing colon removed). */
   heading: string;
   kind: SectionKind;
-  /** Plain text: paragraphs separated by a blank line, list items as "- x" / "1. x", table rows tab-separated. */
+  /** Plain text: paragraphs separated by a blank line, list items as "- x" / "1. x" / "a) x", table rows tab-separated. */
   text: string;
   blocks: Block[];
   /** First source line (1-based) of the heading. */
