@@ -205,7 +205,7 @@ describe("ingestFiles", () => {
     expect(await db.prisma.agendaItem.count({ where: { title: { contains: "Bæredygtighed" } } })).toBe(1);
   });
 
-  it("ingests a PDF made from a sample through the same parser", async () => {
+  it("ingests a PDF made from a sample through the same parser, without its running header", async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const lines = readFileSync(VEJEN_SAMPLE, "utf8")
@@ -213,10 +213,13 @@ describe("ingestFiles", () => {
       .replace(/[^\x20-\x7e\u00a0-\u00ff\n–”“]/g, " ")
       .split("\n")
       .flatMap((line) => (line.length > 110 ? line.match(/.{1,110}(\s|$)/g) ?? [line] : [line]));
+    const runningHeader = "Referat - Udvalget for arbejdsmarked og integration - 19.03.2024";
     for (let start = 0; start < lines.length; start += 60) {
       const page = pdf.addPage([595, 842]);
-      lines.slice(start, start + 60).forEach((line, i) => page.drawText(line, { x: 30, y: 810 - i * 13, size: 9, font }));
+      page.drawText(runningHeader, { x: 30, y: 825, size: 8, font });
+      lines.slice(start, start + 60).forEach((line, i) => page.drawText(line, { x: 30, y: 805 - i * 13, size: 9, font }));
     }
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(3);
     const dir = makeTempDir();
     writeFixture(dir, "vejen.pdf", await pdf.save());
     const summary = await ingestFiles(db.prisma, [dir]);
@@ -227,6 +230,9 @@ describe("ingestFiles", () => {
     const items = await db.prisma.agendaItem.findMany({ orderBy: { position: "asc" } });
     expect(items.map((i) => i.number)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]);
     expect(items[0]?.outcome).toBe("discussed");
+    // Pages are told apart (a form feed between them), so the line atop every page is dropped.
+    expect(await db.prisma.section.count()).toBeGreaterThan(20);
+    expect(await db.prisma.section.count({ where: { text: { contains: runningHeader } } })).toBe(0);
   });
 });
 
