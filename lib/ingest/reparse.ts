@@ -6,14 +6,16 @@ import type { SourceFile } from "./read-document";
 /**
  * Re-parses stored documents with the current parser (their stored text is the source), in
  * the same transaction-per-document way as the ingest. By default only documents parsed by an
- * older parser version; `all` re-parses every successfully ingested document.
+ * older parser version; `all` re-parses every successfully ingested document. Only documents a
+ * meeting is built from: a version a later ingest replaced stays history, since parsing it
+ * again would put it back on the page.
  */
 export async function reparseDocuments(
   prisma: PrismaClient,
   options: { all?: boolean; onDocument?: (report: DocumentReport) => void } = {},
 ): Promise<DocumentReport[]> {
   const documents = await prisma.sourceDocument.findMany({
-    where: { status: "ok", ...(options.all ? {} : { parserVersion: { not: PARSER_VERSION } }) },
+    where: { status: "ok", meetings: { some: {} }, ...(options.all ? {} : { parserVersion: { not: PARSER_VERSION } }) },
     select: { id: true },
     orderBy: { id: "asc" },
   });
