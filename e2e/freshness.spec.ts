@@ -114,3 +114,9 @@ test("a client-side navigation after a correction shows the corrected item", asy
   await expect(page.getByText(token).first()).toBeVisible();
   expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
 });
+
+test("pages tell browsers and open tabs to check back rather than keep an old copy", async ({ request }) => {
+  const headers = (await request.get("/vejen")).headers();
+  expect(headers["cache-control"]).toBe("public, max-age=0, s-maxage=30, must-revalidate");
+  expect(headers["x-nextjs-stale-time"]).toBe("30");
+});
