@@ -84,3 +84,33 @@ test("the search page has no serious or critical WCAG 2.1 A/AA violations", asyn
     expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   }
 });
+
+test("a search can be taken along as a spreadsheet and followed as a feed", async ({ page, request }) => {
+  await page.goto("/soeg?q=sygedagpenge");
+  const status = page.getByRole("status").filter({ hasText: /resultat/ });
+  const total = Number((await status.textContent())?.match(/^(\d+)/)?.[1]);
+  expect(total).toBeGreaterThan(3);
+  const firstHit = await page.getByRole("main").locator("ol > li h3 a").first().getAttribute("href");
+
+  const csvHref = await page.getByRole("link", { name: /Hent som regneark/ }).getAttribute("href");
+  expect(csvHref).toBe("/api/search/csv?q=sygedagpenge");
+  const csv = await request.get(csvHref ?? "");
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="referatportalen-soegning-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const lines = (await csv.text()).trimEnd().split("\r\n");
+  expect(lines[0]).toBe("\uFEFFKommune;Udvalg;Mødedato;Punkt;Titel;Beslutning;Uddrag;Link");
+  expect(lines).toHaveLength(total + 1);
+  expect(lines[1]).toContain(`${firstHit}`);
+
+  // Feed readers find the feed from the page, and it lists the newest decisions first.
+  const alternate = new URL((await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href")) ?? "", page.url());
+  const feedHref = `${alternate.pathname}${alternate.search}`;
+  expect(feedHref).toBe("/api/search/atom?q=sygedagpenge");
+  await expect(page.getByRole("link", { name: /Følg søgningen/ })).toHaveAttribute("href", feedHref);
+  const feed = await request.get(feedHref);
+  expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  const atom = await feed.text();
+  expect(atom.match(/<entry>/g)).toHaveLength(Math.min(total, 50));
+  const dates = [...atom.matchAll(/<entry>[^]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1] ?? "");
+  expect(dates).toEqual([...dates].sort().reverse());
+});

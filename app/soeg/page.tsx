@@ -19,11 +19,14 @@ function toQuery(raw: Record<string, string | string[] | undefined>): URLSearchP
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const q = toQuery(await searchParams).get("q");
+  const query = toQuery(await searchParams);
+  const q = query.get("q");
+  query.delete("side");
   return {
     title: q ? `Søgning: ${q.slice(0, 60)}` : "Søg i referater",
     description: "Søg i beslutninger fra danske kommuners udvalgsmøder på tværs af kommuner.",
-    alternates: { canonical: "/soeg" },
+    // Feed readers find the search's feed from the page itself.
+    alternates: { canonical: "/soeg", types: query.size > 0 ? { "application/atom+xml": `/api/search/atom?${query}` } : undefined },
     robots: { index: false, follow: true },
   };
 }

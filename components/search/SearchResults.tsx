@@ -4,7 +4,8 @@ import type { SearchResult } from "@/lib/search/query";
 import type { SearchParams } from "@/lib/search/search-params";
 import { formatShortDanishDate } from "@/lib/text/format-danish-date";
 import { FACET_TITLES } from "./labels";
-import { searchHref, withoutFacetValue } from "./search-href";
+import { CSV_EXPORT_LIMIT } from "@/lib/search/search-csv";
+import { searchHref, searchQueryString, withoutFacetValue } from "./search-href";
 import { Snippet } from "./Snippet";
 
 const EXAMPLES = ["fleksjob", "sygedagpenge", "Ukraine", "negativ social kontrol", "touchskærme"];
@@ -43,6 +44,8 @@ export function SearchResults({ params, result }: { params: SearchParams; result
             ? "Ingen resultater."
             : `${result.total.toLocaleString("da-DK")} ${result.total === 1 ? "resultat" : "resultater"}${pages > 1 ? ` · side ${result.page} af ${pages}` : ""}`}
       </p>
+
+      {result.total > 0 && <ExportLinks params={params} total={result.total} />}
 
       {result.isEmpty && (
         <div className="rounded border border-slate-200 bg-slate-50 p-4">
@@ -109,5 +112,24 @@ export function SearchResults({ params, result }: { params: SearchParams; result
         </nav>
       )}
     </div>
+  );
+}
+
+/** Links to take a search along: every hit as a spreadsheet, and a feed that follows new ones. */
+function ExportLinks({ params, total }: { params: SearchParams; total: number }) {
+  const query = searchQueryString({ ...params, side: 1 });
+  return (
+    <ul aria-label="Hent og følg søgningen" className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+      <li>
+        <a href={`/api/search/csv?${query}`} download className="text-brand underline">
+          Hent som regneark (CSV{total > CSV_EXPORT_LIMIT ? `, de første ${CSV_EXPORT_LIMIT.toLocaleString("da-DK")}` : ""})
+        </a>
+      </li>
+      <li>
+        <a href={`/api/search/atom?${query}`} type="application/atom+xml" className="text-brand underline">
+          Følg søgningen i en feedlæser (Atom)
+        </a>
+      </li>
+    </ul>
   );
 }

@@ -4,6 +4,12 @@ type FacetKey = "kommune" | "udvalg" | "aar" | "udfald" | "emne";
 
 /** The /soeg URL for `params` (defaults omitted), so every search is a shareable link. */
 export function searchHref(params: SearchParams): string {
+  const text = searchQueryString(params);
+  return text ? `/soeg?${text}` : "/soeg";
+}
+
+/** The query string of a search (defaults omitted), for /soeg and its CSV and feed variants. */
+export function searchQueryString(params: SearchParams): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   for (const key of ["kommune", "udvalg", "aar", "udfald", "emne"] as const) {
@@ -12,8 +18,7 @@ export function searchHref(params: SearchParams): string {
   if (params.felt) query.set("felt", params.felt);
   if (params.sort !== "relevans") query.set("sort", params.sort);
   if (params.side > 1) query.set("side", String(params.side));
-  const text = query.toString();
-  return text ? `/soeg?${text}` : "/soeg";
+  return query.toString();
 }
 
 /** `params` without one facet value (page reset to 1). */

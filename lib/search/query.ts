@@ -34,7 +34,7 @@ export interface SearchResult {
   /** Hits across all pages. */
   total: number;
   page: number;
-  pageSize: typeof PAGE_SIZE;
+  pageSize: number;
   hits: SearchHit[];
   /** Counts for the current query; each facet's counts ignore that facet's own selection. */
   facets: Record<FacetName, FacetCount[]>;
@@ -47,14 +47,15 @@ export interface SearchResult {
  * "phrases" are verified against the stored text, `-word` excludes; facets are ANDed across and
  * ORed within; `felt` restricts the text search to one section kind or the title. Without text
  * but with filters it browses, newest first. A page past the end returns no hits and the total.
+ * Pages hold {@link PAGE_SIZE} hits unless `pageSize` says otherwise (exports and feeds).
  */
-export function searchItems(index: SearchIndex, params: SearchParams): SearchResult {
-  if (isEmptySearch(params)) return emptyResult(params.side, true);
+export function searchItems(index: SearchIndex, params: SearchParams, pageSize: number = PAGE_SIZE): SearchResult {
+  if (isEmptySearch(params)) return emptyResult(params.side, pageSize, true);
   const fields = fieldsForRestriction(params.felt);
   const plan = parseQuery(params.q);
   const isBrowse = plan.required.length === 0;
   // Text that reduced to nothing (only stop words) matches nothing rather than everything.
-  if (isBrowse && params.q.trim() !== "" && plan.excluded.length === 0) return emptyResult(params.side, false);
+  if (isBrowse && params.q.trim() !== "" && plan.excluded.length === 0) return emptyResult(params.side, pageSize, false);
 
   // The reused score column lives until the next search; exclusions below score into their own.
   const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index));
@@ -63,8 +64,8 @@ export function searchItems(index: SearchIndex, params: SearchParams): SearchRes
   candidates = applyExclusions(index, candidates, plan);
 
   const faceted = filterByFacets(index, candidates, params);
-  const pageStart = (params.side - 1) * PAGE_SIZE;
-  const pageEnd = pageStart + PAGE_SIZE;
+  const pageStart = (params.side - 1) * pageSize;
+  const pageEnd = pageStart + pageSize;
   // Only the hits up to the end of the page are ordered; the rest only count.
   const ordered =
     textMatch === null
@@ -75,7 +76,7 @@ export function searchItems(index: SearchIndex, params: SearchParams): SearchRes
   return {
     total: faceted.ordinals.length,
     page: params.side,
-    pageSize: PAGE_SIZE,
+    pageSize,
     hits: Array.from(pageOrdinals, (ordinal) => toHit(index, ordinal, highlightTerms, fields)),
     facets: faceted.facets,
     isEmpty: false,
@@ -133,6 +134,6 @@ function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fi
   };
 }
 
-function emptyResult(page: number, isEmpty: boolean): SearchResult {
-  return { total: 0, page, pageSize: PAGE_SIZE, hits: [], facets: { kommune: [], udvalg: [], aar: [], udfald: [], emne: [] }, isEmpty };
+function emptyResult(page: number, pageSize: number, isEmpty: boolean): SearchResult {
+  return { total: 0, page, pageSize, hits: [], facets: { kommune: [], udvalg: [], aar: [], udfald: [], emne: [] }, isEmpty };
 }

@@ -11,9 +11,14 @@ export type SearchOutcome =
 
 /**
  * Validates a query string and runs it against the exported index in `indexDir` — the one
- * entry point shared by the /soeg page and GET /api/search.
+ * entry point shared by the /soeg page, GET /api/search and its CSV and Atom variants.
+ * `adjust` changes the validated parameters first (a feed is always newest first).
  */
-export async function searchFromQuery(query: URLSearchParams, indexDir: string): Promise<SearchOutcome> {
+export async function searchFromQuery(
+  query: URLSearchParams,
+  indexDir: string,
+  options: { pageSize?: number; adjust?: (params: SearchParams) => SearchParams } = {},
+): Promise<SearchOutcome> {
   let index;
   try {
     index = await getSearchIndex(indexDir);
@@ -28,5 +33,6 @@ export async function searchFromQuery(query: URLSearchParams, indexDir: string):
   }
   const parsed = parseSearchParams(query, knownFacetValues(index));
   if (!parsed.ok) return { ok: false, status: 400, messageDa: parsed.error.messageDa, messageEn: parsed.error.messageEn };
-  return { ok: true, params: parsed.params, result: searchItems(index, parsed.params) };
+  const params = options.adjust ? options.adjust(parsed.params) : parsed.params;
+  return { ok: true, params, result: searchItems(index, params, options.pageSize) };
 }
