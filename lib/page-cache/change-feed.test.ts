@@ -47,6 +47,30 @@ describe("watchPageChanges", () => {
     }
   });
 
+  it("misses no change when transactions commit out of the order they wrote their rows", async () => {
+    const seen: string[] = [];
+    const feed = await watchPageChanges(db.prisma, (paths) => seen.push(...paths), { intervalMs: 20 });
+    try {
+      let commitFirst = () => {};
+      const held = new Promise<void>((resolve) => (commitFirst = resolve));
+      // The first transaction writes its row, then is slow to commit (a big document).
+      const first = db.prisma.$transaction(async (tx) => {
+        await recordPageChange(tx, "/faxe/slow");
+        await held;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      // A second one writes and commits meanwhile; the feed polls all along.
+      const second = db.prisma.$transaction((tx) => recordPageChange(tx, "/lemvig/fast"));
+      await new Promise((r) => setTimeout(r, 200));
+      commitFirst();
+      await Promise.all([first, second]);
+      await waitFor(() => seen.length, (n) => n >= 2, 2000);
+      expect(seen.sort()).toEqual(["/faxe/slow", "/lemvig/fast"]);
+    } finally {
+      feed.stop();
+    }
+  });
+
   it("keeps polling after a failed read and reports the error", async () => {
     const errors: unknown[] = [];
     const seen: string[][] = [];
