@@ -64,6 +64,30 @@ describe("ingestFiles", () => {
     expect(await db.prisma.sourceDocument.count()).toBe(2);
   });
 
+  it("treats a corrected start time in the same file as the same meeting, and another file as another meeting", async () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, "vejen.txt");
+    const original = readFileSync(VEJEN_SAMPLE, "utf8");
+    writeFileSync(file, original);
+    await ingestFiles(db.prisma, [file]);
+    const before = await db.prisma.meeting.findFirstOrThrow({ select: { id: true, urlKey: true, startTime: true } });
+    expect(before.startTime).toBe("14:00");
+
+    writeFileSync(file, original.replace("2024 kl. 14:00", "2024 kl. 15:30"));
+    const reports: string[] = [];
+    await ingestFiles(db.prisma, [file], { onDocument: (r) => reports.push(r.status) });
+    expect(reports).toEqual(["updated"]);
+    expect(await db.prisma.meeting.findMany({ select: { id: true, urlKey: true, startTime: true } })).toEqual([{ ...before, startTime: "15:30" }]);
+
+    // A second meeting that day, from its own file, keeps its own page.
+    writeFixture(dir, "vejen-ekstra.txt", original.replace("2024 kl. 14:00", "2024 kl. 18:00"));
+    await ingestFiles(db.prisma, [path.join(dir, "vejen-ekstra.txt")]);
+    expect((await db.prisma.meeting.findMany({ select: { urlKey: true, startTime: true }, orderBy: { id: "asc" } })).map((m) => `${m.urlKey} ${m.startTime}`)).toEqual([
+      "2024-03-19 15:30",
+      "2024-03-19-2 18:00",
+    ]);
+  });
+
   it("puts an earlier version back when its bytes come in again after a correction", async () => {
     const dir = makeTempDir();
     const file = path.join(dir, "vejen.txt");

@@ -95,16 +95,31 @@ async function findOrCreateCommittee(tx: Tx, municipalityId: number, name: strin
   return row;
 }
 
-/** The meeting with this natural key, if any, and the URL key a new one would get. */
+/** A file's name without its folders ("data/2024/vejen.pdf" → "vejen.pdf"). */
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+/**
+ * The meeting this document describes, if stored, and the URL key a new one would get. The
+ * natural key is committee, date and start time; when no meeting has the start time, the
+ * committee's meeting that day from a file of the same name is the same meeting with its start
+ * time corrected (two meetings of one committee on one day come from two files).
+ */
 async function findMeeting(
   tx: Tx,
   committeeId: number,
   date: string,
   startTime: string,
+  sourceDocumentId: number,
 ): Promise<{ existing: { id: number; urlKey: string } | null; freeUrlKey: string }> {
-  const rows = await tx.$queryRaw<Array<{ id: number; urlKey: string; startTime: string }>>`
-    SELECT id, "urlKey", "startTime" FROM "Meeting" WHERE "committeeId" = ${committeeId} AND "date" = ${date}::date`;
-  const existing = rows.find((row) => row.startTime === startTime);
+  const rows = await tx.$queryRaw<Array<{ id: number; urlKey: string; startTime: string; fileName: string; newFileName: string }>>`
+    SELECT m.id, m."urlKey", m."startTime", d."fileName",
+           (SELECT "fileName" FROM "SourceDocument" WHERE id = ${sourceDocumentId}) AS "newFileName"
+    FROM "Meeting" m JOIN "SourceDocument" d ON d.id = m."sourceDocumentId"
+    WHERE m."committeeId" = ${committeeId} AND m."date" = ${date}::date`;
+  const sameFile = rows.filter((row) => baseName(row.fileName) === baseName(row.newFileName));
+  const existing = rows.find((row) => row.startTime === startTime) ?? (sameFile.length === 1 ? sameFile[0] : undefined);
   const taken = new Set(rows.map((row) => row.urlKey));
   let freeUrlKey = date;
   for (let n = 2; taken.has(freeUrlKey); n += 1) freeUrlKey = `${date}-${n}`;
@@ -134,7 +149,7 @@ function itemRows(meeting: ParsedMeeting) {
 
 /**
  * Upserts the meeting's municipality, committee and meeting (natural key: committee, date,
- * start time) and replaces its items, sections and attachments. Closed items are written as
+ * start time; see findMeeting) and replaces its items, sections and attachments. Closed items are written as
  * number and title only. `remember` adds the ids to the cache; call it after the commit.
  */
 export async function writeMeeting(
@@ -159,11 +174,11 @@ export async function writeMeeting(
     participants: meeting.participants.map((p) => ({ name: p.name, party: p.party })),
     sourceDocumentId,
   };
-  const { existing, freeUrlKey } = await findMeeting(tx, committee.id, meeting.date, meeting.startTime);
+  const { existing, freeUrlKey } = await findMeeting(tx, committee.id, meeting.date, meeting.startTime, sourceDocumentId);
   let meetingId: number;
   let urlKey: string;
   if (existing) {
-    await tx.meeting.update({ where: { id: existing.id }, data: fields, select: { id: true } });
+    await tx.meeting.update({ where: { id: existing.id }, data: { ...fields, startTime: meeting.startTime }, select: { id: true } });
     await tx.agendaItem.deleteMany({ where: { meetingId: existing.id } });
     meetingId = existing.id;
     urlKey = existing.urlKey;
