@@ -114,3 +114,24 @@ test("a search can be taken along as a spreadsheet and followed as a feed", asyn
   const dates = [...atom.matchAll(/<entry>[^]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1] ?? "");
   expect(dates).toEqual([...dates].sort().reverse());
 });
+
+test("a municipality's and a committee's decisions can be searched and followed from their pages", async ({ page, request }) => {
+  await page.goto("/vejen");
+  const committeeHref = (await page.getByRole("main").locator("ul a[href^='/vejen/']").first().getAttribute("href")) ?? "";
+  for (const [path, prefix] of [
+    ["/vejen", "/vejen/"],
+    [committeeHref, `${committeeHref}/`],
+  ] as const) {
+    await page.goto(path);
+    const feedHref = (await page.getByRole("link", { name: /Følg nye beslutninger/ }).getAttribute("href")) ?? "";
+    const alternate = new URL((await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href")) ?? "", page.url());
+    expect(`${alternate.pathname}${alternate.search}`, path).toBe(feedHref);
+    const atom = await (await request.get(feedHref)).text();
+    const links = [...atom.matchAll(/<entry>[^]*?<link href="([^"]+)"/g)].map((m) => new URL(m[1] ?? "").pathname);
+    expect(links.length, path).toBeGreaterThan(0);
+    for (const link of links) expect(link.startsWith(prefix), link).toBe(true);
+
+    await page.getByRole("link", { name: "Søg i beslutningerne" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /resultat/ })).toHaveText(/^\d+ resultat/);
+  }
+});
