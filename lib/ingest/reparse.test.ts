@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "./ingest-files";
-import { reparseDocuments } from "./reparse";
+import { countOutdatedDocuments, reparseDocuments } from "./reparse";
 import { SAMPLES_DIR, VEJEN_SAMPLE, makeTempDir } from "./test-fixtures";
 
 let db: TestDatabase;
@@ -27,10 +27,12 @@ describe("reparseDocuments", () => {
     const before = await snapshot();
     // Pretend an older parser wrote these rows.
     await db.prisma.sourceDocument.updateMany({ data: { parserVersion: "0.0.0" } });
+    expect(await countOutdatedDocuments(db.prisma)).toBe(5);
 
     const reports = await reparseDocuments(db.prisma);
     expect(reports.map((r) => r.status)).toEqual(["updated", "updated", "updated", "updated", "updated"]);
     expect(await snapshot()).toEqual(before);
+    expect(await countOutdatedDocuments(db.prisma)).toBe(0);
     expect(await reparseDocuments(db.prisma)).toEqual([]);
   });
 

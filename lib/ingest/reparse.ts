@@ -3,6 +3,16 @@ import type { PrismaClient } from "@/lib/db/client";
 import { ingestSource, type DocumentReport } from "./ingest-document";
 import type { SourceFile } from "./read-document";
 
+/** The documents a reparse reads: those meetings are built from, by default only an older parser's. */
+function reparseWhere(all: boolean) {
+  return { status: "ok" as const, meetings: { some: {} }, ...(all ? {} : { parserVersion: { not: PARSER_VERSION } }) };
+}
+
+/** How many shown documents an older parser read: what `npm run reparse` would update. */
+export function countOutdatedDocuments(prisma: PrismaClient): Promise<number> {
+  return prisma.sourceDocument.count({ where: reparseWhere(false) });
+}
+
 /**
  * Re-parses stored documents with the current parser (their stored text is the source), in
  * the same transaction-per-document way as the ingest. By default only documents parsed by an
@@ -14,11 +24,7 @@ export async function reparseDocuments(
   prisma: PrismaClient,
   options: { all?: boolean; onDocument?: (report: DocumentReport) => void } = {},
 ): Promise<DocumentReport[]> {
-  const documents = await prisma.sourceDocument.findMany({
-    where: { status: "ok", meetings: { some: {} }, ...(options.all ? {} : { parserVersion: { not: PARSER_VERSION } }) },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
+  const documents = await prisma.sourceDocument.findMany({ where: reparseWhere(options.all ?? false), select: { id: true }, orderBy: { id: "asc" } });
   const reports: DocumentReport[] = [];
   for (const { id } of documents) {
     const doc = await prisma.sourceDocument.findUniqueOrThrow({

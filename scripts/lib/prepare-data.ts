@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/client";
 import { formatSummary } from "@/lib/ingest/format-summary";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
+import { countOutdatedDocuments } from "@/lib/ingest/reparse";
 import { INDEX_FORMAT_VERSION } from "@/lib/search/index-config";
 import { searchIndexDir } from "@/lib/search/index-dir";
 import { readSearchIndexManifest } from "@/lib/search/index-store";
@@ -21,7 +22,8 @@ async function indexBuiltAt(): Promise<Date | null> {
 
 /**
  * Data the portal needs before it serves: the sample minutes when the database holds no
- * meeting yet, and a search index at least as new as the newest stored meeting.
+ * meeting yet, and a search index at least as new as the newest stored meeting. Documents an
+ * older parser read are reported, not re-parsed: on a large database that takes minutes.
  */
 export async function prepareData(): Promise<void> {
   const prisma = getPrisma();
@@ -31,6 +33,10 @@ export async function prepareData(): Promise<void> {
     console.log(formatSummary(summary));
     await afterDataChange(console.log);
     return;
+  }
+  const outdated = await countOutdatedDocuments(prisma);
+  if (outdated > 0) {
+    console.log(`${outdated} document(s) were parsed by an older parser; \`npm run reparse\` brings them up to date (the server can keep running).`);
   }
   const [builtAt, newest] = await Promise.all([indexBuiltAt(), prisma.meeting.aggregate({ _max: { updatedAt: true } })]);
   const changedAt = newest._max.updatedAt;
