@@ -1,9 +1,17 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchBox } from "@/components/search/SearchBox";
 import { listLatestMeetings, listMunicipalities } from "@/lib/data/home";
 import { formatDanishDateTime } from "@/lib/text/format-danish-date";
 
 export const revalidate = 30;
+
+const ALL_DECISIONS_FEED = "/api/search/atom";
+
+export const metadata: Metadata = {
+  alternates: { canonical: "/", types: { "application/atom+xml": ALL_DECISIONS_FEED } },
+  openGraph: { siteName: "Referatportalen", locale: "da_DK", type: "website", url: "/" },
+};
 
 export default async function HomePage() {
   const [meetings, municipalities] = await Promise.all([listLatestMeetings(12), listMunicipalities()]);
@@ -18,6 +26,11 @@ export default async function HomePage() {
           punkt og hver beslutning.
         </p>
         <SearchBox id="home-search" label="Søg i alle referater" placeholder="Fx sygedagpenge, fleksjob eller et sagsnummer" />
+        <p className="text-sm">
+          <a href={ALL_DECISIONS_FEED} type="application/atom+xml" className="text-brand underline">
+            Følg alle nye beslutninger i en feedlæser (Atom)
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="latest-heading">

@@ -135,3 +135,17 @@ test("a municipality's and a committee's decisions can be searched and followed 
     await expect(page.getByRole("status").filter({ hasText: /resultat/ })).toHaveText(/^\d+ resultat/);
   }
 });
+
+test("the home page has its canonical URL and a feed of all new decisions", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /^http:\/\/localhost:\d+\/?$/);
+  const feedHref = (await page.getByRole("link", { name: /Følg alle nye beslutninger/ }).getAttribute("href")) ?? "";
+  const alternate = new URL((await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href")) ?? "", page.url());
+  expect(alternate.pathname).toBe(feedHref);
+  const atom = await (await request.get(feedHref)).text();
+  const dates = [...atom.matchAll(/<entry>[^]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1] ?? "");
+  // Every open item of the samples (over 40), at most 50, newest first.
+  expect(dates.length).toBeGreaterThan(40);
+  expect(dates.length).toBeLessThanOrEqual(50);
+  expect(dates).toEqual([...dates].sort().reverse());
+});

@@ -47,10 +47,12 @@ export interface SearchResult {
  * "phrases" are verified against the stored text, `-word` excludes; facets are ANDed across and
  * ORed within; `felt` restricts the text search to one section kind or the title. Without text
  * but with filters it browses, newest first. A page past the end returns no hits and the total.
- * Pages hold {@link PAGE_SIZE} hits unless `pageSize` says otherwise (exports and feeds).
+ * Pages hold {@link PAGE_SIZE} hits unless `pageSize` says otherwise (exports and feeds). An
+ * empty search finds nothing (the page shows examples) unless `emptyMeansAll` (a feed of
+ * everything new).
  */
-export function searchItems(index: SearchIndex, params: SearchParams, pageSize: number = PAGE_SIZE): SearchResult {
-  if (isEmptySearch(params)) return emptyResult(params.side, pageSize, true);
+export function searchItems(index: SearchIndex, params: SearchParams, pageSize: number = PAGE_SIZE, emptyMeansAll = false): SearchResult {
+  if (isEmptySearch(params) && !emptyMeansAll) return emptyResult(params.side, pageSize, true);
   const fields = fieldsForRestriction(params.felt);
   const plan = parseQuery(params.q);
   const isBrowse = plan.required.length === 0;

@@ -17,7 +17,7 @@ export type SearchOutcome =
 export async function searchFromQuery(
   query: URLSearchParams,
   indexDir: string,
-  options: { pageSize?: number; adjust?: (params: SearchParams) => SearchParams } = {},
+  options: { pageSize?: number; adjust?: (params: SearchParams) => SearchParams; emptyMeansAll?: boolean } = {},
 ): Promise<SearchOutcome> {
   let index;
   try {
@@ -34,5 +34,5 @@ export async function searchFromQuery(
   const parsed = parseSearchParams(query, knownFacetValues(index));
   if (!parsed.ok) return { ok: false, status: 400, messageDa: parsed.error.messageDa, messageEn: parsed.error.messageEn };
   const params = options.adjust ? options.adjust(parsed.params) : parsed.params;
-  return { ok: true, params, result: searchItems(index, params, options.pageSize) };
+  return { ok: true, params, result: searchItems(index, params, options.pageSize, options.emptyMeansAll) };
 }

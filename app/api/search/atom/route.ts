@@ -7,12 +7,13 @@ import { searchFromQuery } from "@/lib/search/search-service";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/search/atom?<the /soeg parameters>: the newest 50 hits as an Atom feed. */
+/** GET /api/search/atom?<the /soeg parameters>: the newest 50 hits as an Atom feed; without any, the newest decisions. */
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const outcome = await searchFromQuery(url.searchParams, searchIndexDir(getEnv().dataDir), {
     pageSize: FEED_LIMIT,
     adjust: (params) => ({ ...params, sort: "nyeste", side: 1 }),
+    emptyMeansAll: true,
   });
   if (!outcome.ok) return Response.json({ error: { da: outcome.messageDa, en: outcome.messageEn } }, { status: outcome.status });
   const { params, result } = outcome;
