@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchBox } from "@/components/search/SearchBox";
+import { searchFeedHref } from "@/components/search/search-href";
 import { listLatestMeetings, listMunicipalities } from "@/lib/data/home";
+import { DEFAULT_SEARCH_PARAMS } from "@/lib/search/search-params";
 import { formatDanishDateTime } from "@/lib/text/format-danish-date";
 
 export const revalidate = 30;
 
-const ALL_DECISIONS_FEED = "/api/search/atom";
+const ALL_DECISIONS_FEED = searchFeedHref(DEFAULT_SEARCH_PARAMS);
 
 export const metadata: Metadata = {
   alternates: { canonical: "/", types: { "application/atom+xml": ALL_DECISIONS_FEED } },

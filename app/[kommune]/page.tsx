@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { FollowLinks, followHrefs } from "@/components/ui/FollowLinks";
+import { decisionsOf, searchFeedHref } from "@/components/search/search-href";
+import { FollowLinks } from "@/components/ui/FollowLinks";
 import { getMunicipalityPage } from "@/lib/data/browse";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { formatShortDanishDate } from "@/lib/text/format-danish-date";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: page.name,
     description: `Referater og beslutninger fra ${page.committees.length} udvalg i ${page.name}.`,
     path: page.url,
-    feed: followHrefs({ kommune: page.slug }).feed,
+    feed: searchFeedHref(decisionsOf({ kommune: page.slug })),
   });
 }
 
@@ -30,7 +31,7 @@ export default async function MunicipalityRoute({ params }: Props) {
     <article>
       <Breadcrumbs trail={[{ label: "Forside", href: "/" }, { label: page.name, href: page.url }]} />
       <h1 className="mb-2 text-3xl font-bold">{page.name}</h1>
-      <FollowLinks hrefs={followHrefs({ kommune: page.slug })} name={page.name} />
+      <FollowLinks search={decisionsOf({ kommune: page.slug })} name={page.name} />
       <h2 className="mb-3 text-xl font-semibold">Udvalg</h2>
       <ul className="divide-y divide-slate-200 rounded border border-slate-200">
         {page.committees.map((c) => (

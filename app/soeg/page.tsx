@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { SearchForm } from "@/components/search/SearchForm";
 import { SearchResults } from "@/components/search/SearchResults";
+import { searchFeedHref } from "@/components/search/search-href";
 import { getEnv } from "@/lib/config/env";
 import { searchIndexDir } from "@/lib/search/index-dir";
-import { DEFAULT_SEARCH_PARAMS } from "@/lib/search/search-params";
+import { DEFAULT_SEARCH_PARAMS, isEmptySearch, parseSearchParams } from "@/lib/search/search-params";
 import { searchFromQuery } from "@/lib/search/search-service";
 
 export const dynamic = "force-dynamic";
@@ -21,12 +22,15 @@ function toQuery(raw: Record<string, string | string[] | undefined>): URLSearchP
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const query = toQuery(await searchParams);
   const q = query.get("q");
-  query.delete("side");
+  const parsed = parseSearchParams(query);
   return {
     title: q ? `Søgning: ${q.slice(0, 60)}` : "Søg i referater",
     description: "Søg i beslutninger fra danske kommuners udvalgsmøder på tværs af kommuner.",
     // Feed readers find the search's feed from the page itself.
-    alternates: { canonical: "/soeg", types: query.size > 0 ? { "application/atom+xml": `/api/search/atom?${query}` } : undefined },
+    alternates: {
+      canonical: "/soeg",
+      types: parsed.ok && !isEmptySearch(parsed.params) ? { "application/atom+xml": searchFeedHref(parsed.params) } : undefined,
+    },
     robots: { index: false, follow: true },
   };
 }

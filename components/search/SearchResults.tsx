@@ -5,7 +5,7 @@ import type { SearchParams } from "@/lib/search/search-params";
 import { formatShortDanishDate } from "@/lib/text/format-danish-date";
 import { FACET_TITLES } from "./labels";
 import { CSV_EXPORT_LIMIT } from "@/lib/search/search-csv";
-import { searchHref, searchQueryString, withoutFacetValue } from "./search-href";
+import { searchCsvHref, searchFeedHref, searchHref, withoutFacetValue } from "./search-href";
 import { Snippet } from "./Snippet";
 
 const EXAMPLES = ["fleksjob", "sygedagpenge", "Ukraine", "negativ social kontrol", "touchskærme"];
@@ -117,16 +117,15 @@ export function SearchResults({ params, result }: { params: SearchParams; result
 
 /** Links to take a search along: every hit as a spreadsheet, and a feed that follows new ones. */
 function ExportLinks({ params, total }: { params: SearchParams; total: number }) {
-  const query = searchQueryString({ ...params, side: 1 });
   return (
     <ul aria-label="Hent og følg søgningen" className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm">
       <li>
-        <a href={`/api/search/csv?${query}`} download className="text-brand underline">
+        <a href={searchCsvHref(params)} download className="text-brand underline">
           Hent som regneark (CSV{total > CSV_EXPORT_LIMIT ? `, de første ${CSV_EXPORT_LIMIT.toLocaleString("da-DK")}` : ""})
         </a>
       </li>
       <li>
-        <a href={`/api/search/atom?${query}`} type="application/atom+xml" className="text-brand underline">
+        <a href={searchFeedHref(params)} type="application/atom+xml" className="text-brand underline">
           Følg søgningen i en feedlæser (Atom)
         </a>
       </li>

@@ -1,15 +1,33 @@
-import type { SearchParams } from "@/lib/search/search-params";
+import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "@/lib/search/search-params";
 
 type FacetKey = "kommune" | "udvalg" | "aar" | "udfald" | "emne";
 
 /** The /soeg URL for `params` (defaults omitted), so every search is a shareable link. */
 export function searchHref(params: SearchParams): string {
-  const text = searchQueryString(params);
-  return text ? `/soeg?${text}` : "/soeg";
+  return withQuery("/soeg", searchQueryString(params));
 }
 
-/** The query string of a search (defaults omitted), for /soeg and its CSV and feed variants. */
-export function searchQueryString(params: SearchParams): string {
+/** The search's hits as a CSV file, from the first. */
+export function searchCsvHref(params: SearchParams): string {
+  return withQuery("/api/search/csv", searchQueryString({ ...params, side: 1 }));
+}
+
+/** The Atom feed of the search's newest hits; with no parameters, of all new decisions. */
+export function searchFeedHref(params: SearchParams): string {
+  return withQuery("/api/search/atom", searchQueryString({ ...params, side: 1 }));
+}
+
+/** The search a municipality's (`kommune` slug) or committee's (`udvalg` "kommune/udvalg") page offers. */
+export function decisionsOf(filter: { kommune: string } | { udvalg: string }): SearchParams {
+  return "kommune" in filter ? { ...DEFAULT_SEARCH_PARAMS, kommune: [filter.kommune] } : { ...DEFAULT_SEARCH_PARAMS, udvalg: [filter.udvalg] };
+}
+
+function withQuery(path: string, query: string): string {
+  return query ? `${path}?${query}` : path;
+}
+
+/** The query string of a search (defaults omitted). */
+function searchQueryString(params: SearchParams): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
   for (const key of ["kommune", "udvalg", "aar", "udfald", "emne"] as const) {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { FollowLinks, followHrefs } from "@/components/ui/FollowLinks";
+import { decisionsOf, searchFeedHref } from "@/components/search/search-href";
+import { FollowLinks } from "@/components/ui/FollowLinks";
 import { getCommitteePage } from "@/lib/data/browse";
 import { committeePath } from "@/lib/data/paths";
 import { pageMetadata } from "@/lib/seo/page-metadata";
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `${page.value.name} – ${page.value.municipality.name}`,
     description: `${count} møder i ${page.value.name}, ${page.value.municipality.name}: dagsordener, referater og beslutninger.`,
     path: page.value.url,
-    feed: followHrefs({ udvalg: `${page.value.municipality.slug}/${page.value.slug}` }).feed,
+    feed: searchFeedHref(decisionsOf({ udvalg: `${page.value.municipality.slug}/${page.value.slug}` })),
   });
 }
 
@@ -43,7 +44,7 @@ export default async function CommitteeRoute({ params }: Props) {
       />
       <h1 className="mb-1 text-3xl font-bold">{committee.name}</h1>
       <p className="mb-2 text-muted">{committee.municipality.name}</p>
-      <FollowLinks hrefs={followHrefs({ udvalg: `${committee.municipality.slug}/${committee.slug}` })} name={committee.name} />
+      <FollowLinks search={decisionsOf({ udvalg: `${committee.municipality.slug}/${committee.slug}` })} name={committee.name} />
       {committee.years.map((year) => (
         <section key={year.year} aria-labelledby={`aar-${year.year}`} className="mb-6">
           <h2 id={`aar-${year.year}`} className="mb-2 text-xl font-semibold">
