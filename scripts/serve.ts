@@ -4,16 +4,16 @@
  * change. Expects DATABASE_URL and a finished `next build`; `npm start` provides both.
  */
 import { readFileSync } from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { getEnv } from "@/lib/config/env";
-import { securityHeaders } from "@/lib/config/security-headers";
+import { securityHeadersFor } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
+import { createWebServer } from "@/lib/web-server/web-server";
 
 /**
  * Next.js's on-demand revalidation (what `res.revalidate()` sends): a request carrying this
@@ -52,16 +52,7 @@ if (env.pageCacheBytes > 0) {
   handler = cache.handler(upstream);
 }
 
-const server = http.createServer((req, res) => {
-  Promise.resolve(handler(req, res)).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) {
-      for (const { key, value } of securityHeaders) res.setHeader(key, value);
-      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("Der opstod en fejl på serveren.");
-    } else res.destroy();
-  });
-});
+const server = createWebServer(handler, securityHeadersFor(env.siteUrl));
 server.listen(env.port, () => {
   const cache = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
   console.log(`Serving on http://localhost:${env.port} (${cache}).`);
