@@ -12,6 +12,7 @@ import { getPrisma } from "@/lib/db/client";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
+import { watchBuild } from "@/lib/page-cache/watch-build";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
 import { createWebServer } from "@/lib/web-server/web-server";
 
@@ -38,7 +39,8 @@ const upstream: RequestHandler = (req, res) => {
 let handler = upstream;
 let stopFeed = () => {};
 if (env.pageCacheBytes > 0) {
-  const cache = new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(path.resolve(".next")));
+  const distDir = path.resolve(".next");
+  const cache = new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(distDir), { maxAgeMs: env.pageCacheMaxAgeMs });
   let lastError = 0;
   const feed = await watchPageChanges(getPrisma(), (paths) => cache.forgetChanged(paths), {
     onError: (error) => {
@@ -48,7 +50,14 @@ if (env.pageCacheBytes > 0) {
       console.error(`Page cache: could not read changes from the database: ${error instanceof Error ? error.message : error}`);
     },
   });
-  stopFeed = feed.stop;
+  const stopWatchingBuild = watchBuild(distDir, () => {
+    const forgotten = cache.forgetAll();
+    console.warn(`A new build replaced the one this server runs (.next/BUILD_ID changed): forgot ${forgotten} cached pages. Restart the server to serve the new build.`);
+  });
+  stopFeed = () => {
+    feed.stop();
+    stopWatchingBuild();
+  };
   handler = cache.handler(upstream);
 }
 
