@@ -8,11 +8,9 @@ import { mkdirSync } from "node:fs";
 import { getEnv } from "@/lib/config/env";
 import type { DatabaseHandle } from "@/lib/db/database";
 import { claimServerLock, ServerAlreadyRunningError } from "@/lib/web-server/server-lock";
-import { reasonToBuild } from "./lib/build-freshness";
 import { isPortFree } from "./lib/port";
-import { prepareData } from "./lib/prepare-data";
-import { localBin, runCommand, superviseChild } from "./lib/run-command";
-import { openDatabase } from "./lib/with-database";
+import { preparePortal } from "./lib/prepare-portal";
+import { localBin, superviseChild } from "./lib/run-command";
 
 const env = getEnv();
 if (!(await isPortFree(env.port))) {
@@ -31,20 +29,11 @@ if (!env.databaseUrl) {
   }
 }
 
-let db: DatabaseHandle | null = null;
+let db: DatabaseHandle;
 try {
-  db = await openDatabase();
-  console.log(`Database ready (${db.source}).`);
-  await prepareData();
-  const reason = reasonToBuild();
-  if (reason) {
-    console.log(`Building the portal (${reason}) …`);
-    const code = await runCommand(localBin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
-    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
-  }
+  db = await preparePortal();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  await db?.close();
   process.exit(1);
 }
 
