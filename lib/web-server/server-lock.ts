@@ -1,17 +1,9 @@
 import { existsSync, openSync, readFileSync, rmSync, writeSync, closeSync } from "node:fs";
 import path from "node:path";
+import { isProcessAlive } from "@/lib/process/is-process-alive";
 
 /** Refusal to start a second server on one data folder; the message is for people, in Danish. */
 export class ServerAlreadyRunningError extends Error {}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function readLock(file: string): { pid: number; port: number } | null {
   try {
