@@ -42,7 +42,9 @@ describe("cacheKeyOf", () => {
 
   it("sends router header values Next's client never sends to the app", () => {
     const rsc = (headers: Record<string, string>) => cacheKeyOf("GET", "/vejen?_rsc=abc", { rsc: "1", ...headers });
-    expect(rsc({ "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" })).not.toBeNull();
+    for (const segment of ["/_tree", "/_head", "", "/$d$kommune/$d$udvalg/__PAGE__", "/!X19QQUdFX18_P3E9YQ", "/@modal/_index"]) {
+      expect(rsc({ "next-router-prefetch": "1", "next-router-segment-prefetch": segment }), segment).not.toBeNull();
+    }
     expect(rsc({ "next-router-prefetch": "2" })).toBeNull();
     expect(rsc({ "next-router-prefetch": "1", "next-router-segment-prefetch": "_tree" })).toBeNull();
     expect(rsc({ "next-router-prefetch": "1", "next-router-segment-prefetch": `/${"x".repeat(300)}` })).toBeNull();

@@ -41,8 +41,11 @@ const STORABLE_STATUS = new Set([200, 301, 308]);
  */
 const SERVED_ENCODINGS = ["gzip", "deflate", "identity"];
 
-/** A segment prefetch names a segment of the route tree ("/_tree", "/__PAGE__", "/vejen/…"). */
-const SEGMENT_PREFETCH = /^\/[\w\-$().|@/%]{0,256}$/;
+/**
+ * A segment prefetch names a segment of the route tree as Next's client encodes it: "" for the
+ * root, "/_tree", "/_head", "/$d$kommune/__PAGE__", names that are not simple as "!" + base64url.
+ */
+const SEGMENT_PREFETCH = /^(?:\/[\w\-$!@/.|()%]{0,256})?$/;
 
 /**
  * The cache key of a request, or null when the request must go to the app: the normalised
