@@ -94,7 +94,8 @@ await runWithDatabase(async (prisma) => {
         onStart: (count) => log(`  ${count} møder`),
         onMeeting: (report) => {
           if (report.status === "unchanged") return;
-          log(`  ${report.status.padEnd(9)} ${report.error ? `${report.label}: ${report.error}` : report.label}${report.url ? ` → ${report.url}` : ""}`);
+          const detail = report.error ?? report.reason;
+          log(`  ${report.status.padEnd(9)} ${report.label}${detail ? `: ${detail}` : ""}${report.url ? ` → ${report.url}` : ""}`);
         },
       });
       for (const key of ["discovered", "ok", "updated", "unchanged", "failed", "skipped", "cprRedactions", "items", "durationMs"] as const) total[key] += summary[key];
