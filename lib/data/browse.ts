@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
+import { meetingPageUrl } from "@/lib/sources/firstagenda/client";
 import { kleTopic } from "@/lib/text/kle-topics";
 import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from "./paths";
 
@@ -55,6 +56,10 @@ export interface AgendaItemPage {
   absent: string[];
   sections: Array<{ heading: string; kind: SectionKind; text: string; blocks: unknown }>;
   attachments: string[];
+  /** The attachments' links on the municipality's site, in the order of `attachments` (null when unknown). */
+  attachmentUrls: Array<string | null>;
+  /** The municipality's own page for this item ("Kilde"), when it was imported from the municipality's site. */
+  source: { url: string; host: string } | null;
   meeting: MeetingHeader;
   previous: { url: string; number: string; title: string } | null;
   next: { url: string; number: string; title: string } | null;
@@ -193,7 +198,10 @@ export const getAgendaItemPage = cache(
     const committee = found.value;
     const meeting = await getPrisma().meeting.findUnique({
       where: { committeeId_urlKey: { committeeId: committee.id, urlKey } },
-      include: { items: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true } } },
+      include: {
+        items: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true } },
+        remoteMeetings: { select: { site: true, remoteId: true }, orderBy: { fetchedAt: { sort: "desc", nulls: "last" } }, take: 1 },
+      },
     });
     const index = meeting?.items.findIndex((entry) => entry.number === number) ?? -1;
     const entry = meeting?.items[index];
@@ -205,6 +213,8 @@ export const getAgendaItemPage = cache(
     const link = (other: (typeof meeting.items)[number] | undefined) =>
       other ? { url: itemPath(municipalitySlug, committee.slug, urlKey, other.number), number: other.number, title: other.title } : null;
     const isOpen = !item.closed;
+    const remote = meeting.remoteMeetings[0];
+    const source = remote ? { url: meetingPageUrl(remote.site, remote.remoteId, item.sourceItemId), host: new URL(remote.site).host } : null;
     return {
       kind: "found",
       value: {
@@ -219,6 +229,8 @@ export const getAgendaItemPage = cache(
         absent: isOpen ? item.absent : [],
         sections: isOpen ? item.sections.map((s) => ({ heading: s.heading, kind: s.kind, text: s.text, blocks: s.blocks })) : [],
         attachments: isOpen ? item.attachments.map((a) => a.title) : [],
+        attachmentUrls: isOpen ? item.attachments.map((a) => (a.url && /^https?:\/\//.test(a.url) ? a.url : null)) : [],
+        source,
         meeting: toHeader(meeting, committee, committee.municipality),
         previous: link(meeting.items[index - 1]),
         next: link(meeting.items[index + 1]),

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAgendaItemPage } from "@/lib/data/browse";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { createSiteFetcher, DEFAULT_FETCH_OPTIONS } from "../polite-fetch";
+import { startFakeFirstAgenda, type FakeFirstAgenda } from "../test-support/fake-firstagenda";
+import { fixtureCommittees, IDS } from "../test-support/firstagenda-fixtures";
+import { importFirstAgendaSite } from "./import-site";
+
+let db: TestDatabase;
+let site: FakeFirstAgenda;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  site = await startFakeFirstAgenda(fixtureCommittees());
+  const fetcher = createSiteFetcher({ ...DEFAULT_FETCH_OPTIONS, userAgent: "test", delayMs: 0 });
+  const summary = await importFirstAgendaSite(db.prisma, { site: site.url, municipality: "Vejen Kommune", fetcher });
+  expect(summary.ok).toBe(5);
+});
+afterAll(async () => {
+  await site.close();
+  await db.drop();
+});
+
+describe("an imported item's page", () => {
+  it("links to the item on the municipality's site (Kilde) and to its attachments", async () => {
+    const page = await getAgendaItemPage("vejen", "byraadet", "2026-03-16", "1");
+    if (page.kind !== "found") throw new Error("item missing");
+    expect(page.value.source).toEqual({
+      url: `${site.url}/vis?id=${IDS.byraadMarch}&punktid=b1000000-0000-4000-8000-000000000001`,
+      host: new URL(site.url).host,
+    });
+    expect(page.value.attachments).toEqual(["Høringssvar", "Økonomioversigt", "Pladsholder"]);
+    expect(page.value.attachmentUrls).toEqual([
+      `${site.url}/Vis/Pdf/bilag/9f9f9f9f-0000-4000-8000-000000000001`,
+      `${site.url}/Vis/Pdf/bilag/9f9f9f9f-0000-4000-8000-000000000002`,
+      null,
+    ]);
+  });
+
+  it("gives a closed item its source but no attachments", async () => {
+    const page = await getAgendaItemPage("vejen", "byraadet", "2026-03-16", "3");
+    if (page.kind !== "found") throw new Error("item missing");
+    expect(page.value).toMatchObject({ closed: true, attachments: [], attachmentUrls: [], sections: [] });
+    expect(page.value.source?.url).toContain("punktid=b1000000-0000-4000-8000-000000000003");
+  });
+});
