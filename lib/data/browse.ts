@@ -5,11 +5,22 @@ import { meetingPageUrl } from "@/lib/sources/firstagenda/client";
 import { kleTopic } from "@/lib/text/kle-topics";
 import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from "./paths";
 
+/** A meeting whose agenda is published and whose date has not passed ("Kommende møder"). */
+export interface UpcomingMeeting {
+  url: string;
+  date: string;
+  startTime: string;
+  committee: string;
+  itemCount: number;
+}
+
 /** A municipality page: its committees with meeting counts and latest meeting date. */
 export interface MunicipalityPage {
   name: string;
   slug: string;
   url: string;
+  /** Agendas of meetings from today on, soonest first. */
+  upcoming: UpcomingMeeting[];
   committees: Array<{ name: string; slug: string; url: string; meetingCount: number; latestDate: string | null }>;
 }
 
@@ -22,6 +33,8 @@ export interface CommitteePage {
   slug: string;
   url: string;
   municipality: { name: string; slug: string; url: string };
+  /** Agendas of this committee's meetings from today on, soonest first. */
+  upcoming: UpcomingMeeting[];
   years: Array<{ year: string; meetings: Array<{ url: string; date: string; startTime: string; itemCount: number; kind: string }> }>;
 }
 
@@ -79,6 +92,29 @@ async function findCommittee(municipalitySlug: string, committeeSlug: string) {
   return alias ? { kind: "renamed" as const, slug: alias.committee.slug } : { kind: "missing" as const };
 }
 
+/** Today's date in Copenhagen, as a UTC midnight Date for comparing with Meeting.date. */
+function todayInCopenhagen(): Date {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Date(`${today}T00:00:00Z`);
+}
+
+/** Agendas (not yet replaced by minutes) of meetings from today on, soonest first. */
+async function listUpcoming(where: { committeeId: number } | { committee: { municipalityId: number } }): Promise<UpcomingMeeting[]> {
+  const meetings = await getPrisma().meeting.findMany({
+    where: { ...where, kind: "dagsorden", date: { gte: todayInCopenhagen() } },
+    orderBy: [{ date: "asc" }, { startTime: "asc" }],
+    take: 20,
+    include: { committee: { include: { municipality: { select: { slug: true } } } }, _count: { select: { items: true } } },
+  });
+  return meetings.map((m) => ({
+    url: meetingPath(m.committee.municipality.slug, m.committee.slug, m.urlKey),
+    date: isoDate(m.date),
+    startTime: m.startTime,
+    committee: m.committee.name,
+    itemCount: m._count.items,
+  }));
+}
+
 /** The municipality page's data, or null when the slug is unknown. */
 export const getMunicipalityPage = cache(async (slug: string): Promise<MunicipalityPage | null> => {
   const prisma = getPrisma();
@@ -93,6 +129,7 @@ export const getMunicipalityPage = cache(async (slug: string): Promise<Municipal
     name: municipality.name,
     slug,
     url: municipalityPath(slug),
+    upcoming: await listUpcoming({ committee: { municipalityId: municipality.id } }),
     committees: committees
       .filter((c) => c._count.meetings > 0)
       .map((c) => ({
@@ -130,6 +167,7 @@ export const getCommitteePage = cache(
         slug: committee.slug,
         url: committeePath(municipalitySlug, committee.slug),
         municipality: { name: committee.municipality.name, slug: municipalitySlug, url: municipalityPath(municipalitySlug) },
+        upcoming: await listUpcoming({ committeeId: committee.id }),
         years: [...years.entries()].map(([year, list]) => ({ year, meetings: list })),
       },
     };
