@@ -2,6 +2,7 @@ import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
 import { meetingPageUrl } from "@/lib/sources/firstagenda/client";
+import { utcToCopenhagen } from "@/lib/text/format-danish-date";
 import { kleTopic } from "@/lib/text/kle-topics";
 import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from "./paths";
 
@@ -94,8 +95,7 @@ async function findCommittee(municipalitySlug: string, committeeSlug: string) {
 
 /** Today's date in Copenhagen, as a UTC midnight Date for comparing with Meeting.date. */
 function todayInCopenhagen(): Date {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  return new Date(`${today}T00:00:00Z`);
+  return new Date(`${utcToCopenhagen(new Date()).date}T00:00:00Z`);
 }
 
 /** Agendas (not yet replaced by minutes) of meetings from today on, soonest first. */

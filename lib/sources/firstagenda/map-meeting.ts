@@ -2,6 +2,7 @@ import type { ParsedItem, ParsedMeeting } from "@/lib/minutes";
 import { extractKle } from "@/lib/minutes/case-number";
 import { classifyOutcome } from "@/lib/minutes/outcome";
 import { splitMarker } from "@/lib/minutes/parse-item";
+import { utcToCopenhagen } from "@/lib/text/format-danish-date";
 import { closedItemTitle, isClosedItemTitle } from "../closed-title";
 import { isObject, readArray, readBoolean, readString, type JsonObject } from "../json-fields";
 import { redactMeeting } from "../redact-meeting";
@@ -30,24 +31,10 @@ export class MappingError extends Error {
   override name = "MappingError";
 }
 
-const TIME_ZONE = "Europe/Copenhagen";
-
 /** Local date and time in Copenhagen of an ISO timestamp with offset; null when unreadable. */
 function toCopenhagen(iso: string | null): { date: string; time: string } | null {
-  if (iso === null) return null;
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return null;
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+  const instant = iso === null ? null : new Date(iso);
+  return instant === null || Number.isNaN(instant.getTime()) ? null : utcToCopenhagen(instant);
 }
 
 /** "2026-03-16T15:00:00" without an offset is already local time. */
