@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import type { IngestSummary } from "@/lib/ingest/ingest-files";
+import { countOutdatedDocuments, reparseDocuments } from "@/lib/ingest/reparse";
 import { createSiteFetcher, DEFAULT_FETCH_OPTIONS, importerUserAgent } from "../polite-fetch";
 import { startFakeFirstAgenda, type FakeFirstAgenda } from "../test-support/fake-firstagenda";
 import { byraadMarch, CLOSED_MARKER, fixtureCommittees, IDS } from "../test-support/firstagenda-fixtures";
@@ -250,6 +251,14 @@ describe("importFirstAgendaSite", () => {
     expect(resumed).toMatchObject({ ok: 3, unchanged: 2, failed: 0 });
     expect(agendaRequests().length - fetched).toBe(3);
     expect(await db.prisma.meeting.count()).toBe(5);
+  });
+
+  it("leaves imported meetings out of the text reparse: they have no minutes text to parse", async () => {
+    await run();
+    const before = await snapshot();
+    expect(await countOutdatedDocuments(db.prisma)).toBe(0);
+    expect(await reparseDocuments(db.prisma, { all: true })).toEqual([]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("imports only the committees and dates asked for", async () => {
