@@ -198,6 +198,24 @@ describe("importFirstAgendaSite", () => {
     expect(await db.prisma.meeting.count()).toBe(5);
   });
 
+  it("moves a rescheduled meeting instead of showing it twice", async () => {
+    await run();
+    const april = site.committees[0]?.meetings[1];
+    expect(april?.id).toBe(IDS.byraadApril);
+    if (!april) return;
+    april.beginUtc = "2026-04-22T15:00:00+00:00";
+    april.released = "2026-04-14T08:00:00";
+    const summary = await run();
+    expect(summary).toMatchObject({ ok: 1, unchanged: 4, failed: 0 });
+    const byraad = await db.prisma.meeting.findMany({ where: { committee: { name: "Byrådet" } }, select: { urlKey: true }, orderBy: { date: "asc" } });
+    expect(byraad.map((meeting) => meeting.urlKey)).toEqual(["2026-03-16", "2026-04-22"]);
+    expect(await db.prisma.remoteMeeting.findFirstOrThrow({ where: { remoteId: IDS.byraadApril }, select: { meeting: { select: { urlKey: true } } } })).toEqual({
+      meeting: { urlKey: "2026-04-22" },
+    });
+    const changes = await db.prisma.pageChange.findMany({ select: { path: true } });
+    expect(changes.map((change) => change.path)).toContain("/vejen/byraadet/2026-04-20");
+  });
+
   it("retries 500s, timeouts, resets and Retry-After, and records what still fails for the next run", async () => {
     const path = (id: string) => `/api/agenda/dagsorden/${id}`;
     site.faults.set(path(IDS.oekonomiFebruary), [{ kind: "status", status: 500 }, { kind: "status", status: 502 }]);

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/client";
 import type { IngestSummary } from "@/lib/ingest/ingest-files";
-import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache } from "@/lib/ingest/write-meeting";
+import { meetingPath } from "@/lib/data/paths";
+import { recordPageChange } from "@/lib/ingest/page-changes";
+import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache, type Tx } from "@/lib/ingest/write-meeting";
 import { isClosedItemTitle } from "../closed-title";
 import type { SiteFetcher } from "../polite-fetch";
 import { fetchAgenda, listMeetings, meetingPageUrl, type MeetingListing } from "./client";
@@ -105,6 +107,20 @@ async function recordFailure(prisma: PrismaClient, site: string, listing: Meetin
 }
 
 /**
+ * Deletes the copy of a meeting the site has since moved to another date or time (its page
+ * changes, so it is recorded): otherwise the meeting would show twice.
+ */
+async function removeMovedMeeting(tx: Tx, meetingId: number): Promise<void> {
+  const moved = await tx.meeting.findUnique({
+    where: { id: meetingId },
+    select: { urlKey: true, committee: { select: { slug: true, municipality: { select: { slug: true } } } } },
+  });
+  if (!moved) return;
+  await tx.meeting.delete({ where: { id: meetingId }, select: { id: true } });
+  await recordPageChange(tx, meetingPath(moved.committee.municipality.slug, moved.committee.slug, moved.urlKey));
+}
+
+/**
  * Writes one mapped meeting in one transaction: its SourceDocument (the mapped JSON, closed
  * items as number and title only), the meeting through the ingest's own writer, the items' and
  * attachments' provenance, and the RemoteMeeting row. Nothing of it survives a failure.
@@ -134,8 +150,10 @@ async function writeImported(
       ingestedAt: fetchedAt,
     };
     const document = await tx.sourceDocument.upsert({ where: { sha256: hash }, create: { ...data, sha256: hash }, update: data, select: { id: true } });
+    const previous = await tx.remoteMeeting.findUnique({ where: { site_remoteId: { site, remoteId: listing.id } }, select: { meetingId: true } });
     const written = await writeMeeting(tx, mapped.meeting, document.id, ids);
     remember = written.remember;
+    if (previous?.meetingId != null && previous.meetingId !== written.meetingId) await removeMovedMeeting(tx, previous.meetingId);
     const itemSources = mapped.items.map((item) => ({ position: item.position, remoteId: item.remoteId }));
     const attachmentUrls = mapped.items.flatMap((item) =>
       item.attachmentUrls.map((url, index) => ({ itemPosition: item.position, position: index + 1, url })).filter((row) => row.url !== null),
