@@ -1,8 +1,15 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import type { IngestSummary } from "@/lib/ingest/ingest-files";
 import { countOutdatedDocuments, reparseDocuments } from "@/lib/ingest/reparse";
+import { readSearchDocuments } from "@/lib/data/search-documents";
+import { buildSearchIndex } from "@/lib/search/build-index";
+import { exportSearchIndex } from "@/lib/search/index-store";
+import type { SearchDocument } from "@/lib/search/search-document";
 import { createSiteFetcher, DEFAULT_FETCH_OPTIONS, importerUserAgent } from "../polite-fetch";
 import { startFakeFirstAgenda, type FakeFirstAgenda } from "../test-support/fake-firstagenda";
 import { byraadMarch, CLOSED_MARKER, fixtureCommittees, IDS } from "../test-support/firstagenda-fixtures";
@@ -151,6 +158,19 @@ describe("importFirstAgendaSite", () => {
     const sections = JSON.stringify(tables.Section);
     expect(sections).toContain("Model B");
     for (const hostile of ["<script", "script-i-html", "alert", "javascript:", "onclick", "steal()", "<a ", "href"]) expect(sections).not.toContain(hostile);
+
+    // The search index, as exported to disk for the server.
+    const docs: SearchDocument[] = [];
+    for await (const doc of readSearchDocuments(db.prisma)) docs.push(doc);
+    expect(docs.length).toBe(10);
+    const dir = mkdtempSync(path.join(tmpdir(), "import-index-"));
+    await exportSearchIndex(buildSearchIndex(docs), dir);
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(2);
+    const exported = files.map((entry) => readFileSync(path.join(entry.parentPath, entry.name), "utf8")).join("\n");
+    expect(exported).toContain("skolestruktur");
+    expect(exported).not.toContain(CLOSED_MARKER);
+    expect(exported).not.toContain("script-i-html");
   });
 
   it("writes nothing and fetches no agenda when run again on an unchanged site", async () => {
