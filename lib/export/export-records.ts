@@ -1,6 +1,6 @@
 import { isoDate, itemPath, meetingPath } from "@/lib/data/paths";
-import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
 import { municipalityCode } from "@/lib/oparl/municipality-codes";
+import { readParticipants, type AgendaItemRow } from "@/lib/oparl/oparl-objects";
 import { oparlUrls } from "@/lib/oparl/oparl-urls";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
 
@@ -19,19 +19,7 @@ export interface ExportMeeting {
   location: string | null;
   participants: unknown;
   committee: { slug: string; name: string; municipality: { slug: string; name: string } };
-  items: Array<{
-    number: string;
-    position: number;
-    title: string;
-    closed: boolean;
-    caseNumber: string | null;
-    kle: string | null;
-    decision: string | null;
-    outcome: DecisionOutcome;
-    absent: string[];
-    sections: Array<{ heading: string; kind: SectionKind; text: string }>;
-    attachments: Array<{ title: string }>;
-  }>;
+  items: AgendaItemRow[];
 }
 
 /** The CSV columns, in order, with their Frictionless field descriptions. */
@@ -52,15 +40,6 @@ export const CSV_FIELDS = [
 
 export type CsvRow = Record<(typeof CSV_FIELDS)[number]["name"], string>;
 
-function participantsOf(value: unknown): Array<{ name: string; party: string | null }> {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown) => {
-    if (typeof entry !== "object" || entry === null) return [];
-    const { name, party } = entry as { name?: unknown; party?: unknown };
-    return typeof name === "string" ? [{ name, party: typeof party === "string" ? party : null }] : [];
-  });
-}
-
 /** The meeting as one JSON Lines record. */
 export function toJsonRecord(meeting: ExportMeeting, siteUrl: string): Record<string, unknown> {
   const { committee } = meeting;
@@ -76,7 +55,7 @@ export function toJsonRecord(meeting: ExportMeeting, siteUrl: string): Record<st
     end_time: meeting.endTime,
     kind: meeting.kind,
     location: meeting.location,
-    participants: participantsOf(meeting.participants),
+    participants: readParticipants(meeting.participants),
     items: meeting.items.map((item) => {
       const url = `${siteUrl}${itemPath(municipality.slug, committee.slug, meeting.urlKey, item.number)}`;
       if (item.closed) return { number: item.number, position: item.position, title: item.title, public: false, url };

@@ -7,6 +7,7 @@ import { finished } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
 import { stringify, type Stringifier } from "csv-stringify";
 import type { PrismaClient } from "@/lib/db/client";
+import { AGENDA_ITEM_SELECT } from "@/lib/oparl/oparl-queries";
 import { DATAPACKAGE_FILE } from "./export-dir";
 import { CSV_FIELDS, toCsvRows, toJsonRecord, type ExportMeeting } from "./export-records";
 
@@ -42,20 +43,6 @@ export interface ExportSummary {
   resources: BulkResource[];
   peakRssBytes: number;
 }
-
-const ITEM_SELECT = {
-  number: true,
-  position: true,
-  title: true,
-  closed: true,
-  caseNumber: true,
-  kle: true,
-  decision: true,
-  outcome: true,
-  absent: true,
-  sections: { orderBy: { position: "asc" }, select: { heading: true, kind: true, text: true } },
-  attachments: { orderBy: { position: "asc" }, select: { title: true } },
-} as const;
 
 /** A gzipped JSON Lines file and a CSV file being written under temporary names. */
 class FilePair {
@@ -166,7 +153,7 @@ export async function writeBulkFiles(
             location: true,
             participants: true,
             committee: { select: { slug: true, name: true, municipality: { select: { slug: true, name: true } } } },
-            items: { orderBy: { position: "asc" }, select: ITEM_SELECT },
+            items: { orderBy: { position: "asc" }, select: AGENDA_ITEM_SELECT },
           },
         });
         for (const meeting of batch) {

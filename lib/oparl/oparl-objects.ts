@@ -160,13 +160,14 @@ export function toAgendaItem(urls: OparlUrls, meeting: MeetingRow, item: AgendaI
   });
 }
 
-function participantsOf(value: unknown): Array<{ name: string; party?: string }> {
+/** A meeting's participants from their JSON column: entries without a name are skipped. */
+export function readParticipants(value: unknown): Array<{ name: string; party: string | null }> {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry: unknown) => {
     if (typeof entry !== "object" || entry === null) return [];
     const { name, party } = entry as { name?: unknown; party?: unknown };
     if (typeof name !== "string" || name.trim() === "") return [];
-    return [typeof party === "string" && party !== "" ? { name, party } : { name }];
+    return [{ name, party: typeof party === "string" && party !== "" ? party : null }];
   });
 }
 
@@ -187,7 +188,7 @@ export function toMeeting(urls: OparlUrls, meeting: MeetingRow, items: readonly 
     agendaItem: omitInternal ? undefined : items.map((item) => toAgendaItem(urls, meeting, item)),
     [ext("kind")]: meeting.kind,
     [ext("location")]: meeting.location,
-    [ext("participants")]: participantsOf(meeting.participants),
+    [ext("participants")]: readParticipants(meeting.participants).map(({ name, party }): JsonValue => (party ? { name, party } : { name })),
     web: `${urls.site}${meetingPath(committee.municipality.slug, committee.slug, meeting.urlKey)}`,
     created: formatOparlDateTime(meeting.createdAt),
     modified: formatOparlDateTime(meeting.updatedAt),

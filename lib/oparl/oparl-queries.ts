@@ -30,7 +30,8 @@ const MEETING_SELECT = {
   committee: { select: { id: true, slug: true, name: true, municipality: { select: { slug: true } } } },
 } as const;
 
-const ITEM_SELECT = {
+/** The columns of an agenda item the API and the bulk files publish (closed items' are dropped again when mapped). */
+export const AGENDA_ITEM_SELECT = {
   number: true,
   position: true,
   title: true,
@@ -96,7 +97,7 @@ async function itemsOf(meetingIds: number[]): Promise<Map<number, AgendaItemRow[
   const items = await getPrisma().agendaItem.findMany({
     where: { meetingId: { in: meetingIds } },
     orderBy: [{ meetingId: "asc" }, { position: "asc" }],
-    select: { ...ITEM_SELECT, meetingId: true },
+    select: { ...AGENDA_ITEM_SELECT, meetingId: true },
   });
   const byMeeting = new Map<number, AgendaItemRow[]>(meetingIds.map((id) => [id, []]));
   for (const { meetingId, ...item } of items) byMeeting.get(meetingId)?.push(item);
@@ -149,7 +150,7 @@ export async function listAgendaItemRows(
         orderBy: [{ meetingId: "asc" }, { position: "asc" }],
         skip,
         take,
-        select: { ...ITEM_SELECT, meeting: { select: MEETING_SELECT } },
+        select: { ...AGENDA_ITEM_SELECT, meeting: { select: MEETING_SELECT } },
       });
       return items.map(({ meeting, ...item }) => ({ meeting, item }));
     },
@@ -198,7 +199,7 @@ export async function findAgendaItemRow(meetingId: number, number: string): Prom
   const item = await getPrisma().agendaItem.findFirst({
     where: { meetingId, number },
     orderBy: { position: "asc" },
-    select: { ...ITEM_SELECT, meeting: { select: MEETING_SELECT } },
+    select: { ...AGENDA_ITEM_SELECT, meeting: { select: MEETING_SELECT } },
   });
   if (!item) return null;
   const { meeting, ...rest } = item;
