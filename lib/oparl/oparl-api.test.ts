@@ -99,6 +99,13 @@ describe("OParl 1.1 API, crawled from /oparl/v1/system", () => {
     for (const text of crawl.texts) expect(text).not.toContain(MARKER);
   });
 
+  it("keeps an organization's modified when ingest only writes the same committee again", () => {
+    // The Vejen committee was written twice (the samples, then the closed-body correction); no rename.
+    const organizations = [...crawl.objects.values()].filter((object) => typeName(object) === "Organization");
+    expect(organizations.length).toBeGreaterThan(0);
+    for (const organization of organizations) expect(organization.modified).toBe(organization.created);
+  });
+
   it("gives every Body its kommunekode", () => {
     const bodies = [...crawl.objects.values()].filter((object) => typeName(object) === "Body");
     expect(bodies.map((body) => body["referatportalen:kommunekode"]).sort()).toEqual(["0320", "0573", "0575", "0630", "0665"]);
