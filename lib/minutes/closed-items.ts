@@ -57,7 +57,7 @@ export interface BodyJudgement {
  *   with a marker ("Lukket: …") does too, and is read as the title when the heading has none;
  * - anywhere, a line starting with a marker, a bracketed marker ("… areal (Lukket)") or an item-heading
  *   shaped line with a marker word ("Punkt 4: Lukket: …") closes the item, with a warning;
- * - a line naming the closed part ("Lukket dagsorden", "Lukkede punkter", below the first lines also
+ * - a line naming the closed part ("Lukket dagsorden", "Lukkede punkter", below the first line also
  *   "Lukket møde") closes everything after it; as the first line under the heading it closes the item too;
  * - a marker line that ends a longer body stands above the next heading: both items are closed.
  * Prose that mentions the word ("Vejen er lukket", "lukket for tilgang") closes nothing.
@@ -75,11 +75,12 @@ export function judgeBody(body: readonly SourceLine[], hasTitle: boolean): BodyJ
     lastNonBlank = index;
     if (!hasMarkerWord(text)) continue;
     const headingRest = HEADING_SHAPE.exec(text);
-    const marker = readLineMarker(text, isHead) ?? (headingRest ? readLineMarker(text.slice(headingRest[0].length), isHead) : null);
+    const isFirst = seen === 1;
+    const marker = readLineMarker(text, isFirst) ?? (headingRest ? readLineMarker(text.slice(headingRest[0].length), isFirst) : null);
     if (marker?.isPart) {
       judgement.partIndex = index;
       // Only right under the heading does it belong to this item; further down it cuts the body.
-      judgement.isPartInHead = seen === 1;
+      judgement.isPartInHead = isFirst;
       // Everything below is closed and dropped; nothing there can open or close this item further.
       break;
     }

@@ -1,6 +1,6 @@
 import { closedWarning, isClosedStatusHeading, judgeBody, readClosedTitle, type BodyJudgement } from "./closed-items";
 import { compareNumbers, isAfter, type ItemHeading } from "./item-headings";
-import { findTocEntries, fitsToc, type TableOfContents } from "./table-of-contents";
+import { findTocEntries, fitsToc, titleKey, type TableOfContents } from "./table-of-contents";
 import type { ParseWarning, SourceLine } from "./types";
 
 /** One item's place in the text and whether it is closed. */
@@ -48,11 +48,20 @@ export function segmentItems(lines: readonly SourceLine[], candidates: readonly 
     return undefined;
   };
 
+  // "Punkt 3:" or "Punkt 3: Lukket:" may print the title on the next line; it is only compared here, never published.
+  const titlesForToc = (at: number): string[] => {
+    const candidate = candidates[at];
+    if (!candidate) return [];
+    if (titleKey(candidate.rawTitle) !== "") return [candidate.rawTitle];
+    const next = lines.slice(candidate.index + 1, candidate.index + 3).find((line) => line.text.trim() !== "");
+    return next ? [candidate.rawTitle, next.text] : [candidate.rawTitle];
+  };
+
   const closedSuccessor = (at: number, warnings: ParseWarning[]): number | undefined => {
     const number = candidates[at]?.number ?? null;
     const later: number[] = [];
     for (let i = at + 1; i < candidates.length; i += 1) if (isAfter(candidates[i]?.number ?? "", number)) later.push(i);
-    const eligible = later.filter((i) => fitsToc(toc, candidates[i]?.number ?? "", candidates[i]?.rawTitle ?? ""));
+    const eligible = later.filter((i) => titlesForToc(i).some((title) => fitsToc(toc, candidates[i]?.number ?? "", title)));
     let chosen: number | undefined;
     for (const i of eligible) {
       const candidate = candidates[i];
