@@ -1,4 +1,5 @@
 import { closedWarning, isClosedStatusHeading, judgeBody, readClosedTitle, type BodyJudgement } from "./closed-items";
+import { hasMarkerWord } from "./closed-markers";
 import { compareNumbers, isAfter, type ItemHeading } from "./item-headings";
 import { findTocEntries, fitsToc, titleKey, type TableOfContents } from "./table-of-contents";
 import type { ParseWarning, SourceLine } from "./types";
@@ -27,10 +28,10 @@ const UNMATCHED_HEADINGS = "Intet af de følgende punktoverskrifter passer med i
  *   standing after a "Lukket dagsorden" line (in the header, a title or a body);
  * - after an open item the next heading is the first with a higher number ("Pkt. 86 - …" inside
  *   item 86 stays text);
- * - after a closed item only a heading that fits the table of contents (where there is one) may
- *   end it; of those with the lowest higher number the last is taken, so "Punkt 3: se bilag …"
- *   inside closed item 2 stays in its body when the real "Punkt 3" follows. When nothing fits,
- *   the closed item runs to the end of the document;
+ * - after a closed item only a heading that fits the table of contents (where there is one) and
+ *   whose title does not start in lower case may end it; of those with the lowest higher number the
+ *   last is taken, so "Punkt 3: se bilag …" inside closed item 2 stays in its body when the real
+ *   "Punkt 3" follows. When nothing fits, the closed item runs to the end of the document;
  * - an open item whose body turns out closed is re-split with the closed rule.
  */
 export function segmentItems(lines: readonly SourceLine[], candidates: readonly ItemHeading[], toc: TableOfContents): ItemSegment[] {
@@ -61,7 +62,14 @@ export function segmentItems(lines: readonly SourceLine[], candidates: readonly 
     const number = candidates[at]?.number ?? null;
     const later: number[] = [];
     for (let i = at + 1; i < candidates.length; i += 1) if (isAfter(candidates[i]?.number ?? "", number)) later.push(i);
-    const eligible = later.filter((i) => titlesForToc(i).some((title) => fitsToc(toc, candidates[i]?.number ?? "", title)));
+    const eligible = later.filter((i) => {
+      const titles = titlesForToc(i);
+      // "Punkt 3: se bilag …" reads as a sentence: titles start with a capital, a digit or a marker
+      // (a lower-case "lukket: …" heading is closed anyway).
+      const title = titles[titles.length - 1]?.trim() ?? "";
+      if (/^\p{Ll}/u.test(title) && !hasMarkerWord(title)) return false;
+      return titles.some((candidateTitle) => fitsToc(toc, candidates[i]?.number ?? "", candidateTitle));
+    });
     let chosen: number | undefined;
     for (const i of eligible) {
       const candidate = candidates[i];
