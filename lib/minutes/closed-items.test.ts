@@ -226,6 +226,17 @@ describe("issue 11: closed-marker styles that leaked", () => {
     expect(result.ok && result.meeting.warnings.some((warning) => warning.line === 21)).toBe(true);
   });
 
+  it.each([
+    ["with the titles the headings print", "Salg af grund.....\t4\nEventuelt.....\t5"],
+    ["with titles that match no heading (the last items as many as the entries)", "Grundsalg.....\t4\nDiverse.....\t5"],
+  ])('a "Lukket dagsorden" part of the table of contents closes its items, %s', (_, closedEntries) => {
+    const toc = `\nIndholdsfortegnelse\n\nÅben dagsorden\nGodkendelse af dagsorden.....\t3\nLukket dagsorden\n${closedEntries}\n`;
+    const text = meetingWith(`Punkt 2: Salg af grund\n\n${CLOSED_BODY}`, { toc }).replace("Intet.", `Intet. ${SECRET}`);
+    const result = parseMinutes(text);
+    expect(result).toMatchObject({ ok: true, meeting: { items: [{ closed: false }, { closed: true }, { closed: true }] } });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+
   it("a marker word anywhere in a title closes the item, keeps the title as printed and warns on the heading", () => {
     const result = parseMinutes(meetingWith(`Punkt 2: Orientering om lukket afdeling\n\n${CLOSED_BODY}`));
     expect(result).toMatchObject({ ok: true, meeting: { items: [{}, { title: "Orientering om lukket afdeling", closed: true }, {}] } });

@@ -25,7 +25,8 @@ const UNMATCHED_HEADINGS = "Intet af de følgende punktoverskrifter passer med i
  * Split the text into items and decide which are closed, failing closed:
  * - an item is closed by its title, its status ("3 (Lukket)"), its table-of-contents entry, a marker
  *   in its body (closed-items.ts `judgeBody`), a marker line ending the item before it, or by
- *   standing after a "Lukket dagsorden" line (in the header, a title or a body);
+ *   standing after a "Lukket dagsorden" line (in the header, a title or a body); when the table of
+ *   contents lists N entries after "Lukket dagsorden", at least the last N items are closed;
  * - after an open item the next heading is the first with a higher number ("Pkt. 86 - …" inside
  *   item 86 stays text);
  * - after a closed item only a heading that fits the table of contents (where there is one) and
@@ -129,5 +130,22 @@ export function segmentItems(lines: readonly SourceLine[], candidates: readonly 
     isNextClosed = judgement.closesNext;
     position = next;
   }
+  closeTocPart(segments, toc, lines);
   return segments;
+}
+
+/**
+ * The table of contents lists the closed part after "Lukket dagsorden", but no item matched those
+ * entries by title: the last items, as many as the entries, are closed all the same. Everything
+ * after the first of them is closed, so which heading ends which of them no longer matters.
+ */
+function closeTocPart(segments: ItemSegment[], toc: TableOfContents, lines: readonly SourceLine[]): void {
+  if (toc.closedPartSize === 0) return;
+  for (const segment of segments.slice(-toc.closedPartSize)) {
+    if (segment.isClosed) continue;
+    segment.isClosed = true;
+    segment.publicEnd = segment.bodyEnd;
+    const line = lines[segment.heading.index];
+    if (line) segment.warnings.push(closedWarning(line.no, "lukket dagsorden (indholdsfortegnelsen)"));
+  }
 }

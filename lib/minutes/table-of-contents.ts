@@ -19,6 +19,8 @@ export interface TableOfContents {
   entries: TocEntry[];
   /** True when the header prints a closed marker line ("Lukket møde", "Lukket dagsorden") with no entries after it: every item is closed. */
   closesAll: boolean;
+  /** How many entries follow that line: at least the last this many items are closed. */
+  closedPartSize: number;
 }
 
 const LEADER_AND_PAGE = /(?:\s*(?:\.{4,}|…{2,}))?\s*(?:\t\s*\d+)?\s*$/;
@@ -78,7 +80,11 @@ export function readTableOfContents(headerLines: readonly SourceLine[]): TableOf
       entriesAfterPart = 0;
     }
   }
-  return { entries: entries.length >= MIN_ENTRIES ? entries : [], closesAll: isInClosedPart && entriesAfterPart === 0 };
+  return {
+    entries: entries.length >= MIN_ENTRIES ? entries : [],
+    closesAll: isInClosedPart && entriesAfterPart === 0,
+    closedPartSize: entries.length >= MIN_ENTRIES ? entriesAfterPart : 0,
+  };
 }
 
 /** The entries that describe an item: by number when the TOC prints numbers, else by title. */
