@@ -1,4 +1,5 @@
 import { hasMarkerWord, readLineMarker, readTitleMarker, STATUS_PATTERN } from "./closed-markers";
+import { looksLikeSectionHeading } from "./section-headings";
 import type { ParseWarning, SourceLine } from "./types";
 
 const CLOSED_STATUS = new RegExp(`^\\d{1,4}[a-z]?\\s*${STATUS_PATTERN}`, "iu");
@@ -42,7 +43,7 @@ export interface BodyJudgement {
   closing: { line: number; marker: string; isCertain: boolean } | null;
   /** Index into the body of the first line naming the closed part of the meeting ("Lukket dagsorden"). */
   partIndex: number | null;
-  /** True when that line stands right under the heading: the item itself is closed too. */
+  /** True when that line stands under the heading, before any section: the item itself is closed too. */
   isPartInHead: boolean;
   /** True when the body ends with a marker line of its own ("Lukket" above the next heading): the next item is closed too. */
   closesNext: boolean;
@@ -57,8 +58,9 @@ export interface BodyJudgement {
  *   with a marker ("Lukket: …") does too, and is read as the title when the heading has none;
  * - anywhere, a line starting with a marker, a bracketed marker ("… areal (Lukket)") or an item-heading
  *   shaped line with a marker word ("Punkt 4: Lukket: …") closes the item, with a warning;
- * - a line naming the closed part ("Lukket dagsorden", "Lukkede punkter", below the first line also
- *   "Lukket møde") closes everything after it; as the first line under the heading it closes the item too;
+ * - a line naming the closed part ("Lukket dagsorden", "Lukkede punkter", and "Lukket møde" when not
+ *   right under the heading) closes everything after it; right under the heading (among the first
+ *   lines, before any section heading) it closes the item too, further down it cuts the body there;
  * - a marker line that ends a longer body stands above the next heading: both items are closed.
  * Prose that mentions the word ("Vejen er lukket", "lukket for tilgang") closes nothing.
  */
@@ -67,20 +69,26 @@ export function judgeBody(body: readonly SourceLine[], hasTitle: boolean): BodyJ
   let seen = 0;
   let lastMarkerLine = -1;
   let lastNonBlank = -1;
+  let hasSection = false;
   for (const [index, line] of body.entries()) {
     const text = line.text.trim();
     if (text === "") continue;
     const isHead = seen < HEAD_LINES;
     seen += 1;
     lastNonBlank = index;
-    if (!hasMarkerWord(text)) continue;
+    if (!hasMarkerWord(text)) {
+      // Only the first lines can be "under the heading"; reading headings further down is wasted.
+      if (isHead && !hasSection) hasSection = looksLikeSectionHeading(text);
+      continue;
+    }
     const headingRest = HEADING_SHAPE.exec(text);
-    const isFirst = seen === 1;
-    const marker = readLineMarker(text, isFirst) ?? (headingRest ? readLineMarker(text.slice(headingRest[0].length), isFirst) : null);
+    // Under the heading: among the first lines and before any section heading.
+    const isUnder = isHead && !hasSection;
+    const marker = readLineMarker(text, isUnder) ?? (headingRest ? readLineMarker(text.slice(headingRest[0].length), isUnder) : null);
     if (marker?.isPart) {
       judgement.partIndex = index;
-      // Only right under the heading does it belong to this item; further down it cuts the body.
-      judgement.isPartInHead = isFirst;
+      // Under the heading it belongs to this item too; further down it cuts the body.
+      judgement.isPartInHead = isUnder;
       // Everything below is closed and dropped; nothing there can open or close this item further.
       break;
     }
@@ -96,6 +104,13 @@ export function judgeBody(body: readonly SourceLine[], hasTitle: boolean): BodyJ
   }
   const isOnlyLine = lastMarkerLine >= 0 && body.findIndex((line) => line.text.trim() !== "") === lastMarkerLine;
   judgement.closesNext = judgement.partIndex === null && lastMarkerLine >= 0 && lastMarkerLine === lastNonBlank && !isOnlyLine;
+  if (judgement.closesNext) {
+    // The line may as well belong to the next item: closing this one is a guess, so it warns.
+    const { closing } = judgement;
+    if (closing && closing.line === body[lastMarkerLine]?.no) closing.isCertain = false;
+    // "Lukket møde" above the next heading opens the closed part, even under a short item's heading.
+    if (readLineMarker(body[lastMarkerLine]?.text ?? "", false)?.isPart) judgement.partIndex = lastMarkerLine;
+  }
   return judgement;
 }
 

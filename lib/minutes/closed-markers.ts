@@ -59,8 +59,8 @@ function words(text: string): string[] {
   return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
 }
 
-function namesPart(marker: string, isFirstLine: boolean): boolean {
-  return words(marker).some((word) => PART_WORDS.has(word) || (!isFirstLine && MEETING_WORDS.has(word)));
+function namesPart(marker: string, isUnderHeading: boolean): boolean {
+  return words(marker).some((word) => PART_WORDS.has(word) || (!isUnderHeading && MEETING_WORDS.has(word)));
 }
 
 function collapse(text: string): string {
@@ -113,8 +113,9 @@ export interface LineMarker {
 }
 
 /**
- * Read a closed marker from a body line. `isFirstLine` is true for the first line under an item
- * heading, where "Lukket møde" closes the item; further down it opens the closed part of the meeting.
+ * Read a closed marker from a body line. `isUnderHeading` is true right under an item heading (the
+ * first lines, before any section), where "Lukket møde" closes the item; further down it opens the
+ * closed part of the meeting.
  * Rules (prose such as "Vejen er lukket", "lukket for tilgang", "bag lukkede døre" matches none):
  * - "line": every word is a marker, a companion ("punkt", "sag", "møde", "dagsorden", "del", "og",
  *   "af") or a one-letter template marker ("(B)"), and one word is a marker head;
@@ -122,14 +123,14 @@ export interface LineMarker {
  *   "Fortroligt - …", "Lukket, jf. § 10"), or by a bracketed marker ("(Lukket) …");
  * - "bracketed": a bracketed marker anywhere ("… tilhørende areal (Lukket)").
  */
-export function readLineMarker(text: string, isFirstLine: boolean): LineMarker | null {
+export function readLineMarker(text: string, isUnderHeading: boolean): LineMarker | null {
   const line = text.trim();
   if (line === "" || !HEAD_WORD.test(line)) return null;
   const lineWords = words(line);
   const isMarkerOnly = lineWords.every((word) => HEAD_WORDS.has(word) || COMPANION_WORDS.has(word) || /^[a-zæøå]$/.test(word));
-  if (isMarkerOnly) return { shape: "line", isPart: namesPart(line, isFirstLine), marker: line };
+  if (isMarkerOnly) return { shape: "line", isPart: namesPart(line, isUnderHeading), marker: line };
   const prefix = LINE_PREFIX.exec(line);
-  if (prefix) return { shape: "prefix", isPart: namesPart(prefix[0], isFirstLine), marker: prefix[0].replace(/[\s:.;,\-–—([{]+$/u, "") };
+  if (prefix) return { shape: "prefix", isPart: namesPart(prefix[0], isUnderHeading), marker: prefix[0].replace(/[\s:.;,\-–—([{]+$/u, "") };
   const bracketed = BRACKETED_ANYWHERE.exec(line);
   if (bracketed) return { shape: "bracketed", isPart: false, marker: bracketed[0] };
   return null;

@@ -28,7 +28,7 @@ export interface ClosedChoice {
   word: number;
   /** 0: none, 1: a template letter "(A)"/"(B)" after the marker, 2: " - fortroligt" joined to the marker. */
   neighbour: number;
-  /** The marker wraps onto the line under the heading. */
+  /** The marker wraps onto the line under the heading; a body marker stands under the case number. */
   isWrapped: boolean;
   /** 0: as written, 1: lower case, 2: upper case. */
   casing: number;
@@ -203,8 +203,10 @@ export function composeClosedMinutes(
           heading,
           ...rendered.under,
           "",
-          ...rendered.bodyStart.flatMap((line) => [line, ""]),
+          // A body marker stands right under the heading, or (drawn as "wrapped") under the case number.
+          ...(choice.isWrapped ? [] : rendered.bodyStart.flatMap((line) => [line, ""])),
           ...(item.caseNumber ? [item.caseNumber, ""] : []),
+          ...(choice.isWrapped ? rendered.bodyStart.flatMap((line) => [line, ""]) : []),
           "Sagsfremstilling",
           "",
           `${body[0] ?? ""} har afgivet et bud på ejendommen.`,
