@@ -199,6 +199,17 @@ describe("issue 11: closed-marker styles that leaked", () => {
     expect(JSON.stringify(result)).not.toContain(SECRET);
   });
 
+  it('"Punkt 3: se bilag" in an open item does not take the place of the real, closed item 3 further down', () => {
+    const toc = "\nIndholdsfortegnelse\n\nGodkendelse af dagsorden.....\t3\nSalg af grund.....\t4\nLukket: Køb af ejendom.....\t5\nEventuelt.....\t6\n";
+    const middle = `Punkt 2: Salg af grund\n\nSagsfremstilling\n\nPunkt 3: se bilag\n\nMere offentlig tekst.\n\nPunkt 3: Køb af ejendom\n\n${CLOSED_BODY}`;
+    const result = parseMinutes(meetingWith(middle, { toc }).replace("Punkt 3: Eventuelt", "Punkt 4: Eventuelt"));
+    expect(result).toMatchObject({
+      ok: true,
+      meeting: { items: [{ number: "1" }, { number: "2", closed: false }, { number: "3", title: "Køb af ejendom", closed: true }, { number: "4" }] },
+    });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+
   it('"## Lukket dagsorden" as a Markdown section heading closes every later item of the Varde sample', () => {
     const dir = join(dirname(fileURLToPath(import.meta.url)), "../../data/samples");
     const sample = readFileSync(join(dir, "varde-2022-12-15-arbejdsmarked-og-integration.md"), "utf8");

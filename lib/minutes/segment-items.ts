@@ -28,7 +28,8 @@ const UNMATCHED_HEADINGS = "Intet af de følgende punktoverskrifter passer med i
  *   standing after a "Lukket dagsorden" line (in the header, a title or a body); when the table of
  *   contents lists N entries after "Lukket dagsorden", at least the last N items are closed;
  * - after an open item the next heading is the first with a higher number ("Pkt. 86 - …" inside
- *   item 86 stays text);
+ *   item 86 stays text), unless it does not fit the table of contents or reads as a sentence and a
+ *   later heading with the same number does;
  * - after a closed item only a heading that fits the table of contents (where there is one) and
  *   whose title does not start in lower case may end it; of those with the lowest higher number the
  *   last is taken, so "Punkt 3: se bilag …" inside closed item 2 stays in its body when the real
@@ -44,12 +45,6 @@ export function segmentItems(lines: readonly SourceLine[], candidates: readonly 
   const bodyOf = (at: number, next: number | undefined): SourceLine[] =>
     lines.slice((candidates[at]?.index ?? lines.length) + 1, next === undefined ? lines.length : (candidates[next]?.index ?? lines.length));
 
-  const openSuccessor = (at: number): number | undefined => {
-    const number = candidates[at]?.number ?? null;
-    for (let i = at + 1; i < candidates.length; i += 1) if (isAfter(candidates[i]?.number ?? "", number)) return i;
-    return undefined;
-  };
-
   // "Punkt 3:" or "Punkt 3: Lukket:" may print the title on the next line; it is only compared here, never published.
   const titlesForToc = (at: number): string[] => {
     const candidate = candidates[at];
@@ -59,18 +54,37 @@ export function segmentItems(lines: readonly SourceLine[], candidates: readonly 
     return next ? [candidate.rawTitle, next.text] : [candidate.rawTitle];
   };
 
+  // A heading that fits the table of contents (where there is one) and does not read as a sentence:
+  // "Punkt 3: se bilag …" does not (a lower-case "lukket: …" heading is closed anyway).
+  const isEligible = (at: number): boolean => {
+    const titles = titlesForToc(at);
+    const title = titles[titles.length - 1]?.trim() ?? "";
+    if (/^\p{Ll}/u.test(title) && !hasMarkerWord(title)) return false;
+    return titles.some((candidateTitle) => fitsToc(toc, candidates[at]?.number ?? "", candidateTitle));
+  };
+
+  const openSuccessor = (at: number): number | undefined => {
+    const number = candidates[at]?.number ?? null;
+    let first: number | undefined;
+    for (let i = at + 1; i < candidates.length; i += 1) {
+      const candidate = candidates[i];
+      if (!candidate || !isAfter(candidate.number, number)) continue;
+      if (first === undefined) {
+        if (isEligible(i)) return i;
+        first = i;
+      } else if (candidate.number === candidates[first]?.number && isEligible(i)) {
+        // "Punkt 4: se bilag …" in this open item's text, the real "Punkt 4" (perhaps closed) further down.
+        return i;
+      }
+    }
+    return first;
+  };
+
   const closedSuccessor = (at: number, warnings: ParseWarning[]): number | undefined => {
     const number = candidates[at]?.number ?? null;
     const later: number[] = [];
     for (let i = at + 1; i < candidates.length; i += 1) if (isAfter(candidates[i]?.number ?? "", number)) later.push(i);
-    const eligible = later.filter((i) => {
-      const titles = titlesForToc(i);
-      // "Punkt 3: se bilag …" reads as a sentence: titles start with a capital, a digit or a marker
-      // (a lower-case "lukket: …" heading is closed anyway).
-      const title = titles[titles.length - 1]?.trim() ?? "";
-      if (/^\p{Ll}/u.test(title) && !hasMarkerWord(title)) return false;
-      return titles.some((candidateTitle) => fitsToc(toc, candidates[i]?.number ?? "", candidateTitle));
-    });
+    const eligible = later.filter(isEligible);
     let chosen: number | undefined;
     for (const i of eligible) {
       const candidate = candidates[i];
