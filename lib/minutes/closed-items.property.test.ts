@@ -31,6 +31,7 @@ const choiceArbitrary: fc.Arbitrary<ClosedChoice> = fc.record({
   separator: fc.nat({ max: 4 }),
   isTocStyled: fc.boolean(),
   hasFakeHeading: fc.boolean(),
+  headingForm: fc.nat({ max: 4 }),
 });
 
 const caseArbitrary = fc.record({
@@ -61,7 +62,7 @@ function isDropped(lineNo: number, result: Extract<ParseResult, { ok: true }>): 
 
 describe("closed items in every marker style, generated over the sample layouts", () => {
   const closedByStyle = new Map<ClosedStyle, number>(CLOSED_STYLES.map((style) => [style, 0]));
-  const counts = { documents: 0, openProse: 0, fakeHeadings: 0, wrapped: 0, families: new Set<string>() };
+  const counts = { documents: 0, openProse: 0, fakeHeadings: 0, wrapped: 0, families: new Set<string>(), headingForms: new Set<number>() };
 
   it("never publish a closed body: no secret word in the parse, every closed body line dropped", () => {
     fc.assert(
@@ -108,12 +109,13 @@ describe("closed items in every marker style, generated over the sample layouts"
         }
         counts.fakeHeadings += input.closed.filter(([, choice]) => choice.hasFakeHeading).length;
         counts.wrapped += input.closed.filter(([, choice]) => choice.isWrapped).length;
+        for (const [, choice] of input.closed) counts.headingForms.add(choice.headingForm);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it("were generated: every style, family, wrap, fake heading and prose control occurred (runs after the property)", () => {
+  it("were generated: every style, family, heading form, wrap, fake heading and prose control occurred (runs after the property)", () => {
     // A generator that produced nothing proves nothing.
     expect(counts.documents).toBe(RUNS);
     for (const style of CLOSED_STYLES) expect(closedByStyle.get(style), style).toBeGreaterThan(10);
@@ -121,5 +123,6 @@ describe("closed items in every marker style, generated over the sample layouts"
     expect(counts.openProse).toBeGreaterThan(50);
     expect(counts.fakeHeadings).toBeGreaterThan(50);
     expect(counts.wrapped).toBeGreaterThan(50);
+    expect(counts.headingForms.size).toBe(5);
   });
 });

@@ -40,6 +40,8 @@ export interface ClosedChoice {
   isTocStyled: boolean;
   /** A line shaped like the next heading ("Punkt 4: se bilag …") inside the closed body. */
   hasFakeHeading: boolean;
+  /** 0: "Punkt 3:", 1: "Pkt. 3 -", 2: "Punkt 3.", 3: "PUNKT 3 –", 4: "Punkt 3 —". */
+  headingForm: number;
 }
 
 /** What the parse of a composed item must show. */
@@ -66,6 +68,13 @@ export interface ComposedMinutes {
   secrets: string[];
 }
 
+const HEADING_FORMS: ReadonlyArray<(number: string) => string> = [
+  (number) => `Punkt ${number}:`,
+  (number) => `Pkt. ${number} -`,
+  (number) => `Punkt ${number}.`,
+  (number) => `PUNKT ${number} –`,
+  (number) => `Punkt ${number} —`,
+];
 const WORDS = ["Lukket", "Lukket punkt", "Lukket sag", "Fortroligt", "Fortrolig", "Lukket møde"];
 const BRACKETS: ReadonlyArray<readonly [string, string]> = [["(", ")"], ["[", "]"], ["{", "}"]];
 const SEPARATORS = [":", ".", " -", " –", " —"];
@@ -178,7 +187,7 @@ export function composeClosedMinutes(
   const blocks = findBlocks(lines);
   const tocStart = lines.findIndex((line) => /Indholdsfortegnelse$/.test(line));
   const firstPart = Math.min(...[...closedAt].filter(([, choice]) => choice.style.startsWith("part")).map(([index]) => index));
-  const replacements = new Map<number, { end: number; lines: string[] }>();
+  const replacements = new Map<number, { end: number; lines: string[]; headingOffset: number }>();
   const secrets: string[] = [];
   const planned: Array<{ index: number; rendered: Rendered; choice: ClosedChoice }> = [];
   const openProse: string[] = [];
@@ -195,9 +204,11 @@ export function composeClosedMinutes(
       secrets.push(...body);
       const next = meeting.items[index + 1]?.number ?? String(Number(item.number) + 1);
       const fake = choice.hasFakeHeading ? [`Punkt ${next}: se bilag ${body[1] ?? ""}`, ""] : [];
-      const heading = `${prefix}Punkt ${item.number}:${rendered.heading === "" ? "" : ` ${rendered.heading}`}${suffix}`;
+      const form = HEADING_FORMS[choice.headingForm % HEADING_FORMS.length] ?? HEADING_FORMS[0];
+      const heading = `${prefix}${form?.(item.number) ?? ""}${rendered.heading === "" ? "" : ` ${rendered.heading}`}${suffix}`;
       replacements.set(block.start, {
         end: block.end,
+        headingOffset: rendered.above.length * 2,
         lines: [
           ...rendered.above.flatMap((line) => [line, ""]),
           heading,
@@ -262,8 +273,7 @@ export function composeClosedMinutes(
       output.push(lines[i] ?? "");
       continue;
     }
-    const headingOffset = replacement.lines.findIndex((line) => HEADING.test(line));
-    headingLines.set(i, output.length + headingOffset + 1);
+    headingLines.set(i, output.length + replacement.headingOffset + 1);
     output.push(...replacement.lines);
     i = replacement.end - 1;
   }
