@@ -248,6 +248,16 @@ describe("issue 11: closed-marker styles that leaked", () => {
     expect(JSON.stringify(result)).not.toContain(SECRET);
   });
 
+  it("a closed table-of-contents entry closes only its own item: not 'nr. 224' for 'nr. 22', not the second of two equal titles", () => {
+    const toc =
+      "\nIndholdsfortegnelse\n\nGodkendelse af dagsorden.....\t3\nLukket: Lokalplan nr. 22.....\t4\nLokalplan nr. 224.....\t5\nGodkendelse af dagsorden.....\t6\n";
+    const middle = `Punkt 2: Lokalplan nr. 22\n\n${CLOSED_BODY}\n\nPunkt 3: Lokalplan nr. 224\n\nBeslutning\n\nGodkendt.\n\nPunkt 4: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.`;
+    const result = parseMinutes(meetingWith(middle, { toc }).replace("Punkt 3: Eventuelt", "Punkt 5: Eventuelt"));
+    if (!result.ok) throw new Error(result.error.reason);
+    expect(result.meeting.items.map((item) => [item.number, item.closed])).toEqual([["1", false], ["2", true], ["3", false], ["4", false], ["5", false]]);
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+
   it("a marker word anywhere in a title closes the item, keeps the title as printed and warns on the heading", () => {
     const result = parseMinutes(meetingWith(`Punkt 2: Orientering om lukket afdeling\n\n${CLOSED_BODY}`));
     expect(result).toMatchObject({ ok: true, meeting: { items: [{}, { title: "Orientering om lukket afdeling", closed: true }, {}] } });

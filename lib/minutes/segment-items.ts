@@ -1,7 +1,7 @@
 import { closedWarning, isClosedStatusHeading, judgeBody, readClosedTitle, type BodyJudgement } from "./closed-items";
 import { hasMarkerWord } from "./closed-markers";
 import { compareNumbers, isAfter, type ItemHeading } from "./item-headings";
-import { findTocEntries, fitsToc, titleKey, type TableOfContents } from "./table-of-contents";
+import { findTocEntries, fitsToc, titleKey, type TableOfContents, type TocEntry } from "./table-of-contents";
 import type { ParseWarning, SourceLine } from "./types";
 
 /** One item's place in the text and whether it is closed. */
@@ -40,6 +40,7 @@ export function segmentItems(lines: readonly SourceLine[], candidates: readonly 
   const segments: ItemSegment[] = [];
   let isRestClosed = toc.closesAll;
   let isNextClosed = false;
+  const usedEntries = new Set<TocEntry>();
   let position: number | undefined = candidates.length > 0 ? 0 : undefined;
 
   const bodyOf = (at: number, next: number | undefined): SourceLine[] =>
@@ -107,7 +108,11 @@ export function segmentItems(lines: readonly SourceLine[], candidates: readonly 
     if (!heading || !headingLine) break;
     const warnings: ParseWarning[] = [];
     const title = readClosedTitle(heading.rawTitle);
-    const tocEntries = findTocEntries(toc, heading.number, heading.rawTitle);
+    // Each entry describes one item: of two items with the same title, the first takes the first entry.
+    const tocEntries = findTocEntries(toc, heading.number, heading.rawTitle)
+      .filter((entry) => !usedEntries.has(entry))
+      .slice(0, 1);
+    for (const entry of tocEntries) usedEntries.add(entry);
     const isClosedByToc = tocEntries.some((entry) => entry.isClosed || entry.isInClosedPart);
     const isClosedByHeading = title.isClosed || isClosedStatusHeading(headingLine.text);
     let isClosed = isRestClosed || isNextClosed || isClosedByHeading || isClosedByToc;

@@ -6,7 +6,7 @@ export interface TocEntry {
   line: number;
   /** The item number when the entry prints one ("3. Lukket sag: Erstatningssag….5"), else null. */
   number: string | null;
-  /** The title folded for comparison: no closed marker, no "(B)", lower case, letters and digits only. */
+  /** The title folded for comparison (`titleKey`): no closed marker, no "(B)", lower-case words. */
   key: string;
   /** True when the entry carries a closed marker ("Lukket: Eventuelt (B).....28"). */
   isClosed: boolean;
@@ -29,21 +29,28 @@ const NUMBERED = /^(?:(?:punkt|pkt\.?)\s*)?(\d{1,4}[a-z]?)\s*[.:)]\s*(\S.*)$/i;
 const TRAILING_LETTER_MARKER = /\s*\(\s*[A-ZÆØÅ]\s*\)?\s*$/;
 // Fewer entries than this is no table of contents: a single numbered header line proves nothing.
 const MIN_ENTRIES = 2;
-// TOC titles are cut at ~95 characters; a shorter key must still be this long to match by prefix.
-const MIN_PREFIX = 10;
+// TOC titles are cut at ~95 characters, mid-word, so a long key matches by any prefix; a shorter one
+// only by whole words ("Meddelelser" fits "Meddelelser om …", "… nr. 22" does not fit "… nr. 224").
+const MIN_PREFIX = 40;
 
-/** The comparison key of an item title or TOC title: marker, "(B)" and punctuation removed, lower case. */
+/** The comparison key of an item title or TOC title: marker, "(B)" and punctuation removed, lower-case words. */
 export function titleKey(title: string): string {
   const marker = readTitleMarker(title);
   const bare = (marker ? marker.title : title).replace(TRAILING_LETTER_MARKER, "");
-  return bare.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return bare
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== "")
+    .join(" ");
 }
 
-/** True when two title keys name the same item; a TOC title may be cut short, so a long prefix matches. */
+/** True when two title keys name the same item; a TOC title may be cut short, so a prefix matches. */
 export function isSameKey(a: string, b: string): boolean {
   if (a === b) return true;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  return shorter.length >= Math.min(longer.length, MIN_PREFIX) && longer.startsWith(shorter);
+  if (shorter === "") return false;
+  return longer.startsWith(`${shorter} `) || (shorter.length >= MIN_PREFIX && longer.startsWith(shorter));
 }
 
 function readEntry(line: SourceLine, isInClosedPart: boolean): TocEntry | null {
