@@ -125,7 +125,7 @@ describe("importFirstAgendaSite", () => {
       ["3", "Salg af ejendom", true, 0, 0, null, null],
       ["4", "Personalesag", true, 0, 0, null, null],
       ["5", "Erstatningssag", true, 0, 0, null, null],
-      ["6", "Fortroligt - Retssag", true, 0, 0, null, null],
+      ["6", "Retssag", true, 0, 0, null, null],
     ]);
 
     const april = await db.prisma.meeting.findFirstOrThrow({ where: { committee: { name: "Byrådet" }, kind: "dagsorden" }, include: { items: true } });
