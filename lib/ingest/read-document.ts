@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { withoutCpr } from "@/lib/privacy/redact-cpr";
 import { decodeText } from "@/lib/text/decode-text";
 import { extractPdfText } from "./extract-pdf-text";
 
@@ -9,6 +10,7 @@ export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".pdf"] as const;
 
 /** A minutes file read from disk: its identity (hash, size) and decoded text. */
 export interface SourceFile {
+  /** The path as given, CPR numbers removed: this is what is stored and printed. */
   fileName: string;
   sha256: string;
   size: number;
@@ -21,11 +23,11 @@ export function isSupportedFile(fileName: string): boolean {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(path.extname(fileName).toLowerCase());
 }
 
-/** Reads, hashes and decodes one file (UTF-8, else Windows-1252; PDFs through pdf.js). */
+/** Reads, hashes and decodes one file (UTF-8, else Windows-1252; PDFs through pdf.js). The text is not yet redacted. */
 export async function readSourceFile(filePath: string): Promise<SourceFile> {
   const bytes = await readFile(filePath);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const base = { fileName: filePath, sha256, size: bytes.byteLength };
+  const base = { fileName: withoutCpr(filePath), sha256, size: bytes.byteLength };
   if (path.extname(filePath).toLowerCase() === ".pdf") {
     return { ...base, encoding: "pdf", text: await extractPdfText(bytes) };
   }

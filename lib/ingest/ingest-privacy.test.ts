@@ -1,0 +1,61 @@
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { findCprNumbers } from "@/lib/privacy/redact-cpr";
+import { formatSummary } from "./format-summary";
+import { ingestFiles } from "./ingest-files";
+import { VEJEN_SAMPLE, makeTempDir, vejenWithClosedBody, writeFixture } from "./test-fixtures";
+
+let db: TestDatabase;
+beforeEach(async () => {
+  db = await createTestDatabase();
+});
+afterEach(async () => {
+  await db.drop();
+});
+
+describe("ingest and privacy", () => {
+  it("never stores or prints a CPR number from a file name", async () => {
+    const dir = makeTempDir("referat-010203-1234-");
+    copyFileSync(VEJEN_SAMPLE, path.join(dir, "vejen 0102031234.txt"));
+    writeFixture(dir, "klage-010203-1234.txt", "Dette er ikke et referat.\n");
+    writeFixture(dir, "bilag 01.02.03-1234.docx", "ikke et referat");
+    const printed: string[] = [];
+    const summary = await ingestFiles(db.prisma, [dir, path.join(dir, "mangler-010203-1234.txt")], {
+      onDocument: (report) => printed.push(JSON.stringify(report)),
+    });
+    expect(summary).toMatchObject({ ok: 1, failed: 1, skipped: 2 });
+    printed.push(JSON.stringify(summary), formatSummary(summary));
+    expect(printed).toHaveLength(4);
+    for (const text of printed) expect(findCprNumbers(text)).toEqual([]);
+    expect(printed.join("\n")).toContain("[CPR fjernet]");
+
+    const documents = await db.prisma.sourceDocument.findMany({ select: { fileName: true, error: true } });
+    expect(documents).toHaveLength(2);
+    for (const { fileName, error } of documents) expect(findCprNumbers(`${fileName}\n${error ?? ""}`)).toEqual([]);
+  });
+
+  it("withholds a document whose open item still carries a closed marker, naming the line", async () => {
+    const dir = makeTempDir();
+    const text = vejenWithClosedBody("X", "Lukket punkt - fortroligt");
+    const file = writeFixture(dir, "vejen.txt", text);
+    const line = text.split("\n").indexOf("Lukket punkt - fortroligt") + 1;
+    expect(line).toBeGreaterThan(1);
+
+    const summary = await ingestFiles(db.prisma, [file]);
+    expect(summary).toMatchObject({ ok: 0, failed: 1 });
+    expect(summary.failures[0]?.error).toBe(
+      `${file}:${line}: tilbageholdt: punkt 1 er ikke lukket, men et afsnit har en lukket-markering i linje ${line}: "Lukket punkt - fortroligt"`,
+    );
+    expect(await db.prisma.meeting.count()).toBe(0);
+    const stored = await db.prisma.sourceDocument.findFirstOrThrow();
+    expect(stored).toMatchObject({ status: "failed", text: "", errorLine: line });
+  });
+
+  it("publishes the same document without the marker line", async () => {
+    const dir = makeTempDir();
+    const summary = await ingestFiles(db.prisma, [writeFixture(dir, "vejen.txt", vejenWithClosedBody("X", "Udvalget holdt et lukket møde om sagen."))]);
+    expect(summary).toMatchObject({ ok: 1, failed: 0 });
+  });
+});
