@@ -46,7 +46,7 @@ describe("ingest and privacy", () => {
     const summary = await ingestFiles(db.prisma, [file]);
     expect(summary).toMatchObject({ ok: 0, failed: 1 });
     expect(summary.failures[0]?.error).toBe(
-      `${file}:${line}: tilbageholdt: punkt 1 er ikke lukket, men et afsnit har en lukket-markering i linje ${line}: "Lukket punkt - fortroligt"`,
+      `${file}:${line}: tilbageholdt: punkt 1 er ikke lukket, men linje ${line} har en lukket-markering ("Lukket punkt") (og 1 fund mere)`,
     );
     expect(await db.prisma.meeting.count()).toBe(0);
     const stored = await db.prisma.sourceDocument.findFirstOrThrow();

@@ -1,17 +1,12 @@
 import type { Block, ParsedItem, ParsedMeeting } from "@/lib/minutes";
-import { findClosedMarkers, isClosedMarkerLine } from "./closed-markers";
+import { findClosedMarkers } from "./closed-markers";
+import { findMarkersInOpenItems } from "./open-item-lines";
 import { findCprNumbers } from "./redact-cpr";
 
 /** Why a parsed document must not be published: the source line (1-based) and a Danish reason. */
 export interface PrivacyViolation {
   line: number | null;
   reason: string;
-}
-
-/** Short, quotable form of a line for a message. */
-function quote(text: string): string {
-  const line = text.trim();
-  return `"${line.length > 80 ? `${line.slice(0, 79)}…` : line}"`;
 }
 
 /** Texts of a section's blocks, one per printed line (table rows tab-joined). */
@@ -54,8 +49,9 @@ function lineAt(text: string, offset: number): number {
 
 /**
  * What would break the first promise if this parse result were published: a closed marker
- * inside an open item (the parser missed a closed item), a closed item carrying more than number
- * and title, or a CPR number left in the meeting or in `storedText` (the redacted text to store).
+ * inside an open item, on its source lines or in what the parser made of them (the parser missed
+ * a closed item), a closed item carrying more than number and title, or a CPR number left in the
+ * meeting or in `storedText` (the redacted text to store).
  * Empty when the document may be published.
  */
 export function findPrivacyViolations(meeting: ParsedMeeting, storedText: string, fileName: string): PrivacyViolation[] {
@@ -69,6 +65,12 @@ export function findPrivacyViolations(meeting: ParsedMeeting, storedText: string
     violations.push({ line: null, reason: "tilbageholdt: mødets oplysninger indeholder et CPR-nummer" });
   }
 
+  for (const found of findMarkersInOpenItems(storedText, meeting.items)) {
+    violations.push({
+      line: found.line,
+      reason: `tilbageholdt: punkt ${found.itemNumber} er ikke lukket, men linje ${found.line} har en lukket-markering ("${found.marker}")`,
+    });
+  }
   for (const item of meeting.items) {
     if (item.closed) {
       if (item.sections.length > 0 || item.attachments.length > 0 || item.decision !== null || item.caseNumber !== null) {
@@ -83,12 +85,13 @@ export function findPrivacyViolations(meeting: ParsedMeeting, storedText: string
         violations.push({ line, reason: `tilbageholdt: ${label} i punkt ${item.number} indeholder et CPR-nummer` });
         continue;
       }
-      const markers = label === "titlen" ? (isClosedMarkerLine(text) ? [{ text }] : []) : findClosedMarkers(text);
-      for (const marker of markers) {
+      // The message names the line and the marker word, never the line's text: it may be the
+      // confidential body of an item the parser failed to close.
+      for (const marker of findClosedMarkers(text)) {
         const at = sourceLineOf(lines, line, marker.text);
         violations.push({
           line: at,
-          reason: `tilbageholdt: punkt ${item.number} er ikke lukket, men ${label} har en lukket-markering i linje ${at}: ${quote(marker.text)}`,
+          reason: `tilbageholdt: punkt ${item.number} er ikke lukket, men ${label} har en lukket-markering ("${marker.marker}") i linje ${at}`,
         });
       }
     }

@@ -73,7 +73,7 @@ describe("closed-marker detector", () => {
       fc.property(phrase, casing, style, title, fc.nat({ max: 5 }), (p, c, s, t, before) => {
         runs += 1;
         const text = [...Array.from({ length: before }, () => "Almindelig tekst."), s(c(p), t), "Mere tekst."].join("\n");
-        expect(findClosedMarkers(text)).toEqual([{ line: before, text: s(c(p), t) }]);
+        expect(findClosedMarkers(text)).toEqual([{ line: before, text: s(c(p), t), marker: c(p) }]);
       }),
       { numRuns: 500, seed: 11 },
     );

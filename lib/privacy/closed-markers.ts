@@ -32,8 +32,17 @@ const MARKER_FORMS: readonly RegExp[] = [
 export interface ClosedMarker {
   /** 0-based line within the text. */
   line: number;
-  /** The line, trimmed. */
+  /** The line, trimmed (to find it in a source; never quoted in a message: it may be confidential). */
   text: string;
+  /** The marker phrase as written ("Lukket punkt", "Fortroligt"): what messages quote. */
+  marker: string;
+}
+
+const PHRASE_PATTERN = new RegExp(PHRASE, "iu");
+
+/** The marker phrase of a marker line, as written. */
+export function markerPhrase(line: string): string {
+  return PHRASE_PATTERN.exec(line)?.[0] ?? "";
 }
 
 // Markdown and emphasis around a heading ("## **Lukket**", "_Fortroligt_").
@@ -55,7 +64,7 @@ export function isClosedMarkerLine(line: string): boolean {
 export function findClosedMarkers(text: string): ClosedMarker[] {
   const found: ClosedMarker[] = [];
   text.split(/\r\n|\n|\r/u).forEach((line, i) => {
-    if (isClosedMarkerLine(line)) found.push({ line: i, text: line.trim() });
+    if (isClosedMarkerLine(line)) found.push({ line: i, text: line.trim(), marker: markerPhrase(line) });
   });
   return found;
 }
