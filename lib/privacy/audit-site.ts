@@ -195,8 +195,8 @@ function checkSearchJson(report: AuditReport, location: string, body: string, ur
   const result = value as { hits?: Array<{ title?: string; snippet?: string }>; page?: number; pageSize?: number; total?: number };
   if (!Array.isArray(result.hits)) return;
   result.hits.forEach((hit, i) => {
-    checkOpenText(report, `${location} treff ${i + 1} titel`, hit.title ?? "");
-    checkOpenText(report, `${location} treff ${i + 1} uddrag`, DomUtils.textContent(parseDocument(hit.snippet ?? "")));
+    checkOpenText(report, `${location} hit ${i + 1} titel`, hit.title ?? "");
+    checkOpenText(report, `${location} hit ${i + 1} uddrag`, DomUtils.textContent(parseDocument(hit.snippet ?? "")));
   });
   const { page = 1, pageSize = 0, total = 0 } = result;
   if (result.hits.length > 0 && page * pageSize < total) {
