@@ -1,4 +1,4 @@
-import { findClosedMarkers, isClosedMarkerLine } from "./closed-markers";
+import { findClosedMarkers } from "./closed-markers";
 
 /** Where an item starts in its source text, and whether it is closed. */
 export interface ItemStart {
@@ -36,7 +36,7 @@ export function findMarkersInOpenItems(text: string, items: readonly ItemStart[]
     let last = range.length - 1;
     while (last >= 0 && (range[last] ?? "").trim() === "") last -= 1;
     for (const marker of findClosedMarkers(range.join("\n"))) {
-      if (marker.line === last && next?.closed && isClosedMarkerLine(range[last] ?? "") && marker.line > 0) continue;
+      if (marker.line === last && marker.line > 0 && next?.closed) continue;
       found.push({ itemNumber: item.number, line: item.line + marker.line, marker: marker.marker });
     }
   });
