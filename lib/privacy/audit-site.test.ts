@@ -41,11 +41,11 @@ function hit(n: number) {
 function respond(url: URL, isRsc: boolean): { type: string; body: string; status?: number } {
   if (isRsc) {
     const leak = planted.has("rsc") && url.pathname === ITEM_1 ? ',"Hansen,010203-\\n1234"' : "";
-    return { type: "text/x-component", body: `0:{"a":"$@1"}\n1:["$","p",null,{"children":"${NEAR_MISSES[0]}"${leak}}]\n` };
+    return { type: "text/x-component", body: `0:{"a":"$@1","c":["3105121234abcdef0a"]}\n1:["$","p",null,{"children":"${NEAR_MISSES[0]}"${leak}}]\n` };
   }
   switch (url.pathname) {
     case "/":
-      return { type: "text/html; charset=utf-8", body: page(`<a href="/vejen">Vejen</a> <a href="/soeg">Søg</a> <a href="https://example.org/ekstern">ekstern</a> <a href="mailto:a@b.dk">post</a>`) };
+      return { type: "text/html; charset=utf-8", body: page(`<script src="/_next/static/chunks/3105121234abcdef.js"></script><a href="/vejen">Vejen</a> <a href="/soeg">Søg</a> <a href="https://example.org/ekstern">ekstern</a> <a href="mailto:a@b.dk">post</a>`) };
     case "/vejen":
       return {
         type: "text/html; charset=utf-8",

@@ -25,6 +25,16 @@ function unescapeStrings(text: string): string {
     .replace(/\\t/gu, "\t");
 }
 
+// Build artefacts carry hex hashes ("/_next/static/chunks/0f1e2d3c4b5a6978.js") whose digit runs
+// may look like a CPR number; they are no text of the portal's, so they are left out.
+const ASSET_PATH = /\/_next\/[^\s"'\\)]*/gu;
+const HEX_HASH = /\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{16,}\b/gu;
+
+/** `text` without build artefacts' paths and hashes. */
+function withoutBuildHashes(text: string): string {
+  return text.replace(ASSET_PATH, "").replace(HEX_HASH, "");
+}
+
 /** Every visible text node and attribute value of a parsed document, decoded, one per line. */
 function documentTexts(document: Document): string {
   const texts: string[] = [];
@@ -124,7 +134,7 @@ export async function crawlSite(origin: string, options: CrawlOptions = {}): Pro
     if (response.status >= 500) report.findings.push({ location, problem: `svarede HTTP ${response.status} og kunne ikke kontrolleres` });
     const finalUrl = new URL(response.url || url.href);
     if (finalUrl.origin !== base.origin) return;
-    checkCpr(report, location, unescapeStrings(body));
+    checkCpr(report, location, withoutBuildHashes(unescapeStrings(body)));
     const type = response.headers.get("content-type") ?? "";
 
     if (rsc) {
@@ -132,7 +142,7 @@ export async function crawlSite(origin: string, options: CrawlOptions = {}): Pro
     } else if (type.includes("text/html")) {
       count(report, "HTML-sider");
       const document = parseDocument(body);
-      checkCpr(report, `${location} tekst`, documentTexts(document));
+      checkCpr(report, `${location} tekst`, withoutBuildHashes(documentTexts(document)));
       if (isItemPath(finalUrl.pathname)) {
         checkItemPage(report, location, document);
         addMunicipality(finalUrl.pathname.split("/")[1] ?? "");
