@@ -79,7 +79,9 @@ async function recordFailure(
  * check rejects (a closed marker inside an open item, a CPR number left) is withheld: recorded
  * as failed with the reason and line, nothing published.
  */
-export async function ingestSource(prisma: PrismaClient, source: SourceFile, options: IngestOptions = {}): Promise<DocumentReport> {
+export async function ingestSource(prisma: PrismaClient, file: SourceFile, options: IngestOptions = {}): Promise<DocumentReport> {
+  // readSourceFile already redacts the name; a reparse hands back names stored before it did.
+  const source = { ...file, fileName: withoutCpr(file.fileName) };
   const unchanged: DocumentReport = { file: source.fileName, status: "unchanged", cprRedactions: 0 };
   if (!options.force && options.knownCurrent?.has(source.sha256)) return unchanged;
 

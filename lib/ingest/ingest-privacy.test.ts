@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { findCprNumbers } from "@/lib/privacy/redact-cpr";
 import { formatSummary } from "./format-summary";
 import { ingestFiles } from "./ingest-files";
+import { reparseDocuments } from "./reparse";
 import { VEJEN_SAMPLE, makeTempDir, vejenWithClosedBody, writeFixture } from "./test-fixtures";
 
 let db: TestDatabase;
@@ -51,6 +52,22 @@ describe("ingest and privacy", () => {
     expect(await db.prisma.meeting.count()).toBe(0);
     const stored = await db.prisma.sourceDocument.findFirstOrThrow();
     expect(stored).toMatchObject({ status: "failed", text: "", errorLine: line });
+  });
+
+  it("reparse removes CPR numbers an older ingest stored, in the text and the file name", async () => {
+    await ingestFiles(db.prisma, [VEJEN_SAMPLE]);
+    const stored = await db.prisma.sourceDocument.findFirstOrThrow();
+    // What an ingest before the wider CPR formats left behind.
+    const text = stored.text.replace("Sagsfremstilling\n\nBaggrund\n", "Sagsfremstilling\n\nBaggrund\n\nBorger cpr.nr.01.02.03-1234 og ref/010203 - 1234.\n");
+    expect(text).not.toBe(stored.text);
+    await db.prisma.sourceDocument.update({ where: { id: stored.id }, data: { fileName: "data/vejen 010203-1234.txt", text } });
+
+    const reports = await reparseDocuments(db.prisma, { all: true });
+    expect(reports.map((r) => [r.status, r.cprRedactions])).toEqual([["updated", 2]]);
+    const after = await db.prisma.sourceDocument.findFirstOrThrow({ where: { id: stored.id } });
+    expect(after.fileName).toBe("data/vejen [CPR fjernet].txt");
+    expect(findCprNumbers(after.text)).toEqual([]);
+    expect(await db.prisma.section.count({ where: { text: { contains: "cpr.nr.[CPR fjernet] og ref/[CPR fjernet]." } } })).toBe(1);
   });
 
   it("publishes the same document without the marker line", async () => {
