@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db/client";
-import { parseMinutes, type LineRange, type ParsedItem } from "@/lib/minutes";
+import { parseMinutes, type Block, type LineRange, type ParsedItem } from "@/lib/minutes";
 import { checkCpr, checkOpenText, count, createReport, jsonStrings, type AuditReport } from "./audit-report";
+import { blockTexts } from "./check-parsed-meeting";
 import { findMarkersInOpenItems } from "./open-item-lines";
 
 const BATCH = 1000;
@@ -108,7 +109,9 @@ export async function scanAgendaItems(prisma: PrismaClient): Promise<AuditReport
       const at = `Section id=${section.id} (AgendaItem id=${section.itemId})`;
       checkOpenText(report, `${at} overskrift`, section.heading);
       checkOpenText(report, `${at} tekst`, section.text);
-      for (const text of jsonStrings(section.blocks)) checkOpenText(report, `${at} blocks`, text);
+      // Blocks as printed: a table row is one line, so a "Lukket" status cell is not a marker.
+      const blocks = Array.isArray(section.blocks) ? (section.blocks as Block[]) : [];
+      for (const text of blockTexts(blocks)) checkOpenText(report, `${at} blocks`, text);
     }
     if (sections.length < BATCH) break;
     after = sections[sections.length - 1]?.id ?? after;

@@ -31,7 +31,7 @@ function closedItem(): string {
     ${leak}<section aria-labelledby="citer"><h2 id="citer">Citér dette punkt</h2><p>punkt 11: Lukket.</p></section></article>`);
 }
 
-const NEAR_MISSES = ["Ring på 75 36 70 00 eller +45 7536 7000.", "Sagsnr. 24/3579 og 27.00.00-P20-1-22, CVR 12345678.", "Mødet den 19-03-2024 kl. 14.00-16.00 i 6600 Vejen.", "Udvalget holdt et lukket møde om sagen."];
+const NEAR_MISSES = ["<table><tr><th>Institution</th><th>Status</th></tr><tr><td>Solsikken</td><td>Lukket</td></tr></table>", "Ring på 75 36 70 00 eller +45 7536 7000.", "Sagsnr. 24/3579 og 27.00.00-P20-1-22, CVR 12345678.", "Mødet den 19-03-2024 kl. 14.00-16.00 i 6600 Vejen.", "Udvalget holdt et lukket møde om sagen."];
 
 function hit(n: number) {
   const title = planted.has("api-title") && n === 23 ? "Salg af grund (Fortroligt)" : `Sag nummer ${n}`;
@@ -41,7 +41,7 @@ function hit(n: number) {
 function respond(url: URL, isRsc: boolean): { type: string; body: string; status?: number } {
   if (isRsc) {
     const leak = planted.has("rsc") && url.pathname === ITEM_1 ? ',"Hansen,010203-\\n1234"' : "";
-    return { type: "text/x-component", body: `0:{"a":"$@1","c":["3105121234abcdef0a"]}\n1:["$","p",null,{"children":"${NEAR_MISSES[0]}"${leak}}]\n` };
+    return { type: "text/x-component", body: `0:{"a":"$@1","c":["3105121234abcdef0a"]}\n1:["$","p",null,{"children":"${NEAR_MISSES[1]}"${leak}}]\n` };
   }
   switch (url.pathname) {
     case "/":

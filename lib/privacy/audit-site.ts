@@ -15,7 +15,16 @@ export interface CrawlOptions {
 
 // Elements whose text is read line by line for closed markers; inline children are joined first,
 // since React writes "Punkt ", "92", ": ", "Lukket" as separate text nodes.
-const TEXT_BLOCKS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "pre", "blockquote", "caption", "figcaption"]);
+// A table row is one line, its cells tab-separated, as the parser writes tables.
+const TEXT_BLOCKS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "tr", "pre", "blockquote", "caption", "figcaption"]);
+
+/** The text of a block as one printed line (or several, for `pre`). */
+function blockText(block: Element): string {
+  if (block.name !== "tr") return DomUtils.textContent(block);
+  return DomUtils.findAll((el) => el.name === "td" || el.name === "th", block.children)
+    .map((cell) => DomUtils.textContent(cell))
+    .join("\t");
+}
 
 /** JSON and JavaScript string escapes undone, so "010203-\n1234" in an RSC payload is one number. */
 function unescapeStrings(text: string): string {
@@ -65,7 +74,7 @@ function checkItemPage(report: AuditReport, url: string, document: Document): vo
     return;
   }
   const blocks = DomUtils.findAll((el) => TEXT_BLOCKS.has(el.name) && !hasAncestor(el, "nav"), article.children);
-  for (const block of blocks) checkOpenText(report, url, DomUtils.textContent(block));
+  for (const block of blocks) checkOpenText(report, url, blockText(block));
 }
 
 function hasAncestor(element: Element, name: string): boolean {
@@ -234,7 +243,7 @@ function checkAtom(report: AuditReport, location: string, document: Document): v
     }
     for (const summary of [...DomUtils.getElementsByTagName("summary", entry), ...DomUtils.getElementsByTagName("content", entry)]) {
       const html = parseDocument(DomUtils.textContent(summary));
-      for (const block of DomUtils.findAll((el) => TEXT_BLOCKS.has(el.name), html.children)) checkOpenText(report, `${at} resumé`, DomUtils.textContent(block));
+      for (const block of DomUtils.findAll((el) => TEXT_BLOCKS.has(el.name), html.children)) checkOpenText(report, `${at} resumé`, blockText(block));
     }
   });
 }
