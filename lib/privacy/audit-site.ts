@@ -34,14 +34,12 @@ function unescapeStrings(text: string): string {
     .replace(/\\t/gu, "\t");
 }
 
-// Build artefacts carry hex hashes ("/_next/static/chunks/0f1e2d3c4b5a6978.js") whose digit runs
-// may look like a CPR number; they are no text of the portal's, so they are left out.
+// Build artefacts' paths ("/_next/static/chunks/0f1e2d3c.js") are no text of the portal's.
 const ASSET_PATH = /\/_next\/[^\s"'\\)]*/gu;
-const HEX_HASH = /\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{16,}\b/gu;
 
-/** `text` without build artefacts' paths and hashes. */
+/** `text` without build artefacts' paths (their hashes are masked by checkCpr too). */
 function withoutBuildHashes(text: string): string {
-  return text.replace(ASSET_PATH, "").replace(HEX_HASH, "");
+  return text.replace(ASSET_PATH, "");
 }
 
 /** Every visible text node and attribute value of a parsed document, decoded, one per line. */
