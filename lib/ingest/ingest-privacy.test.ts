@@ -1,5 +1,6 @@
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { findCprNumbers } from "@/lib/privacy/redact-cpr";
@@ -68,6 +69,27 @@ describe("ingest and privacy", () => {
     expect(after.fileName).toBe("data/vejen [CPR fjernet].txt");
     expect(findCprNumbers(after.text)).toEqual([]);
     expect(await db.prisma.section.count({ where: { text: { contains: "cpr.nr.[CPR fjernet] og ref/[CPR fjernet]." } } })).toBe(1);
+  });
+
+  it("redacts CPR numbers in a PDF's text, also one broken over two lines", async () => {
+    const text = readFileSync(VEJEN_SAMPLE, "utf8").replace(
+      "Sagsfremstilling\n\nBaggrund\n",
+      "Sagsfremstilling\n\nBaggrund\n\nBorger 010203-1234 og 31.12.99 - 1234 samt cpr.nr.150785-\n1234 har klaget.\n",
+    );
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const lines = text.replace(/\t/g, "    ").replace(/[^\x20-\x7e\u00a0-\u00ff\n–”“]/g, " ").split("\n");
+    for (let start = 0; start < lines.length; start += 60) {
+      const page = pdf.addPage([595, 842]);
+      lines.slice(start, start + 60).forEach((line, i) => page.drawText(line.slice(0, 110), { x: 30, y: 805 - i * 13, size: 9, font }));
+    }
+    const summary = await ingestFiles(db.prisma, [writeFixture(makeTempDir(), "vejen.pdf", await pdf.save())]);
+    expect(summary).toMatchObject({ ok: 1, cprRedactions: 3 });
+    const stored = await db.prisma.sourceDocument.findFirstOrThrow();
+    expect(stored.encoding).toBe("pdf");
+    expect(findCprNumbers(stored.text)).toEqual([]);
+    expect(stored.text).not.toMatch(/010203|150785|31\.12\.99/u);
+    expect(await db.prisma.section.count({ where: { text: { contains: "Borger [CPR fjernet] og [CPR fjernet] samt cpr.nr.[CPR fjernet]" } } })).toBe(1);
   });
 
   it("publishes the same document without the marker line", async () => {
