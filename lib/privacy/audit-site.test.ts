@@ -35,7 +35,7 @@ const NEAR_MISSES = ["<table><tr><th>Institution</th><th>Status</th></tr><tr><td
 
 function hit(n: number) {
   const title = planted.has("api-title") && n === 23 ? "Salg af grund (Fortroligt)" : `Sag nummer ${n}`;
-  return { url: `/vejen/udvalget/2024-03-19/${n}`, title, municipality: "Vejen Kommune", number: String(n), snippet: `Beløb 1.234.567 kr. for <mark>sag</mark> ${n}` };
+  return { url: `/vejen/udvalget/2024-03-19/${n}`, title, municipality: "Vejen Kommune", number: String(n), snippet: [{ text: "Beløb 1.234.567 kr. for ", match: false }, { text: "sag", match: true }, { text: ` ${n}`, match: false }] };
 }
 
 function respond(url: URL, isRsc: boolean): { type: string; body: string; status?: number } {

@@ -209,11 +209,11 @@ function checkSearchJson(report: AuditReport, location: string, body: string, ur
     return;
   }
   for (const text of jsonStrings(value)) checkCpr(report, location, text);
-  const result = value as { hits?: Array<{ title?: string; snippet?: string }>; page?: number; pageSize?: number; total?: number };
+  const result = value as { hits?: Array<{ title?: unknown; snippet?: unknown }>; page?: number; pageSize?: number; total?: number };
   if (!Array.isArray(result.hits)) return;
   result.hits.forEach((hit, i) => {
-    checkOpenText(report, `${location} hit ${i + 1} titel`, hit.title ?? "");
-    checkOpenText(report, `${location} hit ${i + 1} uddrag`, DomUtils.textContent(parseDocument(hit.snippet ?? "")));
+    checkOpenText(report, `${location} hit ${i + 1} titel`, typeof hit.title === "string" ? hit.title : "");
+    checkOpenText(report, `${location} hit ${i + 1} uddrag`, snippetText(hit.snippet));
   });
   const { page = 1, pageSize = 0, total = 0 } = result;
   if (result.hits.length > 0 && page * pageSize < total) {
@@ -221,6 +221,13 @@ function checkSearchJson(report: AuditReport, location: string, body: string, ur
     next.searchParams.set("side", String(page + 1));
     enqueue(next.href);
   }
+}
+
+/** A hit's snippet as text: runs of `{ text, match }`, or (older answers) escaped HTML. */
+function snippetText(snippet: unknown): string {
+  if (typeof snippet === "string") return DomUtils.textContent(parseDocument(snippet));
+  if (!Array.isArray(snippet)) return "";
+  return snippet.map((run: unknown) => (run !== null && typeof run === "object" && "text" in run && typeof run.text === "string" ? run.text : "")).join("");
 }
 
 /** The CSV export: every row is an open item, so no cell may be a closed marker. */
