@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { createPrisma } from "@/lib/db/client";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
-import { redactCpr } from "@/lib/ingest/redact-cpr";
+import { redactCpr } from "@/lib/privacy/redact-cpr";
 import { parseMinutes } from "@/lib/minutes";
 import { openBenchDatabase, writeCorpus, type BenchDatabase } from "./lib/bench-database";
 

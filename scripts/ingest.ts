@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { formatSummary } from "@/lib/ingest/format-summary";
 import { hasChanges, ingestFiles } from "@/lib/ingest/ingest-files";
+import { withoutCpr } from "@/lib/privacy/redact-cpr";
 import { afterDataChange } from "./lib/after-data-change";
 import { runWithDatabase } from "./lib/with-database";
 
@@ -19,8 +20,9 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 
-// With --json, stdout carries only the summary; everything else goes to stderr.
-const log = values.json ? (message: string) => console.error(message) : console.log;
+// With --json, stdout carries only the summary; everything else goes to stderr. File names and
+// error messages are already free of CPR numbers; every line is redacted once more on its way out.
+const log = (message: string) => (values.json ? console.error : console.log)(withoutCpr(message));
 await runWithDatabase(async (prisma) => {
   const useBar = !values.json && process.stdout.isTTY;
   const bar = new cliProgress.SingleBar(
@@ -37,7 +39,7 @@ await runWithDatabase(async (prisma) => {
   });
   if (useBar) bar.stop();
   if (hasChanges(summary)) await afterDataChange(log);
-  if (values.json) console.log(JSON.stringify(summary, null, 2));
-  else console.log(`\n${formatSummary(summary)}`);
+  if (values.json) console.log(withoutCpr(JSON.stringify(summary, null, 2)));
+  else console.log(withoutCpr(`\n${formatSummary(summary)}`));
   return summary.failed > 0 ? 1 : 0;
 }, log);

@@ -2,10 +2,13 @@
  * Parse one minutes file and print the meeting as JSON.
  *   npm run parse -- <file> [--municipality "Vejen"]
  * Exit 0 with JSON on stdout; on a ParseError (or unreadable file) a message on stderr and exit 1.
+ * CPR numbers are removed from the text before it is parsed, as the ingest does, and from every
+ * message: nothing this prints holds one.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseMinutes, toIssueJson } from "../lib/minutes";
+import { redactCpr, withoutCpr } from "../lib/privacy/redact-cpr";
 import { decodeText } from "../lib/text/decode-text";
 
 function main(): number {
@@ -31,14 +34,16 @@ function main(): number {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    process.stderr.write(`Kan ikke læse ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(withoutCpr(`Kan ikke læse ${file}: ${error instanceof Error ? error.message : String(error)}\n`));
     return 1;
   }
-  const { text, encoding } = decodeText(bytes);
+  const { text: decoded, encoding } = decodeText(bytes);
+  const { text, count } = redactCpr(decoded);
+  if (count > 0) process.stderr.write(`${count} CPR-numre fjernet før læsningen.\n`);
   const result = parseMinutes(text, municipality === undefined ? undefined : { municipality });
   if (!result.ok) {
     const where = result.error.line === null ? "" : ` (linje ${result.error.line})`;
-    process.stderr.write(`${file}${where}: ${result.error.reason}\n`);
+    process.stderr.write(withoutCpr(`${file}${where}: ${result.error.reason}\n`));
     return 1;
   }
   const output = toIssueJson(result.meeting);
@@ -47,7 +52,8 @@ function main(): number {
     process.stderr.write(`${notice}\n`);
     output.warnings.unshift({ line: 1, message: notice, text: "" });
   }
-  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  // Once more over everything printed: the --municipality hint comes from the command line.
+  process.stdout.write(withoutCpr(`${JSON.stringify(output, null, 2)}\n`));
   return 0;
 }
 

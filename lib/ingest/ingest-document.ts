@@ -1,6 +1,7 @@
 import { parseMinutes, PARSER_VERSION } from "@/lib/minutes";
 import type { PrismaClient } from "@/lib/db/client";
-import { redactCpr } from "./redact-cpr";
+import { findPrivacyViolations } from "@/lib/privacy/check-parsed-meeting";
+import { redactCpr, withoutCpr } from "@/lib/privacy/redact-cpr";
 import type { SourceFile } from "./read-document";
 import { blankDroppedLines } from "./source-text";
 import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache, type StoredDocument } from "./write-meeting";
@@ -50,6 +51,8 @@ async function recordFailure(
 ): Promise<DocumentReport> {
   // Without a successful parse the closed items' line ranges are unknown, so no text is kept:
   // storing it could publish a closed item's body. The file itself is the copy to re-ingest.
+  // A database error may quote values: the reason is stored and printed without CPR numbers.
+  const error = withoutCpr(reason);
   const data = {
     fileName: source.fileName,
     size: source.size,
@@ -57,7 +60,7 @@ async function recordFailure(
     text: "",
     parserVersion: PARSER_VERSION,
     status: "failed" as const,
-    error: reason,
+    error,
     errorLine: line,
     cprRedactions,
     ingestedAt: new Date(),
@@ -65,16 +68,20 @@ async function recordFailure(
   await withIngestLock(prisma, source.sha256, null, (tx) =>
     tx.sourceDocument.upsert({ where: { sha256: source.sha256 }, create: { ...data, sha256: source.sha256 }, update: data, select: { id: true } }),
   );
-  return { file: source.fileName, status: "failed", error: formatError(source.fileName, line, reason), line, cprRedactions };
+  return { file: source.fileName, status: "failed", error: formatError(source.fileName, line, error), line, cprRedactions };
 }
 
 /**
  * Ingests one decoded file: CPR numbers redacted first, then parsed; the SourceDocument
  * (without closed items' bodies) and its meeting are written in one transaction. The same
  * bytes again → "unchanged" without writes; a ParseError or any database error → "failed",
- * recorded with its reason, and nothing of the meeting half-written.
+ * recorded with its reason, and nothing of the meeting half-written. A document the privacy
+ * check rejects (a closed marker inside an open item, a CPR number left) is withheld: recorded
+ * as failed with the reason and line, nothing published.
  */
-export async function ingestSource(prisma: PrismaClient, source: SourceFile, options: IngestOptions = {}): Promise<DocumentReport> {
+export async function ingestSource(prisma: PrismaClient, file: SourceFile, options: IngestOptions = {}): Promise<DocumentReport> {
+  // readSourceFile already redacts the name; a reparse hands back names stored before it did.
+  const source = { ...file, fileName: withoutCpr(file.fileName) };
   const unchanged: DocumentReport = { file: source.fileName, status: "unchanged", cprRedactions: 0 };
   if (!options.force && options.knownCurrent?.has(source.sha256)) return unchanged;
 
@@ -83,6 +90,12 @@ export async function ingestSource(prisma: PrismaClient, source: SourceFile, opt
   if (!parsed.ok) return recordFailure(prisma, source, parsed.error.reason, parsed.error.line, cprRedactions);
 
   const storedText = blankDroppedLines(redacted, parsed.droppedLineRanges);
+  const violations = findPrivacyViolations(parsed.meeting, storedText, source.fileName);
+  const [first] = violations;
+  if (first) {
+    const more = violations.length > 1 ? ` (og ${violations.length - 1} fund mere)` : "";
+    return recordFailure(prisma, source, `${first.reason}${more}`, first.line, cprRedactions);
+  }
   let remember = () => {};
   try {
     const report = await withIngestLock(prisma, source.sha256, meetingLockKey(parsed.meeting), async (tx, stored): Promise<DocumentReport> => {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { PARSER_VERSION } from "@/lib/minutes";
+import { withoutCpr } from "@/lib/privacy/redact-cpr";
 import { discoverFiles } from "./discover-files";
 import { ingestSource, type DocumentReport } from "./ingest-document";
 import { prunePageChanges } from "./page-changes";
@@ -57,7 +58,8 @@ export async function ingestFiles(
     cprRedactions: 0,
     items: 0,
     failures: [],
-    skippedFiles: discovery.skipped,
+    // File names are printed and returned as JSON: never with a CPR number in them.
+    skippedFiles: discovery.skipped.map(({ file, reason }) => ({ file: withoutCpr(file), reason })),
     durationMs: 0,
   };
   options.onStart?.(discovery.files.length);
@@ -75,7 +77,8 @@ export async function ingestFiles(
       return await ingestSource(prisma, await readSourceFile(file), { municipality: options.municipality, ids, knownCurrent });
     } catch (error) {
       // Unreadable file or lost database connection: report it and continue with the rest.
-      return { file, status: "failed", error: `${file}: ${error instanceof Error ? error.message : String(error)}`, cprRedactions: 0 };
+      const message = error instanceof Error ? error.message : String(error);
+      return { file: withoutCpr(file), status: "failed", error: withoutCpr(`${file}: ${message}`), cprRedactions: 0 };
     }
   };
   // A few documents in flight: while one waits on PostgreSQL another is parsed or sent, which
@@ -88,7 +91,7 @@ export async function ingestFiles(
       summary[report.status] += 1;
       summary.cprRedactions += report.cprRedactions;
       summary.items += report.items ?? 0;
-      if (report.status === "failed") summary.failures.push({ file, error: report.error ?? "ukendt fejl" });
+      if (report.status === "failed") summary.failures.push({ file: report.file, error: report.error ?? "ukendt fejl" });
       options.onDocument?.(report);
     }
   };

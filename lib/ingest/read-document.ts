@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { htmlToText } from "@/lib/sources/html-to-text";
+import { withoutCpr } from "@/lib/privacy/redact-cpr";
 import { decodeText } from "@/lib/text/decode-text";
 import { extractPdfText } from "./extract-pdf-text";
 
@@ -10,6 +11,7 @@ export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".pdf", ".html", ".htm"] as 
 
 /** A minutes file read from disk: its identity (hash, size) and decoded text. */
 export interface SourceFile {
+  /** The path as given, CPR numbers removed: this is what is stored and printed. */
   fileName: string;
   sha256: string;
   size: number;
@@ -25,11 +27,12 @@ export function isSupportedFile(fileName: string): boolean {
 /**
  * Reads, hashes and decodes one file (UTF-8, else Windows-1252; PDFs through pdf.js; HTML pages
  * turned into the text the parser reads, see lib/sources/html-to-text.ts).
+ * The text is not yet redacted.
  */
 export async function readSourceFile(filePath: string): Promise<SourceFile> {
   const bytes = await readFile(filePath);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const base = { fileName: filePath, sha256, size: bytes.byteLength };
+  const base = { fileName: withoutCpr(filePath), sha256, size: bytes.byteLength };
   if (path.extname(filePath).toLowerCase() === ".pdf") {
     return { ...base, encoding: "pdf", text: await extractPdfText(bytes) };
   }

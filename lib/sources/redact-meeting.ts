@@ -1,5 +1,5 @@
 import type { ParsedMeeting } from "@/lib/minutes";
-import { redactCpr } from "@/lib/ingest/redact-cpr";
+import { redactCpr } from "@/lib/privacy/redact-cpr";
 
 /** Replaces CPR numbers in every string of a value (objects and arrays walked), counting them when `counter` is given. */
 function redactStrings<T>(value: T, counter: { count: number } | null): T {

@@ -1,6 +1,7 @@
 import { getPrisma, type PrismaClient } from "@/lib/db/client";
 import { ensureDatabase, type DatabaseHandle } from "@/lib/db/database";
 import { applyMigrations } from "@/lib/db/migrate";
+import { withoutCpr } from "@/lib/privacy/redact-cpr";
 
 /**
  * Chooses the database (DATABASE_URL or the embedded one), applies pending migrations and
@@ -36,7 +37,8 @@ export async function runWithDatabase(
     exitCode = (await task(getPrisma())) ?? 0;
     await getPrisma().$disconnect();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    // An error may quote a file name or a value: never print a CPR number.
+    console.error(withoutCpr(error instanceof Error ? error.message : String(error)));
     exitCode = 1;
   } finally {
     await db?.close();
