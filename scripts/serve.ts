@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { startAlertTimer } from "@/lib/alerts/alert-job";
 import { getEnv } from "@/lib/config/env";
 import { securityHeaders } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
@@ -61,6 +62,8 @@ if (cache || env.varnishUrls.length > 0) {
   stopFeed = feed.stop;
 }
 
+const alertTimer = startAlertTimer(getPrisma());
+
 const server = http.createServer((req, res) => {
   Promise.resolve(handler(req, res)).catch((error: unknown) => {
     console.error(error);
@@ -78,6 +81,7 @@ server.listen(env.port, () => {
 
 function shutdown() {
   stopFeed();
+  alertTimer.stop();
   server.close(() => process.exit(0));
   server.closeAllConnections();
 }
