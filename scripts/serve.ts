@@ -8,6 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { startAlertTimer } from "@/lib/alerts/alert-job";
+import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/alerts/client-ip";
 import { getEnv } from "@/lib/config/env";
 import { securityHeaders } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
@@ -65,6 +66,7 @@ if (cache || env.varnishUrls.length > 0) {
 const alertTimer = startAlertTimer(getPrisma());
 
 const server = http.createServer((req, res) => {
+  req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"]) ?? "";
   Promise.resolve(handler(req, res)).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) {
