@@ -9,7 +9,7 @@ export function PrivacyNote() {
         Dine oplysninger
       </h2>
       <p>
-        Vi gemmer kun din e-mailadresse og de søgninger, du abonnerer på (og i højst et døgn en krypteret nøgle til at begrænse antallet af
+        Vi gemmer kun din e-mailadresse og de søgninger, du abonnerer på (og i en time en nøgle beregnet ud fra adressen og din IP-adresse, ikke dem selv, for at begrænse antallet af
         tilmeldinger). Vi bruger dem kun til at sende dig de mails, du har bedt om. En tilmelding, du ikke bekræfter, slettes efter 48
         timer. Du kan altid afmelde dig med ét klik i hver mail eller slette din adresse helt under{" "}
         <Link href="/abonnement/administrer" className="text-brand underline">
