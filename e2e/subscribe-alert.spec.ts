@@ -57,3 +57,15 @@ test("municipality and committee pages offer an alert on their decisions", async
   await expect(page).toHaveURL(/\/abonnement\?kommune=vejen$/);
   await expect(page.getByText("kommune: vejen")).toBeVisible();
 });
+
+test("the one-click unsubscribe endpoint refuses a forged link and changes nothing", async ({ request }) => {
+  const oneClick = await request.post("/api/abonnement/afmeld?id=1&sig=forfalsket", {
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    data: "List-Unsubscribe=One-Click",
+  });
+  expect(oneClick.status()).toBe(400);
+  expect(oneClick.headers()["content-security-policy"]).toBeTruthy();
+  const button = await request.post("/api/abonnement/afmeld?id=abc&sig=", { maxRedirects: 0 });
+  expect(button.status()).toBe(303);
+  expect(button.headers()["location"]).toBe("/abonnement/afmeld?status=ugyldigt");
+});
