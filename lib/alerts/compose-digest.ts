@@ -6,7 +6,6 @@ import { MAX_ITEMS_PER_DIGEST } from "./alert-limits";
 import { describeAlertQuery } from "./alert-query";
 import { mailHtml } from "./mail-layout";
 import type { AlertMail } from "./mailer";
-import { snippetRuns } from "./snippet-runs";
 
 /** Everything a digest shows besides its hits. */
 export interface DigestContext {
@@ -27,7 +26,7 @@ interface Group {
 /**
  * The digest mail of new hits: grouped by municipality and committee, each item with its title,
  * outcome, meeting date, snippet and permalink; a plain-text and an HTML part in Danish. Every
- * text from the documents is escaped in the HTML (the snippet is re-read and escaped here).
+ * text from the documents is escaped in the HTML, the snippet's plain-text runs included.
  * Carries RFC 8058 one-click unsubscribe headers. At most {@link MAX_ITEMS_PER_DIGEST} items are
  * listed; the rest are counted, with a link to the search.
  */
@@ -51,9 +50,9 @@ export function composeDigest(context: DigestContext, hits: readonly SearchHit[]
       for (const hit of committeeHits) {
         const permalink = `${context.siteUrl}${hit.url}`;
         const meta = `${OUTCOME_LABELS[hit.outcome]} · møde ${formatDanishDate(hit.date)}`;
-        const runs = snippetRuns(hit.snippet);
+        const runs = hit.snippet;
         text.push(`Punkt ${hit.number}. ${hit.title}`, meta, runs.map((run) => run.text).join(""), permalink, "");
-        const snippetHtml = runs.map((run) => (run.isMatch ? `<mark>${escapeHtml(run.text)}</mark>` : escapeHtml(run.text))).join("");
+        const snippetHtml = runs.map((run) => (run.match ? `<mark>${escapeHtml(run.text)}</mark>` : escapeHtml(run.text))).join("");
         html.push(
           `<li style="margin-bottom:1em"><a href="${escapeHtml(permalink)}">Punkt ${escapeHtml(hit.number)}. ${escapeHtml(hit.title)}</a>` +
             `<br><small>${escapeHtml(meta)}</small><br>${snippetHtml}</li>`,
