@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { manageLinkAction, type FormState } from "@/app/abonnement/actions";
+import { EmailField } from "./EmailField";
 import { RequestStatus } from "./RequestStatus";
 
 /** Asks for a link to manage an address's subscriptions. */
@@ -10,21 +11,7 @@ export function ManageLinkForm() {
   const emailError = state.status === "error" && state.field === "email";
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate>
-      <div>
-        <label htmlFor="manage-email" className="block font-semibold">
-          Din e-mailadresse
-        </label>
-        <input
-          id="manage-email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-invalid={emailError || undefined}
-          aria-describedby={emailError ? "manage-status" : undefined}
-          className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-        />
-      </div>
+      <EmailField id="manage-email" statusId="manage-status" isInvalid={emailError} />
       <button type="submit" disabled={isPending} className="rounded bg-brand px-4 py-2 font-semibold text-white">
         {isPending ? "Sender …" : "Send mig et link"}
       </button>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { subscribeAction, type FormState } from "@/app/abonnement/actions";
 import { ALERT_FREQUENCIES } from "@/lib/alerts/alert-frequency";
+import { EmailField } from "./EmailField";
 import { RequestStatus } from "./RequestStatus";
 
 /** Email and frequency for an alert on `query` (a canonical /soeg query string). */
@@ -12,21 +13,7 @@ export function SubscribeForm({ query }: { query: string }) {
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate>
       <input type="hidden" name="soegning" value={query} />
-      <div>
-        <label htmlFor="alert-email" className="block font-semibold">
-          Din e-mailadresse
-        </label>
-        <input
-          id="alert-email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-invalid={emailError || undefined}
-          aria-describedby={emailError ? "alert-status" : undefined}
-          className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-        />
-      </div>
+      <EmailField id="alert-email" statusId="alert-status" isInvalid={emailError} />
       <fieldset>
         <legend className="font-semibold">Hvor ofte vil du have mail?</legend>
         {ALERT_FREQUENCIES.map((frequency) => (

@@ -5,7 +5,7 @@ import { manageUrl, unsubscribeMessage } from "./alert-links";
 import { createToken, getSigningKey, hashToken, verifySignature } from "./alert-tokens";
 import { manageLinkMail } from "./notice-mails";
 import { countRequest } from "./rate-limit";
-import { normalizeEmail, type AlertDeps, type AlertRequestResult } from "./subscribe";
+import { answerRequest, normalizeEmail, type AlertDeps, type AlertRequestResult } from "./subscribe";
 
 /** One subscription as the manage page lists it. */
 export interface ManagedSubscription {
@@ -33,16 +33,7 @@ export async function requestManageLink(deps: AlertDeps, input: { email: string;
     await tx.alertManageToken.create({ data: { tokenHash: token.hash, email, expiresAt: new Date(now.getTime() + MANAGE_TTL_MS) } });
     return manageLinkMail(email, manageUrl(deps.siteUrl, token.token));
   });
-  if (result !== null && "ok" in result) return { ok: false, field: null, messageDa: result.messageDa };
-  if (result !== null) {
-    try {
-      await deps.mailer.send(result);
-    } catch (error) {
-      console.error(`Alerts: could not send a mail: ${error instanceof Error ? error.message : String(error)}`);
-      return { ok: false, field: null, messageDa: "Mailen kunne ikke sendes lige nu. Prøv igen senere." };
-    }
-  }
-  return { ok: true };
+  return answerRequest(deps.mailer, result);
 }
 
 /** The address a valid manage token belongs to, with its subscriptions; null for an unknown or expired token. */

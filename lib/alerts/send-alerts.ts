@@ -6,8 +6,8 @@ import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "./alert-links";
 import { getSigningKey } from "./alert-tokens";
 import { composeDigest } from "./compose-digest";
 import { findNewMatches } from "./find-new-matches";
-import type { Mailer } from "./mailer";
 import { registerArrivals } from "./meeting-arrivals";
+import type { AlertDeps } from "./subscribe";
 
 /** What one run of the sender did. */
 export interface SendAlertsSummary {
@@ -37,15 +37,7 @@ interface DueSubscription {
  * on one database — never handle one subscription at once, and its cursor moves only after the
  * SMTP server accepted the mail. No new match, no mail. Also forgets expired links and requests.
  */
-export async function sendAlerts(deps: {
-  prisma: PrismaClient;
-  mailer: Mailer;
-  siteUrl: string;
-  secret: string | null;
-  indexDir: string;
-  now?: () => Date;
-  log?: (message: string) => void;
-}): Promise<SendAlertsSummary> {
+export async function sendAlerts(deps: AlertDeps & { log?: (message: string) => void }): Promise<SendAlertsSummary> {
   const { prisma } = deps;
   const log = deps.log ?? console.log;
   const now = deps.now ?? (() => new Date());

@@ -5,7 +5,7 @@ import { isAlertFrequency } from "./alert-frequency";
 import { confirmUrl, manageUrl } from "./alert-links";
 import { toAlertQuery } from "./alert-query";
 import { createToken, getSigningKey, hashToken } from "./alert-tokens";
-import type { Mailer } from "./mailer";
+import type { AlertMail, Mailer } from "./mailer";
 import { alreadySubscribedMail, confirmationMail, limitReachedMail } from "./notice-mails";
 import { countRequest } from "./rate-limit";
 
@@ -84,10 +84,15 @@ export async function requestSubscription(
     }
     return confirmationMail(email, query, frequency, confirmUrl(deps.siteUrl, token.token));
   });
+  return answerRequest(deps.mailer, mail);
+}
+
+/** Sends the mail a request decided on (if any) and answers the form; a refusal passes through. */
+export async function answerRequest(mailer: Mailer, mail: AlertMail | { ok: false; messageDa: string } | null): Promise<AlertRequestResult> {
   if (mail !== null && "ok" in mail) return { ok: false, field: null, messageDa: mail.messageDa };
   if (mail !== null) {
     try {
-      await deps.mailer.send(mail);
+      await mailer.send(mail);
     } catch (error) {
       console.error(`Alerts: could not send a mail: ${error instanceof Error ? error.message : String(error)}`);
       return { ok: false, field: null, messageDa: "Mailen kunne ikke sendes lige nu. Prøv igen senere." };
