@@ -32,7 +32,7 @@ test("subscribe to a search from /soeg and confirm with the link from the mail",
 
   await page.getByLabel("Din e-mailadresse").fill("ikke-en-adresse");
   await page.getByRole("button", { name: "Tilmeld" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/gyldig e-mailadresse/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/gyldig e-mailadresse/);
   await expect(page.getByLabel("Din e-mailadresse")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Din e-mailadresse").fill(address);
@@ -44,11 +44,11 @@ test("subscribe to a search from /soeg and confirm with the link from the mail",
   const confirmPage = await browser.newPage();
   await confirmPage.goto(`${link.pathname}${link.search}`);
   await confirmPage.getByRole("button", { name: "Bekræft abonnement" }).click();
-  await expect(confirmPage.getByRole("status")).toHaveText(/dit abonnement er bekræftet/);
+  await expect(confirmPage.getByRole("main").getByRole("status")).toHaveText(/dit abonnement er bekræftet/);
   // Single use: the same link again confirms nothing.
   await confirmPage.goto(`${link.pathname}${link.search}`);
   await confirmPage.getByRole("button", { name: "Bekræft abonnement" }).click();
-  await expect(confirmPage.getByRole("alert")).toHaveText(/ugyldigt eller allerede brugt/);
+  await expect(confirmPage.getByRole("main").getByRole("alert")).toHaveText(/ugyldigt eller allerede brugt/);
 });
 
 test("municipality and committee pages offer an alert on their decisions", async ({ page }) => {
