@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import next from "next";
+import { startAlertTimer } from "@/lib/alerts/alert-job";
+import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/alerts/client-ip";
 import { getEnv } from "@/lib/config/env";
 import { securityHeadersFor } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
@@ -72,7 +74,13 @@ if (cache || env.varnishUrls.length > 0) {
   };
 }
 
-const server = createWebServer(handler, securityHeadersFor(env.siteUrl));
+const alertTimer = startAlertTimer(getPrisma());
+
+// The subscription rate limits need the client's address; any incoming value is replaced.
+const server = createWebServer((req, res) => {
+  req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"]) ?? "";
+  return handler(req, res);
+}, securityHeadersFor(env.siteUrl));
 server.listen(env.port, () => {
   const cacheNote = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
   console.log(`Serving on http://localhost:${env.port} (${cacheNote}${env.varnishUrls.length > 0 ? `, bans to ${env.varnishUrls.join(", ")}` : ""}).`);
@@ -80,6 +88,7 @@ server.listen(env.port, () => {
 
 function shutdown() {
   stopFeed();
+  alertTimer.stop();
   server.close(() => process.exit(0));
   server.closeAllConnections();
 }

@@ -5,6 +5,7 @@ import type { SearchParams } from "@/lib/search/search-params";
 import { formatShortDanishDate } from "@/lib/text/format-danish-date";
 import { FACET_TITLES } from "./labels";
 import { CSV_EXPORT_LIMIT } from "@/lib/search/search-csv";
+import { alertHref } from "@/components/alerts/alert-href";
 import { searchCsvHref, searchFeedHref, searchHref, withoutFacetValue } from "./search-href";
 import { Snippet } from "./Snippet";
 
@@ -127,6 +128,11 @@ function ExportLinks({ params, total }: { params: SearchParams; total: number })
       <li>
         <a href={searchFeedHref(params)} type="application/atom+xml" className="text-brand underline">
           Følg søgningen i en feedlæser (Atom)
+        </a>
+      </li>
+      <li>
+        <a href={alertHref(params)} className="text-brand underline">
+          Få besked på mail
         </a>
       </li>
     </ul>

@@ -1,3 +1,4 @@
+import { alertHref } from "@/components/alerts/alert-href";
 import { searchFeedHref, searchHref } from "@/components/search/search-href";
 import type { SearchParams } from "@/lib/search/search-params";
 
@@ -13,6 +14,11 @@ export function FollowLinks({ search, name }: { search: SearchParams; name: stri
       <li>
         <a href={searchFeedHref(search)} type="application/atom+xml" className="text-brand underline">
           Følg nye beslutninger i en feedlæser (Atom)
+        </a>
+      </li>
+      <li>
+        <a href={alertHref(search)} className="text-brand underline">
+          Få besked på mail om nye beslutninger
         </a>
       </li>
     </ul>

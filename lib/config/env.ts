@@ -16,6 +16,14 @@ export interface AppEnv {
   pageCacheMaxAgeMs: number;
   /** Varnish caches in front of the web processes (VARNISH_URLS, comma-separated); changed pages are banned there. */
   varnishUrls: string[];
+  /** SMTP server for alert mails (SMTP_URL, e.g. smtp://user:pass@host:587); unset: mails are written to `<dataDir>/mail/`. */
+  smtpUrl: string | null;
+  /** Sender of alert mails (MAIL_FROM). */
+  mailFrom: string;
+  /** Key that signs unsubscribe links (ALERTS_SECRET); unset: a random key kept in the database. */
+  alertsSecret: string | null;
+  /** Who is responsible for the subscribers' data, as shown on the subscription pages (ALERTS_DATA_CONTROLLER). */
+  alertsDataController: string;
   /** Settings of `npm run import`: how politely sites are fetched. */
   importing: ImportEnv;
 }
@@ -70,6 +78,12 @@ function parseUrls(raw: string | undefined, name: string): string[] {
   return urls.map((url) => url.replace(/\/$/, ""));
 }
 
+function parseSmtpUrl(raw: string | undefined): string | null {
+  const url = raw?.trim() || null;
+  if (url && !/^smtps?:\/\/[^/]/.test(url)) throw new Error("SMTP_URL must start with smtp:// or smtps:// (its value is not shown: it may hold a password)");
+  return url;
+}
+
 /** Reads and validates the environment; throws a message naming the bad variable. */
 export function getEnv(): AppEnv {
   if (cached) return cached;
@@ -89,6 +103,10 @@ export function getEnv(): AppEnv {
     pageCacheBytes: parseMegabytes(process.env.PAGE_CACHE_MB, "PAGE_CACHE_MB", 512) * 1024 * 1024,
     pageCacheMaxAgeMs: parseSeconds(process.env.PAGE_CACHE_TTL_SECONDS, "PAGE_CACHE_TTL_SECONDS", 600) * 1000,
     varnishUrls: parseUrls(process.env.VARNISH_URLS, "VARNISH_URLS"),
+    smtpUrl: parseSmtpUrl(process.env.SMTP_URL),
+    mailFrom: process.env.MAIL_FROM?.trim() || "Referatportalen <referatportalen@localhost>",
+    alertsSecret: process.env.ALERTS_SECRET?.trim() || null,
+    alertsDataController: process.env.ALERTS_DATA_CONTROLLER?.trim() || "den, der driver denne installation af Referatportalen",
     importing: {
       contactUrl,
       delayMs: parseMilliseconds(process.env.IMPORT_DELAY_MS, "IMPORT_DELAY_MS", 500),

@@ -96,6 +96,22 @@ describe("createWebServer", () => {
     expect(seen).toEqual([]);
   });
 
+  it("lets POST through to the email alert forms only, and still refuses other methods there", async () => {
+    const port = await start();
+    for (const path of ["/abonnement?q=skole", "/abonnement/bekraeft", "/api/abonnement/afmeld?id=1&sig=x"]) {
+      const answer = await rawRequest(port, `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      expect(answer.status, path).toBe(200);
+    }
+    expect(seen).toHaveLength(3);
+    for (const path of ["/abonnementx", "/vejen/abonnement", "/api/search?abonnement"]) {
+      const answer = await rawRequest(port, `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      expect(answer.status, path).toBe(405);
+    }
+    const put = await rawRequest(port, `PUT /abonnement HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, HEAD, POST");
+  });
+
   it("answers a request Node cannot parse with 400, and oversized headers with 431, both with the headers", async () => {
     const port = await start();
     const garbled = await rawRequest(port, "GET /\x01 HTTP/1.1\r\nHost: localhost\r\n\r\n");

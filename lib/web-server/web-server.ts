@@ -2,8 +2,11 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { RequestHandler } from "@/lib/page-cache/page-cache";
 
-/** Methods the portal answers; every page and API route is read-only. */
+/** Methods the portal answers; every page and API route is read-only, except the email alert forms. */
 const ALLOWED_METHODS = ["GET", "HEAD"];
+/** The alert pages post forms (Next server actions) and take RFC 8058 one-click unsubscribes. */
+const FORM_PATH = /^\/(?:api\/)?abonnement(?:[/?]|$)/;
+const FORM_METHODS = [...ALLOWED_METHODS, "POST"];
 
 /** An answer the server gives itself, without asking the app. */
 export interface Refusal {
@@ -14,14 +17,15 @@ export interface Refusal {
 }
 
 /**
- * The answer to a request the app must not see, or null: a method other than GET or HEAD
- * (405 with Allow; Next answers TRACE with a 500) and a path with malformed percent-encoding
+ * The answer to a request the app must not see, or null: a method other than GET or HEAD, or
+ * POST to the alert pages under /abonnement and /api/abonnement (405 with Allow; Next answers TRACE with a 500) and a path with malformed percent-encoding
  * or a control character (`/%`, `/%zz`, `/vejen/%ff`, `/%C3%28`, `/%00`: 400; Next answers
  * them with a 500 of its own).
  */
 export function refusalOf(req: Pick<IncomingMessage, "method" | "url">): Refusal | null {
-  if (!ALLOWED_METHODS.includes(req.method ?? "")) {
-    return { status: 405, message: "Metoden er ikke tilladt. Portalen svarer kun på GET og HEAD.", headers: { Allow: ALLOWED_METHODS.join(", ") } };
+  const allowed = FORM_PATH.test(req.url ?? "/") ? FORM_METHODS : ALLOWED_METHODS;
+  if (!allowed.includes(req.method ?? "")) {
+    return { status: 405, message: `Metoden er ikke tilladt. Adressen svarer kun på ${allowed.join(", ")}.`, headers: { Allow: allowed.join(", ") } };
   }
   if (!isWellFormedPath(req.url ?? "/")) return { status: 400, message: "Ugyldig adresse: stien er ikke korrekt URL-kodet." };
   return null;
