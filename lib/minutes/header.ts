@@ -215,10 +215,10 @@ function applyField(header: MeetingHeader, field: Field, value: string): boolean
       readLocation(header, value);
       return true;
     case "participants":
-      header.participants.push(...parseNameList(value));
+      for (const participant of parseNameList(value)) header.participants.push(participant);
       return true;
     case "absent":
-      header.absent.push(...parseNameList(value).map((participant) => participant.name));
+      for (const participant of parseNameList(value)) header.absent.push(participant.name);
       return true;
     case "committee":
       header.committee = cleanCommitteeName(value);

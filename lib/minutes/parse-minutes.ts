@@ -61,10 +61,11 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
     const body = lines.slice(heading.index + 1, headings[index + 1]?.index ?? lines.length);
     const parsed = parseItem(heading, headingLine, body, { meetingDate: header.date, committee: header.committee, family });
     items.push(parsed.item);
-    warnings.push(...parsed.warnings);
+    for (const warning of parsed.warnings) warnings.push(warning);
     if (parsed.dropped) droppedLineRanges.push(parsed.dropped);
     publicLines.push(headingLine);
-    if (!parsed.item.closed) publicLines.push(...body);
+    // A loop, not push(...body): spreading a million-line body into one call overflows the stack.
+    if (!parsed.item.closed) for (const line of body) publicLines.push(line);
   });
 
   let municipality: string;
