@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 /** Site footer with what the portal is and where the data comes from. */
 export function SiteFooter() {
   return (
@@ -6,6 +8,12 @@ export function SiteFooter() {
         <p>
           Referatportalen samler referater fra danske kommuners udvalgsmøder, så du kan læse og søge i beslutningerne på
           tværs af kommuner. Teksterne kommer fra kommunernes egne udgivelser; lukkede punkter vises kun med titel.
+        </p>
+        <p className="mt-2">
+          <Link href="/datakvalitet" className="underline underline-offset-2">
+            Datakvalitet
+          </Link>
+          : referater, portalen ikke kunne læse helt.
         </p>
       </div>
     </footer>

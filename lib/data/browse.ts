@@ -21,14 +21,15 @@ export interface CommitteePage {
   slug: string;
   url: string;
   municipality: { name: string; slug: string; url: string };
-  years: Array<{ year: string; meetings: Array<{ url: string; date: string; startTime: string; itemCount: number; kind: string }> }>;
+  years: Array<{ year: string; meetings: Array<{ url: string; date: string; startTime: string | null; itemCount: number; kind: string }> }>;
 }
 
 /** Shared heading data of a meeting. */
 export interface MeetingHeader {
   url: string;
   date: string;
-  startTime: string;
+  /** "HH:MM", or null when the document's header gave no readable start time. */
+  startTime: string | null;
   endTime: string | null;
   kind: "referat" | "dagsorden";
   location: string | null;
@@ -108,7 +109,7 @@ export const getCommitteePage = cache(
     const committee = found.value;
     const meetings = await getPrisma().meeting.findMany({
       where: { committeeId: committee.id },
-      orderBy: [{ date: "desc" }, { startTime: "desc" }],
+      orderBy: [{ date: "desc" }, { startTime: { sort: "desc", nulls: "last" } }],
       include: { _count: { select: { items: true } } },
     });
     const years = new Map<string, CommitteePage["years"][number]["meetings"]>();
@@ -135,7 +136,7 @@ function toHeader(
   meeting: {
     urlKey: string;
     date: Date;
-    startTime: string;
+    startTime: string | null;
     endTime: string | null;
     kind: "referat" | "dagsorden";
     location: string | null;

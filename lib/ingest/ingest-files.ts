@@ -17,6 +17,8 @@ export interface IngestSummary {
   cprRedactions: number;
   items: number;
   failures: Array<{ file: string; error: string }>;
+  /** Warnings of the documents stored in this run (also on the data-quality page). */
+  warnings: Array<{ file: string; line: number | null; message: string; text: string }>;
   skippedFiles: Array<{ file: string; reason: string }>;
   durationMs: number;
 }
@@ -57,6 +59,7 @@ export async function ingestFiles(
     cprRedactions: 0,
     items: 0,
     failures: [],
+    warnings: [],
     skippedFiles: discovery.skipped,
     durationMs: 0,
   };
@@ -89,6 +92,7 @@ export async function ingestFiles(
       summary.cprRedactions += report.cprRedactions;
       summary.items += report.items ?? 0;
       if (report.status === "failed") summary.failures.push({ file, error: report.error ?? "ukendt fejl" });
+      for (const warning of report.warnings ?? []) summary.warnings.push({ file, ...warning });
       options.onDocument?.(report);
     }
   };

@@ -7,6 +7,10 @@ import { parseItem } from "./parse-item";
 import { removeRunningHeaders } from "./running-headers";
 import type { LineRange, ParsedItem, ParseHints, ParseResult, ParseWarning, SourceLine } from "./types";
 
+/** The warning of a meeting kept without a start time. */
+export const MISSING_START_TIME =
+  'Intet mødetidspunkt fundet i mødehovedet (fx "kl. 14:00", "Tidspunkt:" eller "Mødetidspunkt:"); mødet er gemt uden klokkeslæt.';
+
 function fail(reason: string, line: number | null): ParseResult {
   return { ok: false, error: { reason, line } };
 }
@@ -47,11 +51,9 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
   if (header.committee === null) {
     return fail('Udvalget kunne ikke findes i mødehovedet (fx "REFERAT <udvalg> d. …" eller "Udvalg:").', header.firstLine ?? firstTextLine);
   }
-  if (header.startTime === null) {
-    return fail('Intet mødetidspunkt fundet i mødehovedet (fx "kl. 14:00", "Tidspunkt:" eller "Mødetidspunkt:").', header.firstLine ?? firstTextLine);
-  }
-
   const warnings: ParseWarning[] = [...header.warnings];
+  // Committee and date place the meeting; an unreadable time must not lose the document.
+  if (header.startTime === null) warnings.push({ line: header.firstLine ?? firstTextLine, message: MISSING_START_TIME, text: "" });
   const items: ParsedItem[] = [];
   const droppedLineRanges: LineRange[] = [];
   const publicLines: SourceLine[] = [...headerLines];
