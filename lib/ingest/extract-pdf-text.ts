@@ -25,7 +25,8 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
   if (bytes.byteLength === 0) throw new DocumentReadError("PDF-filen er tom.");
   let pages: string[];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    // verbosity 0: pdf.js's own warnings ("Indexing all PDF objects") would reach stderr beside our Danish error.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     try {
       pages = (await extractText(pdf, { mergePages: false })).text;
     } finally {
