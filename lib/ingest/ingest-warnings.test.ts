@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, ftruncateSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listMeetingsWithWarnings } from "@/lib/data/data-quality";
@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { MISSING_START_TIME } from "@/lib/minutes/parse-minutes";
 import { formatSummary } from "./format-summary";
 import { ingestFiles } from "./ingest-files";
+import { MAX_TEXT_BYTES } from "./read-document";
 import { VEJEN_SAMPLE, makeTempDir, writeFixture } from "./test-fixtures";
 
 let db: TestDatabase;
@@ -86,5 +87,19 @@ describe("documents the parser could not read cleanly", () => {
         warnings: [{ line: 3, message: MISSING_START_TIME, text: "" }],
       },
     ]);
+  });
+});
+
+describe("files the ingest refuses", () => {
+  it("names a file over the size limit and goes on with the rest", async () => {
+    const dir = makeTempDir();
+    const big = path.join(dir, "a-kaempe.txt");
+    const fd = openSync(big, "w");
+    ftruncateSync(fd, MAX_TEXT_BYTES + 1024 * 1024);
+    closeSync(fd);
+    writeFixture(dir, "b-vejen.txt", vejen());
+    const summary = await ingestFiles(db.prisma, [dir]);
+    expect(summary).toMatchObject({ discovered: 2, ok: 1, failed: 1 });
+    expect(summary.failures).toEqual([{ file: big, error: `${big}: Filen er for stor (21 MB); grænsen er 20 MB. Del dokumentet op i mindre filer.` }]);
   });
 });
