@@ -4,16 +4,18 @@
  * change. Expects DATABASE_URL and a finished `next build`; `npm start` provides both.
  */
 import { readFileSync } from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { getEnv } from "@/lib/config/env";
-import { securityHeaders } from "@/lib/config/security-headers";
+import { securityHeadersFor } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
+import { watchBuild } from "@/lib/page-cache/watch-build";
+import { banPages } from "@/lib/varnish/ban-pages";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
+import { createWebServer } from "@/lib/web-server/web-server";
 
 /**
  * Next.js's on-demand revalidation (what `res.revalidate()` sends): a request carrying this
@@ -37,34 +39,43 @@ const upstream: RequestHandler = (req, res) => {
 };
 let handler = upstream;
 let stopFeed = () => {};
-if (env.pageCacheBytes > 0) {
-  const cache = new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(path.resolve(".next")));
-  let lastError = 0;
-  const feed = await watchPageChanges(getPrisma(), (paths) => cache.forgetChanged(paths), {
-    onError: (error) => {
-      // Logged at most once a minute: the database may be restarting.
-      if (Date.now() - lastError < 60_000) return;
-      lastError = Date.now();
-      console.error(`Page cache: could not read changes from the database: ${error instanceof Error ? error.message : error}`);
+const distDir = path.resolve(".next");
+const cache = env.pageCacheBytes > 0 ? new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(distDir), { maxAgeMs: env.pageCacheMaxAgeMs }) : null;
+if (cache) handler = cache.handler(upstream);
+if (cache || env.varnishUrls.length > 0) {
+  const lastLogged = new Map<string, number>();
+  // Logged at most once a minute per kind: the database or a Varnish may be restarting.
+  const logThrottled = (kind: string, error: unknown) => {
+    if (Date.now() - (lastLogged.get(kind) ?? 0) < 60_000) return;
+    lastLogged.set(kind, Date.now());
+    console.error(`${kind}: ${error instanceof Error ? error.message : error}`);
+  };
+  const feed = await watchPageChanges(
+    getPrisma(),
+    (paths) => {
+      // This process forgets first, then Varnish: a page Varnish fetches again after the ban
+      // can no longer come from this process's stale copy.
+      cache?.forgetChanged(paths);
+      if (env.varnishUrls.length > 0) banPages(env.varnishUrls, paths).catch((error: unknown) => logThrottled("Varnish", error));
     },
-  });
-  stopFeed = feed.stop;
-  handler = cache.handler(upstream);
+    { onError: (error) => logThrottled("Page cache: could not read changes from the database", error) },
+  );
+  const stopWatchingBuild = cache
+    ? watchBuild(distDir, () => {
+        const forgotten = cache.forgetAll();
+        console.warn(`A new build replaced the one this server runs (.next/BUILD_ID changed): forgot ${forgotten} cached pages. Restart the server to serve the new build.`);
+      })
+    : () => {};
+  stopFeed = () => {
+    feed.stop();
+    stopWatchingBuild();
+  };
 }
 
-const server = http.createServer((req, res) => {
-  Promise.resolve(handler(req, res)).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) {
-      for (const { key, value } of securityHeaders) res.setHeader(key, value);
-      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("Der opstod en fejl på serveren.");
-    } else res.destroy();
-  });
-});
+const server = createWebServer(handler, securityHeadersFor(env.siteUrl));
 server.listen(env.port, () => {
-  const cache = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
-  console.log(`Serving on http://localhost:${env.port} (${cache}).`);
+  const cacheNote = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
+  console.log(`Serving on http://localhost:${env.port} (${cacheNote}${env.varnishUrls.length > 0 ? `, bans to ${env.varnishUrls.join(", ")}` : ""}).`);
 });
 
 function shutdown() {

@@ -4,34 +4,36 @@
  * missing or stale, then the web server (scripts/serve.ts: Next.js behind the page cache) on PORT.
  */
 import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { getEnv } from "@/lib/config/env";
 import type { DatabaseHandle } from "@/lib/db/database";
-import { reasonToBuild } from "./lib/build-freshness";
+import { claimServerLock, ServerAlreadyRunningError } from "@/lib/web-server/server-lock";
 import { isPortFree } from "./lib/port";
-import { prepareData } from "./lib/prepare-data";
-import { localBin, runCommand, superviseChild } from "./lib/run-command";
-import { openDatabase } from "./lib/with-database";
+import { preparePortal } from "./lib/prepare-portal";
+import { localBin, superviseChild } from "./lib/run-command";
 
 const env = getEnv();
 if (!(await isPortFree(env.port))) {
   console.error(`Port ${env.port} is already in use. Is the portal already running? Stop it, or start on another port: PORT=3001 npm start`);
   process.exit(1);
 }
-
-let db: DatabaseHandle | null = null;
-try {
-  db = await openDatabase();
-  console.log(`Database ready (${db.source}).`);
-  await prepareData();
-  const reason = reasonToBuild();
-  if (reason) {
-    console.log(`Building the portal (${reason}) …`);
-    const code = await runCommand(localBin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
-    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+if (!env.databaseUrl) {
+  // One server per embedded database: a second would keep the database port it found.
+  mkdirSync(env.dataDir, { recursive: true });
+  try {
+    claimServerLock(env.dataDir, env.port);
+  } catch (error) {
+    if (!(error instanceof ServerAlreadyRunningError)) throw error;
+    console.error(error.message);
+    process.exit(1);
   }
+}
+
+let db: DatabaseHandle;
+try {
+  db = await preparePortal();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  await db?.close();
   process.exit(1);
 }
 
