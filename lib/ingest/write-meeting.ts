@@ -156,8 +156,8 @@ function itemRows(meeting: ParsedMeeting) {
   );
 }
 
-/** A warning stored with a meeting (Meeting.warnings) for the data-quality page; `line` when known. */
 // A type, not an interface: Prisma's JSON input accepts object types without an index signature only so.
+/** A warning stored with a meeting (Meeting.warnings) for the data-quality page; `line` when known. */
 export type MeetingWarning = {
   line: number | null;
   message: string;
@@ -168,9 +168,10 @@ const MAX_STORED_WARNINGS = 50;
 const MAX_WARNING_TEXT = 200;
 
 /**
- * The parser's warnings (the first 50, texts cut at 200 characters), and one when the committee is already stored under a name that differs
- * only in punctuation, case or accents (the same slug: "Økonomi-udvalget" / "Økonomiudvalget"):
- * the meeting joins it and the first name stays, but not silently.
+ * The parser's warnings (the first 50, texts cut at 200 characters), and one when the committee
+ * is already stored under a name that differs only in punctuation, case or accents (the same
+ * slug: "Økonomi-udvalget" / "Økonomiudvalget"): the meeting joins it and the first name stays,
+ * but not silently.
  */
 function meetingWarnings(meeting: ParsedMeeting, committee: StoredCommittee): MeetingWarning[] {
   // Bounded: a document of a million unplaced lines must not become a million warnings on a page.
