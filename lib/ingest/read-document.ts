@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { htmlToText } from "@/lib/sources/html-to-text";
 import { decodeText, type TextEncodingName } from "@/lib/text/decode-text";
 import { DocumentReadError } from "./document-read-error";
 import { extractPdfText } from "./extract-pdf-text";
 
 /** File extensions the ingest reads; everything else is reported as skipped. */
-export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".pdf"] as const;
+export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".pdf", ".html", ".htm"] as const;
 
 const MB = 1024 * 1024;
 /**
@@ -60,16 +61,20 @@ async function readBytes(filePath: string, limit: number, what: string): Promise
 
 /**
  * Reads, hashes and decodes one file (UTF-16 with a BOM, UTF-8, else Windows-1252; PDFs through
- * pdf.js). Throws a DocumentReadError (Danish, without the file name) for a file over the size
- * limits (MAX_TEXT_BYTES of text, MAX_PDF_BYTES for a PDF), a missing or unreadable file, or a
- * broken PDF.
+ * pdf.js; HTML pages turned into the text the parser reads, see lib/sources/html-to-text.ts).
+ * Throws a DocumentReadError (Danish, without the file name) for a file over the size limits
+ * (MAX_TEXT_BYTES of text, MAX_PDF_BYTES for a PDF), a missing or unreadable file, or a broken PDF.
  */
 export async function readSourceFile(filePath: string): Promise<SourceFile> {
   const isPdf = path.extname(filePath).toLowerCase() === ".pdf";
   const bytes = isPdf ? await readBytes(filePath, MAX_PDF_BYTES, "PDF-filen") : await readBytes(filePath, MAX_TEXT_BYTES, "Filen");
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const base = { fileName: filePath, sha256, size: bytes.byteLength };
-  if (!isPdf) return { ...base, ...decodeText(bytes) };
+  if (!isPdf) {
+    const decoded = decodeText(bytes);
+    const extension = path.extname(filePath).toLowerCase();
+    return extension === ".html" || extension === ".htm" ? { ...base, ...decoded, text: htmlToText(decoded.text) } : { ...base, ...decoded };
+  }
   const text = await extractPdfText(bytes);
   if (text.length > MAX_TEXT_BYTES) throw tooBig("Teksten i PDF-filen", text.length, MAX_TEXT_BYTES);
   return { ...base, encoding: "pdf", text };
