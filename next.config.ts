@@ -4,9 +4,6 @@ import { securityHeaders } from "./lib/config/security-headers";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // `npm run typecheck` checks the whole project (tests and scripts included) in `npm test`;
-  // repeating it inside every build would only slow `npm start` down.
-  typescript: { ignoreBuildErrors: true },
   // A tab reuses a page it already loaded for at most 30 s (Next's minimum; default 5 min), so a
   // corrected decision reaches an open tab within a minute, like every other visitor.
   // Next keeps its ISR renders in its in-memory LRU only (`cacheMaxMemorySize`, 50 MB), never in

@@ -4,19 +4,20 @@
  * builds the portal if stale, serves it the way `npm start` does (scripts/serve.ts: Next.js
  * behind the page cache) or, with `--server next`, with plain `next start` for comparison,
  * and measures item, meeting and committee pages with autocannon: requests/s and p50/p99
- * latency per page type.
+ * latency per page type. Warm-up and measurement send the same headers (scripts/lib/page-requests.ts),
+ * and the bench prints how many pages the page cache served on a second visit.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import { createPrisma } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/database";
 import { applyMigrations } from "@/lib/db/migrate";
 import { committeePath, itemPath, meetingPath } from "@/lib/data/paths";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { reasonToBuild } from "./lib/build-freshness";
+import { BENCH_HEADERS, measure, warmUp } from "./lib/page-requests";
 import { localBin, runCommand } from "./lib/run-command";
 
 const { values } = parseArgs({
@@ -81,22 +82,21 @@ try {
     if (i > 120) throw new Error(`the ${values.server} server did not answer within 60 s`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  // First renders fill the ISR cache; the benchmark measures what visitors get afterwards.
+  // First renders fill the page cache; the benchmark measures what visitors get afterwards. The
+  // warm-up sends the measurement's headers (BENCH_HEADERS), or it would fill other cache entries.
   const warmStart = performance.now();
-  let warmed = 0;
-  for (const list of Object.values(urls)) for (const url of list) warmed += (await fetch(origin + url)).ok ? 1 : 0;
+  const allUrls = Object.values(urls).flat();
+  const { ok: warmed } = await warmUp(origin, allUrls);
   const warmMs = performance.now() - warmStart;
   console.log(`First visits: ${warmed} pages in ${(warmMs / 1000).toFixed(1)} s (${(warmMs / warmed).toFixed(1)} ms per page, one at a time).`);
+  const { cache } = await warmUp(origin, allUrls);
+  const hits = cache.filter((value) => value === "HIT").length;
+  console.log(`Second visits (Accept-Encoding: ${BENCH_HEADERS["accept-encoding"]}): ${hits} of ${allUrls.length} served from the page cache.`);
 
   const results: Array<Record<string, string | number>> = [];
   for (const [type, list] of Object.entries(urls)) {
     console.log(`Measuring ${type} pages (${list.length} URLs, ${values.duration} s, ${values.connections} connections) …`);
-    const result = await autocannon({
-      url: origin,
-      connections: Number(values.connections),
-      duration: Number(values.duration),
-      requests: list.map((p) => ({ method: "GET", path: p })),
-    });
+    const result = await measure(origin, list, { connections: Number(values.connections), duration: Number(values.duration) });
     results.push({
       page: type,
       "req/s": Math.round(result.requests.average),

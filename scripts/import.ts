@@ -72,7 +72,7 @@ process.once("SIGINT", () => {
 
 await runWithDatabase(async (prisma) => {
   const { importing } = getEnv();
-  const total: IngestSummary = { discovered: 0, ok: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, cprRedactions: 0, items: 0, failures: [], skippedFiles: [], durationMs: 0 };
+  const total: IngestSummary = { discovered: 0, ok: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, cprRedactions: 0, items: 0, failures: [], warnings: [], skippedFiles: [], durationMs: 0 };
   let exitCode = 0;
   try {
     for (const { entry, site, municipality } of resolved) {
@@ -101,6 +101,7 @@ await runWithDatabase(async (prisma) => {
       for (const key of ["discovered", "ok", "updated", "unchanged", "failed", "skipped", "cprRedactions", "items", "durationMs"] as const) total[key] += summary[key];
       total.failures.push(...summary.failures);
       total.skippedFiles.push(...summary.skippedFiles);
+      total.warnings.push(...summary.warnings);
     }
   } catch (error) {
     if (!controller.signal.aborted) throw error;

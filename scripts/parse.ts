@@ -1,17 +1,17 @@
 /**
  * Parse one minutes file and print the meeting as JSON.
  *   npm run parse -- <file> [--municipality "Vejen"]
+ * Reads .txt, .md and .pdf files as the ingest does (lib/ingest/read-document.ts).
  * Exit 0 with JSON on stdout; on a ParseError (or unreadable file) a message on stderr and exit 1.
  * CPR numbers are removed from the text before it is parsed, as the ingest does, and from every
  * message: nothing this prints holds one.
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { readSourceFile, type SourceFile } from "../lib/ingest/read-document";
 import { parseMinutes, toIssueJson } from "../lib/minutes";
 import { redactCpr, withoutCpr } from "../lib/privacy/redact-cpr";
-import { decodeText } from "../lib/text/decode-text";
 
-function main(): number {
+async function main(): Promise<number> {
   let file: string | undefined;
   let municipality: string | undefined;
   try {
@@ -30,15 +30,16 @@ function main(): number {
     return 1;
   }
 
-  let bytes: Uint8Array;
+  // Read like the ingest reads: PDFs through pdf.js, UTF-16/UTF-8/Windows-1252 text, the same size limit.
+  let source: SourceFile;
   try {
-    bytes = readFileSync(file);
+    source = await readSourceFile(file);
   } catch (error) {
     process.stderr.write(withoutCpr(`Kan ikke læse ${file}: ${error instanceof Error ? error.message : String(error)}\n`));
     return 1;
   }
-  const { text: decoded, encoding } = decodeText(bytes);
-  const { text, count } = redactCpr(decoded);
+  const { text, count } = redactCpr(source.text);
+  const { encoding } = source;
   if (count > 0) process.stderr.write(`${count} CPR-numre fjernet før læsningen.\n`);
   const result = parseMinutes(text, municipality === undefined ? undefined : { municipality });
   if (!result.ok) {
@@ -57,4 +58,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -15,6 +15,12 @@ export function SiteFooter() {
           </Link>
           : hent alle referater som filer, eller brug OParl-API&apos;et.
         </p>
+        <p className="mt-2">
+          <Link href="/datakvalitet" className="text-brand underline-offset-2 hover:underline">
+            Datakvalitet
+          </Link>
+          : referater, portalen ikke kunne læse helt.
+        </p>
       </div>
     </footer>
   );

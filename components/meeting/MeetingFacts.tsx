@@ -8,7 +8,7 @@ export function MeetingFacts({ meeting }: { meeting: MeetingHeader }) {
       <dt className="font-semibold">Tidspunkt</dt>
       <dd>
         {formatDanishDateTime(meeting.date, meeting.startTime)}
-        {meeting.endTime ? `–${meeting.endTime.replace(":", ".")}` : ""}
+        {meeting.startTime === null ? " (klokkeslæt ikke angivet)" : meeting.endTime ? `–${meeting.endTime.replace(":", ".")}` : ""}
       </dd>
       {meeting.location && (
         <>

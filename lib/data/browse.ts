@@ -10,7 +10,7 @@ import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from 
 export interface UpcomingMeeting {
   url: string;
   date: string;
-  startTime: string;
+  startTime: string | null;
   committee: string;
   itemCount: number;
 }
@@ -36,14 +36,15 @@ export interface CommitteePage {
   municipality: { name: string; slug: string; url: string };
   /** Agendas of this committee's meetings from today on, soonest first. */
   upcoming: UpcomingMeeting[];
-  years: Array<{ year: string; meetings: Array<{ url: string; date: string; startTime: string; itemCount: number; kind: string }> }>;
+  years: Array<{ year: string; meetings: Array<{ url: string; date: string; startTime: string | null; itemCount: number; kind: string }> }>;
 }
 
 /** Shared heading data of a meeting. */
 export interface MeetingHeader {
   url: string;
   date: string;
-  startTime: string;
+  /** "HH:MM", or null when the document's header gave no readable start time. */
+  startTime: string | null;
   endTime: string | null;
   kind: "referat" | "dagsorden";
   location: string | null;
@@ -150,7 +151,7 @@ export const getCommitteePage = cache(
     const committee = found.value;
     const meetings = await getPrisma().meeting.findMany({
       where: { committeeId: committee.id },
-      orderBy: [{ date: "desc" }, { startTime: "desc" }],
+      orderBy: [{ date: "desc" }, { startTime: { sort: "desc", nulls: "last" } }],
       include: { _count: { select: { items: true } } },
     });
     const years = new Map<string, CommitteePage["years"][number]["meetings"]>();
@@ -178,7 +179,7 @@ function toHeader(
   meeting: {
     urlKey: string;
     date: Date;
-    startTime: string;
+    startTime: string | null;
     endTime: string | null;
     kind: "referat" | "dagsorden";
     location: string | null;

@@ -5,7 +5,7 @@ import { isoDate, meetingPath } from "./paths";
 export interface MeetingSummary {
   url: string;
   date: string;
-  startTime: string;
+  startTime: string | null;
   municipality: string;
   municipalitySlug: string;
   committee: string;
@@ -24,7 +24,7 @@ export interface MunicipalitySummary {
 /** The newest meetings across all municipalities, newest first. */
 export async function listLatestMeetings(limit = 10): Promise<MeetingSummary[]> {
   const meetings = await getPrisma().meeting.findMany({
-    orderBy: [{ date: "desc" }, { startTime: "desc" }],
+    orderBy: [{ date: "desc" }, { startTime: { sort: "desc", nulls: "last" } }],
     take: limit,
     include: { committee: { include: { municipality: true } }, _count: { select: { items: true } } },
   });

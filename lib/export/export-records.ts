@@ -13,7 +13,7 @@ export interface ExportMeeting {
   id: number;
   urlKey: string;
   date: Date;
-  startTime: string;
+  startTime: string | null;
   endTime: string | null;
   kind: "referat" | "dagsorden";
   location: string | null;

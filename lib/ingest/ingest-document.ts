@@ -4,7 +4,15 @@ import { findPrivacyViolations } from "@/lib/privacy/check-parsed-meeting";
 import { redactCpr, withoutCpr } from "@/lib/privacy/redact-cpr";
 import type { SourceFile } from "./read-document";
 import { blankDroppedLines } from "./source-text";
-import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache, type StoredDocument } from "./write-meeting";
+import {
+  createIdCache,
+  meetingLockKey,
+  withIngestLock,
+  writeMeeting,
+  type IdCache,
+  type MeetingWarning,
+  type StoredDocument,
+} from "./write-meeting";
 
 /** What happened to one document. */
 export type DocumentStatus = "ok" | "updated" | "unchanged" | "failed";
@@ -20,6 +28,8 @@ export interface DocumentReport {
   error?: string;
   line?: number | null;
   cprRedactions: number;
+  /** What the stored meeting was saved with but could not be read cleanly (see Meeting.warnings). */
+  warnings?: MeetingWarning[];
 }
 
 /** Options of one document's ingest. */
@@ -127,6 +137,7 @@ export async function ingestSource(prisma: PrismaClient, file: SourceFile, optio
         url: written.url,
         items: parsed.meeting.items.length,
         cprRedactions,
+        warnings: written.warnings,
       };
     });
     remember();

@@ -18,6 +18,8 @@ export interface IngestSummary {
   cprRedactions: number;
   items: number;
   failures: Array<{ file: string; error: string }>;
+  /** Warnings of the documents stored in this run (also on the data-quality page). */
+  warnings: Array<{ file: string; line: number | null; message: string; text: string }>;
   skippedFiles: Array<{ file: string; reason: string }>;
   durationMs: number;
 }
@@ -58,6 +60,7 @@ export async function ingestFiles(
     cprRedactions: 0,
     items: 0,
     failures: [],
+    warnings: [],
     // File names are printed and returned as JSON: never with a CPR number in them.
     skippedFiles: discovery.skipped.map(({ file, reason }) => ({ file: withoutCpr(file), reason })),
     durationMs: 0,
@@ -92,6 +95,7 @@ export async function ingestFiles(
       summary.cprRedactions += report.cprRedactions;
       summary.items += report.items ?? 0;
       if (report.status === "failed") summary.failures.push({ file: report.file, error: report.error ?? "ukendt fejl" });
+      for (const warning of report.warnings ?? []) summary.warnings.push({ file: report.file, ...warning });
       options.onDocument?.(report);
     }
   };

@@ -61,7 +61,7 @@ export function meetingLockKey(meeting: ParsedMeeting): string {
  */
 export interface IdCache {
   municipalities: Map<string, { id: number; slug: string }>;
-  committees: Map<string, { id: number; slug: string }>;
+  committees: Map<string, StoredCommittee>;
 }
 
 /** A fresh, empty id cache (one per ingest run). */
@@ -78,21 +78,30 @@ async function findOrCreateMunicipality(tx: Tx, name: string): Promise<{ id: num
   return row;
 }
 
-async function findOrCreateCommittee(tx: Tx, municipalityId: number, name: string): Promise<{ id: number; slug: string }> {
+/** A committee as stored; `name` is the name it was first stored with (or renamed to). */
+interface StoredCommittee {
+  id: number;
+  slug: string;
+  name: string;
+  /** True when found through a former slug: a renamed committee, not a spelling to warn about. */
+  isAlias: boolean;
+}
+
+async function findOrCreateCommittee(tx: Tx, municipalityId: number, name: string): Promise<StoredCommittee> {
   const slug = slugify(name);
   // A renamed committee keeps answering to its old slug.
   const alias = await tx.committeeSlugAlias.findUnique({
     where: { municipalityId_slug: { municipalityId, slug } },
-    select: { committee: { select: { id: true, slug: true } } },
+    select: { committee: { select: { id: true, slug: true, name: true } } },
   });
-  if (alias) return alias.committee;
+  if (alias) return { ...alias.committee, isAlias: true };
   // ON CONFLICT instead of Prisma's upsert: two ingests may create the same committee at once.
-  const [row] = await tx.$queryRaw<Array<{ id: number; slug: string }>>`
+  const [row] = await tx.$queryRaw<Array<{ id: number; slug: string; name: string }>>`
     INSERT INTO "Committee" ("municipalityId", "slug", "name") VALUES (${municipalityId}, ${slug}, ${name})
     ON CONFLICT ("municipalityId", "slug") DO UPDATE SET "slug" = EXCLUDED."slug"
-    RETURNING "id", "slug"`;
+    RETURNING "id", "slug", "name"`;
   if (!row) throw new Error(`could not create the committee ${name}`);
-  return row;
+  return { ...row, isAlias: false };
 }
 
 /** A file's name without its folders ("data/2024/vejen.pdf" → "vejen.pdf"). */
@@ -110,10 +119,10 @@ async function findMeeting(
   tx: Tx,
   committeeId: number,
   date: string,
-  startTime: string,
+  startTime: string | null,
   sourceDocumentId: number,
 ): Promise<{ existing: { id: number; urlKey: string } | null; freeUrlKey: string }> {
-  const rows = await tx.$queryRaw<Array<{ id: number; urlKey: string; startTime: string; fileName: string; newFileName: string }>>`
+  const rows = await tx.$queryRaw<Array<{ id: number; urlKey: string; startTime: string | null; fileName: string; newFileName: string }>>`
     SELECT m.id, m."urlKey", m."startTime", d."fileName",
            (SELECT "fileName" FROM "SourceDocument" WHERE id = ${sourceDocumentId}) AS "newFileName"
     FROM "Meeting" m JOIN "SourceDocument" d ON d.id = m."sourceDocumentId"
@@ -147,17 +156,55 @@ function itemRows(meeting: ParsedMeeting) {
   );
 }
 
+// A type, not an interface: Prisma's JSON input accepts object types without an index signature only so.
+/** A warning stored with a meeting (Meeting.warnings) for the data-quality page; `line` when known. */
+export type MeetingWarning = {
+  line: number | null;
+  message: string;
+  text: string;
+};
+
+const MAX_STORED_WARNINGS = 50;
+const MAX_WARNING_TEXT = 200;
+
+/**
+ * The parser's warnings (the first 50, texts cut at 200 characters), and one when the committee
+ * is already stored under a name that differs only in punctuation, case or accents (the same
+ * slug: "Økonomi-udvalget" / "Økonomiudvalget"): the meeting joins it and the first name stays,
+ * but not silently.
+ */
+function meetingWarnings(meeting: ParsedMeeting, committee: StoredCommittee): MeetingWarning[] {
+  // Bounded: a document of a million unplaced lines must not become a million warnings on a page.
+  const warnings: MeetingWarning[] = meeting.warnings.slice(0, MAX_STORED_WARNINGS).map(({ line, message, text }) => ({
+    line,
+    message,
+    text: text.length > MAX_WARNING_TEXT ? `${text.slice(0, MAX_WARNING_TEXT - 1)}…` : text,
+  }));
+  if (meeting.warnings.length > MAX_STORED_WARNINGS) {
+    warnings.push({ line: null, message: `… og ${meeting.warnings.length - MAX_STORED_WARNINGS} advarsler mere`, text: "" });
+  }
+  if (!committee.isAlias && committee.name !== meeting.committee) {
+    warnings.push({
+      line: null,
+      message: `Udvalget hedder "${meeting.committee}" i dokumentet, men findes allerede som "${committee.name}" (forskel kun i tegnsætning eller store og små bogstaver). Mødet er lagt under "${committee.name}".`,
+      text: meeting.committee,
+    });
+  }
+  return warnings;
+}
+
 /**
  * Upserts the meeting's municipality, committee and meeting (natural key: committee, date,
  * start time; see findMeeting) and replaces its items, sections and attachments. Closed items are written as
- * number and title only. `remember` adds the ids to the cache; call it after the commit.
+ * number and title only. `remember` adds the ids to the cache; call it after the commit. The
+ * meeting's warnings (see meetingWarnings) are stored with it and returned.
  */
 export async function writeMeeting(
   tx: Tx,
   meeting: ParsedMeeting,
   sourceDocumentId: number,
   cache: IdCache = createIdCache(),
-): Promise<{ meetingId: number; url: string; isUpdate: boolean; remember: () => void }> {
+): Promise<{ meetingId: number; url: string; isUpdate: boolean; warnings: MeetingWarning[]; remember: () => void }> {
   const municipality = cache.municipalities.get(meeting.municipality) ?? (await findOrCreateMunicipality(tx, meeting.municipality));
   const committeeKey = `${municipality.id}\u0000${meeting.committee}`;
   const committee = cache.committees.get(committeeKey) ?? (await findOrCreateCommittee(tx, municipality.id, meeting.committee));
@@ -168,10 +215,11 @@ export async function writeMeeting(
 
   const fields = {
     endTime: meeting.endTime,
-    startsAt: copenhagenToUtc(meeting.date, meeting.startTime),
+    startsAt: meeting.startTime === null ? null : copenhagenToUtc(meeting.date, meeting.startTime),
     kind: meeting.kind,
     location: meeting.location,
     participants: meeting.participants.map((p) => ({ name: p.name, party: p.party })),
+    warnings: meetingWarnings(meeting, committee),
     sourceDocumentId,
   };
   const { existing, freeUrlKey } = await findMeeting(tx, committee.id, meeting.date, meeting.startTime, sourceDocumentId);
@@ -229,5 +277,5 @@ export async function writeMeeting(
     JOIN items ON items."position" = x."itemPosition"`;
   const url = meetingPath(municipality.slug, committee.slug, urlKey);
   await recordPageChange(tx, url);
-  return { meetingId, url, isUpdate: existing !== null, remember };
+  return { meetingId, url, isUpdate: existing !== null, warnings: fields.warnings, remember };
 }

@@ -156,22 +156,35 @@ function isEmptyBlock(block: Block): boolean {
   return block.rows.length === 0;
 }
 
+/**
+ * Joins a paragraph split by a page break to the one before it. Linear: a run of joined
+ * paragraphs is collected as parts and concatenated once, since testing the end of an ever
+ * longer concatenated string flattens it every time (quadratic on unpunctuated text).
+ */
 function joinPageBreaks(blocks: Block[]): Block[] {
   const joined: Block[] = [];
+  let run: { block: Extract<Block, { type: "paragraph" }>; parts: string[]; length: number; lastPart: string } | null = null;
+  const closeRun = () => {
+    if (run && run.parts.length > 1) run.block.text = run.parts.join(" ");
+    run = null;
+  };
   for (const block of blocks) {
-    const last = joined[joined.length - 1];
-    if (
-      last?.type === "paragraph" &&
-      block.type === "paragraph" &&
-      !SENTENCE_END.test(last.text) &&
-      /^\p{Ll}/u.test(block.text) &&
-      last.text.length > 40
-    ) {
-      last.text = `${last.text} ${block.text}`;
+    if (block.type !== "paragraph") {
+      closeRun();
+      joined.push(block);
       continue;
     }
+    if (run !== null && !SENTENCE_END.test(run.lastPart) && /^\p{Ll}/u.test(block.text) && run.length > 40) {
+      run.parts.push(block.text);
+      run.length += 1 + block.text.length;
+      run.lastPart = block.text;
+      continue;
+    }
+    closeRun();
     joined.push(block);
+    run = { block, parts: [block.text], length: block.text.length, lastPart: block.text };
   }
+  closeRun();
   return joined;
 }
 

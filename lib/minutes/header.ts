@@ -25,28 +25,51 @@ type Field = "date" | "time" | "start" | "end" | "location" | "participants" | "
 // Labels that may carry their value after a space without a colon ("Mødedato Tirsdag d. 19. marts 2024").
 const SPACED_LABELS: ReadonlyArray<readonly [string, Field]> = [
   ["mødedato", "date"],
+  ["afholdelsesdato", "date"],
   ["mødetidspunkt", "time"],
+  ["mødetid", "time"],
+  ["mødestart", "time"],
+  ["møde start", "time"],
+  ["mødestarttidspunkt", "time"],
+  ["klokkeslæt", "time"],
+  ["klokken", "time"],
   ["mødested", "location"],
   ["mødelokale", "location"],
+  ["mødelokation", "location"],
+  ["mødeadresse", "location"],
   ["mødedeltagere", "participants"],
   ["starttidspunkt", "start"],
   ["sluttidspunkt", "end"],
+  ["mødeslut", "end"],
+  ["møde slut", "end"],
 ];
 // Labels that need a colon or stand alone with the value on the next line ("STED" / "Byrådssalen").
 const COLON_LABELS: ReadonlyArray<readonly [string, Field]> = [
   ["dato", "date"],
+  ["afholdt", "date"],
+  ["afholdt den", "date"],
+  ["mødedag", "date"],
   ["tidspunkt", "time"],
   ["tid", "time"],
   ["start", "start"],
+  ["starttid", "start"],
   ["slut", "end"],
+  ["sluttid", "end"],
   ["sted", "location"],
   ["lokale", "location"],
+  ["lokation", "location"],
+  ["adresse", "location"],
   ["deltagere", "participants"],
   ["medlemmer", "participants"],
   ["til stede", "participants"],
+  ["tilstede", "participants"],
+  ["fremmødte", "participants"],
   ["fraværende", "absent"],
   ["afbud", "absent"],
+  ["fravær", "absent"],
   ["udvalg", "committee"],
+  ["mødeforum", "committee"],
+  ["forum", "committee"],
   ["møde", "kind"],
   ["mødetype", "kind"],
 ];
@@ -185,6 +208,15 @@ function isMunicipalityLine(text: string): boolean {
   return countMunicipalityMentions(text).size === 1 && !/[.!?]$/.test(text);
 }
 
+/**
+ * Times in the value of a time label: there a bare "14.00" is a time ("Klokken 14.00"), which
+ * elsewhere needs "kl." before it so amounts and dates are not read as times.
+ */
+function findLabelledTimes(value: string): string[] {
+  const times = findTimes(value);
+  return times.length > 0 ? times : findTimes(`kl. ${value}`);
+}
+
 function applyField(header: MeetingHeader, field: Field, value: string): boolean {
   if (value === "") return true;
   switch (field) {
@@ -199,14 +231,14 @@ function applyField(header: MeetingHeader, field: Field, value: string): boolean
       return true;
     }
     case "time": {
-      const times = findTimes(value);
+      const times = findLabelledTimes(value);
       if (times.length === 0) return false;
       header.startTime ??= times[0] ?? null;
       header.endTime ??= times[1] ?? null;
       return true;
     }
     case "end": {
-      const times = findTimes(value);
+      const times = findLabelledTimes(value);
       if (times.length === 0) return false;
       header.endTime ??= times[times.length - 1] ?? null;
       return true;
@@ -215,10 +247,10 @@ function applyField(header: MeetingHeader, field: Field, value: string): boolean
       readLocation(header, value);
       return true;
     case "participants":
-      header.participants.push(...parseNameList(value));
+      for (const participant of parseNameList(value)) header.participants.push(participant);
       return true;
     case "absent":
-      header.absent.push(...parseNameList(value).map((participant) => participant.name));
+      for (const participant of parseNameList(value)) header.absent.push(participant.name);
       return true;
     case "committee":
       header.committee = cleanCommitteeName(value);

@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeText } from "../text/decode-text";
+import { windows1252Encoder } from "../text/test-windows-1252";
 import { parseMinutes, type ParseResult } from "./index";
+import { MISSING_START_TIME } from "./parse-minutes";
 
 const samplesDir = join(dirname(fileURLToPath(import.meta.url)), "../../data/samples");
 const samples = readdirSync(samplesDir).map((file) => ({ file, text: readFileSync(join(samplesDir, file), "utf8") }));
@@ -20,7 +22,9 @@ function expectResultOrError(result: ParseResult): void {
   }
   const { meeting } = result;
   expect(meeting.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  expect(meeting.startTime).toMatch(/^\d{2}:\d{2}$/);
+  // A meeting without a readable start time is kept, and says so.
+  if (meeting.startTime === null) expect(meeting.warnings.map((warning) => warning.message)).toContain(MISSING_START_TIME);
+  else expect(meeting.startTime).toMatch(/^\d{2}:\d{2}$/);
   expect(meeting.items.length).toBeGreaterThan(0);
   for (const item of meeting.items) {
     expect(item.line).toBeGreaterThan(0);
@@ -37,9 +41,8 @@ function parseQuietly(text: string): ParseResult {
   return result;
 }
 
-/** Windows-1252 encoder built from our decoder; unmappable characters become "?". */
-const WINDOWS_1252 = new Map<string, number>();
-for (let byte = 0; byte < 256; byte += 1) WINDOWS_1252.set(decodeText(Uint8Array.of(byte)).text, byte);
+/** Windows-1252 encoder from the code page's table (not from the decoder under test); unmappable characters become "?". */
+const WINDOWS_1252 = windows1252Encoder();
 function encodeWindows1252(text: string): Uint8Array {
   return Uint8Array.from([...text], (char) => WINDOWS_1252.get(char) ?? 0x3f);
 }
@@ -111,16 +114,5 @@ describe.each(samples)("mangled sample $file", ({ text }) => {
     const result = parseQuietly(decoded.text);
     expectResultOrError(result);
     if ([...text].every((char) => WINDOWS_1252.has(char))) expect(result).toEqual(original);
-  });
-});
-
-describe("performance", () => {
-  it("parses a sample in well under 10 ms on average", () => {
-    for (const { text } of samples) parseMinutes(text);
-    const rounds = 20;
-    const started = performance.now();
-    for (let i = 0; i < rounds; i += 1) for (const { text } of samples) parseMinutes(text);
-    const perDocument = (performance.now() - started) / (rounds * samples.length);
-    expect(perDocument).toBeLessThan(10);
   });
 });

@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseMinutes } from "./index";
+import { isUpdatingGoldens, readGolden } from "./test-golden";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const samplesDir = join(here, "../../data/samples");
 const familiesDir = join(here, "fixtures/families");
-const isUpdating = process.env.UPDATE_GOLDEN === "1";
 
 /** Every golden case: the five real samples and our own documents for the other template families. */
 const cases = [
@@ -25,14 +25,10 @@ const cases = [
     })),
 ];
 
-// Regenerate deliberately with `UPDATE_GOLDEN=1 npx vitest run lib/minutes` and review the diff.
+// Regenerate deliberately with `UPDATE_GOLDENS=1 npx vitest run lib/minutes` and review the diff.
 describe("golden fixtures", () => {
   it.each(cases)("$name", ({ input, golden }) => {
     const result = parseMinutes(readFileSync(input, "utf8"));
-    if (isUpdating || !existsSync(golden)) {
-      mkdirSync(dirname(golden), { recursive: true });
-      writeFileSync(golden, `${JSON.stringify(result, null, 2)}\n`);
-    }
-    expect(result).toEqual(JSON.parse(readFileSync(golden, "utf8")));
+    expect(result).toEqual(readGolden(result, golden, isUpdatingGoldens()));
   });
 });

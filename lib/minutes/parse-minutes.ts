@@ -10,6 +10,10 @@ import { segmentItems } from "./segment-items";
 import { readTableOfContents } from "./table-of-contents";
 import type { LineRange, ParsedItem, ParseHints, ParseResult, ParseWarning, SourceLine } from "./types";
 
+/** The warning of a meeting kept without a start time. */
+export const MISSING_START_TIME =
+  'Intet mødetidspunkt fundet i mødehovedet (fx "kl. 14:00", "Tidspunkt:" eller "Mødetidspunkt:"); mødet er gemt uden klokkeslæt.';
+
 function fail(reason: string, line: number | null): ParseResult {
   return { ok: false, error: { reason, line } };
 }
@@ -52,11 +56,9 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
   if (header.committee === null) {
     return fail('Udvalget kunne ikke findes i mødehovedet (fx "REFERAT <udvalg> d. …" eller "Udvalg:").', header.firstLine ?? firstTextLine);
   }
-  if (header.startTime === null) {
-    return fail('Intet mødetidspunkt fundet i mødehovedet (fx "kl. 14:00", "Tidspunkt:" eller "Mødetidspunkt:").', header.firstLine ?? firstTextLine);
-  }
-
   const warnings: ParseWarning[] = [...header.warnings];
+  // Committee and date place the meeting; an unreadable time must not lose the document.
+  if (header.startTime === null) warnings.push({ line: header.firstLine ?? firstTextLine, message: MISSING_START_TIME, text: "" });
   const items: ParsedItem[] = [];
   const droppedLineRanges: LineRange[] = [];
   const publicLines: SourceLine[] = [...headerLines];
@@ -68,13 +70,14 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
     const context = { meetingDate: header.date, committee: header.committee, family };
     const parsed = parseItem(heading, headingLine, body, context, { isClosed: segment.isClosed, title: segment.title });
     items.push(parsed.item);
-    warnings.push(...segment.warnings, ...parsed.warnings);
+    for (const warning of [...segment.warnings, ...parsed.warnings]) warnings.push(warning);
     if (parsed.dropped) droppedLineRanges.push(parsed.dropped);
     // An open item cut by a "Lukket dagsorden" line: the line and everything after it are closed.
     const closedTail = droppedRange(lines.slice(segment.publicEnd, segment.bodyEnd));
     if (!segment.isClosed && closedTail) droppedLineRanges.push(closedTail);
     publicLines.push(headingLine);
-    if (!parsed.item.closed) publicLines.push(...body);
+    // A loop, not push(...body): spreading a million-line body into one call overflows the stack.
+    if (!parsed.item.closed) for (const line of body) publicLines.push(line);
   }
 
   let municipality: string;

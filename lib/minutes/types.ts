@@ -83,8 +83,8 @@ export interface ParsedMeeting {
   kind: "referat" | "dagsorden";
   /** YYYY-MM-DD */
   date: string;
-  /** HH:MM */
-  startTime: string;
+  /** HH:MM, or null when the header names committee and date but no start time the parser can read (with a warning). */
+  startTime: string | null;
   /** HH:MM, or null when not printed. */
   endTime: string | null;
   location: string | null;

@@ -48,9 +48,9 @@ export interface MeetingRow {
   id: number;
   urlKey: string;
   date: Date;
-  startTime: string;
+  startTime: string | null;
   endTime: string | null;
-  startsAt: Date;
+  startsAt: Date | null;
   kind: "referat" | "dagsorden";
   location: string | null;
   participants: unknown;
@@ -182,8 +182,9 @@ export function toMeeting(urls: OparlUrls, meeting: MeetingRow, items: readonly 
     name: `${committee.name}, ${formatDanishDate(date)}`,
     // OParl suggests German states; these are Danish: minutes published, or an agenda only.
     meetingState: meeting.kind === "referat" ? "afholdt" : "indkaldt",
-    start: formatCopenhagenDateTime(meeting.startsAt),
-    end: end && end > meeting.startsAt ? formatCopenhagenDateTime(end) : undefined,
+    // A meeting kept without a readable start time has no start (and so no end) to give.
+    start: meeting.startsAt ? formatCopenhagenDateTime(meeting.startsAt) : undefined,
+    end: end && meeting.startsAt && end > meeting.startsAt ? formatCopenhagenDateTime(end) : undefined,
     organization: [urls.organization(committee.id)],
     agendaItem: omitInternal ? undefined : items.map((item) => toAgendaItem(urls, meeting, item)),
     [ext("kind")]: meeting.kind,

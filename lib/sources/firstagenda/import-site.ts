@@ -93,7 +93,7 @@ function errorMessage(error: unknown): string {
 
 /** An empty summary in the ingest's shape, so its table prints the same way. */
 function emptySummary(): IngestSummary {
-  return { discovered: 0, ok: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, cprRedactions: 0, items: 0, failures: [], skippedFiles: [], durationMs: 0 };
+  return { discovered: 0, ok: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, cprRedactions: 0, items: 0, failures: [], warnings: [], skippedFiles: [], durationMs: 0 };
 }
 
 async function recordFailure(prisma: PrismaClient, site: string, listing: MeetingListing, error: string): Promise<void> {
