@@ -1,14 +1,12 @@
-import { getEnv } from "@/lib/config/env";
 import { getSiteUrl } from "@/lib/config/site";
-import { searchIndexDir } from "@/lib/search/index-dir";
+import { searchPublished } from "@/lib/data/search";
 import { CSV_EXPORT_LIMIT, searchHitsToCsv } from "@/lib/search/search-csv";
-import { searchFromQuery } from "@/lib/search/search-service";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/search/csv?<the /soeg parameters>: the first 2,000 hits as a CSV file. */
 export async function GET(request: Request): Promise<Response> {
-  const outcome = await searchFromQuery(new URL(request.url).searchParams, searchIndexDir(getEnv().dataDir), {
+  const outcome = await searchPublished(new URL(request.url).searchParams, {
     pageSize: CSV_EXPORT_LIMIT,
     adjust: (params) => ({ ...params, side: 1 }),
   });
