@@ -10,6 +10,7 @@ import { searchFromQuery, type SearchOutcome } from "@/lib/search/search-service
 import { foldDanish } from "@/lib/text/fold-danish";
 import { rebuildSearchIndex } from "@/scripts/lib/rebuild-search-index";
 import { ingestFiles } from "./ingest-files";
+import { renameCommittee } from "./rename-committee";
 import { VEJEN_SAMPLE, makeTempDir } from "./test-fixtures";
 
 /** The issue's promise: a closing correction leaves search within a second, without a new index. */
@@ -166,5 +167,48 @@ describe("a correction that closes an item", () => {
       urls = await hitUrls(MARKER);
     }
     expect(urls).toEqual(["/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-6"]);
+  });
+
+  it("checks only the changed meeting: the same committee's second meeting that day keeps its item", async () => {
+    const dir = makeTempDir();
+    const first = path.join(dir, "vejen.txt");
+    const second = path.join(dir, "vejen-ekstra.txt");
+    const atSix = (text: string) => text.replace("2024 kl. 14:00", "2024 kl. 18:00");
+    writeFileSync(first, vejenWithItem6(false));
+    writeFileSync(second, atSix(vejenWithItem6(false)));
+    await ingestFiles(db.prisma, [first, second]);
+    await rebuildSearchIndex(db.prisma, () => {}, indexDir);
+    const meeting = "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19";
+    expect((await hitUrls(MARKER)).sort()).toEqual([`${meeting}-2/punkt-6`, `${meeting}/punkt-6`]);
+
+    // "…/2024-03-19-2/…" sorts between "…/2024-03-19" and "…/2024-03-19/…": the first meeting's
+    // items must still be found under its path.
+    writeFileSync(first, vejenWithItem6(true));
+    await ingestFiles(db.prisma, [first]);
+    const committed = Date.now();
+    let urls = await hitUrls(MARKER);
+    while (urls.length > 1 && Date.now() - committed < DEADLINE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      urls = await hitUrls(MARKER);
+    }
+    expect(urls).toEqual([`${meeting}-2/punkt-6`]);
+
+    writeFileSync(second, atSix(vejenWithItem6(true)));
+    await ingestFiles(db.prisma, [second]);
+    expect(await msUntilGone(MARKER, Date.now())).toBeLessThanOrEqual(DEADLINE_MS);
+  });
+
+  it("leaves out a renamed committee's items, whose indexed URLs are old, until the next index", async () => {
+    const file = path.join(makeTempDir(), "vejen.txt");
+    writeFileSync(file, vejenWithItem6(false));
+    await ingestFiles(db.prisma, [file]);
+    await rebuildSearchIndex(db.prisma, () => {}, indexDir);
+    expect(await hitUrls(MARKER)).toHaveLength(1);
+
+    await renameCommittee(db.prisma, "vejen", "udvalget-for-arbejdsmarked-og-integration", "Arbejdsmarkedsudvalget");
+    expect(await msUntilGone(MARKER, Date.now())).toBeLessThanOrEqual(DEADLINE_MS);
+    await rebuildSearchIndex(db.prisma, () => {}, indexDir);
+    forgetSearchIndex(indexDir);
+    expect(await hitUrls(MARKER)).toEqual(["/vejen/arbejdsmarkedsudvalget/2024-03-19/punkt-6"]);
   });
 });
