@@ -13,6 +13,7 @@ import { getPrisma } from "@/lib/db/client";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
+import { banPages } from "@/lib/varnish/ban-pages";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
 
 /**
@@ -37,19 +38,27 @@ const upstream: RequestHandler = (req, res) => {
 };
 let handler = upstream;
 let stopFeed = () => {};
-if (env.pageCacheBytes > 0) {
-  const cache = new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(path.resolve(".next")));
-  let lastError = 0;
-  const feed = await watchPageChanges(getPrisma(), (paths) => cache.forgetChanged(paths), {
-    onError: (error) => {
-      // Logged at most once a minute: the database may be restarting.
-      if (Date.now() - lastError < 60_000) return;
-      lastError = Date.now();
-      console.error(`Page cache: could not read changes from the database: ${error instanceof Error ? error.message : error}`);
+const cache = env.pageCacheBytes > 0 ? new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(path.resolve(".next"))) : null;
+if (cache) handler = cache.handler(upstream);
+if (cache || env.varnishUrls.length > 0) {
+  const lastLogged = new Map<string, number>();
+  // Logged at most once a minute per kind: the database or a Varnish may be restarting.
+  const logThrottled = (kind: string, error: unknown) => {
+    if (Date.now() - (lastLogged.get(kind) ?? 0) < 60_000) return;
+    lastLogged.set(kind, Date.now());
+    console.error(`${kind}: ${error instanceof Error ? error.message : error}`);
+  };
+  const feed = await watchPageChanges(
+    getPrisma(),
+    (paths) => {
+      // This process forgets first, then Varnish: a page Varnish fetches again after the ban
+      // can no longer come from this process's stale copy.
+      cache?.forgetChanged(paths);
+      if (env.varnishUrls.length > 0) banPages(env.varnishUrls, paths).catch((error: unknown) => logThrottled("Varnish", error));
     },
-  });
+    { onError: (error) => logThrottled("Page cache: could not read changes from the database", error) },
+  );
   stopFeed = feed.stop;
-  handler = cache.handler(upstream);
 }
 
 const server = http.createServer((req, res) => {
@@ -63,8 +72,8 @@ const server = http.createServer((req, res) => {
   });
 });
 server.listen(env.port, () => {
-  const cache = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
-  console.log(`Serving on http://localhost:${env.port} (${cache}).`);
+  const cacheNote = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
+  console.log(`Serving on http://localhost:${env.port} (${cacheNote}${env.varnishUrls.length > 0 ? `, bans to ${env.varnishUrls.join(", ")}` : ""}).`);
 });
 
 function shutdown() {

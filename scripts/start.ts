@@ -6,11 +6,9 @@
 import { spawn } from "node:child_process";
 import { getEnv } from "@/lib/config/env";
 import type { DatabaseHandle } from "@/lib/db/database";
-import { reasonToBuild } from "./lib/build-freshness";
 import { isPortFree } from "./lib/port";
-import { prepareData } from "./lib/prepare-data";
-import { localBin, runCommand, superviseChild } from "./lib/run-command";
-import { openDatabase } from "./lib/with-database";
+import { preparePortal } from "./lib/prepare-portal";
+import { localBin, superviseChild } from "./lib/run-command";
 
 const env = getEnv();
 if (!(await isPortFree(env.port))) {
@@ -18,20 +16,11 @@ if (!(await isPortFree(env.port))) {
   process.exit(1);
 }
 
-let db: DatabaseHandle | null = null;
+let db: DatabaseHandle;
 try {
-  db = await openDatabase();
-  console.log(`Database ready (${db.source}).`);
-  await prepareData();
-  const reason = reasonToBuild();
-  if (reason) {
-    console.log(`Building the portal (${reason}) …`);
-    const code = await runCommand(localBin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
-    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
-  }
+  db = await preparePortal();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  await db?.close();
   process.exit(1);
 }
 

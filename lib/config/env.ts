@@ -12,6 +12,8 @@ export interface AppEnv {
   siteUrl: string;
   /** Memory the web server may use for cached pages, in bytes (PAGE_CACHE_MB, default 512). */
   pageCacheBytes: number;
+  /** Varnish caches in front of the web processes (VARNISH_URLS, comma-separated); changed pages are banned there. */
+  varnishUrls: string[];
 }
 
 let cached: AppEnv | null = null;
@@ -32,6 +34,14 @@ function parseMegabytes(raw: string | undefined, name: string, fallback: number)
   return megabytes;
 }
 
+function parseUrls(raw: string | undefined, name: string): string[] {
+  const urls = (raw ?? "").split(",").map((url) => url.trim()).filter((url) => url !== "");
+  for (const url of urls) {
+    if (!/^https?:\/\/[^/]+\/?$/.test(url)) throw new Error(`${name} must list base URLs such as http://127.0.0.1:6081, got "${url}"`);
+  }
+  return urls.map((url) => url.replace(/\/$/, ""));
+}
+
 /** Reads and validates the environment; throws a message naming the bad variable. */
 export function getEnv(): AppEnv {
   if (cached) return cached;
@@ -46,6 +56,7 @@ export function getEnv(): AppEnv {
     dataDir: process.env.REFERATPORTALEN_DATA_DIR?.trim() || ".data",
     siteUrl: (process.env.SITE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ""),
     pageCacheBytes: parseMegabytes(process.env.PAGE_CACHE_MB, "PAGE_CACHE_MB", 512) * 1024 * 1024,
+    varnishUrls: parseUrls(process.env.VARNISH_URLS, "VARNISH_URLS"),
   };
   return cached;
 }
