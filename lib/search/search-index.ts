@@ -66,7 +66,7 @@ export const NO_KLE_GROUP = 255;
 /**
  * The database state an index was built from. Changes recorded after `changeWatermark` may not
  * be in the index, so while it serves, the items they touch are checked against the database
- * (see published-items.ts).
+ * (see withheld-items.ts).
  */
 export interface IndexBasis {
   /** Every PageChange row up to this id had committed (or rolled back) before the build read. */
