@@ -4,17 +4,18 @@
  * change. Expects DATABASE_URL and a finished `next build`; `npm start` provides both.
  */
 import { readFileSync } from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { getEnv } from "@/lib/config/env";
-import { securityHeaders } from "@/lib/config/security-headers";
+import { securityHeadersFor } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
+import { watchBuild } from "@/lib/page-cache/watch-build";
 import { banPages } from "@/lib/varnish/ban-pages";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
+import { createWebServer } from "@/lib/web-server/web-server";
 
 /**
  * Next.js's on-demand revalidation (what `res.revalidate()` sends): a request carrying this
@@ -38,7 +39,8 @@ const upstream: RequestHandler = (req, res) => {
 };
 let handler = upstream;
 let stopFeed = () => {};
-const cache = env.pageCacheBytes > 0 ? new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(path.resolve(".next"))) : null;
+const distDir = path.resolve(".next");
+const cache = env.pageCacheBytes > 0 ? new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(distDir), { maxAgeMs: env.pageCacheMaxAgeMs }) : null;
 if (cache) handler = cache.handler(upstream);
 if (cache || env.varnishUrls.length > 0) {
   const lastLogged = new Map<string, number>();
@@ -58,19 +60,19 @@ if (cache || env.varnishUrls.length > 0) {
     },
     { onError: (error) => logThrottled("Page cache: could not read changes from the database", error) },
   );
-  stopFeed = feed.stop;
+  const stopWatchingBuild = cache
+    ? watchBuild(distDir, () => {
+        const forgotten = cache.forgetAll();
+        console.warn(`A new build replaced the one this server runs (.next/BUILD_ID changed): forgot ${forgotten} cached pages. Restart the server to serve the new build.`);
+      })
+    : () => {};
+  stopFeed = () => {
+    feed.stop();
+    stopWatchingBuild();
+  };
 }
 
-const server = http.createServer((req, res) => {
-  Promise.resolve(handler(req, res)).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) {
-      for (const { key, value } of securityHeaders) res.setHeader(key, value);
-      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("Der opstod en fejl på serveren.");
-    } else res.destroy();
-  });
-});
+const server = createWebServer(handler, securityHeadersFor(env.siteUrl));
 server.listen(env.port, () => {
   const cacheNote = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
   console.log(`Serving on http://localhost:${env.port} (${cacheNote}${env.varnishUrls.length > 0 ? `, bans to ${env.varnishUrls.join(", ")}` : ""}).`);

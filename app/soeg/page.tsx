@@ -3,18 +3,19 @@ import { SearchForm } from "@/components/search/SearchForm";
 import { SearchResults } from "@/components/search/SearchResults";
 import { searchFeedHref } from "@/components/search/search-href";
 import { searchPublished } from "@/lib/data/search";
-import { DEFAULT_SEARCH_PARAMS, isEmptySearch, parseSearchParams } from "@/lib/search/search-params";
+import { DEFAULT_SEARCH_PARAMS, isEmptySearch, onlySearchParams, parseSearchParams } from "@/lib/search/search-params";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** The search parameters of the page's query string; a shared link may add anything else, which the page ignores. */
 function toQuery(raw: Record<string, string | string[] | undefined>): URLSearchParams {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(raw)) {
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
   }
-  return query;
+  return onlySearchParams(query);
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {

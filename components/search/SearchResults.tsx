@@ -90,7 +90,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
               </span>
               <OutcomeBadge outcome={hit.outcome} />
             </p>
-            <Snippet snippet={hit.snippet} />
+            <Snippet runs={hit.snippet} />
           </li>
         ))}
       </ol>

@@ -12,6 +12,8 @@ export interface AppEnv {
   siteUrl: string;
   /** Memory the web server may use for cached pages, in bytes (PAGE_CACHE_MB, default 512). */
   pageCacheBytes: number;
+  /** Longest time the page cache keeps a page without a change, in ms (PAGE_CACHE_TTL_SECONDS, default 600). */
+  pageCacheMaxAgeMs: number;
   /** Varnish caches in front of the web processes (VARNISH_URLS, comma-separated); changed pages are banned there. */
   varnishUrls: string[];
 }
@@ -32,6 +34,13 @@ function parseMegabytes(raw: string | undefined, name: string, fallback: number)
   const megabytes = Number(raw);
   if (!Number.isInteger(megabytes) || megabytes < 0) throw new Error(`${name} must be a whole number of megabytes (0 turns the cache off), got "${raw}"`);
   return megabytes;
+}
+
+function parseSeconds(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`${name} must be a whole number of seconds, at least 1, got "${raw}"`);
+  return seconds;
 }
 
 function parseUrls(raw: string | undefined, name: string): string[] {
@@ -56,6 +65,7 @@ export function getEnv(): AppEnv {
     dataDir: process.env.REFERATPORTALEN_DATA_DIR?.trim() || ".data",
     siteUrl: (process.env.SITE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ""),
     pageCacheBytes: parseMegabytes(process.env.PAGE_CACHE_MB, "PAGE_CACHE_MB", 512) * 1024 * 1024,
+    pageCacheMaxAgeMs: parseSeconds(process.env.PAGE_CACHE_TTL_SECONDS, "PAGE_CACHE_TTL_SECONDS", 600) * 1000,
     varnishUrls: parseUrls(process.env.VARNISH_URLS, "VARNISH_URLS"),
   };
   return cached;

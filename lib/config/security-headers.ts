@@ -1,6 +1,7 @@
 /**
- * The security headers every response carries: set for the app in next.config.ts and by
- * scripts/serve.ts on the few answers it writes itself.
+ * The security headers every response carries. scripts/serve.ts (lib/web-server) sets them on
+ * every response before the app sees the request, so Next's own answers (redirects, errors)
+ * carry them too; next.config.ts sets the same for `next dev`.
  */
 
 // Next's own inline bootstrap scripts need 'unsafe-inline' unless every page is rendered
@@ -18,11 +19,24 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** The headers every response carries, over http and https alike. */
 export const securityHeaders: ReadonlyArray<{ key: string; value: string }> = [
   { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
+
+/** HSTS: browsers keep to https for two years once they have seen it over https. */
+export const strictTransportSecurity = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" } as const;
+
+/**
+ * The security headers for a portal whose public origin is `siteUrl`. HSTS only when that
+ * origin is https: the TLS proxy in front (Varnish behind a terminator, a load balancer) is
+ * then the only way in. X-Forwarded-Proto is not consulted, since any client can send it and
+ * HSTS for a plain-http site would lock its visitors out.
+ */
+export function securityHeadersFor(siteUrl: string): ReadonlyArray<{ key: string; value: string }> {
+  return siteUrl.startsWith("https://") ? [...securityHeaders, strictTransportSecurity] : securityHeaders;
+}

@@ -1,8 +1,9 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { LEGACY_PASSWORD, passwordFileOf } from "./embedded-password";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 async function query(url: string): Promise<number> {
@@ -41,4 +42,62 @@ describe("startEmbeddedPostgres", () => {
       await third.stop();
     }
   });
+
+  // Every embedded cluster used to accept postgres/referatportalen on 127.0.0.1 (issue 12).
+  it("gives each data folder its own password, kept readable by the owner only, and migrates a folder on the old one", async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), "referatportalen-pg-"));
+    chmodSync(parent, 0o755);
+    const dataDir = path.join(parent, "pg");
+    const file = passwordFileOf(dataDir);
+    const password = () => readFileSync(file, "utf8").trim();
+    const first = await startEmbeddedPostgres({ dataDir });
+    try {
+      expect(existsSync(file)).toBe(true);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(password()).toMatch(/^[\w-]{32}$/);
+      expect(new URL(first.adminUrl).password).toBe(password());
+      expect(await query(first.adminUrl)).toBe(1);
+      await expect(query(withPassword(first.adminUrl, LEGACY_PASSWORD))).rejects.toThrow(/password authentication failed/);
+      // A second process on the same folder reads the same password.
+      const second = await startEmbeddedPostgres({ dataDir });
+      expect(await query(second.adminUrl)).toBe(1);
+
+      // Make it a folder from before: the old password and no file.
+      const client = new pg.Client({ connectionString: first.adminUrl });
+      await client.connect();
+      await client.query(`ALTER ROLE postgres PASSWORD '${LEGACY_PASSWORD}'`);
+      await client.end();
+      rmSync(file);
+    } finally {
+      await first.stop();
+    }
+
+    const messages: string[] = [];
+    const migrated = await startEmbeddedPostgres({ dataDir, log: (m) => messages.push(m) });
+    try {
+      expect(messages.some((m) => /password of its own/.test(m))).toBe(true);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(password()).not.toBe(LEGACY_PASSWORD);
+      expect(await query(migrated.adminUrl)).toBe(1);
+      await expect(query(withPassword(migrated.adminUrl, LEGACY_PASSWORD))).rejects.toThrow(/password authentication failed/);
+    } finally {
+      await migrated.stop();
+    }
+
+    // A file others can read is made private again.
+    chmodSync(file, 0o644);
+    const again = await startEmbeddedPostgres({ dataDir });
+    try {
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(await query(again.adminUrl)).toBe(1);
+    } finally {
+      await again.stop();
+    }
+  });
 });
+
+function withPassword(url: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.password = password;
+  return parsed.toString();
+}

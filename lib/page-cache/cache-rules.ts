@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import Negotiator from "negotiator";
 
 /**
  * Which requests and responses the page cache may keep. The rules are HTTP's own for a
@@ -12,6 +13,11 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
  * whatever the router state and `next-url` headers say, so those are not part of the key;
  * `next-url` would matter only to interception routes, which the app does not have (a test
  * keeps it that way).
+ *
+ * Every part of the key is reduced to the few values that change the answer, so a client
+ * cannot fill the cache with copies of one page by varying what it sends: the path is
+ * percent-decoded and re-encoded one way, Accept-Encoding becomes the encoding the app will
+ * answer with, and the router's headers must have the values Next's own client sends.
  */
 
 /** Request headers whose answers are never shared. */
@@ -30,29 +36,74 @@ const UNSTORED_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding
 const STORABLE_STATUS = new Set([200, 301, 308]);
 
 /**
- * The cache key of a request, or null when the request must go to the app: path, then the
- * raw Accept-Encoding (the app compresses by it), then which form of the page is asked for.
+ * The encodings Next's compression (the `compression` package) chooses from, in its order;
+ * it answers "deflate" only to a client that does not take gzip.
+ */
+const SERVED_ENCODINGS = ["gzip", "deflate", "identity"];
+
+/**
+ * A segment prefetch names a segment of the route tree as Next's client encodes it: "" for the
+ * root, "/_tree", "/_head", "/$d$kommune/__PAGE__", names that are not simple as "!" + base64url.
+ */
+const SEGMENT_PREFETCH = /^(?:\/[\w\-$!@/.|()%]{0,256})?$/;
+
+/**
+ * The cache key of a request, or null when the request must go to the app: the normalised
+ * path, then the encoding the app will answer with, then which form of the page is asked for.
  */
 export function cacheKeyOf(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
   if (method !== "GET" && method !== "HEAD") return null;
   if (!url || !url.startsWith("/") || url.startsWith("/_next/") || url.startsWith("/api/")) return null;
   if (BYPASS_REQUEST_HEADERS.some((name) => headers[name] !== undefined)) return null;
-  const [path, query] = splitQuery(url);
+  const [rawPath, query] = splitQuery(url);
+  const path = normalisedPath(rawPath);
+  if (path === null) return null;
   const form = formOf(query, headers);
   if (form === null) return null;
-  const encoding = (headers["accept-encoding"] ?? "").toLowerCase().replace(/\s+/g, "");
-  return `${path}\n${encoding}\n${form}`;
+  return `${path}\n${servedEncoding(headers["accept-encoding"])}\n${form}`;
+}
+
+/**
+ * The content coding Next will answer a request with: the same negotiation as its
+ * compression middleware, so "gzip, br", "br;q=1, gzip;q=0.5, x-junk" and "GZIP" share one key.
+ */
+export function servedEncoding(acceptEncoding: string | string[] | undefined): string {
+  const negotiator = new Negotiator({ headers: { "accept-encoding": headerValue(acceptEncoding) } });
+  const chosen = negotiator.encoding(SERVED_ENCODINGS);
+  if (chosen === "deflate" && negotiator.encoding(["gzip"])) return "gzip";
+  return chosen ?? "identity";
+}
+
+/**
+ * One spelling of a path: each segment percent-decoded and encoded again (`/%76ejen` is
+ * `/vejen`, `/k%c3%b8ge` is `/k%C3%B8ge`), so a change to the page forgets every copy.
+ * Null for malformed percent-encoding.
+ */
+function normalisedPath(path: string): string | null {
+  try {
+    return path
+      .split("/")
+      .map((segment) => encodeURIComponent(decodeURIComponent(segment)))
+      .join("/");
+  } catch {
+    return null;
+  }
 }
 
 /**
  * "" for the HTML page; "rsc" plus the prefetch headers for an RSC request, which carries
- * Next's cache-busting `_rsc` parameter (a hash of its headers) as its only query.
+ * Next's cache-busting `_rsc` parameter (a hash of its headers) as its only query. Values
+ * Next's client never sends go to the app uncached.
  */
 function formOf(query: string | null, headers: IncomingHttpHeaders): string | null {
   const rsc = headers.rsc;
   if (rsc === undefined) return query === null && ROUTER_HEADERS.every((name) => headers[name] === undefined) ? "" : null;
   if (rsc !== "1" || query === null || !/^_rsc=[\w-]*$/.test(query)) return null;
-  return `rsc ${headerValue(headers["next-router-prefetch"])} ${headerValue(headers["next-router-segment-prefetch"])}`;
+  const prefetch = headers["next-router-prefetch"];
+  const segment = headers["next-router-segment-prefetch"];
+  if (prefetch !== undefined && prefetch !== "1") return null;
+  if (segment !== undefined && (typeof segment !== "string" || !SEGMENT_PREFETCH.test(segment))) return null;
+  return `rsc ${prefetch ?? ""} ${segment ?? ""}`;
 }
 
 function splitQuery(url: string): [string, string | null] {

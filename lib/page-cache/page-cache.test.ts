@@ -63,9 +63,9 @@ function request(port: number, path: string, headers: http.OutgoingHttpHeaders =
   });
 }
 
-async function setup(options?: Parameters<typeof app>[0]) {
+async function setup(options?: Parameters<typeof app>[0], cacheOptions?: ConstructorParameters<typeof PageCache>[2]) {
   const upstream = app(options);
-  const cache = new PageCache(new PageStore(10 * 1024 * 1024), REVALIDATE);
+  const cache = new PageCache(new PageStore(10 * 1024 * 1024), REVALIDATE, cacheOptions);
   const port = await serve(cache.handler(upstream.handler));
   return { ...upstream, cache, port };
 }
@@ -196,5 +196,30 @@ describe("PageCache", () => {
     });
     await new Promise((r) => setTimeout(r, 200));
     expect(cache.stats.pages).toBe(0);
+  });
+
+  // A write path that forgot its PageChange row left pages stale until restart (issue 12).
+  it("renders a page again once it is older than maxAgeMs, even without a change", async () => {
+    let now = 1_000_000;
+    const { port, calls, bump } = await setup({}, { maxAgeMs: 60_000, now: () => now });
+    expect((await request(port, "/vejen")).body).toContain("version 1");
+    bump();
+    now += 59_000;
+    expect((await request(port, "/vejen")).headers["x-cache"]).toBe("HIT");
+    now += 1_000;
+    const expired = await request(port, "/vejen");
+    expect(expired.headers["x-cache"]).toBe("MISS");
+    expect(expired.body).toContain("version 2");
+    expect(calls).toHaveLength(2);
+    expect((await request(port, "/vejen")).headers["x-cache"]).toBe("HIT");
+  });
+
+  it("forgets every page at once for a new build", async () => {
+    const { port, cache } = await setup();
+    for (const path of ["/", "/vejen", "/faxe/x"]) await request(port, path);
+    expect(cache.stats.pages).toBe(3);
+    expect(cache.forgetAll()).toBe(3);
+    expect(cache.stats).toEqual({ pages: 0, bytes: 0 });
+    expect((await request(port, "/vejen")).headers["x-cache"]).toBe("MISS");
   });
 });

@@ -8,24 +8,33 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 /** Larger responses are passed through without being kept. */
 const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
+/** How long a page is kept at most when nothing says otherwise: a safety net, not the way pages change. */
+export const DEFAULT_MAX_AGE_MS = 10 * 60 * 1000;
+
 /**
  * An in-memory shared cache in front of the app, the part of a CDN a single server needs.
  * Pages are kept until the data they show changes (`forgetChanged`, fed from the database's
  * change rows), not for a fixed time, so a page is rendered once per change instead of
  * once per revalidation period. A miss asks the app to render afresh (`revalidateHeader`,
  * Next.js's on-demand revalidation) so a page is never filled from an older copy; concurrent
- * misses for one page wait for the same render.
+ * misses for one page wait for the same render. A page older than `maxAgeMs` is rendered again
+ * even without a change, so a write path that forgets to record one leaves it stale for
+ * minutes rather than until restart.
  */
 export class PageCache {
   readonly #store: PageStore;
   readonly #revalidateHeader: { name: string; value: string } | null;
   readonly #inFlight = new Map<string, Promise<StoredPage | null>>();
+  readonly #maxAgeMs: number;
+  readonly #now: () => number;
   /** Bumped on every change: a render that started before a change is not stored. */
   #generation = 0;
 
-  constructor(store: PageStore, revalidateHeader: { name: string; value: string } | null) {
+  constructor(store: PageStore, revalidateHeader: { name: string; value: string } | null, options: { maxAgeMs?: number; now?: () => number } = {}) {
     this.#store = store;
     this.#revalidateHeader = revalidateHeader;
+    this.#maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+    this.#now = options.now ?? Date.now;
   }
 
   get stats(): { pages: number; bytes: number } {
@@ -38,13 +47,19 @@ export class PageCache {
     return this.#store.deleteWhere((key) => changedPaths.some((changed) => isPageAffected(pathOfKey(key), changed)));
   }
 
+  /** Forgets every stored page (a new build of the app); returns how many. */
+  forgetAll(): number {
+    this.#generation += 1;
+    return this.#store.clear();
+  }
+
   /** Wraps the app's request handler. */
   handler(upstream: RequestHandler): RequestHandler {
     return async (req, res) => {
       const key = cacheKeyOf(req.method, req.url, req.headers);
       if (!key) return upstream(req, res);
       const page = this.#store.get(key);
-      if (page) return servePage(req, res, page);
+      if (page && this.#now() - page.storedAt < this.#maxAgeMs) return servePage(req, res, page);
       const pending = this.#inFlight.get(key);
       if (pending) {
         const filled = await pending;
@@ -75,7 +90,7 @@ export class PageCache {
     const { complete, body } = await captured;
     const headers = res.getHeaders();
     if (!complete || generation !== this.#generation || !isStorable(res.statusCode, headers)) return null;
-    const page = { status: res.statusCode, headers: storedHeaders(headers), body };
+    const page = { status: res.statusCode, headers: storedHeaders(headers), body, storedAt: this.#now() };
     this.#store.set(key, page);
     return page;
   }

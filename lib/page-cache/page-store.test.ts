@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PageStore } from "./page-store";
 
-const page = (bytes: number) => ({ status: 200, headers: {}, body: Buffer.alloc(bytes) });
+const page = (bytes: number) => ({ status: 200, headers: {}, body: Buffer.alloc(bytes), storedAt: 0 });
 
 describe("PageStore", () => {
   it("evicts the least recently used pages once over its budget", () => {

@@ -5,6 +5,8 @@ export interface StoredPage {
   status: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
+  /** When it was stored (ms since the epoch). */
+  storedAt: number;
 }
 
 /** Bytes a stored page is charged for: its body plus a rough allowance for key and headers. */
@@ -56,6 +58,14 @@ export class PageStore {
     if (!page) return;
     this.#pages.delete(key);
     this.#bytes -= sizeOf(key, page);
+  }
+
+  /** Removes every page; returns how many went. */
+  clear(): number {
+    const removed = this.#pages.size;
+    this.#pages.clear();
+    this.#bytes = 0;
+    return removed;
   }
 
   /** Removes every page whose key matches; returns how many went. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
 import { searchItems } from "./query";
+import { MAX_SNIPPET_LENGTH } from "./snippet";
 import type { SearchDocument } from "./search-document";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
 
@@ -78,20 +79,36 @@ describe("searchItems", () => {
     expect(numbers({ q: "Aabenraa" })).toEqual(["6"]);
   });
 
-  it("escapes everything in snippets except the <mark> it adds", () => {
+  it("gives snippets as plain-text runs with the matched words marked, never as HTML", () => {
     const hit = search({ q: "fleksjob" }).hits.find((h) => h.number === "3");
-    expect(hit?.snippet).toBe(
-      'Teksten har &lt;script&gt;alert(&quot;<mark>fleksjob</mark>&quot;)&lt;/script&gt; &amp; &quot;citater&quot; og <mark>fleksjob</mark>.',
-    );
-    const withoutMarks = (hit?.snippet ?? "").replaceAll("<mark>", "").replaceAll("</mark>", "");
-    expect(withoutMarks).not.toMatch(/[<>]/);
+    expect(hit?.snippet).toEqual([
+      { text: 'Teksten har <script>alert("', match: false },
+      { text: "fleksjob", match: true },
+      { text: '")</script> & "citater" og ', match: false },
+      { text: "fleksjob", match: true },
+      { text: ".", match: false },
+    ]);
     expect(hit?.title).toBe("Farlige stoffer <script>alert('x')</script>");
   });
 
-  it("escapes a snippet cut from hostile text even when nothing matched in it", () => {
+  it("cuts a snippet from text where nothing matched", () => {
     const hit = search({ q: "farlige" }).hits[0];
-    expect(hit?.snippet).toContain("&lt;script&gt;");
-    expect(hit?.snippet).not.toContain("<script");
+    expect(hit?.snippet).toEqual([{ text: 'Teksten har <script>alert("fleksjob")</script> & "citater" og fleksjob.', match: false }]);
+  });
+
+  // A 1 MB "word" made a 1 MB API answer and a 2.1 MB /soeg page (issue 12).
+  it.each([
+    ["a matched word", `Indledning ${"fleksjob".repeat(125_000)} slut.`, "fleksjob"],
+    ["a word before the match", `${"x".repeat(1_000_000)} om fleksjob`, "fleksjob"],
+    ["text where nothing matched", "y".repeat(1_000_000), "kæmpe"],
+  ])("keeps the snippet of %s within MAX_SNIPPET_LENGTH", (_, text, q) => {
+    const huge = buildSearchIndex([doc(1, { title: "Kæmpe fleksjob", sections: [section(text)] })]);
+    const [hit] = searchItems(huge, { ...DEFAULT_SEARCH_PARAMS, q }).hits;
+    expect(hit).toBeDefined();
+    const length = (hit?.snippet ?? []).reduce((sum, run) => sum + run.text.length, 0);
+    expect(length).toBeGreaterThan(100);
+    expect(length).toBeLessThanOrEqual(MAX_SNIPPET_LENGTH + 1);
+    expect(hit?.snippet.at(-1)?.text.endsWith("…")).toBe(true);
   });
 
   it("browses by date with filters and no text; nothing asked is empty", () => {

@@ -7,7 +7,7 @@ import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
 import type { SearchIndex } from "./search-index";
 import { isEmptySearch, type SearchParams } from "./search-params";
-import { buildSnippet } from "./snippet";
+import { buildSnippet, type SnippetRun } from "./snippet";
 
 /** Hits per page. */
 export const PAGE_SIZE = 20;
@@ -25,8 +25,8 @@ export interface SearchHit {
   /** Item number as printed. */
   number: string;
   outcome: DecisionOutcome;
-  /** HTML: escaped text with the matched words in `<mark>`; the only HTML a result carries. */
-  snippet: string;
+  /** The best matching passage as plain-text runs, the matched words marked; never HTML. */
+  snippet: SnippetRun[];
 }
 
 /** The answer to one search. */

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
 import type { SearchHit } from "./query";
+import { snippetText } from "./snippet";
 
 /** Most rows one export holds; the search page says so when a search has more. */
 export const CSV_EXPORT_LIMIT = 2000;
@@ -15,13 +16,6 @@ const COLUMNS = [
   { key: "excerpt", header: "Uddrag" },
   { key: "url", header: "Link" },
 ];
-
-const ENTITIES: Readonly<Record<string, string>> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-
-/** A snippet's plain text: the `<mark>` tags dropped and the escaped characters restored. */
-function snippetText(html: string): string {
-  return html.replace(/<\/?mark>/g, "").replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
-}
 
 /**
  * Search hits as a CSV file for a spreadsheet: semicolons and a byte-order mark, as Danish Excel

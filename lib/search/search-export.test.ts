@@ -1,8 +1,10 @@
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
+import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import type { SearchHit } from "./query";
 import { searchHitsToCsv } from "./search-csv";
-import { searchHitsToAtom } from "./search-feed";
+import { searchHitsToAtom, withoutXmlForbiddenCharacters } from "./search-feed";
 
 const SITE = "https://referatportalen.dk";
 
@@ -17,7 +19,11 @@ function hit(overrides: Partial<SearchHit>): SearchHit {
     date: "2024-03-19",
     number: "1",
     outcome: "approved",
-    snippet: "Udvalget &amp; borgerne om <mark>fleksjob</mark> …",
+    snippet: [
+      { text: "Udvalget & borgerne om ", match: false },
+      { text: "fleksjob", match: true },
+      { text: " …", match: false },
+    ],
     ...overrides,
   };
 }
@@ -43,7 +49,7 @@ describe("searchHitsToCsv", () => {
   });
 
   it("keeps a spreadsheet from running text from a document as a formula", () => {
-    const rows = parse(searchHitsToCsv([hit({ title: '=HYPERLINK("https://evil.example")', snippet: "+45 1234" })], SITE), { bom: true, delimiter: ";", columns: true }) as Array<
+    const rows = parse(searchHitsToCsv([hit({ title: '=HYPERLINK("https://evil.example")', snippet: [{ text: "+45 1234", match: false }] })], SITE), { bom: true, delimiter: ";", columns: true }) as Array<
       Record<string, string>
     >;
     expect(rows[0]?.Titel).toBe(`'=HYPERLINK("https://evil.example")`);
@@ -75,4 +81,46 @@ describe("searchHitsToAtom", () => {
     expect(atom).toContain("Vejen &amp; Co, Byrådet");
     expect(atom).toContain("<mark>fleksjob</mark>");
   });
+
+  it("escapes the snippet's text and marks its matches", () => {
+    const atom = feed([hit({ snippet: [{ text: "a <b>fed</b> & ", match: false }, { text: "<fleksjob>", match: true }] })]);
+    expect(atom).toContain("<p>a &lt;b&gt;fed&lt;/b&gt; &amp; <mark>&lt;fleksjob&gt;</mark></p>");
+  });
+
+  // ?q=%01 and a committee named with U+FFFE made feeds no XML parser accepts (issue 12).
+  it("stays well-formed XML whatever characters the query and the documents hold", () => {
+    const anyText = fc.string({ unit: "binary", maxLength: 30 });
+    fc.assert(
+      fc.property(anyText, anyText, anyText, (query, committee, snippet) => {
+        const atom = searchHitsToAtom({
+          hits: [hit({ committee, title: snippet, snippet: [{ text: snippet, match: true }] })],
+          siteUrl: SITE,
+          pagePath: `/soeg?q=${encodeURIComponent(query)}`,
+          feedPath: `/api/search/atom?q=${encodeURIComponent(query)}`,
+          title: `Referatportalen: ${query}`,
+        });
+        expect(xmlErrors(atom)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+    for (const name of ["Udvalg\uFFFE", "Udvalg\u0001", "Udvalg\uD800"]) {
+      const atom = feed([hit({ committee: name })]);
+      expect(xmlErrors(atom)).toEqual([]);
+      expect(atom).toContain("Vejen Kommune, Udvalg: punkt 1.");
+    }
+  });
+
+  it("keeps every character XML allows, astral ones included", () => {
+    expect(withoutXmlForbiddenCharacters("a\tb\nc\r æøå \uD7FF\uE000\uFFFD 😀")).toBe("a\tb\nc\r æøå \uD7FF\uE000\uFFFD 😀");
+    expect(withoutXmlForbiddenCharacters("\u0000\u0001\u001F\uFFFE\uFFFF\uD800x\uDC00")).toBe("x");
+  });
 });
+
+/** What a conforming XML 1.0 parser objects to in `xml`. */
+function xmlErrors(xml: string): string[] {
+  const errors: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on("error", (error) => errors.push(error.message));
+  parser.write(xml).close();
+  return errors;
+}

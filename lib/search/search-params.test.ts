@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SEARCH_PARAMS, parseSearchParams } from "./search-params";
+import { DEFAULT_SEARCH_PARAMS, onlySearchParams, parseSearchParams } from "./search-params";
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
 
@@ -64,5 +64,31 @@ describe("parseSearchParams", () => {
     expect(parse("udvalg=vejen%2Fudvalget-for-arbejdsmarked-og-integration").ok).toBe(true);
     expect(parse("udvalg=udvalget-for-arbejdsmarked-og-integration").ok).toBe(false);
     expect(parse("udvalg=vejen/").ok).toBe(false);
+  });
+
+  // A link shared on Facebook or from a newsletter: "Ukendt parameter: fbclid" (issue 12).
+  it.each(["fbclid=IwAR0abc", "utm_source=x&utm_medium=email&utm_campaign=y", "gclid=1", "mc_cid=1&mc_eid=2", "msclkid=1", "_ga=2.1.1", "UTM_Content=a&utm_content=b"])(
+    "ignores the tracking parameters in %s",
+    (tracking) => {
+      expect(parse(`q=fleksjob&${tracking}`)).toEqual({ ok: true, params: { ...DEFAULT_SEARCH_PARAMS, q: "fleksjob" } });
+    },
+  );
+
+  it("still refuses unknown parameters that only resemble tracking ones", () => {
+    expect(parse("q=a&utmsource=x").ok).toBe(false);
+    expect(parse("q=a&fbclid2=x").ok).toBe(false);
+  });
+});
+
+describe("onlySearchParams", () => {
+  it("keeps the search parameters, repeated ones included, and drops everything else", () => {
+    const kept = onlySearchParams(new URLSearchParams("q=a&foo=1&kommune=vejen&kommune=faxe&fbclid=x&side=2&Q=b"));
+    expect([...kept]).toEqual([
+      ["q", "a"],
+      ["kommune", "vejen"],
+      ["kommune", "faxe"],
+      ["side", "2"],
+    ]);
+    expect(parseSearchParams(kept).ok).toBe(true);
   });
 });

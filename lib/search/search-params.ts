@@ -65,18 +65,22 @@ const KNOWN_PARAMS: ReadonlySet<string> = new Set<string>([...LIST_PARAMS, ...SI
 const SLUG_SOURCE = "[a-z0-9]+(?:-[a-z0-9]+)*";
 const SLUG = new RegExp(`^${SLUG_SOURCE}$`);
 const COMMITTEE_VALUE = new RegExp(`^${SLUG_SOURCE}/${SLUG_SOURCE}$`);
+// Parameters that link shorteners, newsletters and ad networks add to shared links; they say
+// nothing about the search and are ignored wherever search parameters are read.
+const TRACKING_PARAM = /^(?:utm_\w*|mc_\w*|_ga|_gl|_hs\w*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|li_fat_id|mkt_tok|oly_\w*|vero_\w*|ref_src)$/i;
 const FELT_VALUES: ReadonlySet<string> = new Set<string>([...SECTION_KINDS, "titel"]);
 const OUTCOMES: ReadonlySet<string> = new Set<string>(DECISION_OUTCOMES);
 
 /**
  * Parses and validates search parameters. Empty values (`?q=&kommune=`, as a GET form sends
  * them) mean "not given". List facets accept repeated parameters and comma-separated values.
- * Unknown parameters, unknown values, a `q` over 200 characters, a repeated single parameter and
- * a `side` that is not a positive integer are errors — never exceptions.
+ * Tracking parameters ({@link isTrackingParam}) are ignored. Other unknown parameters, unknown
+ * values, a `q` over 200 characters, a repeated single parameter and a `side` that is not a
+ * positive integer are errors — never exceptions.
  */
 export function parseSearchParams(query: URLSearchParams, known?: KnownFacetValues): ParsedSearchParams {
   for (const key of new Set(query.keys())) {
-    if (!KNOWN_PARAMS.has(key)) return fail(key, `Ukendt parameter: ${echo(key)}`, `Unknown parameter: ${echo(key)}`);
+    if (!KNOWN_PARAMS.has(key) && !isTrackingParam(key)) return fail(key, `Ukendt parameter: ${echo(key)}`, `Unknown parameter: ${echo(key)}`);
   }
   const single: Partial<Record<(typeof SINGLE_PARAMS)[number], string>> = {};
   for (const key of SINGLE_PARAMS) {
@@ -118,6 +122,19 @@ export function parseSearchParams(query: URLSearchParams, known?: KnownFacetValu
     params.side = Number(single.side);
   }
   return { ok: true, params };
+}
+
+/** Whether a parameter is one that ad networks and newsletters add to links (utm_*, fbclid …). */
+export function isTrackingParam(name: string): boolean {
+  return TRACKING_PARAM.test(name);
+}
+
+/**
+ * The search parameters of a query string without any other: pages ignore what they do not
+ * know (a shared link may carry anything), where the API refuses it.
+ */
+export function onlySearchParams(query: URLSearchParams): URLSearchParams {
+  return new URLSearchParams([...query].filter(([key]) => KNOWN_PARAMS.has(key)));
 }
 
 /** True when the request asks for nothing: no text and no facet selected. */

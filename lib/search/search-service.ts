@@ -57,5 +57,14 @@ export async function searchFromQuery(
     };
   }
   const params = options.adjust ? options.adjust(parsed.params) : parsed.params;
-  return { ok: true, params, result: searchItems(index, params, options.pageSize, options.emptyMeansAll, withheld) };
+  return { ok: true, params, result: searchItems(index, params, options.pageSize, options.emptyMeansAll, withheld.mask) };
+}
+
+/**
+ * What a search from `source` would answer from right now: an object that stays the same while
+ * the loaded index and the items withheld from it do, and is replaced when either changes. Key
+ * anything kept from search results (exports) by it. Rejects like the search would fail.
+ */
+export async function searchScope(source: SearchSource): Promise<object> {
+  return withheldItems(await getSearchIndex(source.indexDir), source.published);
 }

@@ -1,5 +1,4 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
-import { escapeHtml } from "./escape-html";
 import type { FieldRestriction } from "./index-config";
 import { searchedTexts, type SearchIndex } from "./search-index";
 import { compileTermsPattern, mayContainTerm } from "./term-pattern";
@@ -8,12 +7,25 @@ import { compileTermsPattern, mayContainTerm } from "./term-pattern";
 const WINDOW_WORDS = 28;
 
 /**
- * The best matching passage of an item as HTML: the window of about 28 words with the most
- * distinct query terms (then the most matches), matched words wrapped in `<mark>`, every other
- * character HTML-escaped, "…" where the text was cut. Searches the body fields among `fields`
- * (title and meta are shown elsewhere); falls back to the start of the decision or first section.
+ * Most characters of text one snippet carries, whatever the document holds: a 28-word window
+ * is about 200 characters, but one "word" may be a megabyte of unbroken text.
  */
-export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonly string[], restriction: FieldRestriction): string {
+export const MAX_SNIPPET_LENGTH = 320;
+
+/** A piece of a snippet: plain text (never markup), and whether it is a word the query matched. */
+export interface SnippetRun {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * The best matching passage of an item as runs of plain text: the window of about 28 words
+ * with the most distinct query terms (then the most matches), matched words in runs of their
+ * own, "…" where the text was cut, at most {@link MAX_SNIPPET_LENGTH} characters. Searches the
+ * body fields among `fields` (title and meta are shown elsewhere); falls back to the start of
+ * the decision or first section. Empty when the item has no body text.
+ */
+export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonly string[], restriction: FieldRestriction): SnippetRun[] {
   const texts = snippetTexts(index, ordinal, restriction);
   const pattern = compileTermsPattern(terms);
   let best: Passage | null = null;
@@ -24,7 +36,7 @@ export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonl
   }
   if (best !== null) return renderPassage(best);
   const fallback = texts[0] ?? "";
-  return fallback === "" ? "" : renderPassage(leadingPassage(fallback));
+  return fallback === "" ? [] : renderPassage(leadingPassage(fallback));
 }
 
 interface Passage {
@@ -87,25 +99,79 @@ function leadingPassage(text: string): Passage {
   return { text, words, from: 0, to: Math.min(words.length, WINDOW_WORDS) - 1, isMatch: words.map(() => false), quality: 0 };
 }
 
-function renderPassage(passage: Passage): string {
+function renderPassage(passage: Passage): SnippetRun[] {
   const { text, words, from, to, isMatch } = passage;
   const first = words[from];
   const last = words[to];
-  if (first === undefined || last === undefined) return escapeHtml(collapseWhitespace(text.slice(0, 200)));
-  let html = from > 0 ? "… " : "";
+  const runs = new RunBuilder(MAX_SNIPPET_LENGTH);
+  if (first === undefined || last === undefined) {
+    runs.add(collapseWhitespace(text.slice(0, 200)), false);
+    return runs.trimmed();
+  }
+  if (from > 0) runs.add("… ", false);
   const isAtEnd = to === words.length - 1;
   // A passage reaching an end of the text keeps its punctuation there ("(…", "….").
   let cursor = from === 0 ? 0 : first.start;
-  for (let i = from; i <= to; i++) {
+  for (let i = from; i <= to && !runs.isFull; i++) {
     const word = words[i];
     if (word === undefined || !isMatch[i]) continue;
-    html += escapeHtml(collapseWhitespace(text.slice(cursor, word.start)));
-    html += `<mark>${escapeHtml(text.slice(word.start, word.end))}</mark>`;
+    runs.add(collapseWhitespace(text.slice(cursor, word.start)), false);
+    runs.add(text.slice(word.start, word.end), true);
     cursor = word.end;
   }
-  html += escapeHtml(collapseWhitespace(text.slice(cursor, isAtEnd ? text.length : last.end)));
-  if (!isAtEnd) html += " …";
-  return html.trim();
+  runs.add(collapseWhitespace(text.slice(cursor, isAtEnd ? text.length : last.end)), false);
+  if (!isAtEnd) runs.add(" …", false);
+  return runs.trimmed();
+}
+
+/** Collects runs up to a number of characters, merging neighbours of the same kind; past it, "…". */
+class RunBuilder {
+  readonly runs: SnippetRun[] = [];
+  #room: number;
+  isFull = false;
+
+  constructor(maxLength: number) {
+    this.#room = maxLength;
+  }
+
+  add(text: string, match: boolean): void {
+    if (this.isFull || text === "") return;
+    if (text.length > this.#room) {
+      this.#push(cutAt(text, this.#room), match);
+      this.#push("…", false);
+      this.isFull = true;
+      return;
+    }
+    this.#push(text, match);
+    this.#room -= text.length;
+  }
+
+  #push(text: string, match: boolean): void {
+    const previous = this.runs.at(-1);
+    if (previous && previous.match === match) previous.text += text;
+    else if (text !== "") this.runs.push({ text, match });
+  }
+
+  /** The runs without white space at either end. */
+  trimmed(): SnippetRun[] {
+    const runs = this.runs;
+    const head = runs[0];
+    if (head && !head.match) head.text = head.text.trimStart();
+    const tail = runs.at(-1);
+    if (tail && !tail.match) tail.text = tail.text.trimEnd();
+    return runs.filter((run) => run.text !== "");
+  }
+}
+
+/** The first `length` UTF-16 units of `text`, never splitting a surrogate pair. */
+function cutAt(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
+/** A snippet's plain text, for a spreadsheet cell. */
+export function snippetText(runs: readonly SnippetRun[]): string {
+  return runs.map((run) => run.text).join("");
 }
 
 function collapseWhitespace(text: string): string {

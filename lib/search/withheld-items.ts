@@ -30,6 +30,16 @@ export interface PublishedItemsSource {
   retentionMs: number;
 }
 
+/**
+ * The items withheld from one loaded index at one moment: a new object whenever the set
+ * changes (or another index is loaded), the same one otherwise, so it also scopes anything
+ * computed from search results (a cached export is valid while it is the current one).
+ */
+export interface WithheldItems {
+  /** 1 for an ordinal whose indexed text the database no longer publishes; null: none. */
+  readonly mask: Uint8Array | null;
+}
+
 interface FilterState {
   /** Newest change row already checked. */
   lastChangeId: number;
@@ -37,8 +47,7 @@ interface FilterState {
   checkedAtMs: number;
   /** Whether any check succeeded since this index was loaded. */
   hasChecked: boolean;
-  /** 1 for an ordinal whose indexed text the database no longer publishes; null: none yet. */
-  withheld: Uint8Array | null;
+  withheld: WithheldItems;
   /** Ordinals sorted by URL, for finding the items under a changed path. */
   byUrl: Uint32Array | null;
   checking: Promise<void> | null;
@@ -53,19 +62,19 @@ const states = (globalStore.__referatWithheldItems ??= new WeakMap<SearchIndex, 
  * The items of `index` a search must not show: those under a page changed after the index was
  * built (a PageChange row past its watermark) whose stored fields are no longer exactly what the
  * database publishes — an item a correction closed, removed or rewrote, or one moved to another
- * URL. Returns null when there are none. Waits for a check of the database when the last one
+ * URL. Waits for a check of the database when the last one
  * started {@link WITHHELD_CHECK_INTERVAL_MS} or more ago, so a search never answers from an
  * older view of the database than that; concurrent searches share one check. Rejects when the
  * database cannot be read (fail closed: the caller answers without results).
  */
-export async function withheldItems(index: SearchIndex, source: PublishedItemsSource, now: () => number = Date.now): Promise<Uint8Array | null> {
+export async function withheldItems(index: SearchIndex, source: PublishedItemsSource, now: () => number = Date.now): Promise<WithheldItems> {
   let state = states.get(index);
   if (state === undefined) {
     state = {
       lastChangeId: index.basis.changeWatermark,
       checkedAtMs: index.basis.readAtMs,
       hasChecked: false,
-      withheld: null,
+      withheld: { mask: null },
       byUrl: null,
       checking: null,
     };
@@ -117,8 +126,18 @@ async function checkPaths(index: SearchIndex, state: FilterState, source: Publis
   for await (const doc of source.readPublished(paths)) {
     for (const ordinal of affected.get(doc.url) ?? []) if (holdsDocument(index, ordinal, doc)) unchanged.add(ordinal);
   }
-  const withheld = (state.withheld ??= new Uint8Array(index.size));
-  for (const ordinals of affected.values()) for (const ordinal of ordinals) withheld[ordinal] = unchanged.has(ordinal) ? 0 : 1;
+  const before = state.withheld.mask;
+  const mask = before ? Uint8Array.from(before) : new Uint8Array(index.size);
+  let isChanged = false;
+  for (const ordinals of affected.values()) {
+    for (const ordinal of ordinals) {
+      const value = unchanged.has(ordinal) ? 0 : 1;
+      isChanged ||= mask[ordinal] !== value;
+      mask[ordinal] = value;
+    }
+  }
+  // Copy on write: a WithheldItems object, once handed out, never changes.
+  if (isChanged) state.withheld = { mask };
 }
 
 /** Ordinals whose URL lies below the page `path` (a meeting or municipality; "/" for all). */
