@@ -62,10 +62,10 @@ const states = (globalStore.__referatWithheldItems ??= new WeakMap<SearchIndex, 
  * The items of `index` a search must not show: those under a page changed after the index was
  * built (a PageChange row past its watermark) whose stored fields are no longer exactly what the
  * database publishes — an item a correction closed, removed or rewrote, or one moved to another
- * URL. Waits for a check of the database when the last one
- * started {@link WITHHELD_CHECK_INTERVAL_MS} or more ago, so a search never answers from an
- * older view of the database than that; concurrent searches share one check. Rejects when the
- * database cannot be read (fail closed: the caller answers without results).
+ * URL. Waits for a check of the database when the last one started
+ * {@link WITHHELD_CHECK_INTERVAL_MS} or more ago, so a search never answers from an older view
+ * of the database than that; concurrent searches share one check. Rejects when the database
+ * cannot be read (fail closed: the caller answers without results).
  */
 export async function withheldItems(index: SearchIndex, source: PublishedItemsSource, now: () => number = Date.now): Promise<WithheldItems> {
   let state = states.get(index);
