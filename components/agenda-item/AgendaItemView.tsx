@@ -24,8 +24,16 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
       <h1 className="mb-3 mt-1 text-3xl font-bold">
         <span className="text-muted">Punkt {item.number}:</span> {title}
       </h1>
-      <div className="mb-6">
+      <div className="mb-6 flex flex-wrap items-center gap-4">
         <CopyLinkButton path={item.url} label={`Kopiér link til punkt ${item.number}`} />
+        {item.source && (
+          <p>
+            Kilde:{" "}
+            <a href={item.source.url} rel="noopener noreferrer external" className="text-brand underline underline-offset-2">
+              punktet på {item.source.host}
+            </a>
+          </p>
+        )}
       </div>
 
       {item.closed ? (
@@ -81,9 +89,20 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
                 Bilag
               </h2>
               <ul className="list-disc pl-6">
-                {item.attachments.map((title, i) => (
-                  <li key={i}>{title}</li>
-                ))}
+                {item.attachments.map((title, i) => {
+                  const url = item.attachmentUrls[i];
+                  return (
+                    <li key={i}>
+                      {url ? (
+                        <a href={url} rel="noopener noreferrer external" className="text-brand underline underline-offset-2">
+                          {title}
+                        </a>
+                      ) : (
+                        title
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           )}

@@ -1,4 +1,6 @@
-/** Site footer with what the portal is and where the data comes from. */
+import Link from "next/link";
+
+/** Site footer with what the portal is, where the data comes from and where to download it. */
 export function SiteFooter() {
   return (
     <footer role="contentinfo" className="mt-12 border-t border-slate-200 bg-slate-50">
@@ -6,6 +8,12 @@ export function SiteFooter() {
         <p>
           Referatportalen samler referater fra danske kommuners udvalgsmøder, så du kan læse og søge i beslutningerne på
           tværs af kommuner. Teksterne kommer fra kommunernes egne udgivelser; lukkede punkter vises kun med titel.
+        </p>
+        <p className="mt-2">
+          <Link href="/data" className="text-brand underline-offset-2 hover:underline">
+            Data og API
+          </Link>
+          : hent alle referater som filer, eller brug OParl-API&apos;et.
         </p>
       </div>
     </footer>

@@ -16,6 +16,18 @@ export interface AppEnv {
   pageCacheMaxAgeMs: number;
   /** Varnish caches in front of the web processes (VARNISH_URLS, comma-separated); changed pages are banned there. */
   varnishUrls: string[];
+  /** Settings of `npm run import`: how politely sites are fetched. */
+  importing: ImportEnv;
+}
+
+/** Politeness of the importer towards municipalities' sites. */
+export interface ImportEnv {
+  /** Page naming who runs this portal and how to reach them, sent in the User-Agent (IMPORT_CONTACT_URL, default SITE_URL). */
+  contactUrl: string;
+  /** Pause between two requests to one site, in ms (IMPORT_DELAY_MS, default 500). */
+  delayMs: number;
+  /** Time one request may take before it is abandoned and retried, in ms (IMPORT_TIMEOUT_MS, default 30000). */
+  timeoutMs: number;
 }
 
 let cached: AppEnv | null = null;
@@ -34,6 +46,13 @@ function parseMegabytes(raw: string | undefined, name: string, fallback: number)
   const megabytes = Number(raw);
   if (!Number.isInteger(megabytes) || megabytes < 0) throw new Error(`${name} must be a whole number of megabytes (0 turns the cache off), got "${raw}"`);
   return megabytes;
+}
+
+function parseMilliseconds(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
+  return ms;
 }
 
 function parseSeconds(raw: string | undefined, name: string, fallback: number): number {
@@ -59,14 +78,22 @@ export function getEnv(): AppEnv {
     throw new Error(`DATABASE_URL must start with postgresql://, got "${databaseUrl.slice(0, 30)}…"`);
   }
   const port = parsePort(process.env.PORT, "PORT", 3000);
+  const siteUrl = (process.env.SITE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, "");
+  const contactUrl = process.env.IMPORT_CONTACT_URL?.trim() || siteUrl;
+  if (!/^https?:\/\/\S+$/.test(contactUrl)) throw new Error(`IMPORT_CONTACT_URL must be an http(s) URL, got "${contactUrl}"`);
   cached = {
     databaseUrl,
     port,
     dataDir: process.env.REFERATPORTALEN_DATA_DIR?.trim() || ".data",
-    siteUrl: (process.env.SITE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ""),
+    siteUrl,
     pageCacheBytes: parseMegabytes(process.env.PAGE_CACHE_MB, "PAGE_CACHE_MB", 512) * 1024 * 1024,
     pageCacheMaxAgeMs: parseSeconds(process.env.PAGE_CACHE_TTL_SECONDS, "PAGE_CACHE_TTL_SECONDS", 600) * 1000,
     varnishUrls: parseUrls(process.env.VARNISH_URLS, "VARNISH_URLS"),
+    importing: {
+      contactUrl,
+      delayMs: parseMilliseconds(process.env.IMPORT_DELAY_MS, "IMPORT_DELAY_MS", 500),
+      timeoutMs: parseMilliseconds(process.env.IMPORT_TIMEOUT_MS, "IMPORT_TIMEOUT_MS", 30_000),
+    },
   };
   return cached;
 }

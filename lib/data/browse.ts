@@ -1,14 +1,27 @@
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
+import { meetingPageUrl } from "@/lib/sources/firstagenda/client";
+import { utcToCopenhagen } from "@/lib/text/format-danish-date";
 import { kleTopic } from "@/lib/text/kle-topics";
 import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from "./paths";
+
+/** A meeting whose agenda is published and whose date has not passed ("Kommende møder"). */
+export interface UpcomingMeeting {
+  url: string;
+  date: string;
+  startTime: string;
+  committee: string;
+  itemCount: number;
+}
 
 /** A municipality page: its committees with meeting counts and latest meeting date. */
 export interface MunicipalityPage {
   name: string;
   slug: string;
   url: string;
+  /** Agendas of meetings from today on, soonest first. */
+  upcoming: UpcomingMeeting[];
   committees: Array<{ name: string; slug: string; url: string; meetingCount: number; latestDate: string | null }>;
 }
 
@@ -21,6 +34,8 @@ export interface CommitteePage {
   slug: string;
   url: string;
   municipality: { name: string; slug: string; url: string };
+  /** Agendas of this committee's meetings from today on, soonest first. */
+  upcoming: UpcomingMeeting[];
   years: Array<{ year: string; meetings: Array<{ url: string; date: string; startTime: string; itemCount: number; kind: string }> }>;
 }
 
@@ -55,6 +70,10 @@ export interface AgendaItemPage {
   absent: string[];
   sections: Array<{ heading: string; kind: SectionKind; text: string; blocks: unknown }>;
   attachments: string[];
+  /** The attachments' links on the municipality's site, in the order of `attachments` (null when unknown). */
+  attachmentUrls: Array<string | null>;
+  /** The municipality's own page for this item ("Kilde"), when it was imported from the municipality's site. */
+  source: { url: string; host: string } | null;
   meeting: MeetingHeader;
   previous: { url: string; number: string; title: string } | null;
   next: { url: string; number: string; title: string } | null;
@@ -74,6 +93,28 @@ async function findCommittee(municipalitySlug: string, committeeSlug: string) {
   return alias ? { kind: "renamed" as const, slug: alias.committee.slug } : { kind: "missing" as const };
 }
 
+/** Today's date in Copenhagen, as a UTC midnight Date for comparing with Meeting.date. */
+function todayInCopenhagen(): Date {
+  return new Date(`${utcToCopenhagen(new Date()).date}T00:00:00Z`);
+}
+
+/** Agendas (not yet replaced by minutes) of meetings from today on, soonest first. */
+async function listUpcoming(where: { committeeId: number } | { committee: { municipalityId: number } }): Promise<UpcomingMeeting[]> {
+  const meetings = await getPrisma().meeting.findMany({
+    where: { ...where, kind: "dagsorden", date: { gte: todayInCopenhagen() } },
+    orderBy: [{ date: "asc" }, { startTime: "asc" }],
+    take: 20,
+    include: { committee: { include: { municipality: { select: { slug: true } } } }, _count: { select: { items: true } } },
+  });
+  return meetings.map((m) => ({
+    url: meetingPath(m.committee.municipality.slug, m.committee.slug, m.urlKey),
+    date: isoDate(m.date),
+    startTime: m.startTime,
+    committee: m.committee.name,
+    itemCount: m._count.items,
+  }));
+}
+
 /** The municipality page's data, or null when the slug is unknown. */
 export const getMunicipalityPage = cache(async (slug: string): Promise<MunicipalityPage | null> => {
   const prisma = getPrisma();
@@ -88,6 +129,7 @@ export const getMunicipalityPage = cache(async (slug: string): Promise<Municipal
     name: municipality.name,
     slug,
     url: municipalityPath(slug),
+    upcoming: await listUpcoming({ committee: { municipalityId: municipality.id } }),
     committees: committees
       .filter((c) => c._count.meetings > 0)
       .map((c) => ({
@@ -125,6 +167,7 @@ export const getCommitteePage = cache(
         slug: committee.slug,
         url: committeePath(municipalitySlug, committee.slug),
         municipality: { name: committee.municipality.name, slug: municipalitySlug, url: municipalityPath(municipalitySlug) },
+        upcoming: await listUpcoming({ committeeId: committee.id }),
         years: [...years.entries()].map(([year, list]) => ({ year, meetings: list })),
       },
     };
@@ -193,7 +236,10 @@ export const getAgendaItemPage = cache(
     const committee = found.value;
     const meeting = await getPrisma().meeting.findUnique({
       where: { committeeId_urlKey: { committeeId: committee.id, urlKey } },
-      include: { items: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true } } },
+      include: {
+        items: { orderBy: { position: "asc" }, select: { id: true, number: true, title: true } },
+        remoteMeetings: { select: { site: true, remoteId: true }, orderBy: { fetchedAt: { sort: "desc", nulls: "last" } }, take: 1 },
+      },
     });
     const index = meeting?.items.findIndex((entry) => entry.number === number) ?? -1;
     const entry = meeting?.items[index];
@@ -205,6 +251,8 @@ export const getAgendaItemPage = cache(
     const link = (other: (typeof meeting.items)[number] | undefined) =>
       other ? { url: itemPath(municipalitySlug, committee.slug, urlKey, other.number), number: other.number, title: other.title } : null;
     const isOpen = !item.closed;
+    const remote = meeting.remoteMeetings[0];
+    const source = remote ? { url: meetingPageUrl(remote.site, remote.remoteId, item.sourceItemId), host: new URL(remote.site).host } : null;
     return {
       kind: "found",
       value: {
@@ -219,6 +267,8 @@ export const getAgendaItemPage = cache(
         absent: isOpen ? item.absent : [],
         sections: isOpen ? item.sections.map((s) => ({ heading: s.heading, kind: s.kind, text: s.text, blocks: s.blocks })) : [],
         attachments: isOpen ? item.attachments.map((a) => a.title) : [],
+        attachmentUrls: isOpen ? item.attachments.map((a) => (a.url && /^https?:\/\//.test(a.url) ? a.url : null)) : [],
+        source,
         meeting: toHeader(meeting, committee, committee.municipality),
         previous: link(meeting.items[index - 1]),
         next: link(meeting.items[index + 1]),

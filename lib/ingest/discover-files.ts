@@ -31,7 +31,7 @@ export async function discoverFiles(inputs: string[]): Promise<Discovery> {
     } else if (isSupportedFile(target)) {
       discovery.files.push(target);
     } else {
-      discovery.skipped.push({ file: target, reason: `filtypen ${path.extname(target) || "(ingen)"} understøttes ikke (.txt, .md, .pdf)` });
+      discovery.skipped.push({ file: target, reason: `filtypen ${path.extname(target) || "(ingen)"} understøttes ikke (.txt, .md, .pdf, .html)` });
     }
   }
   for (const input of inputs) await visit(input);

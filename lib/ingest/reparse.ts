@@ -3,9 +3,17 @@ import type { PrismaClient } from "@/lib/db/client";
 import { ingestSource, type DocumentReport } from "./ingest-document";
 import type { SourceFile } from "./read-document";
 
-/** The documents a reparse reads: those meetings are built from, by default only an older parser's. */
+/**
+ * The documents a reparse reads: those meetings are built from, by default only an older parser's.
+ * Meetings imported from a site (lib/sources) have no minutes text to parse: they are left alone.
+ */
 function reparseWhere(all: boolean) {
-  return { status: "ok" as const, meetings: { some: {} }, ...(all ? {} : { parserVersion: { not: PARSER_VERSION } }) };
+  return {
+    status: "ok" as const,
+    meetings: { some: {} },
+    remoteMeeting: { is: null },
+    ...(all ? {} : { parserVersion: { not: PARSER_VERSION } }),
+  };
 }
 
 /** How many shown documents an older parser read: what `npm run reparse` would update. */

@@ -1,5 +1,6 @@
 import { isBareCaseNumber, readItemMetadata } from "./case-number";
 import { readClosedTitle } from "./closed-items";
+import { readLineMarker, STATUS_PATTERN } from "./closed-markers";
 import { looksLikeSectionHeading } from "./section-headings";
 import type { SourceLine } from "./types";
 
@@ -16,8 +17,8 @@ export interface ItemHeading {
   style: HeadingStyle;
 }
 
-const PUNKT = /^(?:punkt|pkt\.?)\s*(\d{1,4}[a-z]?)\s*(?:[:.\-–]\s*(.*))?$/i;
-const STATUS = /^(\d{1,4}[a-z]?)\s*\((?:åben|åbent|lukket|lukket punkt)\)\s*(.*)$/i;
+const PUNKT = /^(?:punkt|pkt\.?)\s*(\d{1,4}[a-z]?)\s*(?:[:.\-–—]\s*(.*))?$/i;
+const STATUS = new RegExp(`^(\\d{1,4}[a-z]?)\\s*${STATUS_PATTERN}\\s*(.*)$`, "iu");
 const NUMBERED = /^(\d{1,4})\.\s+(\S.{0,250})$/;
 const TOC_LEADER = /\.{4,}|…{2,}|\t\s*\d+\s*$/;
 const LOOKAHEAD_LINES = 2;
@@ -27,13 +28,6 @@ const HEADING_STYLES: readonly HeadingStyle[] = ["punkt", "status", "numbered"];
 function orderKey(number: string): [number, string] {
   const match = /^(\d+)(.*)$/.exec(number);
   return [Number(match?.[1] ?? 0), match?.[2] ?? ""];
-}
-
-function isAfter(number: string, previous: string | null): boolean {
-  if (previous === null) return true;
-  const [n, suffix] = orderKey(number);
-  const [p, previousSuffix] = orderKey(previous);
-  return n > p || (n === p && suffix > previousSuffix);
 }
 
 function matchStyle(style: HeadingStyle, text: string): { number: string; rawTitle: string } | null {
@@ -51,11 +45,39 @@ function matchStyle(style: HeadingStyle, text: string): { number: string; rawTit
  * numbered lists and the FirstAgenda "PUNKTER" list out; "3. Lukket punkt: …" needs no evidence.
  */
 export function findItemHeadings(lines: readonly SourceLine[]): ItemHeading[] {
+  const candidates = findHeadingCandidates(lines);
+  const headings: ItemHeading[] = [];
+  for (const candidate of candidates) {
+    const previous = headings[headings.length - 1];
+    if (!previous || isAfter(candidate.number, previous.number)) headings.push(candidate);
+  }
+  return headings;
+}
+
+/**
+ * Every line that has the shape of an item heading in the document's style (the first style that
+ * occurs), in line order, before numbering decides which of them start items.
+ */
+export function findHeadingCandidates(lines: readonly SourceLine[]): ItemHeading[] {
   for (const style of HEADING_STYLES) {
-    const headings = collect(lines, style);
-    if (headings.length > 0) return headings;
+    const candidates = collect(lines, style);
+    if (candidates.length > 0) return candidates;
   }
   return [];
+}
+
+/** True when item number `number` comes after `previous` ("12a" after "12", "13" after "12a"). */
+export function isAfter(number: string, previous: string | null): boolean {
+  if (previous === null) return true;
+  const [n, suffix] = orderKey(number);
+  const [p, previousSuffix] = orderKey(previous);
+  return n > p || (n === p && suffix > previousSuffix);
+}
+
+/** Negative, zero or positive as item number `a` comes before, with or after `b`. */
+export function compareNumbers(a: string, b: string): number {
+  if (isAfter(a, b)) return 1;
+  return isAfter(b, a) ? -1 : 0;
 }
 
 /** True when a line, without context, has the shape of an item heading in any style ("Punkt 3: …", "3 (Åben) …", "3. …"). */
@@ -66,20 +88,19 @@ export function looksLikeItemHeading(text: string): boolean {
 
 function collect(lines: readonly SourceLine[], style: HeadingStyle): ItemHeading[] {
   const headings: ItemHeading[] = [];
-  let previous: string | null = null;
   for (let index = 0; index < lines.length; index += 1) {
     const text = lines[index]?.text.trim() ?? "";
     if (text === "") continue;
     const match = matchStyle(style, text);
-    if (!match || !isAfter(match.number, previous)) continue;
+    if (!match) continue;
     // A numbered heading that says "Lukket …" is accepted without further evidence: missing it
     // would leak the closed item's body into the item before it.
     if (style === "numbered") {
       if (continuesNumberedList(lines, index, match.number)) continue;
-      if (!readClosedTitle(match.rawTitle).isClosed && !hasItemEvidence(lines, index, match)) continue;
+      const closedTitle = readClosedTitle(match.rawTitle);
+      if (!(closedTitle.isClosed && closedTitle.isCertain) && !hasItemEvidence(lines, index, match)) continue;
     }
     headings.push({ index, number: match.number, rawTitle: match.rawTitle, style });
-    previous = match.number;
   }
   return headings;
 }
@@ -95,7 +116,7 @@ function hasItemEvidence(lines: readonly SourceLine[], headingIndex: number, mat
     if (text === "") continue;
     seen += 1;
     if (seen === 1 && isSameTitle(text, match.rawTitle)) continue;
-    if (/^(?:lukket sag|lukket punkt)$/i.test(text)) return true;
+    if (readLineMarker(text, true)?.shape === "line") return true;
     return looksLikeSectionHeading(text) || isBareCaseNumber(text) || readItemMetadata(text) !== null;
   }
   return false;

@@ -1,7 +1,7 @@
 import { collectAttachments } from "./attachments";
 import { buildBlocks, renderBlocks } from "./blocks";
 import { extractKle, isBareCaseNumber, readItemMetadata } from "./case-number";
-import { droppedRange, hasClosedBodyMarker, isClosedStatusHeading, readClosedTitle } from "./closed-items";
+import { droppedRange, readClosedTitle } from "./closed-items";
 import { isArtifactLine, type Family } from "./families";
 import { isRepeatedItemHeader, isSameTitle, type ItemHeading } from "./item-headings";
 import { classifyOutcome } from "./outcome";
@@ -45,17 +45,31 @@ export function splitMarker(title: string): { title: string; marker: string | nu
   return { title: title.slice(0, match.index).trim(), marker: match[1] ?? null };
 }
 
+/** What segmenting decided about an item before it is parsed (segment-items.ts). */
+export interface ItemVerdict {
+  isClosed: boolean;
+  /** A title printed on the line under an untitled heading, used instead of the heading's. */
+  title: string | null;
+}
+
 /**
  * Parse one item from its heading and body lines. A closed item returns only number, title,
- * marker and `closed: true`; its body is reported as dropped and never read further.
+ * marker and `closed: true`; its body is reported as dropped and never read.
  */
-export function parseItem(heading: ItemHeading, headingLine: SourceLine, body: readonly SourceLine[], context: ItemContext): ItemParse {
-  const closedTitle = readClosedTitle(heading.rawTitle);
+export function parseItem(
+  heading: ItemHeading,
+  headingLine: SourceLine,
+  body: readonly SourceLine[],
+  context: ItemContext,
+  verdict: ItemVerdict,
+): ItemParse {
+  const closedTitle = readClosedTitle(verdict.title ?? heading.rawTitle);
   const { title, marker } = splitMarker(closedTitle.title);
-  const isClosed = closedTitle.isClosed || isClosedStatusHeading(headingLine.text) || hasClosedBodyMarker(body);
+  const isClosed = verdict.isClosed;
   const base: ParsedItem = {
     number: heading.number,
-    title,
+    // A closed item printed with no title but its marker ("Lukket (B)") reads "Lukket".
+    title: isClosed && title === "" ? "Lukket" : title,
     marker,
     caseNumber: null,
     kle: null,

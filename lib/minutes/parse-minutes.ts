@@ -1,10 +1,13 @@
 import { detectFamily } from "./families";
 import { parseHeader } from "./header";
-import { findItemHeadings } from "./item-headings";
+import { droppedRange } from "./closed-items";
+import { findHeadingCandidates } from "./item-headings";
 import { inferMunicipality, resolveMunicipality } from "./municipalities";
 import { findBinaryLine, normalizeText } from "./normalize";
 import { parseItem } from "./parse-item";
 import { removeRunningHeaders } from "./running-headers";
+import { segmentItems } from "./segment-items";
+import { readTableOfContents } from "./table-of-contents";
 import type { LineRange, ParsedItem, ParseHints, ParseResult, ParseWarning, SourceLine } from "./types";
 
 function fail(reason: string, line: number | null): ParseResult {
@@ -21,8 +24,9 @@ function isInRanges(lineNo: number, ranges: readonly LineRange[]): boolean {
 
 /**
  * The pipeline, in its declared order: reject empty and binary input → normalise lines → remove
- * running page headers and footers → detect the template family → find item headings → read the
- * header (before the first item) → parse items, dropping closed ones → resolve the municipality →
+ * running page headers and footers → detect the template family → find item heading candidates →
+ * read the header (before the first item) and its table of contents → split the items and decide
+ * which are closed (failing closed) → parse items, dropping closed ones → resolve the municipality →
  * assemble. May throw on a bug; `parseMinutes` turns that into a ParseError.
  */
 export function runPipeline(text: string, hints: ParseHints): ParseResult {
@@ -33,15 +37,16 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
   const { lines, isMarkdown, pageBreaks } = normalizeText(text);
   const runningHeaders = removeRunningHeaders(lines, pageBreaks);
   const family = detectFamily(lines, isMarkdown);
-  const headings = findItemHeadings(lines);
-  const headerLines = lines.slice(0, headings[0]?.index ?? lines.length);
+  const candidates = findHeadingCandidates(lines);
+  const headerLines = lines.slice(0, candidates[0]?.index ?? lines.length);
+  const segments = segmentItems(lines, candidates, readTableOfContents(headerLines));
   const header = parseHeader(headerLines, family);
   const firstTextLine = lines.find((line) => line.text.trim() !== "")?.no ?? 1;
 
   if (header.date === null) {
     return fail('Ingen mødedato fundet i mødehovedet (fx "Mødedato", "Dato:" eller "REFERAT … d. 19-03-2024").', header.firstLine ?? firstTextLine);
   }
-  if (headings.length === 0) {
+  if (segments.length === 0) {
     return fail('Ingen dagsordenspunkter fundet (fx "Punkt 1: …", "1 (Åben) …" eller "1. …" efterfulgt af et afsnit).', lines.length);
   }
   if (header.committee === null) {
@@ -55,17 +60,22 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
   const items: ParsedItem[] = [];
   const droppedLineRanges: LineRange[] = [];
   const publicLines: SourceLine[] = [...headerLines];
-  headings.forEach((heading, index) => {
+  for (const segment of segments) {
+    const { heading } = segment;
     const headingLine = lines[heading.index];
-    if (!headingLine) return;
-    const body = lines.slice(heading.index + 1, headings[index + 1]?.index ?? lines.length);
-    const parsed = parseItem(heading, headingLine, body, { meetingDate: header.date, committee: header.committee, family });
+    if (!headingLine) continue;
+    const body = lines.slice(heading.index + 1, segment.isClosed ? segment.bodyEnd : segment.publicEnd);
+    const context = { meetingDate: header.date, committee: header.committee, family };
+    const parsed = parseItem(heading, headingLine, body, context, { isClosed: segment.isClosed, title: segment.title });
     items.push(parsed.item);
-    warnings.push(...parsed.warnings);
+    warnings.push(...segment.warnings, ...parsed.warnings);
     if (parsed.dropped) droppedLineRanges.push(parsed.dropped);
+    // An open item cut by a "Lukket dagsorden" line: the line and everything after it are closed.
+    const closedTail = droppedRange(lines.slice(segment.publicEnd, segment.bodyEnd));
+    if (!segment.isClosed && closedTail) droppedLineRanges.push(closedTail);
     publicLines.push(headingLine);
     if (!parsed.item.closed) publicLines.push(...body);
-  });
+  }
 
   let municipality: string;
   if (hints.municipality !== undefined && hints.municipality.trim() !== "") {

@@ -26,22 +26,30 @@ export function formatDanishDateTime(isoDate: string, time: string | null): stri
   return time ? `${day} kl. ${time.replace(":", ".")}` : day;
 }
 
+const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** The Copenhagen wall-clock date ("2026-03-16") and time ("17:00") of an instant. */
+export function utcToCopenhagen(instant: Date): { date: string; time: string } {
+  const parts = WALL_CLOCK.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
 /**
  * The UTC instant of a local Copenhagen wall-clock time, found by asking Intl for the
  * zone's offset at that moment (handles summer time without a time zone library).
  */
 export function copenhagenToUtc(isoDate: string, time: string): Date {
   const guess = new Date(`${isoDate}T${time}:00Z`);
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(guess);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asLocal = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  const local = utcToCopenhagen(guess);
+  const asLocal = Date.parse(`${local.date}T${local.time}:00Z`);
   return new Date(guess.getTime() - (asLocal - guess.getTime()));
 }

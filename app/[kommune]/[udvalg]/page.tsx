@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
+import { UpcomingMeetings } from "@/components/meeting/UpcomingMeetings";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { decisionsOf, searchFeedHref } from "@/components/search/search-href";
 import { FollowLinks } from "@/components/ui/FollowLinks";
@@ -45,6 +46,7 @@ export default async function CommitteeRoute({ params }: Props) {
       <h1 className="mb-1 text-3xl font-bold">{committee.name}</h1>
       <p className="mb-2 text-muted">{committee.municipality.name}</p>
       <FollowLinks search={decisionsOf({ udvalg: `${committee.municipality.slug}/${committee.slug}` })} name={committee.name} />
+      <UpcomingMeetings meetings={committee.upcoming} showCommittee={false} />
       {committee.years.map((year) => (
         <section key={year.year} aria-labelledby={`aar-${year.year}`} className="mb-6">
           <h2 id={`aar-${year.year}`} className="mb-2 text-xl font-semibold">

@@ -1,0 +1,138 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { ingestFiles } from "@/lib/ingest/ingest-files";
+import { makeTempDir, SAMPLES_DIR, VEJEN_SAMPLE, vejenWithClosedBody, writeFixture } from "@/lib/ingest/test-fixtures";
+import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
+import { serveExportFile } from "./serve-export";
+import { writeBulkFiles, type BulkResource, type ExportSummary } from "./write-bulk-files";
+
+const SITE = "https://referater.example.dk";
+const MARKER = "EKSPORTLUKKETMARKOER4Z";
+
+let db: TestDatabase;
+let dir: string;
+let summary: ExportSummary;
+let resources: BulkResource[];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await ingestFiles(db.prisma, [SAMPLES_DIR]);
+  const vejenDir = makeTempDir("export-");
+  writeFixture(vejenDir, path.basename(VEJEN_SAMPLE), vejenWithClosedBody(MARKER));
+  expect((await ingestFiles(db.prisma, [vejenDir])).updated).toBe(1);
+  dir = makeTempDir("export-out-");
+  summary = await writeBulkFiles(db.prisma, dir, SITE);
+  resources = (JSON.parse(readFileSync(path.join(dir, "datapackage.json"), "utf8")) as { resources: BulkResource[] }).resources;
+});
+afterAll(() => db.drop());
+
+const readJsonLines = (file: string) =>
+  gunzipSync(readFileSync(path.join(dir, file)))
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const readCsv = (file: string) => parse(readFileSync(path.join(dir, file)), { columns: true }) as Array<Record<string, string>>;
+
+async function databaseItems(municipalitySlug?: string) {
+  return db.prisma.agendaItem.findMany({
+    where: municipalitySlug ? { meeting: { committee: { municipality: { slug: municipalitySlug } } } } : {},
+    orderBy: [{ meeting: { committee: { municipality: { slug: "asc" } } } }, { meetingId: "asc" }, { position: "asc" }],
+    include: { meeting: { include: { committee: { include: { municipality: true } } } } },
+  });
+}
+
+describe("npm run export: bulk files", () => {
+  it("writes JSON Lines and CSV per municipality and for Denmark, described by datapackage.json", () => {
+    expect(summary.meetings).toBe(5);
+    expect(resources.map((r) => r.path).sort()).toEqual(
+      ["danmark", "faxe", "lemvig", "varde", "vejen", "vejle"].flatMap((stem) => [`${stem}.csv`, `${stem}.jsonl.gz`]).sort(),
+    );
+    for (const resource of resources) {
+      const bytes = readFileSync(path.join(dir, resource.path));
+      expect(resource.bytes, resource.path).toBe(bytes.length);
+      expect(resource.hash, resource.path).toBe(`sha256:${createHash("sha256").update(bytes).digest("hex")}`);
+    }
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("writes CSV files that match their Frictionless schema", () => {
+    const csvResources = resources.filter((r) => r.format === "csv");
+    expect(csvResources.length).toBe(6);
+    for (const resource of csvResources) {
+      const fields = resource.schema?.fields ?? [];
+      const header = parse(readFileSync(path.join(dir, resource.path)), { toLine: 1 }) as string[][];
+      expect(header[0]).toEqual(fields.map((field) => field.name));
+      const rows = readCsv(resource.path);
+      expect(rows.length).toBeGreaterThan(5);
+      for (const row of rows) {
+        for (const field of fields) {
+          const value = row[field.name] ?? "";
+          if (value === "") continue;
+          if (field.type === "date") expect(value, field.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (field.type === "boolean") expect(["true", "false"]).toContain(value);
+          if (field.format === "uri") expect(value.startsWith(`${SITE}/`)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("round-trips every agenda item through the CSV and the JSON Lines against the database", async () => {
+    const items = await databaseItems();
+    const rows = readCsv("danmark.csv");
+    expect(rows.length).toBe(items.length);
+    items.forEach((item, index) => {
+      const row = rows[index];
+      expect(row?.municipality).toBe(item.meeting.committee.municipality.name);
+      expect(row?.item_number).toBe(item.number);
+      expect(row?.title).toBe(item.title);
+      expect(row?.public).toBe(item.closed ? "false" : "true");
+      expect(row?.decision).toBe(item.closed ? "" : (item.decision ?? ""));
+      expect(row?.outcome).toBe(item.closed || item.outcome === "none" ? "" : OUTCOME_LABELS[item.outcome]);
+    });
+    const meetings = readJsonLines("danmark.jsonl.gz");
+    const nested = meetings.flatMap((meeting) => meeting.items as Array<Record<string, unknown>>);
+    expect(nested.map((item) => item.title)).toEqual(items.map((item) => item.title));
+    const vejen = readJsonLines("vejen.jsonl.gz");
+    expect(vejen.length).toBe(1);
+    expect(vejen[0]).toMatchObject({ municipality: "Vejen Kommune", municipality_code: "0575", date: "2024-03-19" });
+    const withSections = (vejen[0]?.items as Array<{ sections?: unknown[] }>).filter((item) => (item.sections?.length ?? 0) > 0);
+    expect(withSections.length).toBeGreaterThan(5);
+    expect(readCsv("vejen.csv").length).toBe((await databaseItems("vejen")).length);
+  });
+
+  it("keeps closed items to number and title, and their body out of every file", () => {
+    const closed = readJsonLines("danmark.jsonl.gz")
+      .flatMap((meeting) => meeting.items as Array<Record<string, unknown>>)
+      .filter((item) => item.public === false);
+    expect(closed.length).toBeGreaterThan(0);
+    for (const item of closed) expect(Object.keys(item).sort()).toEqual(["number", "position", "public", "title", "url"]);
+    const files = readdirSync(dir);
+    expect(files.length).toBe(13);
+    for (const file of files) {
+      const bytes = readFileSync(path.join(dir, file));
+      expect((file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8"), file).not.toContain(MARKER);
+    }
+  });
+
+  it("serves the files at /data/ with Content-Length and ETag, and nothing else", async () => {
+    const response = await serveExportFile(dir, "vejen.csv", new Request(`${SITE}/data/vejen.csv`));
+    expect(response.status).toBe(200);
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(response.headers.get("content-length")).toBe(String(body.length));
+    expect(body.equals(readFileSync(path.join(dir, "vejen.csv")))).toBe(true);
+    const etag = response.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    const again = await serveExportFile(dir, "vejen.csv", new Request(`${SITE}/data/vejen.csv`, { headers: { "If-None-Match": etag } }));
+    expect(again.status).toBe(304);
+    for (const name of ["../datapackage.json", "nope.csv", ".vejen.csv.1.tmp", "/etc/passwd"]) {
+      expect((await serveExportFile(dir, name, new Request(`${SITE}/data/x`))).status, name).toBe(404);
+    }
+    expect((await serveExportFile(dir, "datapackage.json", new Request(`${SITE}/data/datapackage.json`))).status).toBe(200);
+  });
+});

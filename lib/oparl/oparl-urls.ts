@@ -1,0 +1,35 @@
+import { getSiteUrl } from "@/lib/config/site";
+
+/** Path of the API below the site's origin. */
+export const OPARL_PATH = "/oparl/v1";
+
+/**
+ * The API's absolute URLs, built from SITE_URL so they are right behind a proxy. Numeric ids
+ * are the database's (never reused); a body is its municipality's slug (never changes); an agenda
+ * item is its meeting and printed number, like its permalink, because corrections re-create
+ * items under new database ids.
+ */
+export function oparlUrls(siteUrl: string = getSiteUrl()) {
+  const base = `${siteUrl}${OPARL_PATH}`;
+  const body = (slug: string) => `${base}/body/${encodeURIComponent(slug)}`;
+  const meeting = (id: number) => `${base}/meeting/${id}`;
+  const organization = (id: number) => `${base}/organization/${id}`;
+  return {
+    site: siteUrl,
+    system: `${base}/system`,
+    bodies: `${base}/bodies`,
+    body,
+    bodyOrganizations: (slug: string) => `${body(slug)}/organizations`,
+    bodyMeetings: (slug: string) => `${body(slug)}/meetings`,
+    bodyAgendaItems: (slug: string) => `${body(slug)}/agenda-items`,
+    bodyPeople: (slug: string) => `${body(slug)}/people`,
+    bodyPapers: (slug: string) => `${body(slug)}/papers`,
+    organization,
+    organizationMeetings: (id: number) => `${organization(id)}/meetings`,
+    meeting,
+    agendaItem: (meetingId: number, number: string) => `${meeting(meetingId)}/agenda-item/${encodeURIComponent(number)}`,
+  };
+}
+
+/** The URL builders for one site origin. */
+export type OparlUrls = ReturnType<typeof oparlUrls>;

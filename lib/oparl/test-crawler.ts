@@ -1,0 +1,129 @@
+import { isDeepStrictEqual } from "node:util";
+import { checkListPage, checkOparlObject } from "./test-oparl-spec";
+
+/**
+ * Test support: an OParl client that starts at the System object and follows every URL it
+ * finds, like the meine-stadt-transparent importer or an OParl validator, recording what it saw.
+ */
+
+/** One HTTP answer as the crawler needs it. */
+export interface Fetched {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** What a crawl saw. */
+export interface CrawlResult {
+  /** Objects fetched by their id, keyed by id. */
+  objects: Map<string, Record<string, unknown>>;
+  /** Objects as they appeared in list pages, keyed by id, with the list URL. */
+  listed: Map<string, { entry: Record<string, unknown>; list: string }>;
+  /** Agenda items embedded in meetings, keyed by id. */
+  embedded: Map<string, Record<string, unknown>>;
+  /** Ids seen per list (first page URL), in order across pages. */
+  listIds: Map<string, string[]>;
+  /** totalElements each list announced. */
+  listTotals: Map<string, number>;
+  /** Every answer's body, for leak checks. */
+  texts: string[];
+  problems: string[];
+}
+
+/** Properties holding the URL of an external list, per type. */
+const LIST_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  "https://schema.oparl.org/1.1/System": ["body"],
+  "https://schema.oparl.org/1.1/Body": ["organization", "person", "meeting", "paper", "agendaItem"],
+  "https://schema.oparl.org/1.1/Organization": ["meeting"],
+};
+
+function withoutPage(url: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.delete("page");
+  return parsed.toString();
+}
+
+/**
+ * Crawls from `start`. With `limit`, every list URL found in an object is asked for pages of
+ * that size, so pagination is walked through many pages.
+ */
+export async function crawlOparl(
+  fetchUrl: (url: string) => Promise<Fetched>,
+  start: string,
+  origin: string,
+  options: { limit?: number } = {},
+): Promise<CrawlResult> {
+  const result: CrawlResult = {
+    objects: new Map(),
+    listed: new Map(),
+    embedded: new Map(),
+    listIds: new Map(),
+    listTotals: new Map(),
+    texts: [],
+    problems: [],
+  };
+  const queue: string[] = [start];
+  const queued = new Set(queue);
+  const enqueue = (url: unknown) => {
+    if (typeof url !== "string" || !url.startsWith(`${origin}/oparl/v1/`) || queued.has(url)) return;
+    queued.add(url);
+    queue.push(url);
+  };
+  const followLinks = (object: Record<string, unknown>) => {
+    const lists = LIST_PROPERTIES[String(object.type)] ?? [];
+    for (const [name, value] of Object.entries(object)) {
+      if (name === "id") continue;
+      if (name === "agendaItem" && Array.isArray(value)) {
+        for (const item of value as Array<Record<string, unknown>>) {
+          result.problems.push(...checkOparlObject(item, origin));
+          result.embedded.set(String(item.id), item);
+          enqueue(item.id);
+          followLinks(item);
+        }
+        continue;
+      }
+      const urls = Array.isArray(value) ? value : [value];
+      for (const url of urls) {
+        if (typeof url === "string" && lists.includes(name) && options.limit) enqueue(`${url}?limit=${options.limit}`);
+        else enqueue(url);
+      }
+    }
+  };
+
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    const answer = await fetchUrl(url);
+    result.texts.push(answer.text);
+    if (answer.status !== 200) {
+      result.problems.push(`${url}: status ${answer.status}`);
+      continue;
+    }
+    if (answer.headers.get("access-control-allow-origin") !== "*") result.problems.push(`${url}: no CORS header`);
+    if (!answer.headers.get("etag")) result.problems.push(`${url}: no ETag`);
+    const json = JSON.parse(answer.text) as Record<string, unknown>;
+    if (Array.isArray(json.data)) {
+      result.problems.push(...checkListPage(json, url));
+      const list = withoutPage(url);
+      const ids = result.listIds.get(list) ?? [];
+      result.listIds.set(list, ids);
+      result.listTotals.set(list, Number((json.pagination as { totalElements?: number }).totalElements));
+      for (const entry of json.data as Array<Record<string, unknown>>) {
+        const id = String(entry.id);
+        ids.push(id);
+        result.problems.push(...checkOparlObject(entry, origin));
+        const earlier = result.listed.get(id);
+        if (earlier && !isDeepStrictEqual(earlier.entry, entry)) result.problems.push(`${id}: differs between ${earlier.list} and ${list}`);
+        result.listed.set(id, { entry, list });
+        enqueue(id);
+        followLinks(entry);
+      }
+      const links = json.links as Record<string, unknown>;
+      for (const name of ["first", "prev", "next", "last"]) enqueue(links[name]);
+    } else {
+      result.problems.push(...checkOparlObject(json, origin));
+      if (json.id !== url) result.problems.push(`${url}: id is ${String(json.id)}`);
+      result.objects.set(url, json);
+      followLinks(json);
+    }
+  }
+  return result;
+}
