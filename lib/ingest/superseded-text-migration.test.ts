@@ -21,19 +21,25 @@ describe(`migration ${MIGRATION}`, () => {
     for (const name of names.filter((n) => n < MIGRATION)) cpSync(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(earlier, name), { recursive: true });
     await applyMigrations(db.url, { dir: earlier });
 
-    const doc = (sha256: string, status: "ok" | "failed", text: string) =>
-      db.prisma.sourceDocument.create({ data: { fileName: `${sha256}.txt`, sha256, size: 1, encoding: "utf-8", text, parserVersion: "1", status } });
+    // Raw SQL: the client knows the newest schema, the database only the migrations before this one.
+    const doc = async (sha256: string, status: "ok" | "failed", text: string) => {
+      const [row] = await db.prisma.$queryRaw<Array<{ id: number }>>`
+        INSERT INTO "SourceDocument" ("fileName", sha256, size, encoding, text, "parserVersion", status)
+        VALUES (${`${sha256}.txt`}, ${sha256}, 1, 'utf-8', ${text}, '1', ${status}::"DocumentStatus") RETURNING id`;
+      if (!row) throw new Error("no SourceDocument row");
+      return row;
+    };
     const superseded = await doc("a", "ok", "Punkt 6: Fritidspas\n\nHemmelig krop");
     const shown = await doc("b", "ok", "Punkt 6: Lukket: Fritidspas");
     const failed = await doc("c", "failed", "");
-    const municipality = await db.prisma.municipality.create({ data: { slug: "vejen", name: "Vejen Kommune" } });
-    const committee = await db.prisma.committee.create({ data: { municipalityId: municipality.id, slug: "udvalg", name: "Udvalg" } });
-    await db.prisma.meeting.create({
-      data: { committeeId: committee.id, date: new Date("2024-03-19T00:00:00Z"), startTime: "14:00", startsAt: new Date(), urlKey: "2024-03-19", kind: "referat", sourceDocumentId: shown.id },
-    });
+    await db.prisma.$executeRaw`INSERT INTO "Municipality" (slug, name) VALUES ('vejen', 'Vejen Kommune')`;
+    await db.prisma.$executeRaw`INSERT INTO "Committee" ("municipalityId", slug, name) SELECT id, 'udvalg', 'Udvalg' FROM "Municipality"`;
+    await db.prisma.$executeRaw`
+      INSERT INTO "Meeting" ("committeeId", date, "startTime", "startsAt", "urlKey", kind, "sourceDocumentId", "updatedAt")
+      SELECT id, '2024-03-19', '14:00', now(), '2024-03-19', 'referat', ${shown.id}, now() FROM "Committee"`;
 
     expect((await applyMigrations(db.url)).applied).toEqual(names.filter((n) => n >= MIGRATION));
-    const texts = await db.prisma.sourceDocument.findMany({ orderBy: { id: "asc" }, select: { id: true, text: true, sha256: true } });
+    const texts = await db.prisma.$queryRaw<Array<{ id: number; text: string; sha256: string }>>`SELECT id, text, sha256 FROM "SourceDocument" ORDER BY id`;
     expect(texts).toEqual([
       { id: superseded.id, text: "", sha256: "a" },
       { id: shown.id, text: "Punkt 6: Lukket: Fritidspas", sha256: "b" },
