@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { SearchForm } from "@/components/search/SearchForm";
 import { SearchResults } from "@/components/search/SearchResults";
 import { searchFeedHref } from "@/components/search/search-href";
-import { getEnv } from "@/lib/config/env";
-import { searchIndexDir } from "@/lib/search/index-dir";
+import { searchPublished } from "@/lib/data/search";
 import { DEFAULT_SEARCH_PARAMS, isEmptySearch, onlySearchParams, parseSearchParams } from "@/lib/search/search-params";
-import { searchFromQuery } from "@/lib/search/search-service";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +35,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const outcome = await searchFromQuery(toQuery(await searchParams), searchIndexDir(getEnv().dataDir));
+  const outcome = await searchPublished(toQuery(await searchParams));
   const params = outcome.ok ? outcome.params : { ...DEFAULT_SEARCH_PARAMS, q: toQuery(await searchParams).get("q")?.slice(0, 200) ?? "" };
   return (
     <div>

@@ -3,6 +3,7 @@ import { itemPath } from "@/lib/data/paths";
 import type { SearchHit } from "@/lib/search/query";
 import { searchFromQuery } from "@/lib/search/search-service";
 import { MAX_PAGE } from "@/lib/search/search-params";
+import { publishedItemsSource } from "@/lib/data/published-items";
 
 /** What a digest needs of its subscription. */
 export interface DigestSubscription {
@@ -62,7 +63,7 @@ export async function findNewMatches(prisma: PrismaClient, indexDir: string, sub
   for (const group of byGroup.values()) {
     if (!allows(stored, "kommune", group.kommune) || !allows(stored, "udvalg", group.udvalg) || !allows(stored, "aar", group.aar)) continue;
     for (let side = 1; side <= MAX_PAGE; side++) {
-      const outcome = await searchFromQuery(stored, indexDir, {
+      const outcome = await searchFromQuery(stored, { indexDir, published: publishedItemsSource(prisma) }, {
         pageSize: PAGE_SIZE,
         adjust: (params) => ({ ...params, kommune: [group.kommune], udvalg: [group.udvalg], aar: [group.aar], sort: "nyeste", side }),
       });

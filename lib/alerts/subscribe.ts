@@ -8,6 +8,7 @@ import { createToken, getSigningKey, hashToken } from "./alert-tokens";
 import type { AlertMail, Mailer } from "./mailer";
 import { alreadySubscribedMail, confirmationMail, limitReachedMail } from "./notice-mails";
 import { countRequest } from "./rate-limit";
+import { publishedItemsSource } from "@/lib/data/published-items";
 
 /** What the subscription functions need from the running portal. */
 export interface AlertDeps {
@@ -53,7 +54,7 @@ export async function requestSubscription(
   const frequency = input.frequency;
   const alertQuery = toAlertQuery(input.query);
   if (!alertQuery.ok) return { ok: false, field: "query", messageDa: alertQuery.messageDa };
-  const checked = await searchFromQuery(new URLSearchParams(alertQuery.query), deps.indexDir, { pageSize: 1 });
+  const checked = await searchFromQuery(new URLSearchParams(alertQuery.query), { indexDir: deps.indexDir, published: publishedItemsSource(deps.prisma) }, { pageSize: 1 });
   if (!checked.ok && checked.status === 400) return { ok: false, field: "query", messageDa: checked.messageDa };
 
   const now = deps.now?.() ?? new Date();

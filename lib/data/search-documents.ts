@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { SearchDocument } from "@/lib/search/search-document";
 import { kleGroupOf } from "@/lib/text/kle-topics";
 import { isoDate, itemPath } from "./paths";
@@ -6,14 +7,15 @@ import { isoDate, itemPath } from "./paths";
 const BATCH = 2_000;
 
 /**
- * Every open agenda item as a SearchDocument, read in id-ordered batches. Closed items are
- * never read, so nothing of them can reach the index.
+ * Every open agenda item as a SearchDocument (of the meetings `meetings` selects, by default
+ * all), read in id-ordered batches. Closed items are never read, so nothing of them can reach
+ * the index.
  */
-export async function* readSearchDocuments(prisma: PrismaClient): AsyncGenerator<SearchDocument> {
+export async function* readSearchDocuments(prisma: PrismaClient, meetings: Prisma.MeetingWhereInput = {}): AsyncGenerator<SearchDocument> {
   let after = 0;
   for (;;) {
     const items = await prisma.agendaItem.findMany({
-      where: { closed: false, id: { gt: after } },
+      where: { closed: false, id: { gt: after }, meeting: meetings },
       orderBy: { id: "asc" },
       take: BATCH,
       include: {

@@ -1,8 +1,11 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { Tx } from "./write-meeting";
 
-/** How long change rows are kept; a server only reads the rows written while it runs. */
-const KEEP_DAYS = 7;
+/**
+ * How long change rows are kept; a server only reads the rows written while it runs, and the
+ * search filter those written since its index was built (older: it checks everything).
+ */
+export const PAGE_CHANGE_KEEP_DAYS = 7;
 
 /** Advisory lock (two-key space, apart from the ingest's one-key locks) that orders change rows. */
 const PAGE_CHANGE_LOCK = [7404, 1] as const;
@@ -20,7 +23,22 @@ export async function recordPageChange(tx: Tx, path: string): Promise<void> {
   await tx.$executeRaw`INSERT INTO "PageChange" ("path") VALUES (${path})`;
 }
 
-/** Deletes change rows older than a week; no server needs them any more. */
+/**
+ * The PageChange watermark of an index build about to read the database: the id up to which
+ * every change row has committed or rolled back. Taken under the lock change rows are written
+ * under (recordPageChange), so no row at or below it can commit later; read it
+ * before the items, and every change the build might have missed has a larger id.
+ */
+export async function readChangeWatermark(prisma: PrismaClient): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PAGE_CHANGE_LOCK[0]}::int, ${PAGE_CHANGE_LOCK[1]}::int)`;
+    const [row] = await tx.$queryRaw<Array<{ id: number }>>`
+      SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::int AS id FROM "PageChange_id_seq"`;
+    return row?.id ?? 0;
+  });
+}
+
+/** Deletes change rows older than a week (PAGE_CHANGE_KEEP_DAYS). */
 export async function prunePageChanges(prisma: PrismaClient): Promise<void> {
-  await prisma.$executeRaw`DELETE FROM "PageChange" WHERE "createdAt" < now() - make_interval(days => ${KEEP_DAYS})`;
+  await prisma.$executeRaw`DELETE FROM "PageChange" WHERE "createdAt" < now() - make_interval(days => ${PAGE_CHANGE_KEEP_DAYS})`;
 }

@@ -121,9 +121,9 @@ async function findMeeting(
   date: string,
   startTime: string | null,
   sourceDocumentId: number,
-): Promise<{ existing: { id: number; urlKey: string } | null; freeUrlKey: string }> {
-  const rows = await tx.$queryRaw<Array<{ id: number; urlKey: string; startTime: string | null; fileName: string; newFileName: string }>>`
-    SELECT m.id, m."urlKey", m."startTime", d."fileName",
+): Promise<{ existing: { id: number; urlKey: string; sourceDocumentId: number } | null; freeUrlKey: string }> {
+  const rows = await tx.$queryRaw<Array<{ id: number; urlKey: string; sourceDocumentId: number; startTime: string | null; fileName: string; newFileName: string }>>`
+    SELECT m.id, m."urlKey", m."sourceDocumentId", m."startTime", d."fileName",
            (SELECT "fileName" FROM "SourceDocument" WHERE id = ${sourceDocumentId}) AS "newFileName"
     FROM "Meeting" m JOIN "SourceDocument" d ON d.id = m."sourceDocumentId"
     WHERE m."committeeId" = ${committeeId} AND m."date" = ${date}::date`;
@@ -132,7 +132,7 @@ async function findMeeting(
   const taken = new Set(rows.map((row) => row.urlKey));
   let freeUrlKey = date;
   for (let n = 2; taken.has(freeUrlKey); n += 1) freeUrlKey = `${date}-${n}`;
-  return { existing: existing ? { id: existing.id, urlKey: existing.urlKey } : null, freeUrlKey };
+  return { existing: existing ? { id: existing.id, urlKey: existing.urlKey, sourceDocumentId: existing.sourceDocumentId } : null, freeUrlKey };
 }
 
 /** Item rows as stored: a closed item keeps number and title only, whatever the parser held. */
@@ -194,10 +194,26 @@ function meetingWarnings(meeting: ParsedMeeting, committee: StoredCommittee): Me
 }
 
 /**
+ * Empties the stored text of a version a correction just replaced, in the correction's
+ * transaction, keeping its hash and metadata. A correction may close an item the earlier
+ * version published, and that version's text still holds the body; redacting only the newly
+ * closed items would mean mapping item numbers onto an older text through the parser, which
+ * renumbered items or a parser change would get wrong. Nothing needs the text: reparse reads
+ * only the versions meetings show, and a withdrawn correction's earlier bytes, when they come
+ * in again, are parsed from the file (see isCurrent in ingest-document.ts).
+ */
+async function dropSupersededText(tx: Tx, sourceDocumentId: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "SourceDocument" d SET "text" = ''
+    WHERE d.id = ${sourceDocumentId} AND NOT EXISTS (SELECT 1 FROM "Meeting" m WHERE m."sourceDocumentId" = d.id)`;
+}
+
+/**
  * Upserts the meeting's municipality, committee and meeting (natural key: committee, date,
  * start time; see findMeeting) and replaces its items, sections and attachments. Closed items are written as
- * number and title only. `remember` adds the ids to the cache; call it after the commit. The
- * meeting's warnings (see meetingWarnings) are stored with it and returned.
+ * number and title only; the text of the version this one replaces is emptied (dropSupersededText).
+ * `remember` adds the ids to the cache; call it after the commit. The meeting's warnings (see
+ * meetingWarnings) are stored with it and returned.
  */
 export async function writeMeeting(
   tx: Tx,
@@ -228,6 +244,7 @@ export async function writeMeeting(
   if (existing) {
     await tx.meeting.update({ where: { id: existing.id }, data: { ...fields, startTime: meeting.startTime }, select: { id: true } });
     await tx.agendaItem.deleteMany({ where: { meetingId: existing.id } });
+    if (existing.sourceDocumentId !== sourceDocumentId) await dropSupersededText(tx, existing.sourceDocumentId);
     meetingId = existing.id;
     urlKey = existing.urlKey;
   } else {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { foldDanish } from "@/lib/text/fold-danish";
-import { buildSearchIndex } from "./build-index";
+import { buildSearchIndex, newIndexVersion } from "./build-index";
 import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS, settleSearchIndexReload } from "./get-search-index";
 import { exportSearchIndex, importSearchIndex, MANIFEST_FILE, readSearchIndexManifest } from "./index-store";
 import { searchItems } from "./query";
@@ -83,17 +83,26 @@ describe("index export and import", () => {
     expect(all).toContain("aabentpunktmarkoer");
   });
 
-  it("swaps the manifest atomically and keeps at most the previous version", async () => {
+  it("swaps the manifest atomically and deletes every older version at once", async () => {
     const dir = await tmpDir();
     const versions: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const index = buildSearchIndex(generateSearchDocuments(20, i + 1));
+      const index = buildSearchIndex(generateSearchDocuments(20, i + 1), newIndexVersion(new Date(Date.UTC(2024, 0, 1, 0, 0, i))));
       versions.push(index.version);
       await exportSearchIndex(index, dir);
+      expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, `v-${index.version}`].sort());
     }
     expect((await readSearchIndexManifest(dir)).version).toBe(versions[2]);
-    const entries = (await readdir(dir)).sort();
-    expect(entries).toEqual([MANIFEST_FILE, `v-${versions[1]}`, `v-${versions[2]}`].sort());
+  });
+
+  it("keeps the newer of two concurrent exports current, whichever finishes last", async () => {
+    const dir = await tmpDir();
+    const older = buildSearchIndex(generateSearchDocuments(10, 1), newIndexVersion(new Date(Date.UTC(2024, 0, 1))), { changeWatermark: 7, readAtMs: 1 });
+    const newer = buildSearchIndex(generateSearchDocuments(10, 2), newIndexVersion(new Date(Date.UTC(2024, 0, 2))), { changeWatermark: 9, readAtMs: 2 });
+    await exportSearchIndex(newer, dir);
+    expect((await exportSearchIndex(older, dir)).version).toBe(newer.version);
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, `v-${newer.version}`].sort());
+    expect((await importSearchIndex(dir)).basis).toEqual({ changeWatermark: 9, readAtMs: 2 });
   });
 });
 

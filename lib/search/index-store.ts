@@ -1,16 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sortByDateDesc } from "./build-index";
 import { createFlexDocument, INDEX_FORMAT_VERSION } from "./index-config";
-import type { CommitteeLabel, FacetColumns, FacetLabel, SearchIndex, StoredItems } from "./search-index";
+import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
 import type { TermDictionary } from "./term-dictionary";
 
 /**
  * On disk an index directory holds one sub-directory per exported version and a small manifest,
  * `current.json`, naming the live one. Export writes a complete new version directory and only
  * then replaces the manifest (write + rename, atomic on POSIX), so a reader sees either the old or
- * the new index, never a half-written one.
+ * the new index, never a half-written one. Older versions are deleted at once: they may hold an
+ * item a correction has closed since. A reader whose version vanishes mid-import starts over
+ * from the manifest (importSearchIndex).
  */
 
 /** The manifest file name inside an index directory. */
@@ -38,6 +40,7 @@ export class SearchIndexNotFoundError extends Error {
 interface VersionMeta {
   formatVersion: number;
   version: string;
+  basis: IndexBasis;
   size: number;
   /** FlexSearch export keys in export order; file `flex/<key>.json` holds each. */
   flexKeys: string[];
@@ -51,15 +54,24 @@ interface StoredLabels {
 type FacetArrays = { [K in keyof FacetColumns]: number[] };
 
 const VERSION_PREFIX = "v-";
+const STAGING_PREFIX = ".staging-";
+
+/** A staging directory this old is a crashed export's leftover (an export takes seconds). */
+const STALE_STAGING_MS = 10 * 60_000;
+
+/** How often an import starts over when exports keep replacing the version it reads. */
+const IMPORT_ATTEMPTS = 5;
 
 /**
- * Exports the index into a new version directory under `dir` and makes it current. Older version
- * directories are removed, except the one just replaced (a process may still be reading it).
+ * Exports the index into a new version directory under `dir` and makes it current, unless the
+ * manifest already names a newer version (a concurrent export that started later); then this
+ * one is dropped. Every other version directory older than the current one is removed, with
+ * crashed exports' staging directories.
  */
 export async function exportSearchIndex(index: SearchIndex, dir: string): Promise<SearchIndexManifest> {
   await mkdir(dir, { recursive: true });
   const versionPath = `${VERSION_PREFIX}${index.version}`;
-  const staging = path.join(dir, `.staging-${index.version}-${randomBytes(3).toString("hex")}`);
+  const staging = path.join(dir, `${STAGING_PREFIX}${index.version}-${randomBytes(3).toString("hex")}`);
   await mkdir(path.join(staging, "flex"), { recursive: true });
 
   const flexChunks: Array<[string, string]> = [];
@@ -71,6 +83,7 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   const meta: VersionMeta = {
     formatVersion: INDEX_FORMAT_VERSION,
     version: index.version,
+    basis: index.basis,
     size: index.size,
     flexKeys: flexChunks.map(([key]) => key),
   };
@@ -89,10 +102,15 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   await writeFile(path.join(staging, "labels.json"), JSON.stringify(labels));
   await writeFile(path.join(staging, "facets.json"), JSON.stringify(facets));
   await writeFile(path.join(staging, "meta.json"), JSON.stringify(meta));
+  const previous = await readSearchIndexManifest(dir).catch(() => null);
+  if (previous && buildStamp(previous.version) > buildStamp(index.version)) {
+    await rm(staging, { recursive: true, force: true });
+    await removeOldVersions(dir, previous.path);
+    return previous;
+  }
   await rm(path.join(dir, versionPath), { recursive: true, force: true });
   await rename(staging, path.join(dir, versionPath));
 
-  const previous = await readSearchIndexManifest(dir).catch(() => null);
   const manifest: SearchIndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     version: index.version,
@@ -104,7 +122,7 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   await writeFile(manifestTmp, JSON.stringify(manifest, null, 2));
   await rename(manifestTmp, path.join(dir, MANIFEST_FILE));
 
-  await removeOldVersions(dir, new Set([versionPath, previous?.path ?? ""]));
+  await removeOldVersions(dir, versionPath);
   return manifest;
 }
 
@@ -123,9 +141,24 @@ export async function readSearchIndexManifest(dir: string): Promise<SearchIndexM
   return manifest;
 }
 
-/** Imports the current exported index of `dir` into memory. */
+/**
+ * Imports the current exported index of `dir` into memory. When the version being read is
+ * deleted meanwhile (a newer export replaced it), starts over with the newer one.
+ */
 export async function importSearchIndex(dir: string): Promise<SearchIndex> {
-  const manifest = await readSearchIndexManifest(dir);
+  for (let attempt = 1; ; attempt++) {
+    const manifest = await readSearchIndexManifest(dir);
+    try {
+      return await importVersion(dir, manifest);
+    } catch (error) {
+      const isVanished = (error as NodeJS.ErrnoException).code === "ENOENT";
+      const current = isVanished ? await readSearchIndexManifest(dir).catch(() => null) : null;
+      if (attempt >= IMPORT_ATTEMPTS || current === null || current.version === manifest.version) throw error;
+    }
+  }
+}
+
+async function importVersion(dir: string, manifest: SearchIndexManifest): Promise<SearchIndex> {
   const versionDir = path.join(dir, manifest.path);
   const meta = JSON.parse(await readFile(path.join(versionDir, "meta.json"), "utf8")) as VersionMeta;
   if (meta.formatVersion !== INDEX_FORMAT_VERSION || meta.version !== manifest.version) {
@@ -150,6 +183,7 @@ export async function importSearchIndex(dir: string): Promise<SearchIndex> {
   };
   return {
     version: meta.version,
+    basis: meta.basis,
     size: meta.size,
     flex,
     dictionary,
@@ -187,10 +221,24 @@ function safeKey(key: string): string {
   return key.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
-async function removeOldVersions(dir: string, keep: ReadonlySet<string>): Promise<void> {
+/** The build time part of a version or its directory name ("[v-]20240319T101500123Z-3f9a1c"). */
+function buildStamp(version: string): string {
+  const name = version.startsWith(VERSION_PREFIX) ? version.slice(VERSION_PREFIX.length) : version;
+  return name.split("-")[0] ?? name;
+}
+
+/**
+ * Removes version directories older than `current` (names sort by build time, so a concurrent
+ * export's newer version survives until it replaces the manifest) and stale staging directories.
+ */
+async function removeOldVersions(dir: string, current: string): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith(VERSION_PREFIX) && !keep.has(entry.name)) {
-      await rm(path.join(dir, entry.name), { recursive: true, force: true });
-    }
+    if (!entry.isDirectory()) continue;
+    const entryPath = path.join(dir, entry.name);
+    const isOldVersion = entry.name.startsWith(VERSION_PREFIX) && buildStamp(entry.name) < buildStamp(current);
+    // A concurrent export may rename its staging directory away meanwhile.
+    const stagedAtMs = entry.name.startsWith(STAGING_PREFIX) ? ((await stat(entryPath).catch(() => null))?.mtimeMs ?? Date.now()) : Date.now();
+    const isStaleStaging = Date.now() - stagedAtMs > STALE_STAGING_MS;
+    if (isOldVersion || isStaleStaging) await rm(entryPath, { recursive: true, force: true });
   }
 }

@@ -49,9 +49,16 @@ export interface SearchResult {
  * but with filters it browses, newest first. A page past the end returns no hits and the total.
  * Pages hold {@link PAGE_SIZE} hits unless `pageSize` says otherwise (exports and feeds). An
  * empty search finds nothing (the page shows examples) unless `emptyMeansAll` (a feed of
- * everything new).
+ * everything new). Ordinals marked in `withheld` are never found, counted or quoted (items the
+ * database no longer publishes as indexed; see withheld-items.ts).
  */
-export function searchItems(index: SearchIndex, params: SearchParams, pageSize: number = PAGE_SIZE, emptyMeansAll = false): SearchResult {
+export function searchItems(
+  index: SearchIndex,
+  params: SearchParams,
+  pageSize: number = PAGE_SIZE,
+  emptyMeansAll = false,
+  withheld: Uint8Array | null = null,
+): SearchResult {
   if (isEmptySearch(params) && !emptyMeansAll) return emptyResult(params.side, pageSize, true);
   const fields = fieldsForRestriction(params.felt);
   const plan = parseQuery(params.q);
@@ -62,6 +69,7 @@ export function searchItems(index: SearchIndex, params: SearchParams, pageSize: 
   // The reused score column lives until the next search; exclusions below score into their own.
   const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index));
   let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
+  if (withheld !== null) candidates = candidates.filter((ordinal) => withheld[ordinal] !== 1);
   candidates = applyPhrases(index, candidates, plan, fields);
   candidates = applyExclusions(index, candidates, plan);
 

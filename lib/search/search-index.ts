@@ -63,10 +63,24 @@ export interface FacetColumns {
 /** `FacetColumns.kle` value of an item whose case number carries no KLE code. */
 export const NO_KLE_GROUP = 255;
 
+/**
+ * The database state an index was built from. Changes recorded after `changeWatermark` may not
+ * be in the index, so while it serves, the items they touch are checked against the database
+ * (see withheld-items.ts).
+ */
+export interface IndexBasis {
+  /** Every PageChange row up to this id had committed (or rolled back) before the build read. */
+  changeWatermark: number;
+  /** When the build started reading, ms since 1970. */
+  readAtMs: number;
+}
+
 /** The in-memory search index: FlexSearch plus the stored fields and facet columns. */
 export interface SearchIndex {
   /** Identifies one build; the export directory and manifest carry it. */
   version: string;
+  /** What the build read of the database; see {@link IndexBasis}. */
+  basis: IndexBasis;
   /** Number of items. */
   size: number;
   flex: FlexDocument;

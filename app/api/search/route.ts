@@ -1,12 +1,10 @@
-import { getEnv } from "@/lib/config/env";
-import { searchIndexDir } from "@/lib/search/index-dir";
-import { searchFromQuery } from "@/lib/search/search-service";
+import { searchPublished } from "@/lib/data/search";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/search?q=&kommune=&udvalg=&aar=&udfald=&emne=&felt=&sort=&side= */
 export async function GET(request: Request): Promise<Response> {
-  const outcome = await searchFromQuery(new URL(request.url).searchParams, searchIndexDir(getEnv().dataDir));
+  const outcome = await searchPublished(new URL(request.url).searchParams);
   if (!outcome.ok) {
     return Response.json({ error: { da: outcome.messageDa, en: outcome.messageEn } }, { status: outcome.status });
   }

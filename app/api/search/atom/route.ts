@@ -1,16 +1,14 @@
 import { searchHref } from "@/components/search/search-href";
-import { getEnv } from "@/lib/config/env";
 import { getSiteUrl } from "@/lib/config/site";
-import { searchIndexDir } from "@/lib/search/index-dir";
+import { searchPublished } from "@/lib/data/search";
 import { FEED_LIMIT, searchHitsToAtom } from "@/lib/search/search-feed";
-import { searchFromQuery } from "@/lib/search/search-service";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/search/atom?<the /soeg parameters>: the newest 50 hits as an Atom feed; without any, the newest decisions. */
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const outcome = await searchFromQuery(url.searchParams, searchIndexDir(getEnv().dataDir), {
+  const outcome = await searchPublished(url.searchParams, {
     pageSize: FEED_LIMIT,
     adjust: (params) => ({ ...params, sort: "nyeste", side: 1 }),
     emptyMeansAll: true,

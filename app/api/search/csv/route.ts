@@ -1,32 +1,30 @@
-import { getEnv } from "@/lib/config/env";
 import { getSiteUrl } from "@/lib/config/site";
+import { publishedSearchScope, searchPublished } from "@/lib/data/search";
 import { ExportCache } from "@/lib/search/export-cache";
-import { getSearchIndex } from "@/lib/search/get-search-index";
-import { searchIndexDir } from "@/lib/search/index-dir";
 import { CSV_EXPORT_LIMIT, searchHitsToCsv } from "@/lib/search/search-csv";
 import { parseSearchParams } from "@/lib/search/search-params";
-import { searchFromQuery, type SearchOutcome } from "@/lib/search/search-service";
+import type { SearchOutcome } from "@/lib/search/search-service";
 
 export const dynamic = "force-dynamic";
 
-// An export builds up to 2,000 snippets: the same export is built once per search index, and
-// at most two different ones at a time (on two cores); more wait for a retry.
+// An export builds up to 2,000 snippets: the same export is built once per search index and
+// set of items withheld from it (a closing correction makes a new scope), and at most two
+// different ones at a time (on two cores); more wait for a retry.
 const globalStore = globalThis as typeof globalThis & { __referatCsvExports?: ExportCache };
 const csvExports = (globalStore.__referatCsvExports ??= new ExportCache({ maxEntries: 16, maxRunning: 2 }));
 
 /** GET /api/search/csv?<the /soeg parameters>: the first 2,000 hits as a CSV file. */
 export async function GET(request: Request): Promise<Response> {
   const query = new URL(request.url).searchParams;
-  const indexDir = searchIndexDir(getEnv().dataDir);
-  const search = () => searchFromQuery(query, indexDir, { pageSize: CSV_EXPORT_LIMIT, adjust: (params) => ({ ...params, side: 1 }) });
+  const search = () => searchPublished(query, { pageSize: CSV_EXPORT_LIMIT, adjust: (params) => ({ ...params, side: 1 }) });
   const parsed = parseSearchParams(query);
-  const index = parsed.ok ? await getSearchIndex(indexDir).catch(() => null) : null;
-  if (!parsed.ok || index === null) {
+  const scope = parsed.ok ? await publishedSearchScope().catch(() => null) : null;
+  if (!parsed.ok || scope === null) {
     // Refused or no index yet: the search says why, and nothing is worth keeping.
     return respond(await search());
   }
   let refused: Response | null = null;
-  const csv = await csvExports.get(index, JSON.stringify({ ...parsed.params, side: 1 }), async () => {
+  const csv = await csvExports.get(scope, JSON.stringify({ ...parsed.params, side: 1 }), async () => {
     const outcome = await search();
     if (outcome.ok) return searchHitsToCsv(outcome.result.hits, getSiteUrl());
     refused = refusal(outcome);
