@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import type { IngestSummary } from "@/lib/ingest/ingest-files";
 import { countOutdatedDocuments, reparseDocuments } from "@/lib/ingest/reparse";
 import { readSearchDocuments } from "@/lib/data/search-documents";
+import { scanAgendaItems, scanSourceDocuments, scanStoredTexts } from "@/lib/privacy/audit-database";
 import { buildSearchIndex } from "@/lib/search/build-index";
 import { exportSearchIndex } from "@/lib/search/index-store";
 import type { SearchDocument } from "@/lib/search/search-document";
@@ -171,6 +172,31 @@ describe("importFirstAgendaSite", () => {
     expect(exported).toContain("skolestruktur");
     expect(exported).not.toContain(CLOSED_MARKER);
     expect(exported).not.toContain("script-i-html");
+  });
+
+  it("withholds a meeting whose open item still carries a closed marker, and writes nothing of it", async () => {
+    const secret = "FORTROLIG-BRODTEKST-9931";
+    const agenda = structuredClone(byraadMarch().agenda) as { Dagsordenpunkter: Array<{ IsOpen?: boolean; Felter: Array<{ Navn: string; Html: string }> }> };
+    const open = agenda.Dagsordenpunkter.find((item) => item.IsOpen === true);
+    expect(open).toBeDefined();
+    open?.Felter.push({ Navn: "Sagsfremstilling", Html: `<p>Fortroligt</p><p>${secret}</p>` });
+    site.faults.set(`/api/agenda/dagsorden/${IDS.byraadMarch}`, [{ kind: "body", body: JSON.stringify(agenda) }]);
+    const summary = await run();
+    expect(summary).toMatchObject({ ok: 4, failed: 1 });
+    expect(summary.failures[0]?.error).toMatch(/tilbageholdt: punkt \d+ er ikke lukket, men .*"Fortroligt"/);
+    expect(JSON.stringify(summary)).not.toContain(secret);
+    expect(JSON.stringify(await snapshot())).not.toContain(secret);
+  });
+
+  it("leaves nothing the privacy audit finds in the database, the imported texts included", async () => {
+    await run();
+    const reports = [await scanStoredTexts(db.prisma), await scanAgendaItems(db.prisma), await scanSourceDocuments(db.prisma)];
+    expect(reports.flatMap((report) => report.findings)).toEqual([]);
+    expect(await db.prisma.sourceDocument.count({ where: { remoteMeeting: { isNot: null }, text: { not: "" } } })).toBe(5);
+    // The audit did read the imported texts: one made unreadable is reported.
+    const imported = await db.prisma.sourceDocument.findFirstOrThrow({ where: { remoteMeeting: { isNot: null } }, select: { id: true } });
+    await db.prisma.sourceDocument.update({ where: { id: imported.id }, data: { text: "{ikke json" } });
+    expect((await scanSourceDocuments(db.prisma)).findings).toEqual([expect.objectContaining({ location: `SourceDocument id=${imported.id} (importeret)` })]);
   });
 
   it("writes nothing and fetches no agenda when run again on an unchanged site", async () => {

@@ -8,6 +8,7 @@ import { isClosedItemTitle } from "../closed-title";
 import type { SiteFetcher } from "../polite-fetch";
 import { fetchAgenda, listMeetings, meetingPageUrl, type MeetingListing } from "./client";
 import { listingDate, mapMeeting, type MappedMeeting } from "./map-meeting";
+import { findPrivacyViolations } from "@/lib/privacy/check-parsed-meeting";
 
 /** Stored as SourceDocument.parserVersion of imported meetings; bump when the mapping's output changes. */
 export const FIRSTAGENDA_IMPORTER_VERSION = "firstagenda-1";
@@ -254,6 +255,10 @@ async function importOne(
   try {
     const agenda = await fetchAgenda(options.fetcher, site, listing.id);
     const mapped = mapMeeting(listing, agenda, { site, municipality: options.municipality });
+    // The same check the ingest runs on a parsed document: an open item that still carries a
+    // closed marker or a CPR number is withheld (recorded as failed, retried next run), never written.
+    const violations = findPrivacyViolations(mapped.meeting, "", meetingPageUrl(site, listing.id));
+    if (violations.length > 0) throw new Error(violations.map((violation) => violation.reason).join("; "));
     const hash = contentHash(site, listing, mapped);
     if (stored?.status === "ok" && stored.meetingId !== null && stored.contentHash === hash) {
       // Same content under a new ReleasedDate: remember the date so the next run need not fetch.
