@@ -62,12 +62,12 @@ export function SearchForm({ params, result, children }: { params: SearchParams;
               return (
                 <fieldset key={key}>
                   <legend className="mb-1 font-semibold">{FACET_TITLES[key]}</legend>
-                  <ul className="space-y-1">
+                  <ul className="space-y-2">
                     {values.map((facet) => {
                       const id = `${key}-${facet.value}`;
                       return (
-                        <li key={facet.value} className="flex items-start gap-2">
-                          <input id={id} type="checkbox" name={key} value={facet.value} defaultChecked={selected.has(facet.value)} className="mt-1 h-4 w-4" />
+                        <li key={facet.value} className="flex items-center gap-2">
+                          <input id={id} type="checkbox" name={key} value={facet.value} defaultChecked={selected.has(facet.value)} className="h-6 w-6 shrink-0" />
                           <label htmlFor={id} className="text-sm">
                             {facet.label} <span className="text-muted">({facet.count})</span>
                           </label>

@@ -77,6 +77,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
         </div>
       )}
 
+      {result.hits.length > 0 && <h2 className="sr-only">Søgeresultater</h2>}
       <ol className="space-y-4">
         {result.hits.map((hit) => (
           <li key={hit.url} className="rounded border border-slate-200 p-3">
@@ -119,19 +120,19 @@ export function SearchResults({ params, result }: { params: SearchParams; result
 /** Links to take a search along: every hit as a spreadsheet, and a feed that follows new ones. */
 function ExportLinks({ params, total }: { params: SearchParams; total: number }) {
   return (
-    <ul aria-label="Hent og følg søgningen" className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+    <ul aria-label="Hent og følg søgningen" className="mb-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
       <li>
-        <a href={searchCsvHref(params)} download className="text-brand underline">
+        <a href={searchCsvHref(params)} download className="inline-block min-h-6 py-0.5 text-brand underline">
           Hent som regneark (CSV{total > CSV_EXPORT_LIMIT ? `, de første ${CSV_EXPORT_LIMIT.toLocaleString("da-DK")}` : ""})
         </a>
       </li>
       <li>
-        <a href={searchFeedHref(params)} type="application/atom+xml" className="text-brand underline">
+        <a href={searchFeedHref(params)} type="application/atom+xml" className="inline-block min-h-6 py-0.5 text-brand underline">
           Følg søgningen i en feedlæser (Atom)
         </a>
       </li>
       <li>
-        <a href={alertHref(params)} className="text-brand underline">
+        <a href={alertHref(params)} className="inline-block min-h-6 py-0.5 text-brand underline">
           Få besked på mail
         </a>
       </li>
