@@ -12,6 +12,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { isPortFree } from "./lib/port";
 import { localBin } from "./lib/run-command";
+import { waitForPage } from "./lib/wait-for-page";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
@@ -32,21 +33,6 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole
 async function freePort(from: number): Promise<number> {
   for (let port = from; port < from + 100; port++) if (await isPortFree(port)) return port;
   throw new Error(`no free port from ${from}`);
-}
-
-async function waitForPage(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      await response.body?.cancel();
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 let server: ChildProcess | null = null;

@@ -18,6 +18,7 @@ import { startVarnish, type RunningVarnish } from "@/lib/varnish/run-varnish";
 import { isPortFree } from "./lib/port";
 import { preparePortal } from "./lib/prepare-portal";
 import { localBin } from "./lib/run-command";
+import { waitForPage } from "./lib/wait-for-page";
 
 const { values } = parseArgs({ options: { processes: { type: "string", default: "2" }, check: { type: "boolean", default: false } } });
 const processCount = Number(values.processes);
@@ -77,21 +78,6 @@ await waitForPage(`${varnishUrl}/`, 30_000);
 console.log(`Referatportalen runs behind Varnish on ${varnishUrl} (web processes on ports ${backendPorts.join(", ")}; Ctrl-C stops everything).`);
 
 if (values.check) await stopAll(await checkCorrection());
-
-async function waitForPage(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      await response.body?.cancel();
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function pageText(url: string): Promise<{ text: string; cache: string | null }> {
   const response = await fetch(url);
