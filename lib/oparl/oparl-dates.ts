@@ -2,6 +2,7 @@
  * OParl's date-time form, `yyyy-mm-ddThh:mm:ss±hh:mm` (no fractions of a second), and the
  * parsing of the date-time filter parameters.
  */
+import { utcToCopenhagen } from "@/lib/text/format-danish-date";
 
 /** An instant as OParl writes it, in UTC: "2024-03-19T13:00:00+00:00". */
 export function formatOparlDateTime(instant: Date): string {
@@ -10,22 +11,11 @@ export function formatOparlDateTime(instant: Date): string {
 
 /** An instant at Copenhagen's offset of that moment: "2024-03-19T15:00:00+01:00" (meeting times). */
 export function formatCopenhagenDateTime(instant: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Copenhagen",
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  ) as Record<string, string>;
-  const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-  const offsetMinutes = Math.round((Date.parse(`${local}Z`) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const wholeSeconds = new Date(Math.floor(instant.getTime() / 1000) * 1000);
+  const { date, time } = utcToCopenhagen(wholeSeconds);
+  // Copenhagen's offset is whole minutes, so the seconds are UTC's.
+  const local = `${date}T${time}:${String(wholeSeconds.getUTCSeconds()).padStart(2, "0")}`;
+  const offsetMinutes = Math.round((Date.parse(`${local}Z`) - wholeSeconds.getTime()) / 60_000);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
