@@ -183,6 +183,27 @@ export async function writeBulkFiles(
   }
 }
 
+/**
+ * The licences of the bulk files. Minutes, agendas and decisions are public documents
+ * (offentlige aktstykker), which Danish copyright law leaves free (ophavsretsloven § 9, stk. 1):
+ * "other-pd". What the portal adds (the division into items, sections and fields, the outcome,
+ * the KLE code, the compilation itself, which § 71 could otherwise protect as a database) it
+ * waives under CC0 1.0. Attachments (bilag), which § 9, stk. 2 may leave protected, are listed
+ * by title only.
+ */
+export const DATA_LICENSES = [
+  {
+    name: "other-pd",
+    path: "https://opendefinition.org/licenses/other-pd/",
+    title: "Referater, dagsordener og beslutninger: offentlige aktstykker uden ophavsret (ophavsretsloven § 9, stk. 1)",
+  },
+  {
+    name: "CC0-1.0",
+    path: "https://creativecommons.org/publicdomain/zero/1.0/",
+    title: "Referatportalens strukturering og sammenstilling af data: CC0 1.0 (ingen rettigheder forbeholdt)",
+  },
+] as const;
+
 async function writeDatapackage(dir: string, resources: BulkResource[]): Promise<void> {
   const descriptor = {
     profile: "data-package",
@@ -191,9 +212,7 @@ async function writeDatapackage(dir: string, resources: BulkResource[]): Promise
     description:
       "Alle offentlige møder, dagsordenspunkter og beslutninger på Referatportalen. Lukkede punkter har kun nummer og titel; CPR-numre er fjernet.",
     created: new Date().toISOString(),
-    // Minutes and decisions are public documents (offentlige aktstykker), which Danish copyright
-    // law leaves free (ophavsretsloven § 9); the portal claims no rights of its own in them.
-    licenses: [{ name: "other-pd", title: "Offentlige aktstykker uden ophavsret (ophavsretsloven § 9)" }],
+    licenses: DATA_LICENSES,
     resources: resources.map((resource) => ({ ...resource, profile: resource.format === "csv" ? "tabular-data-resource" : "data-resource" })),
   };
   const tmp = path.join(dir, `.${DATAPACKAGE_FILE}.${process.pid}.tmp`);
