@@ -8,6 +8,7 @@ import { createGzip, type Gzip } from "node:zlib";
 import { stringify, type Stringifier } from "csv-stringify";
 import type { PrismaClient } from "@/lib/db/client";
 import { AGENDA_ITEM_SELECT } from "@/lib/oparl/oparl-queries";
+import { readDataVersion } from "./data-version";
 import { DATAPACKAGE_FILE } from "./export-dir";
 import { CSV_FIELDS, toCsvRows, toJsonRecord, type ExportMeeting } from "./export-records";
 
@@ -128,6 +129,8 @@ export async function writeBulkFiles(
   onProgress: (meetings: number) => void = () => {},
 ): Promise<ExportSummary> {
   await mkdir(dir, { recursive: true });
+  // Read before the data: a change during the export leaves the files marked as older than it.
+  const dataVersion = await readDataVersion(prisma, siteUrl);
   let peakRssBytes = process.memoryUsage().rss;
   const all = new FilePair(dir, "danmark");
   const pairs: Array<{ pair: FilePair; stem: string; label: string }> = [{ pair: all, stem: "danmark", label: "hele Danmark" }];
@@ -174,7 +177,7 @@ export async function writeBulkFiles(
     const resources: BulkResource[] = [];
     for (const { pair, stem, label } of pairs) resources.push(...(await resourcesOf(pair, stem, label)));
     for (const { pair } of pairs) await pair.publish();
-    await writeDatapackage(dir, resources);
+    await writeDatapackage(dir, resources, dataVersion);
     await removeStaleFiles(dir, resources);
     return { meetings, items, resources, peakRssBytes };
   } catch (error) {
@@ -204,7 +207,7 @@ export const DATA_LICENSES = [
   },
 ] as const;
 
-async function writeDatapackage(dir: string, resources: BulkResource[]): Promise<void> {
+async function writeDatapackage(dir: string, resources: BulkResource[], dataVersion: string): Promise<void> {
   const descriptor = {
     profile: "data-package",
     name: "referatportalen",
@@ -213,6 +216,8 @@ async function writeDatapackage(dir: string, resources: BulkResource[]): Promise
       "Alle offentlige møder, dagsordenspunkter og beslutninger på Referatportalen. Lukkede punkter har kun nummer og titel; CPR-numre er fjernet.",
     created: new Date().toISOString(),
     licenses: DATA_LICENSES,
+    // The fingerprint of the data these files were written from (see refresh-bulk-files.ts).
+    "referatportalen:dataVersion": dataVersion,
     resources: resources.map((resource) => ({ ...resource, profile: resource.format === "csv" ? "tabular-data-resource" : "data-resource" })),
   };
   const tmp = path.join(dir, `.${DATAPACKAGE_FILE}.${process.pid}.tmp`);
