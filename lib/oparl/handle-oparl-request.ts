@@ -1,7 +1,20 @@
 import { createHash } from "node:crypto";
 import type { ListCursor } from "./list-cursor";
 import { BadParameterError, listPageUrl, parseListParams, parseObjectParams, type ListParams } from "./list-params";
-import { toAgendaItem, toBody, toMeeting, toOrganization, toSystem, toTombstone, type TombstoneRow } from "./oparl-objects";
+import { documentTextResponse } from "./document-text";
+import { termsUntil } from "./legislative-terms";
+import {
+  toAgendaItem,
+  toAttachmentFile,
+  toBody,
+  toLegislativeTerm,
+  toMeeting,
+  toMeetingDocument,
+  toOrganization,
+  toSystem,
+  toTombstone,
+  type TombstoneRow,
+} from "./oparl-objects";
 import {
   findAgendaItemRow,
   findCommitteeRow,
@@ -106,9 +119,10 @@ async function municipalityOr404(slug: string | undefined) {
 }
 
 async function route(segments: string[], query: URLSearchParams, urls: OparlUrls): Promise<OparlObject | OparlListPage> {
-  const [head, key, sub, subKey, ...rest] = segments;
+  const [head, key, sub, subKey, fifth, sixth, ...rest] = segments;
   const list = (kind: keyof typeof LIMITS) => parseListParams(query, LIMITS[kind].default, LIMITS[kind].max);
   if (rest.length > 0) throw new NotFoundError("path too long");
+  const now = new Date();
 
   if (head === "system" && key === undefined) {
     parseObjectParams(query);
@@ -116,13 +130,20 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
   }
   if (head === "bodies" && key === undefined) {
     const params = list("small");
-    const bodies = (await listMunicipalityRows()).map((m) => ({ key: m.id, object: toBody(urls, m, params.omitInternal) }));
+    const bodies = (await listMunicipalityRows()).map((m) => ({ key: m.id, object: toBody(urls, m, params.omitInternal, now) }));
     return listInMemory(urls.bodies, params, bodies);
+  }
+  if (head === "body" && sub === "legislative-term" && subKey !== undefined && fifth === undefined) {
+    parseObjectParams(query);
+    const municipality = await municipalityOr404(key);
+    const term = termsUntil(now).find((candidate) => String(candidate.startYear) === subKey);
+    if (!term) throw new NotFoundError(`no legislative term "${subKey}"`);
+    return toLegislativeTerm(urls, municipality, term);
   }
   if (head === "body" && subKey === undefined) {
     if (sub === undefined) {
       const { omitInternal } = parseObjectParams(query);
-      return toBody(urls, await municipalityOr404(key), omitInternal);
+      return toBody(urls, await municipalityOr404(key), omitInternal, now);
     }
     const municipality = await municipalityOr404(key);
     const slug = municipality.slug;
@@ -130,6 +151,11 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
       const params = list("small");
       const committees = await listCommitteeRows(municipality.id);
       return listInMemory(urls.bodyOrganizations(slug), params, committees.map((c) => ({ key: c.id, object: toOrganization(urls, c) })));
+    }
+    if (sub === "legislative-terms") {
+      const params = list("small");
+      const terms = termsUntil(now).map((term) => ({ key: term.startYear, object: toLegislativeTerm(urls, municipality, term) }));
+      return listInMemory(urls.bodyLegislativeTerms(slug), params, terms);
     }
     if (sub === "people" || sub === "papers") {
       // No persons or cases (Paper) are known yet; Body requires both lists, so they are empty.
@@ -167,6 +193,22 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
   if (head === "meeting") {
     const id = parseId(key);
     if (id === null) throw new NotFoundError(`no meeting "${key ?? ""}"`);
+    if (sub === "file" && subKey === "document" && fifth === undefined) {
+      parseObjectParams(query);
+      const found = await findMeetingRow(id);
+      const document = found ? toMeetingDocument(urls, found.meeting) : null;
+      if (!document) throw new NotFoundError(`meeting ${id} has no document`);
+      return document;
+    }
+    if (sub === "agenda-item" && subKey !== undefined && subKey !== "" && fifth === "file" && sixth !== undefined) {
+      parseObjectParams(query);
+      const found = await findAgendaItemRow(id, subKey);
+      const attachment = found?.item.attachments.find((candidate) => String(candidate.position) === sixth);
+      const file = found && attachment ? toAttachmentFile(urls, found.meeting, found.item, attachment) : null;
+      if (!file) throw new NotFoundError(`no file ${sixth} of agenda item ${subKey} in meeting ${id}`);
+      return file;
+    }
+    if (fifth !== undefined) throw new NotFoundError("unknown path");
     if (sub === undefined) {
       const { omitInternal } = parseObjectParams(query);
       const found = await findMeetingRow(id);
@@ -203,6 +245,15 @@ export async function handleOparlRequest(request: Request, siteUrl?: string): Pr
     return errorResponse(400, "Adressen er ikke gyldigt kodet.", "malformed percent-encoding in the path");
   }
   try {
+    const [head, key, sub, subKey, form, ...rest] = segments;
+    if (head === "meeting" && sub === "file" && subKey === "document" && (form === "text" || form === "download") && rest.length === 0) {
+      parseObjectParams(url.searchParams);
+      const id = parseId(key);
+      const found = id === null ? null : await findMeetingRow(id);
+      const response = found ? documentTextResponse(request, urls, found.meeting, form, CORS_HEADERS) : null;
+      if (!response) throw new NotFoundError(`no document text for meeting "${key ?? ""}"`);
+      return response;
+    }
     return jsonResponse(request, await route(segments, url.searchParams, urls));
   } catch (error) {
     if (error instanceof BadParameterError) return errorResponse(400, error.messageDa, error.message);

@@ -18,6 +18,7 @@ const SITE = "https://referater.example.dk";
 process.env.SITE_URL = SITE;
 const API = `${SITE}/oparl/v1`;
 const MARKER = "OPARLLUKKETMARKOER7Q";
+const ATTACHMENT_SITE = "https://dagsordener.vejen.dk";
 const VEJEN_FILE = path.basename(VEJEN_SAMPLE);
 
 async function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
@@ -46,6 +47,15 @@ beforeAll(async () => {
   writeFixture(vejenDir, VEJEN_FILE, withMarker);
   const summary = await ingestFiles(db.prisma, [vejenDir]);
   expect(summary.updated).toBe(1);
+  // Attachments as an import from the municipality's site leaves them: with links. The closed
+  // item is given one too (which ingest never stores), to show it is never read.
+  const vejenItems = { meeting: { committee: { municipality: { slug: "vejen" } } } };
+  const open = await db.prisma.attachment.findMany({ where: { item: { ...vejenItems, closed: false } }, select: { id: true } });
+  expect(open.length).toBeGreaterThan(1);
+  await db.prisma.attachment.update({ where: { id: open[0]?.id }, data: { url: `${ATTACHMENT_SITE}/Vis/Pdf/bilag/0d6f1a52-1111-4c3e-9a55-1234567890ab` } });
+  await db.prisma.attachment.update({ where: { id: open[1]?.id }, data: { url: "javascript:alert(1)" } });
+  const closed = await db.prisma.agendaItem.findFirstOrThrow({ where: { ...vejenItems, closed: true }, select: { id: true } });
+  await db.prisma.attachment.create({ data: { itemId: closed.id, position: 1, title: `Bilag ${MARKER}`, url: `${ATTACHMENT_SITE}/${MARKER}.pdf` } });
   crawl = await crawlOparl(get, `${API}/system`, SITE);
 });
 afterAll(() => db.drop());
@@ -62,14 +72,20 @@ describe("OParl 1.1 API, crawled from /oparl/v1/system", () => {
     expect(counts.get("Organization")).toBeGreaterThanOrEqual(5);
     expect(counts.get("Meeting")).toBe(5);
     expect(counts.get("AgendaItem")).toBeGreaterThan(40);
+    // Each meeting's document, and the one attachment with a web link.
+    expect(counts.get("File")).toBe(6);
+    // Five bodies, each with the terms 2010-2013 … up to today's.
+    const terms = Math.floor((new Date().getFullYear() - 2010) / 4) + 1;
+    expect(counts.get("LegislativeTerm")).toBe(5 * terms);
   });
 
   it("answers every object's id with exactly its list entry, and lists every object", () => {
     const fetched = [...crawl.objects.entries()].filter(([, object]) => typeName(object) !== "System");
     expect(fetched.length).toBeGreaterThan(50);
     for (const [id, object] of fetched) {
-      const listed = crawl.listed.get(id);
-      expect(listed, `${id} is in no list`).toBeDefined();
+      // OParl 1.1 has no list of files: a File is reached embedded in its meeting or agenda item.
+      const listed = typeName(object) === "File" ? { entry: crawl.embedded.get(id) } : crawl.listed.get(id);
+      expect(listed?.entry, `${id} is in no list`).toBeDefined();
       expect(object).toEqual(listed?.entry);
       const embedded = crawl.embedded.get(id);
       if (typeName(object) === "AgendaItem") expect(embedded).toEqual(object);
@@ -97,6 +113,51 @@ describe("OParl 1.1 API, crawled from /oparl/v1/system", () => {
     }
     expect(crawl.texts.length).toBeGreaterThan(80);
     for (const text of crawl.texts) expect(text).not.toContain(MARKER);
+  });
+
+  it("publishes each meeting's document as a File with its kept text at accessUrl, and linked attachments", () => {
+    const files = [...crawl.objects.values()].filter((object) => typeName(object) === "File");
+    const documents = files.filter((file) => String(file.id).endsWith("/file/document"));
+    expect(documents.length).toBe(5);
+    for (const document of documents) {
+      expect(document).toMatchObject({ mimeType: "text/plain", name: expect.stringMatching(/^(Referat|Dagsorden): /) });
+      const access = crawl.files.get(String(document.accessUrl));
+      const download = crawl.files.get(String(document.downloadUrl));
+      expect(access?.contentType).toBe("text/plain; charset=utf-8");
+      expect(access?.disposition).toBeNull();
+      expect(download?.disposition).toBe(`attachment; filename="${String(document.fileName)}"`);
+      expect(access?.text).toBe(document.text);
+      expect(document.size).toBe(Buffer.byteLength(String(document.text)));
+      const meeting = crawl.objects.get(String((document.meeting as string[])[0]));
+      expect(meeting?.resultsProtocol ?? meeting?.invitation).toEqual(document);
+    }
+    // The corrected Vejen document: its closed item's body is in no text (the marker is checked in every answer below).
+    const vejen = documents.find((document) => String(document.web).startsWith(`${SITE}/vejen/`));
+    expect(String(vejen?.text)).toContain("Punkt 11: Lukket: Eventuelt");
+    const attachments = files.filter((file) => !String(file.id).endsWith("/file/document"));
+    expect(attachments).toEqual([
+      expect.objectContaining({ accessUrl: `${ATTACHMENT_SITE}/Vis/Pdf/bilag/0d6f1a52-1111-4c3e-9a55-1234567890ab`, mimeType: "application/pdf" }),
+    ]);
+    const item = crawl.objects.get(String((attachments[0]?.agendaItem as string[])[0]));
+    expect(item?.auxiliaryFile).toEqual(attachments);
+    expect(crawl.files.size).toBe(10);
+  });
+
+  it("gives every Body its election terms, embedded and as a list", async () => {
+    const vejen = await getJson(`${API}/body/vejen`);
+    const terms = vejen.legislativeTerm as Array<Record<string, unknown>>;
+    expect(terms.slice(0, 4).map((term) => [term.name, term.startDate, term.endDate])).toEqual([
+      ["Valgperioden 2010-2013", "2010-01-01", "2013-12-31"],
+      ["Valgperioden 2014-2017", "2014-01-01", "2017-12-31"],
+      ["Valgperioden 2018-2021", "2018-01-01", "2021-12-31"],
+      ["Valgperioden 2022-2025", "2022-01-01", "2025-12-31"],
+    ]);
+    const current = terms.at(-1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(String(current?.startDate) <= today && today <= String(current?.endDate)).toBe(true);
+    expect((await getJson(String(vejen.legislativeTermList))).data).toEqual(terms);
+    expect((await get(`${API}/body/vejen/legislative-term/2009`)).status).toBe(404);
+    expect((await get(`${API}/body/vejen/legislative-term/2099`)).status).toBe(404);
   });
 
   it("keeps an organization's modified when ingest only writes the same committee again", () => {

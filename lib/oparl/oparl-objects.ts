@@ -2,6 +2,8 @@ import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from 
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
 import { copenhagenToUtc, formatDanishDate } from "@/lib/text/format-danish-date";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
+import { meetingPageUrl } from "@/lib/sources/firstagenda/client";
+import { termsUntil, type MunicipalTerm } from "./legislative-terms";
 import { municipalityCode } from "./municipality-codes";
 import { formatCopenhagenDateTime, formatOparlDateTime } from "./oparl-dates";
 import { EXTENSION_PREFIX, OPARL_TYPE, OPARL_VERSION, withoutEmpty, type JsonValue, type OparlObject } from "./oparl-types";
@@ -41,7 +43,7 @@ export interface AgendaItemRow {
   outcome: DecisionOutcome;
   absent: string[];
   sections: Array<{ heading: string; kind: SectionKind; text: string }>;
-  attachments: Array<{ title: string }>;
+  attachments: Array<{ position: number; title: string; url: string | null }>;
 }
 
 export interface MeetingRow {
@@ -57,6 +59,20 @@ export interface MeetingRow {
   createdAt: Date;
   updatedAt: Date;
   committee: { id: number; slug: string; name: string; municipality: { slug: string } };
+}
+
+/** A meeting's source document, as far as the File object needs it. */
+export interface SourceDocumentRow {
+  status: "ok" | "failed";
+  /** The stored text: closed items' bodies and CPR numbers removed; empty once superseded. */
+  text: string;
+  /** Set when the meeting was imported from a municipality's site rather than read from a file. */
+  remoteMeeting: { site: string; remoteId: string } | null;
+}
+
+/** A meeting with its source document, for the Meeting object and its File. */
+export interface MeetingWithDocumentRow extends MeetingRow {
+  sourceDocument: SourceDocumentRow;
 }
 
 export interface TombstoneRow {
@@ -83,9 +99,38 @@ export function toSystem(urls: OparlUrls): OparlObject {
   });
 }
 
-/** A municipality as an OParl Body; `legislativeTerm` is required, so it stays as `[]` (none known). */
-export function toBody(urls: OparlUrls, municipality: MunicipalityRow, omitInternal: boolean): OparlObject {
-  const stamp = formatOparlDateTime(municipality.createdAt);
+/** When a term became known: its first day (Copenhagen), or when the municipality came, if later. */
+function termCreated(municipality: MunicipalityRow, term: MunicipalTerm): Date {
+  const start = copenhagenToUtc(term.startDate, "00:00");
+  return start > municipality.createdAt ? start : municipality.createdAt;
+}
+
+/**
+ * A municipal election term (valgperiode) as an OParl LegislativeTerm: derived from the election
+ * calendar, the same for every municipality (see legislative-terms.ts). No `web`: no page shows one.
+ */
+export function toLegislativeTerm(urls: OparlUrls, municipality: MunicipalityRow, term: MunicipalTerm): OparlObject {
+  const stamp = formatOparlDateTime(termCreated(municipality, term));
+  return withoutEmpty({
+    id: urls.legislativeTerm(municipality.slug, term.startYear),
+    type: OPARL_TYPE.legislativeTerm,
+    body: urls.body(municipality.slug),
+    name: `Valgperioden ${term.label}`,
+    startDate: term.startDate,
+    endDate: term.endDate,
+    created: stamp,
+    modified: stamp,
+  });
+}
+
+/**
+ * A municipality as an OParl Body, with its election terms embedded (left out with
+ * omit_internal) and listed at `legislativeTermList`. `modified` moves when a new term begins.
+ */
+export function toBody(urls: OparlUrls, municipality: MunicipalityRow, omitInternal: boolean, now: Date): OparlObject {
+  const terms = termsUntil(now);
+  const latest = terms.at(-1);
+  const created = formatOparlDateTime(municipality.createdAt);
   return withoutEmpty(
     {
       id: urls.body(municipality.slug),
@@ -100,10 +145,11 @@ export function toBody(urls: OparlUrls, municipality: MunicipalityRow, omitInter
       meeting: urls.bodyMeetings(municipality.slug),
       paper: urls.bodyPapers(municipality.slug),
       agendaItem: urls.bodyAgendaItems(municipality.slug),
-      legislativeTerm: omitInternal ? undefined : [],
+      legislativeTerm: omitInternal ? undefined : terms.map((term) => toLegislativeTerm(urls, municipality, term)),
+      legislativeTermList: urls.bodyLegislativeTerms(municipality.slug),
       web: `${urls.site}${municipalityPath(municipality.slug)}`,
-      created: stamp,
-      modified: stamp,
+      created,
+      modified: latest ? formatOparlDateTime(termCreated(municipality, latest)) : created,
     },
     ["legislativeTerm"],
   );
@@ -153,10 +199,86 @@ export function toAgendaItem(urls: OparlUrls, meeting: MeetingRow, item: AgendaI
     [ext("kle")]: item.kle,
     [ext("absent")]: item.absent,
     [ext("attachments")]: item.attachments.map((attachment) => attachment.title),
+    auxiliaryFile: item.attachments.flatMap((attachment) => {
+      const file = toAttachmentFile(urls, meeting, item, attachment);
+      return file ? [file] : [];
+    }),
     // A heading printed with nothing under it ("Bilag" with no attachments) keeps no empty text.
     [ext("sections")]: item.sections.map((section) =>
       withoutEmpty({ heading: section.heading, kind: section.kind, text: section.text }) as unknown as JsonValue,
     ),
+  });
+}
+
+/** A link to a file on the web: http(s) only. */
+const isWebUrl = (url: string | null): url is string => url !== null && /^https?:\/\/[^\s]+$/i.test(url);
+
+/** The MIME type an attachment link shows: FirstAgenda's "/Vis/Pdf/bilag/…" and ".pdf" are PDFs; otherwise unknown. */
+function attachmentMimeType(url: string): string | undefined {
+  const { pathname } = new URL(url);
+  return /\/vis\/pdf\//i.test(pathname) || /\.pdf$/i.test(pathname) ? "application/pdf" : undefined;
+}
+
+/**
+ * An attachment (bilag) of an open agenda item as an OParl File, when the municipality publishes
+ * it at a link (imported meetings); null otherwise. A closed item's attachments are never read.
+ */
+export function toAttachmentFile(
+  urls: OparlUrls,
+  meeting: MeetingRow,
+  item: AgendaItemRow,
+  attachment: AgendaItemRow["attachments"][number],
+): OparlObject | null {
+  if (item.closed || !isWebUrl(attachment.url)) return null;
+  const slug = meeting.committee.municipality.slug;
+  return withoutEmpty({
+    id: urls.attachment(meeting.id, item.number, attachment.position),
+    type: OPARL_TYPE.file,
+    name: attachment.title || "Bilag",
+    mimeType: attachmentMimeType(attachment.url),
+    accessUrl: attachment.url,
+    agendaItem: [urls.agendaItem(meeting.id, item.number)],
+    meeting: [urls.meeting(meeting.id)],
+    web: `${urls.site}${itemPath(slug, meeting.committee.slug, meeting.urlKey, item.number)}`,
+    created: formatOparlDateTime(meeting.createdAt),
+    modified: formatOparlDateTime(meeting.updatedAt),
+  });
+}
+
+/**
+ * The meeting's source document (its agenda or minutes) as an OParl File. Read from a file: the
+ * text the portal keeps (closed items' bodies and CPR numbers removed), served as text/plain at
+ * `accessUrl`. Imported from a site: the site's page of the meeting, without text. Null when no
+ * text is kept (a document is never shown without one; fail closed).
+ */
+export function toMeetingDocument(urls: OparlUrls, meeting: MeetingWithDocumentRow): OparlObject | null {
+  const { committee, sourceDocument } = meeting;
+  const slug = committee.municipality.slug;
+  const id = urls.meetingDocument(meeting.id);
+  const label = meeting.kind === "referat" ? "Referat" : "Dagsorden";
+  const common = {
+    id,
+    type: OPARL_TYPE.file,
+    name: `${label}: ${committee.name}, ${formatDanishDate(isoDate(meeting.date))}`,
+    meeting: [urls.meeting(meeting.id)],
+    web: `${urls.site}${meetingPath(slug, committee.slug, meeting.urlKey)}`,
+    created: formatOparlDateTime(meeting.createdAt),
+    modified: formatOparlDateTime(meeting.updatedAt),
+  };
+  if (sourceDocument.status !== "ok") return null;
+  if (sourceDocument.remoteMeeting) {
+    const { site, remoteId } = sourceDocument.remoteMeeting;
+    return withoutEmpty({ ...common, mimeType: "text/html", accessUrl: meetingPageUrl(site, remoteId) });
+  }
+  if (sourceDocument.text.trim() === "") return null;
+  return withoutEmpty({
+    ...common,
+    fileName: `${slug}-${committee.slug}-${meeting.urlKey}-${meeting.kind}.txt`,
+    mimeType: "text/plain",
+    size: Buffer.byteLength(sourceDocument.text, "utf8"),
+    text: sourceDocument.text,
+    accessUrl: `${id}/text`,
+    downloadUrl: `${id}/download`,
   });
 }
 
@@ -172,8 +294,9 @@ export function readParticipants(value: unknown): Array<{ name: string; party: s
 }
 
 /** A meeting with its agenda items embedded (left out with omit_internal). */
-export function toMeeting(urls: OparlUrls, meeting: MeetingRow, items: readonly AgendaItemRow[], omitInternal: boolean): OparlObject {
+export function toMeeting(urls: OparlUrls, meeting: MeetingWithDocumentRow, items: readonly AgendaItemRow[], omitInternal: boolean): OparlObject {
   const date = isoDate(meeting.date);
+  const document = omitInternal ? null : toMeetingDocument(urls, meeting);
   const end = meeting.endTime ? copenhagenToUtc(date, meeting.endTime) : null;
   const { committee } = meeting;
   return withoutEmpty({
@@ -187,6 +310,9 @@ export function toMeeting(urls: OparlUrls, meeting: MeetingRow, items: readonly 
     end: end && meeting.startsAt && end > meeting.startsAt ? formatCopenhagenDateTime(end) : undefined,
     organization: [urls.organization(committee.id)],
     agendaItem: omitInternal ? undefined : items.map((item) => toAgendaItem(urls, meeting, item)),
+    // Minutes are the results protocol; an agenda is the invitation.
+    invitation: meeting.kind === "dagsorden" ? document : undefined,
+    resultsProtocol: meeting.kind === "referat" ? document : undefined,
     [ext("kind")]: meeting.kind,
     [ext("location")]: meeting.location,
     [ext("participants")]: readParticipants(meeting.participants).map(({ name, party }): JsonValue => (party ? { name, party } : { name })),

@@ -1,7 +1,7 @@
 import { getPrisma } from "@/lib/db/client";
 import type { ListCursor } from "./list-cursor";
 import { timeRange, type ListParams } from "./list-params";
-import type { AgendaItemRow, CommitteeRow, MeetingRow, MunicipalityRow, TombstoneRow } from "./oparl-objects";
+import type { AgendaItemRow, CommitteeRow, MeetingRow, MeetingWithDocumentRow, MunicipalityRow, TombstoneRow } from "./oparl-objects";
 
 /**
  * The database reads behind the API: plain rows for lib/oparl/oparl-objects.ts. Every list is
@@ -35,6 +35,12 @@ const MEETING_SELECT = {
   committee: { select: { id: true, slug: true, name: true, municipality: { select: { slug: true } } } },
 } as const;
 
+/** A meeting with the part of its source document the File object needs (meetings only: not per agenda item). */
+const MEETING_WITH_DOCUMENT_SELECT = {
+  ...MEETING_SELECT,
+  sourceDocument: { select: { status: true, text: true, remoteMeeting: { select: { site: true, remoteId: true } } } },
+} as const;
+
 /** The columns of an agenda item the API and the bulk files publish (closed items' are dropped again when mapped). */
 export const AGENDA_ITEM_SELECT = {
   number: true,
@@ -47,7 +53,7 @@ export const AGENDA_ITEM_SELECT = {
   outcome: true,
   absent: true,
   sections: { orderBy: { position: "asc" }, select: { heading: true, kind: true, text: true } },
-  attachments: { orderBy: { position: "asc" }, select: { title: true } },
+  attachments: { orderBy: { position: "asc" }, select: { position: true, title: true, url: true } },
 } as const;
 
 const COMMITTEE_SELECT = {
@@ -113,7 +119,7 @@ export async function listMeetingRows(
   scope: { municipalityId: number; committeeId?: number },
   params: ListParams,
   withItems: boolean,
-): Promise<Slice<{ meeting: MeetingRow; items: AgendaItemRow[] } | TombstoneRow>> {
+): Promise<Slice<{ meeting: MeetingWithDocumentRow; items: AgendaItemRow[] } | TombstoneRow>> {
   const where = {
     ...meetingFilter(params),
     committee: { municipalityId: scope.municipalityId, ...(scope.committeeId !== undefined ? { id: scope.committeeId } : {}) },
@@ -130,7 +136,13 @@ export async function listMeetingRows(
       count: () => getPrisma().meeting.count({ where }),
       page: async (after, skip, take) => {
         const seek = after ? { id: { gt: after[0] ?? 0 } } : {};
-        const meetings = await getPrisma().meeting.findMany({ where: { AND: [where, seek] }, orderBy: { id: "asc" }, skip, take, select: MEETING_SELECT });
+        const meetings = await getPrisma().meeting.findMany({
+          where: { AND: [where, seek] },
+          orderBy: { id: "asc" },
+          skip,
+          take,
+          select: MEETING_WITH_DOCUMENT_SELECT,
+        });
         const items = withItems ? await itemsOf(meetings.map((m) => m.id)) : new Map<number, AgendaItemRow[]>();
         return meetings.map((meeting) => ({ meeting, items: items.get(meeting.id) ?? [] }));
       },
@@ -223,8 +235,8 @@ async function pageOf<T>(
 }
 
 /** A meeting with its items, or null. */
-export async function findMeetingRow(id: number): Promise<{ meeting: MeetingRow; items: AgendaItemRow[] } | null> {
-  const meeting = await getPrisma().meeting.findUnique({ where: { id }, select: MEETING_SELECT });
+export async function findMeetingRow(id: number): Promise<{ meeting: MeetingWithDocumentRow; items: AgendaItemRow[] } | null> {
+  const meeting = await getPrisma().meeting.findUnique({ where: { id }, select: MEETING_WITH_DOCUMENT_SELECT });
   if (!meeting) return null;
   return { meeting, items: (await itemsOf([id])).get(id) ?? [] };
 }

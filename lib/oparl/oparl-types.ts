@@ -9,6 +9,8 @@ export const OPARL_TYPE = {
   organization: "https://schema.oparl.org/1.1/Organization",
   meeting: "https://schema.oparl.org/1.1/Meeting",
   agendaItem: "https://schema.oparl.org/1.1/AgendaItem",
+  file: "https://schema.oparl.org/1.1/File",
+  legislativeTerm: "https://schema.oparl.org/1.1/LegislativeTerm",
   error: "https://schema.oparl.org/1.1/Error",
 } as const;
 

@@ -7,13 +7,15 @@ export const OPARL_PATH = "/oparl/v1";
  * The API's absolute URLs, built from SITE_URL so they are right behind a proxy. Numeric ids
  * are the database's (never reused); a body is its municipality's slug (never changes); an agenda
  * item is its meeting and printed number, like its permalink, because corrections re-create
- * items under new database ids.
+ * items under new database ids; so are its attachments (by position) and the meeting's source
+ * document. A legislative term is its body and first year.
  */
 export function oparlUrls(siteUrl: string = getSiteUrl()) {
   const base = `${siteUrl}${OPARL_PATH}`;
   const body = (slug: string) => `${base}/body/${encodeURIComponent(slug)}`;
   const meeting = (id: number) => `${base}/meeting/${id}`;
   const organization = (id: number) => `${base}/organization/${id}`;
+  const agendaItem = (meetingId: number, number: string) => `${meeting(meetingId)}/agenda-item/${encodeURIComponent(number)}`;
   return {
     site: siteUrl,
     system: `${base}/system`,
@@ -27,7 +29,13 @@ export function oparlUrls(siteUrl: string = getSiteUrl()) {
     organization,
     organizationMeetings: (id: number) => `${organization(id)}/meetings`,
     meeting,
-    agendaItem: (meetingId: number, number: string) => `${meeting(meetingId)}/agenda-item/${encodeURIComponent(number)}`,
+    agendaItem,
+    bodyLegislativeTerms: (slug: string) => `${body(slug)}/legislative-terms`,
+    legislativeTerm: (slug: string, startYear: number) => `${body(slug)}/legislative-term/${startYear}`,
+    /** The meeting's source document (agenda or minutes) as a File; its text at `/text`, as a download at `/download`. */
+    meetingDocument: (meetingId: number) => `${meeting(meetingId)}/file/document`,
+    /** An attachment (bilag) of an agenda item, by its position among the item's attachments. */
+    attachment: (meetingId: number, number: string, position: number) => `${agendaItem(meetingId, number)}/file/${position}`,
   };
 }
 

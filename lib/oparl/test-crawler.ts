@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { checkListPage, checkOparlObject } from "./test-oparl-spec";
+import { checkListPage, checkOparlObject, isEmbedded } from "./test-oparl-spec";
 
 /**
  * Test support: an OParl client that starts at the System object and follows every URL it
@@ -19,12 +19,14 @@ export interface CrawlResult {
   objects: Map<string, Record<string, unknown>>;
   /** Objects as they appeared in list pages, keyed by id, with the list URL. */
   listed: Map<string, { entry: Record<string, unknown>; list: string }>;
-  /** Agenda items embedded in meetings, keyed by id. */
+  /** Objects embedded in others (agenda items, files, legislative terms), keyed by id. */
   embedded: Map<string, Record<string, unknown>>;
   /** Ids seen per list (first page URL), in order across pages. */
   listIds: Map<string, string[]>;
   /** totalElements each list announced on the first page the crawl read of it. */
   listTotals: Map<string, number>;
+  /** Answers that were files, not JSON (a File's accessUrl and downloadUrl), by URL. */
+  files: Map<string, { contentType: string | null; disposition: string | null; text: string }>;
   /** Every answer's body, for leak checks. */
   texts: string[];
   problems: string[];
@@ -33,7 +35,7 @@ export interface CrawlResult {
 /** Properties holding the URL of an external list, per type. */
 const LIST_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   "https://schema.oparl.org/1.1/System": ["body"],
-  "https://schema.oparl.org/1.1/Body": ["organization", "person", "meeting", "paper", "agendaItem"],
+  "https://schema.oparl.org/1.1/Body": ["organization", "person", "meeting", "paper", "agendaItem", "legislativeTermList"],
   "https://schema.oparl.org/1.1/Organization": ["meeting"],
 };
 
@@ -61,6 +63,7 @@ export async function crawlOparl(
     embedded: new Map(),
     listIds: new Map(),
     listTotals: new Map(),
+    files: new Map(),
     texts: [],
     problems: [],
   };
@@ -75,8 +78,8 @@ export async function crawlOparl(
     const lists = LIST_PROPERTIES[String(object.type)] ?? [];
     for (const [name, value] of Object.entries(object)) {
       if (name === "id") continue;
-      if (name === "agendaItem" && Array.isArray(value)) {
-        for (const item of value as Array<Record<string, unknown>>) {
+      if (isEmbedded(value)) {
+        for (const item of (Array.isArray(value) ? value : [value]) as Array<Record<string, unknown>>) {
           result.problems.push(...checkOparlObject(item, origin));
           result.embedded.set(String(item.id), item);
           enqueue(item.id);
@@ -101,6 +104,11 @@ export async function crawlOparl(
     }
     if (answer.headers.get("access-control-allow-origin") !== "*") result.problems.push(`${url}: no CORS header`);
     if (!answer.headers.get("etag")) result.problems.push(`${url}: no ETag`);
+    // A file behind a File's accessUrl or downloadUrl: kept for the leak checks, not parsed.
+    if (!answer.headers.get("content-type")?.startsWith("application/json")) {
+      result.files.set(url, { contentType: answer.headers.get("content-type"), disposition: answer.headers.get("content-disposition"), text: answer.text });
+      continue;
+    }
     const json = JSON.parse(answer.text) as Record<string, unknown>;
     if (Array.isArray(json.data)) {
       result.problems.push(...checkListPage(json, url));

@@ -12,25 +12,47 @@ export const REQUIRED_PROPERTIES: Readonly<Record<string, readonly string[]>> = 
   "https://schema.oparl.org/1.1/Organization": ["id", "type"],
   "https://schema.oparl.org/1.1/Meeting": ["id", "type"],
   "https://schema.oparl.org/1.1/AgendaItem": ["id", "type", "order"],
+  "https://schema.oparl.org/1.1/File": ["id", "type", "accessUrl"],
+  "https://schema.oparl.org/1.1/LegislativeTerm": ["id", "type"],
 };
+
+/** Types the portal has no page for, so no `web`. */
+const WITHOUT_WEB = ["https://schema.oparl.org/1.1/LegislativeTerm"];
 const REQUIRED_ON_ALL = ["id", "type", "created", "modified"];
 
 /** Properties whose value is a URL (string) or a list of URLs, per the schema. */
 const URL_PROPERTIES = [
   "id", "body", "system", "organization", "person", "meeting", "paper", "agendaItem", "web", "website", "license",
-  "vendor", "product", "accessUrl", "downloadUrl", "subOrganizationOf", "consultation", "file", "membership",
+  "vendor", "product", "subOrganizationOf", "consultation", "file", "membership", "legislativeTermList",
 ];
+/** URL properties that may point to another site (a municipality's own copy of a file, a licence). */
+const EXTERNAL_URL_PROPERTIES = ["accessUrl", "downloadUrl", "license", "fileLicense"];
+const DATE_PROPERTIES = ["startDate", "endDate", "date"];
 const DATE_TIME_PROPERTIES = ["created", "modified", "start", "end", "licenseValidSince", "oparlSince"];
 /** OParl's date-time: `yyyy-mm-ddThh:mm:ss±hh:mm` ("JSON-Ausgabe"). */
 export const OPARL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
-const TYPES_BY_PROPERTY: Readonly<Record<string, Record<string, "string" | "boolean" | "integer" | "array">>> = {
-  "https://schema.oparl.org/1.1/AgendaItem": { number: "string", order: "integer", name: "string", public: "boolean", result: "string", resolutionText: "string" },
-  "https://schema.oparl.org/1.1/Meeting": { name: "string", meetingState: "string", organization: "array", agendaItem: "array" },
-  "https://schema.oparl.org/1.1/Body": { name: "string", shortName: "string", classification: "string", legislativeTerm: "array" },
+const TYPES_BY_PROPERTY: Readonly<Record<string, Record<string, "string" | "boolean" | "integer" | "array" | "object">>> = {
+  "https://schema.oparl.org/1.1/AgendaItem": {
+    number: "string", order: "integer", name: "string", public: "boolean", result: "string", resolutionText: "string", auxiliaryFile: "array",
+  },
+  "https://schema.oparl.org/1.1/Meeting": {
+    name: "string", meetingState: "string", organization: "array", agendaItem: "array", invitation: "object", resultsProtocol: "object",
+  },
+  "https://schema.oparl.org/1.1/Body": { name: "string", shortName: "string", classification: "string", legislativeTerm: "array", legislativeTermList: "string" },
+  "https://schema.oparl.org/1.1/File": {
+    name: "string", fileName: "string", mimeType: "string", size: "integer", text: "string", meeting: "array", agendaItem: "array",
+  },
+  "https://schema.oparl.org/1.1/LegislativeTerm": { name: "string", startDate: "string", endDate: "string", body: "string" },
   "https://schema.oparl.org/1.1/Organization": { name: "string", organizationType: "string", classification: "string" },
   "https://schema.oparl.org/1.1/System": { oparlVersion: "string", name: "string" },
 };
+
+/** An embedded object (one with a type) or a list of them, as opposed to URLs. */
+export function isEmbedded(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0 && value.every((entry) => isEmbedded(entry));
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+}
 
 function typeOf(value: unknown): string {
   if (Array.isArray(value)) return "array";
@@ -58,14 +80,20 @@ export function checkOparlObject(object: Record<string, unknown>, origin: string
   const label = `${String(object.id)} (${type.replace(/.*\//, "")})`;
   const required = object.deleted === true ? REQUIRED_ON_ALL : [...REQUIRED_ON_ALL, ...(REQUIRED_PROPERTIES[type] ?? [])];
   if (!REQUIRED_PROPERTIES[type]) problems.push(`${label}: unknown type ${type}`);
-  if (object.deleted === undefined && object.web === undefined) problems.push(`${label}: no web`);
+  if (object.deleted === undefined && object.web === undefined && !WITHOUT_WEB.includes(type)) problems.push(`${label}: no web`);
   for (const name of required) if (object[name] === undefined) problems.push(`${label}: missing required ${name}`);
   for (const [name, value] of Object.entries(object)) {
-    if (URL_PROPERTIES.includes(name) && !(name === "agendaItem" && Array.isArray(value))) {
+    if (URL_PROPERTIES.includes(name) && !isEmbedded(value)) {
       const urls = Array.isArray(value) ? value : [value];
       for (const url of urls) {
         if (typeof url !== "string" || !url.startsWith(`${origin}/`) && url !== origin) problems.push(`${label}: ${name} is not an absolute URL below ${origin}: ${JSON.stringify(url)}`);
       }
+    }
+    if (EXTERNAL_URL_PROPERTIES.includes(name) && (typeof value !== "string" || !/^https?:\/\/[^\s/]+/.test(value))) {
+      problems.push(`${label}: ${name} is not an absolute http(s) URL: ${JSON.stringify(value)}`);
+    }
+    if (DATE_PROPERTIES.includes(name) && (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value))) {
+      problems.push(`${label}: ${name} is not a date (yyyy-mm-dd): ${JSON.stringify(value)}`);
     }
     if (DATE_TIME_PROPERTIES.includes(name) && (typeof value !== "string" || !OPARL_DATE_TIME.test(value))) {
       problems.push(`${label}: ${name} is not an OParl date-time: ${JSON.stringify(value)}`);
