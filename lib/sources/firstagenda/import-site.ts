@@ -4,7 +4,7 @@ import type { IngestSummary } from "@/lib/ingest/ingest-files";
 import { meetingPath } from "@/lib/data/paths";
 import { recordPageChange } from "@/lib/ingest/page-changes";
 import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache, type Tx } from "@/lib/ingest/write-meeting";
-import { isClosedItemTitle } from "../closed-title";
+import { hasMarkerWord } from "@/lib/minutes/closed-markers";
 import type { SiteFetcher } from "../polite-fetch";
 import { fetchAgenda, listMeetings, meetingPageUrl, type MeetingListing } from "./client";
 import { listingDate, mapMeeting, type MappedMeeting } from "./map-meeting";
@@ -62,7 +62,7 @@ function labelOf(listing: MeetingListing): string {
 
 /** Why a listed meeting is not imported at all, or null. */
 function skipReason(listing: MeetingListing): string | null {
-  if (listing.documentName !== null && isClosedItemTitle(listing.documentName)) return "lukket dokument: offentliggøres ikke";
+  if (listing.documentName !== null && hasMarkerWord(listing.documentName)) return "lukket dokument: offentliggøres ikke";
   // A supplementary agenda shares its meeting's date and time; writing it would replace the agenda.
   if (listing.isSupplementary) return "tillægsdagsorden: indlæses ikke endnu";
   return null;
