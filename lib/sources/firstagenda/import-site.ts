@@ -8,6 +8,7 @@ import { hasMarkerWord } from "@/lib/minutes/closed-markers";
 import type { SiteFetcher } from "../polite-fetch";
 import { fetchAgenda, listMeetings, meetingPageUrl, type MeetingListing } from "./client";
 import { listingDate, mapMeeting, type MappedMeeting } from "./map-meeting";
+import { groupSupplementaryAgendas, mergeSupplementaryItems, releasedKey, supplementsToMerge } from "./supplementary-agendas";
 import { findPrivacyViolations } from "@/lib/privacy/check-parsed-meeting";
 
 /** Stored as SourceDocument.parserVersion of imported meetings; bump when the mapping's output changes. */
@@ -60,22 +61,31 @@ function labelOf(listing: MeetingListing): string {
   return `${listing.committee} ${listingDate(listing) ?? listing.date ?? "?"} (${listing.documentName ?? "ukendt dokument"})`;
 }
 
-/** Why a listed meeting is not imported at all, or null. */
-function skipReason(listing: MeetingListing): string | null {
-  if (listing.documentName !== null && hasMarkerWord(listing.documentName)) return "lukket dokument: offentliggøres ikke";
-  // A supplementary agenda shares its meeting's date and time; writing it would replace the agenda.
-  if (listing.isSupplementary) return "tillægsdagsorden: indlæses ikke endnu";
+const isClosedDocument = (listing: MeetingListing) => listing.documentName !== null && hasMarkerWord(listing.documentName);
+
+/** The supplementary agendas listed for each meeting, and those that belong to none. */
+type Supplements = ReturnType<typeof groupSupplementaryAgendas>;
+
+/**
+ * Why a listed meeting is not imported on its own, or null. A supplementary agenda shares its
+ * meeting's date and time: its items are merged into that meeting (see supplementary-agendas.ts).
+ */
+function skipReason(listing: MeetingListing, supplements: Supplements): string | null {
+  if (isClosedDocument(listing)) return "lukket dokument: offentliggøres ikke";
+  if (listing.isSupplementary) {
+    return supplements.orphans.has(listing.id) ? "tillægsdagsorden uden en dagsorden at høre til: indlæses ikke" : "tillægsdagsorden: punkterne indgår i mødet";
+  }
   return null;
 }
 
-/** True when the listing says nothing changed since the last successful import. */
-function isUnchangedListing(listing: MeetingListing, stored: StoredRemote | undefined): boolean {
+/** True when the listing (and its supplements, see releasedKey) says nothing changed since the last successful import. */
+function isUnchangedListing(listing: MeetingListing, released: string | null, stored: StoredRemote | undefined): boolean {
   return (
     stored !== undefined &&
     stored.status === "ok" &&
     stored.meetingId !== null &&
-    listing.releasedDate !== null &&
-    stored.releasedDate === listing.releasedDate &&
+    released !== null &&
+    stored.releasedDate === released &&
     stored.documentName === listing.documentName
   );
 }
@@ -130,6 +140,7 @@ async function writeImported(
   prisma: PrismaClient,
   site: string,
   listing: MeetingListing,
+  released: string | null,
   mapped: MappedMeeting,
   hash: string,
   ids: IdCache,
@@ -169,7 +180,7 @@ async function writeImported(
       WHERE t."itemId" = a."id" AND a."meetingId" = ${written.meetingId} AND a."position" = x."itemPosition" AND t."position" = x."position"`;
     const remote = {
       documentName: listing.documentName,
-      releasedDate: listing.releasedDate,
+      releasedDate: released,
       contentHash: hash,
       status: "ok" as const,
       error: null,
@@ -225,10 +236,11 @@ export async function importFirstAgendaSite(prisma: PrismaClient, options: Impor
   });
   const stored = new Map<string, StoredRemote>(storedRows.map((row) => [row.remoteId, row]));
   const ids = options.ids ?? createIdCache();
+  const supplements = groupSupplementaryAgendas(listings);
 
   for (const listing of selected) {
     if (options.signal?.aborted) throw options.signal.reason;
-    const report = await importOne(prisma, site, listing, stored.get(listing.id), options, ids);
+    const report = await importOne(prisma, site, listing, stored.get(listing.id), supplements, options, ids);
     summary[report.status] += 1;
     summary.cprRedactions += report.cprRedactions;
     if (report.status === "ok" || report.status === "updated") summary.items += report.items ?? 0;
@@ -245,16 +257,22 @@ async function importOne(
   site: string,
   listing: MeetingListing,
   stored: StoredRemote | undefined,
+  supplements: Supplements,
   options: ImportSiteOptions,
   ids: IdCache,
 ): Promise<MeetingReport> {
   const label = labelOf(listing);
-  const reason = skipReason(listing);
+  const reason = skipReason(listing, supplements);
   if (reason !== null) return { label, status: "skipped", reason, cprRedactions: 0 };
-  if (isUnchangedListing(listing, stored)) return { label, status: "unchanged", cprRedactions: 0 };
+  const merged = supplementsToMerge(listing, (supplements.byMeeting.get(listing.id) ?? []).filter((supplement) => !isClosedDocument(supplement)));
+  const released = releasedKey(listing, merged);
+  if (isUnchangedListing(listing, released, stored)) return { label, status: "unchanged", cprRedactions: 0 };
   try {
-    const agenda = await fetchAgenda(options.fetcher, site, listing.id);
-    const mapped = mapMeeting(listing, agenda, { site, municipality: options.municipality });
+    const context = { site, municipality: options.municipality };
+    const own = mapMeeting(listing, await fetchAgenda(options.fetcher, site, listing.id), context);
+    const additions: MappedMeeting[] = [];
+    for (const supplement of merged) additions.push(mapMeeting(supplement, await fetchAgenda(options.fetcher, site, supplement.id), context));
+    const mapped = mergeSupplementaryItems(own, additions);
     // The same check the ingest runs on a parsed document: an open item that still carries a
     // closed marker or a CPR number is withheld (recorded as failed, retried next run), never written.
     const violations = findPrivacyViolations(mapped.meeting, "", meetingPageUrl(site, listing.id));
@@ -262,10 +280,10 @@ async function importOne(
     const hash = contentHash(site, listing, mapped);
     if (stored?.status === "ok" && stored.meetingId !== null && stored.contentHash === hash) {
       // Same content under a new ReleasedDate: remember the date so the next run need not fetch.
-      await prisma.remoteMeeting.update({ where: { site_remoteId: { site, remoteId: listing.id } }, data: { releasedDate: listing.releasedDate }, select: { id: true } });
+      await prisma.remoteMeeting.update({ where: { site_remoteId: { site, remoteId: listing.id } }, data: { releasedDate: released }, select: { id: true } });
       return { label, status: "unchanged", cprRedactions: 0 };
     }
-    const written = await writeImported(prisma, site, listing, mapped, hash, ids);
+    const written = await writeImported(prisma, site, listing, released, mapped, hash, ids);
     return { label, status: written.isUpdate ? "updated" : "ok", url: written.url, items: mapped.meeting.items.length, cprRedactions: mapped.cprRedactions };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
