@@ -118,16 +118,25 @@ async function recordFailure(prisma: PrismaClient, site: string, listing: Meetin
 }
 
 /**
- * Deletes the copy of a meeting the site has since moved to another date or time (its page
- * changes, so it is recorded): otherwise the meeting would show twice.
+ * Replaces the copy of a meeting the site has since moved to another date or time by the one
+ * just written (`toId`): the old copy is deleted, so the meeting does not show twice, and its URL
+ * key, and every older one, becomes an alias of the new copy, so old links redirect (308) there.
+ * Its page changes, so that is recorded.
  */
-async function removeMovedMeeting(tx: Tx, meetingId: number): Promise<void> {
+async function moveMeeting(tx: Tx, fromId: number, toId: number): Promise<void> {
   const moved = await tx.meeting.findUnique({
-    where: { id: meetingId },
-    select: { urlKey: true, committee: { select: { slug: true, municipality: { select: { slug: true } } } } },
+    where: { id: fromId },
+    select: { urlKey: true, committeeId: true, committee: { select: { slug: true, municipality: { select: { slug: true } } } } },
   });
   if (!moved) return;
-  await tx.meeting.delete({ where: { id: meetingId }, select: { id: true } });
+  await tx.meetingUrlAlias.updateMany({ where: { meetingId: fromId }, data: { meetingId: toId } });
+  await tx.meeting.delete({ where: { id: fromId }, select: { id: true } });
+  await tx.meetingUrlAlias.upsert({
+    where: { committeeId_urlKey: { committeeId: moved.committeeId, urlKey: moved.urlKey } },
+    create: { committeeId: moved.committeeId, urlKey: moved.urlKey, meetingId: toId },
+    update: { meetingId: toId },
+    select: { id: true },
+  });
   await recordPageChange(tx, meetingPath(moved.committee.municipality.slug, moved.committee.slug, moved.urlKey));
 }
 
@@ -165,7 +174,7 @@ async function writeImported(
     const previous = await tx.remoteMeeting.findUnique({ where: { site_remoteId: { site, remoteId: listing.id } }, select: { meetingId: true } });
     const written = await writeMeeting(tx, mapped.meeting, document.id, ids);
     remember = written.remember;
-    if (previous?.meetingId != null && previous.meetingId !== written.meetingId) await removeMovedMeeting(tx, previous.meetingId);
+    if (previous?.meetingId != null && previous.meetingId !== written.meetingId) await moveMeeting(tx, previous.meetingId, written.meetingId);
     const itemSources = mapped.items.map((item) => ({ position: item.position, remoteId: item.remoteId }));
     const attachmentUrls = mapped.items.flatMap((item) =>
       item.attachmentUrls.map((url, index) => ({ itemPosition: item.position, position: index + 1, url })).filter((row) => row.url !== null),
