@@ -6,6 +6,7 @@ import { recordPageChange } from "@/lib/ingest/page-changes";
 import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache, type Tx } from "@/lib/ingest/write-meeting";
 import { hasMarkerWord } from "@/lib/minutes/closed-markers";
 import type { SiteFetcher } from "../polite-fetch";
+import { addAttachmentTexts, DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from "./attachment-text";
 import { fetchAgenda, listMeetings, meetingPageUrl, type MeetingListing } from "./client";
 import { listingDate, mapMeeting, type MappedMeeting } from "./map-meeting";
 import { groupSupplementaryAgendas, mergeSupplementaryItems, releasedKey, supplementsToMerge } from "./supplementary-agendas";
@@ -40,6 +41,9 @@ export interface ImportSiteOptions {
   /** Only these committees (compared case-insensitively). */
   committees?: readonly string[];
   fetcher: SiteFetcher;
+  /** Download open items' attachment PDFs and index their text (see attachment-text.ts). */
+  withAttachments?: boolean;
+  attachmentLimits?: AttachmentLimits;
   /** Aborting stops the run after the meeting in progress; what was committed stays. */
   signal?: AbortSignal;
   onStart?: (total: number) => void;
@@ -53,6 +57,7 @@ interface StoredRemote {
   documentName: string | null;
   contentHash: string | null;
   meetingId: number | null;
+  withAttachments: boolean;
 }
 
 const fold = (text: string) => text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
@@ -79,9 +84,11 @@ function skipReason(listing: MeetingListing, supplements: Supplements): string |
 }
 
 /** True when the listing (and its supplements, see releasedKey) says nothing changed since the last successful import. */
-function isUnchangedListing(listing: MeetingListing, released: string | null, stored: StoredRemote | undefined): boolean {
+function isUnchangedListing(listing: MeetingListing, released: string | null, stored: StoredRemote | undefined, withAttachments: boolean): boolean {
   return (
     stored !== undefined &&
+    // A meeting imported without its attachments' text is fetched again when they are asked for.
+    (stored.withAttachments || !withAttachments) &&
     stored.status === "ok" &&
     stored.meetingId !== null &&
     released !== null &&
@@ -153,6 +160,7 @@ async function writeImported(
   mapped: MappedMeeting,
   hash: string,
   ids: IdCache,
+  withAttachments: boolean,
 ): Promise<{ url: string; isUpdate: boolean }> {
   const fetchedAt = new Date();
   let remember = () => {};
@@ -190,6 +198,7 @@ async function writeImported(
     const remote = {
       documentName: listing.documentName,
       releasedDate: released,
+      withAttachments,
       contentHash: hash,
       status: "ok" as const,
       error: null,
@@ -241,7 +250,7 @@ export async function importFirstAgendaSite(prisma: PrismaClient, options: Impor
 
   const storedRows = await prisma.remoteMeeting.findMany({
     where: { site },
-    select: { remoteId: true, status: true, releasedDate: true, documentName: true, contentHash: true, meetingId: true },
+    select: { remoteId: true, status: true, releasedDate: true, documentName: true, contentHash: true, meetingId: true, withAttachments: true },
   });
   const stored = new Map<string, StoredRemote>(storedRows.map((row) => [row.remoteId, row]));
   const ids = options.ids ?? createIdCache();
@@ -275,13 +284,15 @@ async function importOne(
   if (reason !== null) return { label, status: "skipped", reason, cprRedactions: 0 };
   const merged = supplementsToMerge(listing, (supplements.byMeeting.get(listing.id) ?? []).filter((supplement) => !isClosedDocument(supplement)));
   const released = releasedKey(listing, merged);
-  if (isUnchangedListing(listing, released, stored)) return { label, status: "unchanged", cprRedactions: 0 };
+  const withAttachments = options.withAttachments === true;
+  if (isUnchangedListing(listing, released, stored, withAttachments)) return { label, status: "unchanged", cprRedactions: 0 };
   try {
     const context = { site, municipality: options.municipality };
     const own = mapMeeting(listing, await fetchAgenda(options.fetcher, site, listing.id), context);
     const additions: MappedMeeting[] = [];
     for (const supplement of merged) additions.push(mapMeeting(supplement, await fetchAgenda(options.fetcher, site, supplement.id), context));
-    const mapped = mergeSupplementaryItems(own, additions);
+    const withSupplements = mergeSupplementaryItems(own, additions);
+    const mapped = withAttachments ? await addAttachmentTexts(withSupplements, options.fetcher, options.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS, options.signal) : withSupplements;
     // The same check the ingest runs on a parsed document: an open item that still carries a
     // closed marker or a CPR number is withheld (recorded as failed, retried next run), never written.
     const violations = findPrivacyViolations(mapped.meeting, "", meetingPageUrl(site, listing.id));
@@ -289,10 +300,10 @@ async function importOne(
     const hash = contentHash(site, listing, mapped);
     if (stored?.status === "ok" && stored.meetingId !== null && stored.contentHash === hash) {
       // Same content under a new ReleasedDate: remember the date so the next run need not fetch.
-      await prisma.remoteMeeting.update({ where: { site_remoteId: { site, remoteId: listing.id } }, data: { releasedDate: released }, select: { id: true } });
+      await prisma.remoteMeeting.update({ where: { site_remoteId: { site, remoteId: listing.id } }, data: { releasedDate: released, withAttachments }, select: { id: true } });
       return { label, status: "unchanged", cprRedactions: 0 };
     }
-    const written = await writeImported(prisma, site, listing, released, mapped, hash, ids);
+    const written = await writeImported(prisma, site, listing, released, mapped, hash, ids, withAttachments);
     return { label, status: written.isUpdate ? "updated" : "ok", url: written.url, items: mapped.meeting.items.length, cprRedactions: mapped.cprRedactions };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
