@@ -1,9 +1,9 @@
 /**
  * The production web server `npm start` runs: Next.js (the built app in .next) behind the
  * in-memory page cache of lib/page-cache, which forgets pages when the database reports a
- * change. Expects DATABASE_URL and a finished `next build`; `npm start` provides both.
+ * change. Next keeps no pages of its own (next.config.ts `cacheHandler`), so a miss here is a
+ * fresh render. Expects DATABASE_URL and a finished `next build`; `npm start` provides both.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import next from "next";
 import { startAlertTimer } from "@/lib/alerts/alert-job";
@@ -21,17 +21,6 @@ import { banPages } from "@/lib/varnish/ban-pages";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
 import { createWebServer } from "@/lib/web-server/web-server";
 
-/**
- * Next.js's on-demand revalidation (what `res.revalidate()` sends): a request carrying this
- * header with the build's preview-mode id is rendered afresh and replaces the app's cached copy.
- */
-function revalidateHeader(distDir: string): { name: string; value: string } {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as { preview?: { previewModeId?: string } };
-  const id = manifest.preview?.previewModeId;
-  if (!id) throw new Error(`${distDir}/prerender-manifest.json has no preview.previewModeId; rebuild with \`npm run build\``);
-  return { name: "x-prerender-revalidate", value: id };
-}
-
 const env = getEnv();
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: env.port });
 const handle = app.getRequestHandler();
@@ -44,7 +33,7 @@ const upstream: RequestHandler = (req, res) => {
 let handler = upstream;
 let stopFeed = () => {};
 const distDir = path.resolve(".next");
-const cache = env.pageCacheBytes > 0 ? new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(distDir), { maxAgeMs: env.pageCacheMaxAgeMs }) : null;
+const cache = env.pageCacheBytes > 0 ? new PageCache(new PageStore(env.pageCacheBytes), { maxAgeMs: env.pageCacheMaxAgeMs }) : null;
 if (cache) handler = cache.handler(upstream);
 if (cache || env.varnishUrls.length > 0) {
   const lastLogged = new Map<string, number>();
