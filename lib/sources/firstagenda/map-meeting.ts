@@ -1,6 +1,8 @@
 import type { ParsedItem, ParsedMeeting } from "@/lib/minutes";
 import { extractKle } from "@/lib/minutes/case-number";
 import { classifyOutcome } from "@/lib/minutes/outcome";
+import { readDecisionFacts } from "@/lib/minutes/decision-facts";
+import { noVotes } from "@/lib/minutes/votes";
 import { splitMarker } from "@/lib/minutes/parse-item";
 import { utcToCopenhagen } from "@/lib/text/format-danish-date";
 import { closedItemTitle, isClosedItemTitle } from "../closed-title";
@@ -100,8 +102,11 @@ function mapItem(raw: JsonObject, index: number, context: { site: string; kind: 
       sections: [],
       decision: null,
       outcome: "none",
+      recommendation: null,
+      deviation: null,
       attachments: [],
       absent: [],
+      votes: noVotes(),
       line: index + 1,
     };
     return { item, source: { position: index + 1, remoteId, attachmentUrls: [] } };
@@ -126,6 +131,7 @@ function mapItem(raw: JsonObject, index: number, context: { site: string; kind: 
     sections,
     decision,
     outcome: classifyOutcome(decision),
+    ...readDecisionFacts(sections, decision),
     attachments: attachments.map((attachment) => attachment.title),
     absent: [],
     line: index + 1,
@@ -160,6 +166,7 @@ export function mapMeeting(listing: MeetingListing, agenda: unknown, context: { 
     endTime,
     location: listing.location,
     participants: [],
+    people: [],
     items: mapped.map(({ item }) => item),
     warnings: [],
   });
