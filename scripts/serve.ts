@@ -11,6 +11,8 @@ import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/alerts/client-ip";
 import { getEnv } from "@/lib/config/env";
 import { securityHeadersFor } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
+import { exportDir } from "@/lib/export/export-dir";
+import { startBulkExportTimer } from "@/lib/export/refresh-bulk-files";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
@@ -64,6 +66,11 @@ if (cache || env.varnishUrls.length > 0) {
 }
 
 const alertTimer = startAlertTimer(getPrisma());
+const exportTimer = startBulkExportTimer(getPrisma(), {
+  dir: exportDir(env.dataDir),
+  siteUrl: env.siteUrl,
+  onError: (error) => console.error(`Datafilerne kunne ikke skrives: ${error instanceof Error ? error.message : String(error)}`),
+});
 
 // The subscription rate limits need the client's address; any incoming value is replaced.
 const server = createWebServer((req, res) => {
@@ -78,6 +85,7 @@ server.listen(env.port, () => {
 function shutdown() {
   stopFeed();
   alertTimer.stop();
+  exportTimer.stop();
   server.close(() => process.exit(0));
   server.closeAllConnections();
 }

@@ -31,6 +31,7 @@ export default async function MeetingRoute({ params }: Props) {
   const { kommune, udvalg, dato } = await params;
   const page = await getMeetingPage(kommune, udvalg, dato);
   if (page.kind === "renamed") permanentRedirect(meetingPath(kommune, page.slug, dato));
+  if (page.kind === "moved") permanentRedirect(page.url);
   if (page.kind === "missing") notFound();
   const meeting = page.value;
   return (
