@@ -79,7 +79,7 @@ function expand(index: SearchIndex, term: string): Expansion {
   return {
     terms: positions.map((position) => dictionary.terms[position] ?? ""),
     masks: positions.map((position) => dictionary.fieldMask[position] ?? 0),
-    frequency: Math.min(frequency, index.size),
+    frequency: Math.min(frequency, index.liveSize),
   };
 }
 
@@ -111,7 +111,7 @@ export function matchAllTerms(
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0 };
     // The rarest term's items holding any expansion bound the candidates.
     if (step === 0) candidates = new Uint32Array(expansion.frequency);
-    const idf = Math.log(1 + index.size / expansion.frequency);
+    const idf = Math.log(1 + index.liveSize / expansion.frequency);
     const next = step + 1;
     verifier?.startTerm(terms[termIndex] ?? "");
     for (const field of restriction.fields) {

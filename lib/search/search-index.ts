@@ -81,8 +81,18 @@ export interface SearchIndex {
   version: string;
   /** What the build read of the database; see {@link IndexBasis}. */
   basis: IndexBasis;
-  /** Number of items. */
+  /** Number of ordinals, removed ones included (every column has this length). */
   size: number;
+  /** Number of ordinals not {@link removed}: the item count an inverse document frequency divides. */
+  liveSize: number;
+  /**
+   * 1 for an ordinal a delta removed (its page was replaced: lib/search/index-delta.ts); it
+   * stays in FlexSearch and the columns until the next full build, but is never found.
+   * Null: nothing removed.
+   */
+  removed: Uint8Array | null;
+  /** How many deltas of the manifest are applied; grows with each, so it also tells the state apart. */
+  appliedDeltas: number;
   flex: FlexDocument;
   /** Every index term, for expanding a query term to the words it is a prefix of. */
   dictionary: TermDictionary;
@@ -96,6 +106,8 @@ export interface SearchIndex {
   committees: CommitteeLabel[];
   /** Ordinals sorted newest first (ties: lower ordinal first), for browsing and date sort. */
   byDateDesc: Uint32Array;
+  /** Ordinals sorted by URL, built on first use (see url-order.ts) and kept in step by deltas. */
+  byUrl: Uint32Array | null;
 }
 
 /**
