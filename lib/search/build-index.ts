@@ -4,6 +4,7 @@ import { encodeForIndex, scanWords } from "./danish-encoder";
 import { createFlexDocument, FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
 import { fieldTexts, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
+import { MemorySectionStore } from "./section-store";
 import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
 import { mergeSorted, mergeUrlOrder } from "./url-order";
 
@@ -46,7 +47,7 @@ export function emptySearchIndex(version: string, basis: IndexBasis): SearchInde
     flex: createFlexDocument(),
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),
-    items: { id: [], url: [], title: [], number: [], date: [], outcome: [], caseNumber: [], decision: [], sections: [] },
+    items: { id: [], url: [], title: [], number: [], date: [], outcome: [], caseNumber: [], decision: [], sections: new MemorySectionStore() },
     facets: {
       municipality: new Uint16Array(0),
       committee: new Uint16Array(0),
@@ -159,7 +160,7 @@ export function holdsDocument(index: SearchIndex, ordinal: number, doc: SearchDo
   const items = index.items;
   const municipality = index.municipalities[index.facets.municipality[ordinal] ?? -1];
   const committee = index.committees[index.facets.committee[ordinal] ?? -1];
-  const sections = items.sections[ordinal] ?? [];
+  const sections = items.sections.at(ordinal);
   const expected = storedSections(doc);
   return (
     items.url[ordinal] === doc.url &&

@@ -4,6 +4,7 @@ import path from "node:path";
 import { sortByDateDesc } from "./build-index";
 import { createFlexDocument, INDEX_FORMAT_VERSION } from "./index-config";
 import { applyIndexDelta, type IndexDelta } from "./index-delta";
+import { FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
 import type { TermDictionary } from "./term-dictionary";
 
@@ -121,7 +122,9 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   };
   await writeDictionary(staging, "terms", index.dictionary);
   await writeDictionary(staging, "pairs", index.pairDictionary);
-  await writeFile(path.join(staging, "items.json"), JSON.stringify(index.items));
+  const { sections, ...columns } = index.items;
+  await writeFile(path.join(staging, "items.json"), JSON.stringify(columns));
+  await writeSectionStore(staging, sections, index.size);
   // One URL a line (URLs hold no line breaks), so a writer can ask what the index holds without loading it.
   await writeFile(path.join(staging, URLS_FILE), `\n${index.items.url.join("\n")}\n`);
   await writeFile(path.join(staging, "labels.json"), JSON.stringify(labels));
@@ -257,7 +260,8 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   }
   const dictionary = await readDictionary(versionDir, "terms");
   const pairDictionary = await readDictionary(versionDir, "pairs");
-  const items = JSON.parse(await readFile(path.join(versionDir, "items.json"), "utf8")) as StoredItems;
+  const columns = JSON.parse(await readFile(path.join(versionDir, "items.json"), "utf8")) as Omit<StoredItems, "sections">;
+  const items: StoredItems = { ...columns, sections: await FileSectionStore.open(versionDir, meta.size) };
   const labels = JSON.parse(await readFile(path.join(versionDir, "labels.json"), "utf8")) as StoredLabels;
   const arrays = JSON.parse(await readFile(path.join(versionDir, "facets.json"), "utf8")) as FacetArrays;
   const facets: FacetColumns = {

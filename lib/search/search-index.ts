@@ -1,5 +1,6 @@
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
 import { sectionField, type FieldRestriction, type FlexDocument, type SearchFieldName } from "./index-config";
+import type { SectionStore } from "./section-store";
 import type { TermDictionary } from "./term-dictionary";
 
 /** A facet value with its display name: a municipality or committee. */
@@ -42,7 +43,8 @@ export interface StoredItems {
   outcome: DecisionOutcome[];
   caseNumber: Array<string | null>;
   decision: Array<string | null>;
-  sections: StoredSection[][];
+  /** Kept apart from the heap once exported (section-store.ts). */
+  sections: SectionStore;
 }
 
 /** Per-item facet values as typed arrays, indexed by ordinal. */
@@ -166,7 +168,7 @@ export function someSearchedText(
       continue;
     }
     const decision = items.decision[ordinal];
-    for (const section of items.sections[ordinal] ?? []) {
+    for (const section of items.sections.at(ordinal)) {
       if (section.kind === "beslutning" && section.text === decision) continue;
       if (sectionField(section.kind) !== field || (kind !== null && section.kind !== kind)) continue;
       if (predicate(section.text)) return true;
@@ -178,5 +180,5 @@ export function someSearchedText(
 function indexedSections(index: Pick<SearchIndex, "items">, ordinal: number): StoredSection[] {
   const decision = index.items.decision[ordinal];
   // The committee's own decision is indexed once, as `decision`.
-  return (index.items.sections[ordinal] ?? []).filter((section) => !(section.kind === "beslutning" && section.text === decision));
+  return index.items.sections.at(ordinal).filter((section) => !(section.kind === "beslutning" && section.text === decision));
 }

@@ -71,7 +71,7 @@ function liveItems(index: SearchIndex): string[] {
         items.outcome[ordinal],
         items.caseNumber[ordinal],
         items.decision[ordinal],
-        items.sections[ordinal],
+        items.sections.at(ordinal),
         index.municipalities[index.facets.municipality[ordinal] ?? -1],
         index.committees[index.facets.committee[ordinal] ?? -1],
         index.facets.kle[ordinal],
