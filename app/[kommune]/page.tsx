@@ -48,6 +48,12 @@ export default async function MunicipalityRoute({ params }: Props) {
           </li>
         ))}
       </ul>
+      <p className="mt-6">
+        <Link prefetch={false} href={`${page.url}/person`} className="text-brand underline underline-offset-2">
+          Personer i referaterne
+        </Link>{" "}
+        – deltagelse, fravær, stemmer imod og forbehold.
+      </p>
     </article>
   );
 }
