@@ -10,6 +10,7 @@ const PAGES = {
   "punkt med tabel": "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-3",
   "lukket punkt": "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-11",
   datakvalitet: "/datakvalitet",
+  datagrundlag: "/vejen/datagrundlag",
   "404": "/findes-ikke",
 };
 

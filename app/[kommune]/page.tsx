@@ -48,6 +48,12 @@ export default async function MunicipalityRoute({ params }: Props) {
           </li>
         ))}
       </ul>
+      <p className="mt-6 text-sm">
+        <Link href={`${page.url}/datagrundlag`} className="text-brand underline underline-offset-2">
+          Datagrundlag
+        </Link>
+        : hvor referaterne fra {page.name} kommer fra, og hvornår de sidst blev hentet.
+      </p>
     </article>
   );
 }

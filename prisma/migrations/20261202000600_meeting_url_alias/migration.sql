@@ -1,5 +1,9 @@
 -- AlterTable
-ALTER TABLE "RemoteMeeting" ADD COLUMN "withAttachments" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "RemoteMeeting" ADD COLUMN "withAttachments" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN "municipality" TEXT;
+
+-- CreateIndex
+CREATE INDEX "RemoteMeeting_municipality_idx" ON "RemoteMeeting"("municipality");
 
 -- CreateTable
 CREATE TABLE "MeetingUrlAlias" (
