@@ -49,7 +49,7 @@ export default async function MunicipalityRoute({ params }: Props) {
         ))}
       </ul>
       <p className="mt-6 text-sm">
-        <Link href={`${page.url}/datagrundlag`} className="text-brand underline underline-offset-2">
+        <Link href={`${page.url}/datagrundlag`} prefetch={false} className="text-brand underline underline-offset-2">
           Datagrundlag
         </Link>
         : hvor referaterne fra {page.name} kommer fra, og hvornår de sidst blev hentet.

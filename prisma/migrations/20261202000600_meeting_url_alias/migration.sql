@@ -1,9 +1,5 @@
 -- AlterTable
-ALTER TABLE "RemoteMeeting" ADD COLUMN "withAttachments" BOOLEAN NOT NULL DEFAULT false,
-ADD COLUMN "municipality" TEXT;
-
--- CreateIndex
-CREATE INDEX "RemoteMeeting_municipality_idx" ON "RemoteMeeting"("municipality");
+ALTER TABLE "RemoteMeeting" ADD COLUMN "withAttachments" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateTable
 CREATE TABLE "MeetingUrlAlias" (
