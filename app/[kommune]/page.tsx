@@ -48,7 +48,13 @@ export default async function MunicipalityRoute({ params }: Props) {
           </li>
         ))}
       </ul>
-      <p className="mt-6 text-sm">
+      <p className="mt-6">
+        <Link prefetch={false} href={`${page.url}/person`} className="text-brand underline underline-offset-2">
+          Personer i referaterne
+        </Link>{" "}
+        – deltagelse, fravær, stemmer imod og forbehold.
+      </p>
+      <p className="mt-2 text-sm">
         <Link href={`${page.url}/datagrundlag`} prefetch={false} className="text-brand underline underline-offset-2">
           Datagrundlag
         </Link>
