@@ -12,6 +12,7 @@ const PAGES = {
   person: "/vejen/person/morten-thoroe",
   personer: "/vejen/person",
   datakvalitet: "/datakvalitet",
+  datagrundlag: "/vejen/datagrundlag",
   "404": "/findes-ikke",
 };
 
