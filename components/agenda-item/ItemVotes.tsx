@@ -10,7 +10,7 @@ function Voters({ voters }: { voters: VoterView[] }) {
       {voters.map((voter, i) => (
         <li key={i}>
           {voter.url ? (
-            <Link href={voter.url} prefetch={false} className="text-brand underline underline-offset-2">
+            <Link prefetch={false} href={voter.url} className="text-brand underline underline-offset-2">
               {voter.label}
             </Link>
           ) : (
@@ -72,7 +72,7 @@ export function ItemVotes({ votes }: { votes: VotesView }) {
               <span className="font-semibold">{RESERVATION_LABELS[reservation.kind]}</span>
               {" – "}
               {reservation.url ? (
-                <Link href={reservation.url} prefetch={false} className="text-brand underline underline-offset-2">
+                <Link prefetch={false} href={reservation.url} className="text-brand underline underline-offset-2">
                   {reservation.label}
                 </Link>
               ) : (

@@ -7,7 +7,7 @@ export function PersonList({ persons }: { persons: PersonSummary[] }) {
     <ul className="grid gap-x-6 gap-y-1 sm:grid-cols-2">
       {persons.map((person) => (
         <li key={person.url}>
-          <Link href={person.url} prefetch={false} className="text-brand underline underline-offset-2">
+          <Link prefetch={false} href={person.url} className="text-brand underline underline-offset-2">
             {person.name}
           </Link>
           {person.party && <span className="text-muted"> ({person.party})</span>}

@@ -42,7 +42,7 @@ export function PersonView({ person }: { person: PersonPage }) {
         <ul className="list-disc pl-6">
           {person.committees.map((committee) => (
             <li key={committee.url}>
-              <Link href={committee.url} prefetch={false} className="text-brand underline underline-offset-2">
+              <Link prefetch={false} href={committee.url} className="text-brand underline underline-offset-2">
                 {committee.name}
               </Link>
             </li>
@@ -62,7 +62,7 @@ export function PersonView({ person }: { person: PersonPage }) {
               <li key={i}>
                 <span className="font-semibold">{DISSENT_LABELS[entry.kind]}</span>
                 {" – "}
-                <Link href={entry.url} prefetch={false} className="text-brand underline underline-offset-2">
+                <Link prefetch={false} href={entry.url} className="text-brand underline underline-offset-2">
                   Punkt {entry.number}: {entry.title}
                 </Link>{" "}
                 <span className="text-muted">
@@ -90,14 +90,14 @@ export function PersonView({ person }: { person: PersonPage }) {
             {person.absentMeetings.map((meeting) => (
               <li key={meeting.url}>
                 Hele mødet:{" "}
-                <Link href={meeting.url} prefetch={false} className="text-brand underline underline-offset-2">
+                <Link prefetch={false} href={meeting.url} className="text-brand underline underline-offset-2">
                   {meeting.committee}, {formatDanishDate(meeting.date)}
                 </Link>
               </li>
             ))}
             {person.absentItems.map((item) => (
               <li key={item.url}>
-                <Link href={item.url} prefetch={false} className="text-brand underline underline-offset-2">
+                <Link prefetch={false} href={item.url} className="text-brand underline underline-offset-2">
                   Punkt {item.number}: {item.title}
                 </Link>{" "}
                 <span className="text-muted">
@@ -119,7 +119,7 @@ export function PersonView({ person }: { person: PersonPage }) {
           <ul className="list-disc pl-6">
             {person.attended.map((meeting) => (
               <li key={meeting.url}>
-                <Link href={meeting.url} prefetch={false} className="text-brand underline underline-offset-2">
+                <Link prefetch={false} href={meeting.url} className="text-brand underline underline-offset-2">
                   {meeting.committee}, {formatDanishDate(meeting.date)}
                 </Link>
               </li>
