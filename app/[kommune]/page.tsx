@@ -54,6 +54,12 @@ export default async function MunicipalityRoute({ params }: Props) {
         </Link>{" "}
         – deltagelse, fravær, stemmer imod og forbehold.
       </p>
+      <p className="mt-2 text-sm">
+        <Link href={`${page.url}/datagrundlag`} prefetch={false} className="text-brand underline underline-offset-2">
+          Datagrundlag
+        </Link>
+        : hvor referaterne fra {page.name} kommer fra, og hvornår de sidst blev hentet.
+      </p>
     </article>
   );
 }
