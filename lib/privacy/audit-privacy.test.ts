@@ -111,7 +111,7 @@ describe("privacy audit over ingested samples, fixtures and documents full of ma
     );
     expect(has(report, new RegExp(`^SourceDocument id=${vejen.id} linje ${heading + 3}$`), /et lukket punkts tekst er gemt/u)).toBe(true);
     expect(has(report, /items\.json .*titel/u, /lukket-markering/u)).toBe(true);
-    expect(has(report, /items\.json/u, /^CPR-nummer/u)).toBe(true);
+    expect(has(report, /sections\.bin punkt #\d+ \(AgendaItem id=\d+\) afsnit/u, /^CPR-nummer/u)).toBe(true);
     expect(report.findings.filter((f) => f.location.startsWith("SourceDocument.sha256"))).toEqual([]);
     // Findings never repeat the number itself.
     expect(JSON.stringify(report.findings)).not.toMatch(/6789|120345/u);
