@@ -14,13 +14,11 @@ import {
   type StoredItems,
   type StoredSection,
 } from "./search-index";
+import { MAX_RANKED_ITEMS } from "./rank-hits";
 import { TermDictionaryBuilder } from "./term-dictionary";
 
-/**
- * Sorting packs the ordinal into the low 20 bits of a float64 key (see rank-hits.ts), which caps
- * an index at about a million items.
- */
-export const MAX_INDEX_SIZE = 1 << 20;
+/** The most items an index holds: as many as rank-hits.ts can order (over 500 million). */
+export const MAX_INDEX_SIZE = MAX_RANKED_ITEMS;
 
 const MS_PER_DAY = 86_400_000;
 
