@@ -9,6 +9,8 @@ const PAGES = {
   punkt: "/vejle/arbejdsmarkedsudvalget/2023-11-23/punkt-95",
   "punkt med tabel": "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-3",
   "lukket punkt": "/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-11",
+  person: "/vejen/person/morten-thoroe",
+  personer: "/vejen/person",
   datakvalitet: "/datakvalitet",
   "404": "/findes-ikke",
 };

@@ -38,7 +38,7 @@ export default async function MunicipalityRoute({ params }: Props) {
       <ul className="divide-y divide-slate-200 rounded border border-slate-200">
         {page.committees.map((c) => (
           <li key={c.slug} className="p-3">
-            <Link href={c.url} className="font-semibold text-brand underline-offset-2 hover:underline">
+            <Link prefetch={false} href={c.url} className="font-semibold text-brand underline-offset-2 hover:underline">
               {c.name}
             </Link>
             <p className="text-sm text-muted">
@@ -48,6 +48,12 @@ export default async function MunicipalityRoute({ params }: Props) {
           </li>
         ))}
       </ul>
+      <p className="mt-6">
+        <Link prefetch={false} href={`${page.url}/person`} className="text-brand underline underline-offset-2">
+          Personer i referaterne
+        </Link>{" "}
+        – deltagelse, fravær, stemmer imod og forbehold.
+      </p>
     </article>
   );
 }

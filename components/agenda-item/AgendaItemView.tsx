@@ -5,6 +5,8 @@ import { CopyLinkButton } from "@/components/ui/CopyLinkButton";
 import { OutcomeBadge } from "@/components/ui/OutcomeBadge";
 import type { AgendaItemPage } from "@/lib/data/browse";
 import { formatDanishDate } from "@/lib/text/format-danish-date";
+import { DeviationBadge } from "./DeviationBadge";
+import { ItemVotes } from "./ItemVotes";
 import { sectionAnchors } from "./section-anchors";
 import { SectionBody } from "./SectionBody";
 
@@ -64,10 +66,12 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
 
           <section aria-labelledby="beslutningen" className="mb-8 rounded border-l-4 border-brand bg-slate-50 p-4">
             <h2 id="beslutningen" className="mb-2 flex flex-wrap items-center gap-3 text-xl font-semibold">
-              Beslutning <OutcomeBadge outcome={item.outcome} />
+              Beslutning <OutcomeBadge outcome={item.outcome} /> <DeviationBadge deviation={item.deviation} />
             </h2>
             <p className="whitespace-pre-line">{item.decision ?? "Referatet indeholder ingen beslutning for dette punkt."}</p>
           </section>
+
+          {item.votes && <ItemVotes votes={item.votes} />}
 
           {item.sections.map((section, i) => (
             <section key={anchors[i]} aria-labelledby={anchors[i]} className="mb-6">
@@ -126,14 +130,14 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
 
       <nav aria-label="Forrige og næste punkt" className="no-print mt-6 flex flex-wrap justify-between gap-4">
         {item.previous ? (
-          <Link href={item.previous.url} className="text-brand underline underline-offset-2">
+          <Link prefetch={false} href={item.previous.url} className="text-brand underline underline-offset-2">
             ← Punkt {item.previous.number}: {item.previous.title}
           </Link>
         ) : (
           <span />
         )}
         {item.next && (
-          <Link href={item.next.url} className="text-brand underline underline-offset-2">
+          <Link prefetch={false} href={item.next.url} className="text-brand underline underline-offset-2">
             Punkt {item.next.number}: {item.next.title} →
           </Link>
         )}

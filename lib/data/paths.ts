@@ -22,3 +22,13 @@ export function itemPath(municipalitySlug: string, committeeSlug: string, urlKey
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** URL of a municipality's list of persons; every person page is below it. */
+export function personsPath(municipalitySlug: string): string {
+  return `/${municipalitySlug}/person`;
+}
+
+/** URL of a person page. */
+export function personPath(municipalitySlug: string, personSlug: string): string {
+  return `${personsPath(municipalitySlug)}/${personSlug}`;
+}

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { UpcomingMeetings } from "@/components/meeting/UpcomingMeetings";
+import { PersonList } from "@/components/person/PersonList";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { decisionsOf, searchFeedHref } from "@/components/search/search-href";
 import { FollowLinks } from "@/components/ui/FollowLinks";
 import { getCommitteePage } from "@/lib/data/browse";
 import { committeePath } from "@/lib/data/paths";
+import { listCommitteeMembers } from "@/lib/data/persons";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { formatDanishDateTime } from "@/lib/text/format-danish-date";
 
@@ -34,6 +36,7 @@ export default async function CommitteeRoute({ params }: Props) {
   if (page.kind === "renamed") permanentRedirect(committeePath(kommune, page.slug));
   if (page.kind === "missing") notFound();
   const committee = page.value;
+  const members = await listCommitteeMembers(kommune, committee.slug);
   return (
     <article>
       <Breadcrumbs
@@ -55,7 +58,7 @@ export default async function CommitteeRoute({ params }: Props) {
           <ul className="divide-y divide-slate-200 rounded border border-slate-200">
             {year.meetings.map((m) => (
               <li key={m.url} className="p-3">
-                <Link href={m.url} className="font-semibold text-brand underline-offset-2 hover:underline">
+                <Link prefetch={false} href={m.url} className="font-semibold text-brand underline-offset-2 hover:underline">
                   {formatDanishDateTime(m.date, m.startTime)}
                 </Link>
                 <p className="text-sm text-muted">
@@ -66,6 +69,14 @@ export default async function CommitteeRoute({ params }: Props) {
           </ul>
         </section>
       ))}
+      {members.length > 0 && (
+        <section aria-labelledby="medlemmer" className="mb-6">
+          <h2 id="medlemmer" className="mb-2 text-xl font-semibold">
+            Medlemmer set i referaterne
+          </h2>
+          <PersonList persons={members} />
+        </section>
+      )}
     </article>
   );
 }
