@@ -95,11 +95,19 @@ export function toTsQuery(q: string): string | null {
   for (const match of q.matchAll(/(-?)["“”„]([^"“”„]*)["“”„]?|(-?)([^\s"“”„]+)/g)) {
     const isPhrase = match[2] !== undefined;
     const isExcluded = (isPhrase ? match[1] : match[3]) === "-";
-    const lexemes = scanWords((isPhrase ? match[2] : match[4]) ?? "")
-      .filter((word) => !word.isStopWord)
-      .map((word) => `'${word.term.replaceAll("'", "''")}':*`);
-    if (lexemes.length === 0) continue;
-    const joined = lexemes.length === 1 ? (lexemes[0] ?? "") : `(${lexemes.join(isPhrase ? " <-> " : " & ")})`;
+    // Stop words are dropped but keep their place: PostgreSQL counts them in a tsvector's
+    // positions, so "tages til efterretning" is 'tages' <2> 'efterretning'.
+    const words = scanWords((isPhrase ? match[2] : match[4]) ?? "");
+    let joined = "";
+    let previous = -1;
+    words.forEach((word, position) => {
+      if (word.isStopWord) return;
+      const lexeme = `'${word.term.replaceAll("'", "''")}':*`;
+      joined = previous < 0 ? lexeme : `${joined} ${isPhrase ? `<${position - previous}>` : "&"} ${lexeme}`;
+      previous = position;
+    });
+    if (joined === "") continue;
+    if (joined.includes(" ")) joined = `(${joined})`;
     parts.push(isExcluded ? `!${joined}` : joined);
   }
   return parts.length === 0 ? null : parts.join(" & ");
