@@ -22,3 +22,8 @@ export function itemPath(municipalitySlug: string, committeeSlug: string, urlKey
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** URL of a case page: "/vejen/sag/24-3579". */
+export function casePath(municipalitySlug: string, caseSlug: string): string {
+  return `/${municipalitySlug}/sag/${caseSlug}`;
+}
