@@ -23,7 +23,7 @@ export { MUNICIPALITIES, resolveMunicipality, type Municipality } from "./munici
 export { toIssueJson, type IssueJsonMeeting } from "./issue-json";
 
 /** Version of the parsing rules; bump when output for the same input can change (ingest stores it). */
-export const PARSER_VERSION = "1.2.0";
+export const PARSER_VERSION = "1.3.0";
 
 /**
  * Parse one minutes document. Never throws: anything that is not minutes (empty, binary, no date,
