@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { meetingTrail } from "@/components/meeting/meeting-trail";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { CopyLinkButton } from "@/components/ui/CopyLinkButton";
@@ -8,8 +9,22 @@ import { formatDanishDate } from "@/lib/text/format-danish-date";
 import { sectionAnchors } from "./section-anchors";
 import { SectionBody } from "./SectionBody";
 
-/** One agenda item: decision first, then every section in document order, with permalinks. */
-export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUrl: string }) {
+/**
+ * One agenda item: decision first, then every section in document order, with permalinks.
+ * `caseHistory` ("Sagens forløb") follows the decision and `accessRequest` (aktindsigt) the
+ * sections; neither is shown for a closed item.
+ */
+export function AgendaItemView({
+  item,
+  siteUrl,
+  caseHistory,
+  accessRequest,
+}: {
+  item: AgendaItemPage;
+  siteUrl: string;
+  caseHistory?: ReactNode;
+  accessRequest?: ReactNode;
+}) {
   const { meeting } = item;
   const anchors = sectionAnchors(item.sections);
   // Some templates print a closed item without a title ("Punkt 11: Lukket: (B)").
@@ -68,6 +83,7 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
             </h2>
             <p className="whitespace-pre-line">{item.decision ?? "Referatet indeholder ingen beslutning for dette punkt."}</p>
           </section>
+          {caseHistory}
 
           {item.sections.map((section, i) => (
             <section key={anchors[i]} aria-labelledby={anchors[i]} className="mb-6">
@@ -114,6 +130,7 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
               <p>{item.absent.join(", ")}</p>
             </section>
           )}
+          {accessRequest}
         </>
       )}
 

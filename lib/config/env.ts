@@ -26,6 +26,8 @@ export interface AppEnv {
   alertsDataController: string;
   /** Settings of `npm run import`: how politely sites are fetched. */
   importing: ImportEnv;
+  /** Per-municipality settings such as the address for access requests (MUNICIPALITIES_FILE, default municipalities.json). */
+  municipalitiesFile: string;
 }
 
 /** Politeness of the importer towards municipalities' sites. */
@@ -112,6 +114,7 @@ export function getEnv(): AppEnv {
       delayMs: parseMilliseconds(process.env.IMPORT_DELAY_MS, "IMPORT_DELAY_MS", 500),
       timeoutMs: parseMilliseconds(process.env.IMPORT_TIMEOUT_MS, "IMPORT_TIMEOUT_MS", 30_000),
     },
+    municipalitiesFile: process.env.MUNICIPALITIES_FILE?.trim() || "municipalities.json",
   };
   return cached;
 }
