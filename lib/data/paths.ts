@@ -27,3 +27,8 @@ export function isoDate(date: Date): string {
 export function casePath(municipalitySlug: string, caseSlug: string): string {
   return `/${municipalitySlug}/sag/${caseSlug}`;
 }
+
+/** URL of a calendar feed: "/vejen/kalender.ics", or a committee's "/vejen/oekonomiudvalget/kalender.ics". */
+export function calendarPath(municipalitySlug: string, committeeSlug?: string): string {
+  return committeeSlug ? `/${municipalitySlug}/${committeeSlug}/kalender.ics` : `/${municipalitySlug}/kalender.ics`;
+}

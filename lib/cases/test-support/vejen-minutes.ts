@@ -11,16 +11,24 @@ export interface MinutesItem {
 }
 
 /**
- * Minutes in Vejen's template (the sample's header, "Punkt N:" headings, the case number on the
+ * Minutes (or an agenda) in Vejen's template (the sample's header, "Punkt N:" headings, the case number on the
  * line under the heading) for tests that need several meetings of one municipality.
  */
-export function vejenMinutes(meeting: { committee: string; date: string; items: MinutesItem[] }): string {
+export function vejenMinutes(meeting: {
+  committee: string;
+  date: string;
+  items: MinutesItem[];
+  /** "HH:MM" (default "14:00"); null prints no time. */
+  startTime?: string | null;
+  kind?: "referat" | "dagsorden";
+}): string {
   const [year, month, day] = meeting.date.split("-");
   const dmy = `${day}-${month}-${year}`;
+  const startTime = meeting.startTime === undefined ? "14:00" : meeting.startTime;
   const lines = [
-    `REFERAT ${meeting.committee} 2022-2025 d. ${dmy}`,
+    `${meeting.kind === "dagsorden" ? "DAGSORDEN" : "REFERAT"} ${meeting.committee} 2022-2025 d. ${dmy}`,
     "",
-    `Mødedato ${dmy} kl. 14:00`,
+    `Mødedato ${dmy}${startTime === null ? "" : ` kl. ${startTime}`}`,
     "",
     "Mødested Vejen Rådhus",
     "",
