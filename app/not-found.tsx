@@ -8,7 +8,7 @@ export default function NotFound() {
       <p>Vi kunne ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller også er referatet ikke i portalen.</p>
       <SearchBox id="notfound-search" label="Søg efter et referat" />
       <p>
-        <Link href="/" className="text-brand underline">
+        <Link prefetch={false} href="/" className="text-brand underline">
           Gå til forsiden
         </Link>
       </p>

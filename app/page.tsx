@@ -45,7 +45,7 @@ export default async function HomePage() {
           <ul className="divide-y divide-slate-200 rounded border border-slate-200">
             {meetings.map((m) => (
               <li key={m.url} className="p-3">
-                <Link href={m.url} className="font-semibold text-brand underline-offset-2 hover:underline">
+                <Link prefetch={false} href={m.url} className="font-semibold text-brand underline-offset-2 hover:underline">
                   {m.committee}
                 </Link>
                 <p className="text-sm text-muted">
@@ -65,7 +65,7 @@ export default async function HomePage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {municipalities.map((m) => (
             <li key={m.slug} className="rounded border border-slate-200 p-3">
-              <Link href={`/${m.slug}`} className="font-semibold text-brand underline-offset-2 hover:underline">
+              <Link prefetch={false} href={`/${m.slug}`} className="font-semibold text-brand underline-offset-2 hover:underline">
                 {m.name}
               </Link>
               <p className="text-sm text-muted">

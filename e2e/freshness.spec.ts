@@ -84,6 +84,27 @@ test("a corrected document replaces the cached item, meeting and home pages with
   expect(await cacheState("/vejen")).toBe("HIT");
 });
 
+test("Next keeps no copy of its own: right after a correction commits, the app renders the corrected item", async ({ request }, testInfo) => {
+  test.setTimeout(120_000);
+  const { file, write, item } = testInfo.project.name === "phone" ? ownMeeting("20", "Fredag") : ownMeeting("19", "Torsdag");
+  write("Godkendt.");
+  expect((await ingest(file)).failed).toBe(0);
+  // A query string other than Next's own `_rsc` passes the page cache by (lib/page-cache/cache-rules.ts),
+  // so these requests show what Next itself answers. Rendered (and, with Next's default cache
+  // handler, kept for the pages' 30 s) before the correction:
+  const pastThePageCache = `${item}?utm_source=e2e`;
+  await expect.poll(async () => (await request.get(pastThePageCache)).text(), { timeout: 15_000, intervals: [250] }).toContain("Godkendt.");
+  await expect.poll(async () => (await request.get(item)).headers()["x-cache"], { timeout: 15_000 }).toBe("HIT");
+
+  const token = `Rettelse${Date.now()}`;
+  write(`Godkendt med ${token}.`);
+  expect((await ingest(file)).updated).toBe(1);
+  // No waiting: the first request after the commit is rendered from the database.
+  const answer = await request.get(pastThePageCache);
+  expect(answer.headers()["x-cache"]).toBeUndefined();
+  expect(await answer.text()).toContain(token);
+});
+
 test("a client-side navigation after a correction shows the corrected item", async ({ page, request }, testInfo) => {
   test.setTimeout(120_000);
   const { file, write, item, meeting } = testInfo.project.name === "phone" ? ownMeeting("17", "Tirsdag") : ownMeeting("16", "Mandag");

@@ -1,11 +1,13 @@
 /** `npm run dev`: database, migrations and data as `npm start` prepares them, then `next dev` with hot reload. */
 import { spawn } from "node:child_process";
 import { getEnv } from "@/lib/config/env";
+import { claimDataFolderOrExit } from "./lib/claim-data-folder";
 import { prepareData } from "./lib/prepare-data";
 import { localBin, superviseChild } from "./lib/run-command";
 import { openDatabase } from "./lib/with-database";
 
 const env = getEnv();
+claimDataFolderOrExit(env);
 const db = await openDatabase();
 try {
   await prepareData();

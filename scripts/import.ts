@@ -1,5 +1,5 @@
 /**
- * npm run import -- firstagenda <site-url> [--municipality "Name"] [--since YYYY-MM-DD] [--committee "Name"]... [--json]
+ * npm run import -- firstagenda <site-url> [--municipality "Name"] [--since YYYY-MM-DD] [--committee "Name"]... [--with-attachments] [--json]
  * npm run import [-- --sources sources.json]
  * Imports agendas and minutes from FirstAgenda Publication sites, politely (see README,
  * "Kilder"); without a site, every site in the sources file. Exit code 1 if anything failed.
@@ -10,6 +10,7 @@ import { formatSummary } from "@/lib/ingest/format-summary";
 import { hasChanges, type IngestSummary } from "@/lib/ingest/ingest-files";
 import { resolveMunicipality } from "@/lib/minutes";
 import { normalizeSiteUrl } from "@/lib/sources/firstagenda/client";
+import { DEFAULT_ATTACHMENT_LIMITS } from "@/lib/sources/firstagenda/attachment-text";
 import { importFirstAgendaSite } from "@/lib/sources/firstagenda/import-site";
 import { municipalityFromHost } from "@/lib/sources/municipality-from-host";
 import { createSiteFetcher, DEFAULT_FETCH_OPTIONS, importerUserAgent } from "@/lib/sources/polite-fetch";
@@ -18,8 +19,8 @@ import { afterDataChange } from "./lib/after-data-change";
 import { runWithDatabase } from "./lib/with-database";
 
 const USAGE =
-  'Brug: npm run import -- firstagenda <site-url> [--municipality "Vejen"] [--since 2026-01-01] [--committee "Byrådet"]... [--json]\n' +
-  "      npm run import [-- --sources sources.json]";
+  'Brug: npm run import -- firstagenda <site-url> [--municipality "Vejen"] [--since 2026-01-01] [--committee "Byrådet"]... [--with-attachments] [--json]\n' +
+  "      npm run import [-- --sources sources.json] [--with-attachments]";
 
 const { values, positionals } = parseArgs({
   options: {
@@ -28,6 +29,7 @@ const { values, positionals } = parseArgs({
     committee: { type: "string", multiple: true },
     sources: { type: "string", default: "sources.json" },
     json: { type: "boolean", default: false },
+    "with-attachments": { type: "boolean", default: false },
   },
   allowPositionals: true,
 });
@@ -90,6 +92,8 @@ await runWithDatabase(async (prisma) => {
         since: values.since,
         committees: entry.committees,
         fetcher,
+        withAttachments: values["with-attachments"] || importing.withAttachments,
+        attachmentLimits: { ...DEFAULT_ATTACHMENT_LIMITS, maxPdfBytes: importing.maxAttachmentBytes },
         signal: controller.signal,
         onStart: (count) => log(`  ${count} møder`),
         onMeeting: (report) => {

@@ -1,9 +1,9 @@
 /**
  * The production web server `npm start` runs: Next.js (the built app in .next) behind the
  * in-memory page cache of lib/page-cache, which forgets pages when the database reports a
- * change. Expects DATABASE_URL and a finished `next build`; `npm start` provides both.
+ * change. Next keeps no pages of its own (next.config.ts `cacheHandler`), so a miss here is a
+ * fresh render. Expects DATABASE_URL and a finished `next build`; `npm start` provides both.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import next from "next";
 import { startAlertTimer } from "@/lib/alerts/alert-job";
@@ -11,6 +11,8 @@ import { CLIENT_IP_HEADER, clientIpOf } from "@/lib/alerts/client-ip";
 import { getEnv } from "@/lib/config/env";
 import { securityHeadersFor } from "@/lib/config/security-headers";
 import { getPrisma } from "@/lib/db/client";
+import { exportDir } from "@/lib/export/export-dir";
+import { startBulkExportTimer } from "@/lib/export/refresh-bulk-files";
 import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
@@ -18,17 +20,6 @@ import { watchBuild } from "@/lib/page-cache/watch-build";
 import { banPages } from "@/lib/varnish/ban-pages";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
 import { createWebServer } from "@/lib/web-server/web-server";
-
-/**
- * Next.js's on-demand revalidation (what `res.revalidate()` sends): a request carrying this
- * header with the build's preview-mode id is rendered afresh and replaces the app's cached copy.
- */
-function revalidateHeader(distDir: string): { name: string; value: string } {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as { preview?: { previewModeId?: string } };
-  const id = manifest.preview?.previewModeId;
-  if (!id) throw new Error(`${distDir}/prerender-manifest.json has no preview.previewModeId; rebuild with \`npm run build\``);
-  return { name: "x-prerender-revalidate", value: id };
-}
 
 const env = getEnv();
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: env.port });
@@ -42,7 +33,7 @@ const upstream: RequestHandler = (req, res) => {
 let handler = upstream;
 let stopFeed = () => {};
 const distDir = path.resolve(".next");
-const cache = env.pageCacheBytes > 0 ? new PageCache(new PageStore(env.pageCacheBytes), revalidateHeader(distDir), { maxAgeMs: env.pageCacheMaxAgeMs }) : null;
+const cache = env.pageCacheBytes > 0 ? new PageCache(new PageStore(env.pageCacheBytes), { maxAgeMs: env.pageCacheMaxAgeMs }) : null;
 if (cache) handler = cache.handler(upstream);
 if (cache || env.varnishUrls.length > 0) {
   const lastLogged = new Map<string, number>();
@@ -75,6 +66,11 @@ if (cache || env.varnishUrls.length > 0) {
 }
 
 const alertTimer = startAlertTimer(getPrisma());
+const exportTimer = startBulkExportTimer(getPrisma(), {
+  dir: exportDir(env.dataDir),
+  siteUrl: env.siteUrl,
+  onError: (error) => console.error(`Datafilerne kunne ikke skrives: ${error instanceof Error ? error.message : String(error)}`),
+});
 
 // The subscription rate limits need the client's address; any incoming value is replaced.
 const server = createWebServer((req, res) => {
@@ -89,6 +85,7 @@ server.listen(env.port, () => {
 function shutdown() {
   stopFeed();
   alertTimer.stop();
+  exportTimer.stop();
   server.close(() => process.exit(0));
   server.closeAllConnections();
 }

@@ -4,10 +4,9 @@
  * missing or stale, then the web server (scripts/serve.ts: Next.js behind the page cache) on PORT.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import { getEnv } from "@/lib/config/env";
 import type { DatabaseHandle } from "@/lib/db/database";
-import { claimServerLock, ServerAlreadyRunningError } from "@/lib/web-server/server-lock";
+import { claimDataFolderOrExit } from "./lib/claim-data-folder";
 import { isPortFree } from "./lib/port";
 import { preparePortal } from "./lib/prepare-portal";
 import { localBin, superviseChild } from "./lib/run-command";
@@ -17,17 +16,7 @@ if (!(await isPortFree(env.port))) {
   console.error(`Port ${env.port} is already in use. Is the portal already running? Stop it, or start on another port: PORT=3001 npm start`);
   process.exit(1);
 }
-if (!env.databaseUrl) {
-  // One server per embedded database: a second would keep the database port it found.
-  mkdirSync(env.dataDir, { recursive: true });
-  try {
-    claimServerLock(env.dataDir, env.port);
-  } catch (error) {
-    if (!(error instanceof ServerAlreadyRunningError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}
+claimDataFolderOrExit(env);
 
 let db: DatabaseHandle;
 try {

@@ -15,6 +15,7 @@ import { getEnv } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/client";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { startVarnish, type RunningVarnish } from "@/lib/varnish/run-varnish";
+import { claimDataFolderOrExit } from "./lib/claim-data-folder";
 import { isPortFree } from "./lib/port";
 import { preparePortal } from "./lib/prepare-portal";
 import { localBin } from "./lib/run-command";
@@ -35,6 +36,7 @@ for (const port of ports) {
     process.exit(1);
   }
 }
+claimDataFolderOrExit(env);
 
 const db = await preparePortal().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

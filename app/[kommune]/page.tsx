@@ -41,7 +41,7 @@ export default async function MunicipalityRoute({ params }: Props) {
       <ul className="divide-y divide-slate-200 rounded border border-slate-200">
         {page.committees.map((c) => (
           <li key={c.slug} className="p-3">
-            <Link href={c.url} className="font-semibold text-brand underline-offset-2 hover:underline">
+            <Link prefetch={false} href={c.url} className="font-semibold text-brand underline-offset-2 hover:underline">
               {c.name}
             </Link>
             <p className="text-sm text-muted">

@@ -21,7 +21,7 @@ export default async function SubscribePage({ searchParams }: Props) {
         <>
           <p className="mb-4 max-w-2xl">
             Få en mail, når nye referater har punkter, der matcher søgningen <strong>{describeAlertQuery(alertQuery.query)}</strong> (
-            <Link href={`/soeg?${alertQuery.query}`} className="text-brand underline">
+            <Link prefetch={false} href={`/soeg?${alertQuery.query}`} className="text-brand underline">
               se søgningen
             </Link>
             ). Du skal bekræfte tilmeldingen via et link, vi sender til adressen.
@@ -31,14 +31,14 @@ export default async function SubscribePage({ searchParams }: Props) {
       ) : (
         <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
           {alertQuery.messageDa}{" "}
-          <Link href="/soeg" className="underline">
+          <Link prefetch={false} href="/soeg" className="underline">
             Gå til søgningen
           </Link>
           .
         </p>
       )}
       <p className="mt-6">
-        <Link href="/abonnement/administrer" className="text-brand underline">
+        <Link prefetch={false} href="/abonnement/administrer" className="text-brand underline">
           Se eller slet dine abonnementer
         </Link>
       </p>

@@ -38,7 +38,7 @@ export default async function DataQualityRoute() {
             {meetings.map((m) => (
               <li key={m.url} className="p-3">
                 <h2 className="text-lg font-semibold">
-                  <Link href={m.url} className="text-brand underline-offset-2 hover:underline">
+                  <Link prefetch={false} href={m.url} className="text-brand underline-offset-2 hover:underline">
                     {m.committee}, {m.municipality}
                   </Link>
                 </h2>

@@ -143,14 +143,14 @@ export function AgendaItemView({
 
       <nav aria-label="Forrige og næste punkt" className="no-print mt-6 flex flex-wrap justify-between gap-4">
         {item.previous ? (
-          <Link href={item.previous.url} className="text-brand underline underline-offset-2">
+          <Link prefetch={false} href={item.previous.url} className="text-brand underline underline-offset-2">
             ← Punkt {item.previous.number}: {item.previous.title}
           </Link>
         ) : (
           <span />
         )}
         {item.next && (
-          <Link href={item.next.url} className="text-brand underline underline-offset-2">
+          <Link prefetch={false} href={item.next.url} className="text-brand underline underline-offset-2">
             Punkt {item.next.number}: {item.next.title} →
           </Link>
         )}

@@ -12,7 +12,7 @@ export function PrivacyNote() {
         Vi gemmer kun din e-mailadresse og de søgninger, du abonnerer på (og i en time en nøgle beregnet ud fra adressen og din IP-adresse, ikke dem selv, for at begrænse antallet af
         tilmeldinger). Vi bruger dem kun til at sende dig de mails, du har bedt om. En tilmelding, du ikke bekræfter, slettes efter 48
         timer. Du kan altid afmelde dig med ét klik i hver mail eller slette din adresse helt under{" "}
-        <Link href="/abonnement/administrer" className="text-brand underline">
+        <Link prefetch={false} href="/abonnement/administrer" className="text-brand underline">
           Administrer abonnementer
         </Link>
         . Dataansvarlig: {getEnv().alertsDataController}.

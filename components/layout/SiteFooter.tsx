@@ -10,13 +10,13 @@ export function SiteFooter() {
           tværs af kommuner. Teksterne kommer fra kommunernes egne udgivelser; lukkede punkter vises kun med titel.
         </p>
         <p className="mt-2">
-          <Link href="/data" className="text-brand underline underline-offset-2">
+          <Link prefetch={false} href="/data" className="text-brand underline underline-offset-2">
             Data og API
           </Link>
           : hent alle referater som filer, eller brug OParl-API&apos;et.
         </p>
         <p className="mt-2">
-          <Link href="/datakvalitet" className="text-brand underline underline-offset-2">
+          <Link prefetch={false} href="/datakvalitet" className="text-brand underline underline-offset-2">
             Datakvalitet
           </Link>
           : referater, portalen ikke kunne læse helt.

@@ -13,7 +13,7 @@ export function UpcomingMeetings({ meetings, showCommittee }: { meetings: Upcomi
       <ul className="divide-y divide-slate-200 rounded border border-slate-200">
         {meetings.map((m) => (
           <li key={m.url} className="p-3">
-            <Link href={m.url} className="font-semibold text-brand underline-offset-2 hover:underline">
+            <Link prefetch={false} href={m.url} className="font-semibold text-brand underline-offset-2 hover:underline">
               {showCommittee ? `${m.committee}, ` : ""}
               {formatDanishDateTime(m.date, m.startTime)}
             </Link>

@@ -28,6 +28,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
           {chips.map((chip) => (
             <li key={`${chip.key}-${chip.value}`}>
               <Link
+                prefetch={false}
                 href={searchHref(withoutFacetValue(params, chip.key, chip.value))}
                 className="inline-flex items-center gap-1 rounded-full border border-brand px-3 py-1 text-sm text-brand-dark hover:bg-slate-100"
               >
@@ -54,7 +55,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
           <ul className="flex flex-wrap gap-3">
             {EXAMPLES.map((example) => (
               <li key={example}>
-                <Link href={searchHref({ ...params, q: example, side: 1 })} className="text-brand underline">
+                <Link prefetch={false} href={searchHref({ ...params, q: example, side: 1 })} className="text-brand underline">
                   {example}
                 </Link>
               </li>
@@ -68,7 +69,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
           <p>Der er ingen punkter, der matcher din søgning{chips.length > 0 || params.felt ? " med de valgte filtre" : ""}.</p>
           {(chips.length > 0 || params.felt) && (
             <p className="mt-2">
-              <Link href={searchHref({ ...params, kommune: [], udvalg: [], aar: [], udfald: [], emne: [], felt: null, side: 1 })} className="text-brand underline">
+              <Link prefetch={false} href={searchHref({ ...params, kommune: [], udvalg: [], aar: [], udfald: [], emne: [], felt: null, side: 1 })} className="text-brand underline">
                 Søg uden filtre
               </Link>
             </p>
@@ -82,7 +83,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
         {result.hits.map((hit) => (
           <li key={hit.url} className="rounded border border-slate-200 p-3">
             <h3 className="text-lg font-semibold">
-              <Link href={hit.url} className="text-brand underline-offset-2 hover:underline">
+              <Link prefetch={false} href={hit.url} className="text-brand underline-offset-2 hover:underline">
                 {hit.title}
               </Link>
             </h3>
@@ -100,14 +101,14 @@ export function SearchResults({ params, result }: { params: SearchParams; result
       {pages > 1 && (
         <nav aria-label="Sider" className="mt-6 flex items-center justify-between">
           {result.page > 1 ? (
-            <Link href={searchHref({ ...params, side: result.page - 1 })} className="text-brand underline">
+            <Link prefetch={false} href={searchHref({ ...params, side: result.page - 1 })} className="text-brand underline">
               ← Forrige side
             </Link>
           ) : (
             <span />
           )}
           {result.page < pages && (
-            <Link href={searchHref({ ...params, side: result.page + 1 })} className="text-brand underline">
+            <Link prefetch={false} href={searchHref({ ...params, side: result.page + 1 })} className="text-brand underline">
               Næste side →
             </Link>
           )}

@@ -15,7 +15,7 @@ export function Breadcrumbs({ trail }: { trail: Array<{ label: string; href: str
                   {crumb.label}
                 </a>
               ) : (
-                <Link href={crumb.href} className="text-brand underline underline-offset-2">
+                <Link prefetch={false} href={crumb.href} className="text-brand underline underline-offset-2">
                   {crumb.label}
                 </Link>
               )}

@@ -38,6 +38,10 @@ export interface ImportEnv {
   delayMs: number;
   /** Time one request may take before it is abandoned and retried, in ms (IMPORT_TIMEOUT_MS, default 30000). */
   timeoutMs: number;
+  /** Download open items' attachment PDFs and index their text (IMPORT_WITH_ATTACHMENTS=1, or `--with-attachments`). */
+  withAttachments: boolean;
+  /** Largest attachment PDF downloaded, in bytes (IMPORT_MAX_ATTACHMENT_MB, default 20). */
+  maxAttachmentBytes: number;
 }
 
 let cached: AppEnv | null = null;
@@ -80,6 +84,13 @@ function parseUrls(raw: string | undefined, name: string): string[] {
   return urls.map((url) => url.replace(/\/$/, ""));
 }
 
+function parseFlag(raw: string | undefined, name: string): boolean {
+  const value = raw?.trim().toLowerCase() ?? "";
+  if (value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  throw new Error(`${name} must be 1 or 0, got "${raw}"`);
+}
+
 function parseSmtpUrl(raw: string | undefined): string | null {
   const url = raw?.trim() || null;
   if (url && !/^smtps?:\/\/[^/]/.test(url)) throw new Error("SMTP_URL must start with smtp:// or smtps:// (its value is not shown: it may hold a password)");
@@ -113,6 +124,8 @@ export function getEnv(): AppEnv {
       contactUrl,
       delayMs: parseMilliseconds(process.env.IMPORT_DELAY_MS, "IMPORT_DELAY_MS", 500),
       timeoutMs: parseMilliseconds(process.env.IMPORT_TIMEOUT_MS, "IMPORT_TIMEOUT_MS", 30_000),
+      withAttachments: parseFlag(process.env.IMPORT_WITH_ATTACHMENTS, "IMPORT_WITH_ATTACHMENTS"),
+      maxAttachmentBytes: parseMegabytes(process.env.IMPORT_MAX_ATTACHMENT_MB, "IMPORT_MAX_ATTACHMENT_MB", 20) * 1024 * 1024,
     },
     municipalitiesFile: process.env.MUNICIPALITIES_FILE?.trim() || "municipalities.json",
   };

@@ -28,6 +28,9 @@ export interface MunicipalityPage {
 /** Either the committee, or the slug it was renamed to (for a 308 redirect). */
 export type CommitteeLookup<T> = { kind: "found"; value: T } | { kind: "renamed"; slug: string } | { kind: "missing" };
 
+/** A committee lookup that may also find a meeting moved to another date: `url` is where it is now (for a 308 redirect). */
+export type MeetingLookup<T> = CommitteeLookup<T> | { kind: "moved"; url: string };
+
 /** A committee page: meetings newest first, grouped by year. */
 export interface CommitteePage {
   name: string;
@@ -92,6 +95,20 @@ async function findCommittee(municipalitySlug: string, committeeSlug: string) {
     include: { committee: true },
   });
   return alias ? { kind: "renamed" as const, slug: alias.committee.slug } : { kind: "missing" as const };
+}
+
+/**
+ * The current URL of a meeting its source moved to another date, found by its former URL key
+ * (MeetingUrlAlias), or null.
+ */
+async function findMovedMeeting(committeeId: number, urlKey: string): Promise<{ municipalitySlug: string; committeeSlug: string; urlKey: string } | null> {
+  const alias = await getPrisma().meetingUrlAlias.findUnique({
+    where: { committeeId_urlKey: { committeeId, urlKey } },
+    select: { meeting: { select: { urlKey: true, committee: { select: { slug: true, municipality: { select: { slug: true } } } } } } },
+  });
+  if (!alias) return null;
+  const { meeting } = alias;
+  return { municipalitySlug: meeting.committee.municipality.slug, committeeSlug: meeting.committee.slug, urlKey: meeting.urlKey };
 }
 
 /** Today's date in Copenhagen, as a UTC midnight Date for comparing with Meeting.date. */
@@ -201,9 +218,9 @@ function toHeader(
   };
 }
 
-/** The meeting page's data; `urlKey` is "2024-03-19" or "2024-03-19-2". */
+/** The meeting page's data; `urlKey` is "2024-03-19" or "2024-03-19-2"; "moved" for a former URL key of a moved meeting. */
 export const getMeetingPage = cache(
-  async (municipalitySlug: string, committeeSlug: string, urlKey: string): Promise<CommitteeLookup<MeetingPage>> => {
+  async (municipalitySlug: string, committeeSlug: string, urlKey: string): Promise<MeetingLookup<MeetingPage>> => {
     const found = await findCommittee(municipalitySlug, committeeSlug);
     if (found.kind !== "found") return found;
     const committee = found.value;
@@ -211,7 +228,10 @@ export const getMeetingPage = cache(
       where: { committeeId_urlKey: { committeeId: committee.id, urlKey } },
       include: { items: { orderBy: { position: "asc" }, select: { number: true, title: true, closed: true, outcome: true } } },
     });
-    if (!meeting) return { kind: "missing" };
+    if (!meeting) {
+      const moved = await findMovedMeeting(committee.id, urlKey);
+      return moved ? { kind: "moved", url: meetingPath(moved.municipalitySlug, moved.committeeSlug, moved.urlKey) } : { kind: "missing" };
+    }
     const header = toHeader(meeting, committee, committee.municipality);
     return {
       kind: "found",
@@ -229,9 +249,9 @@ export const getMeetingPage = cache(
   },
 );
 
-/** The agenda item page's data, found by the item's printed number within the meeting. */
+/** The agenda item page's data, found by the item's printed number within the meeting; "moved" as for getMeetingPage. */
 export const getAgendaItemPage = cache(
-  async (municipalitySlug: string, committeeSlug: string, urlKey: string, number: string): Promise<CommitteeLookup<AgendaItemPage>> => {
+  async (municipalitySlug: string, committeeSlug: string, urlKey: string, number: string): Promise<MeetingLookup<AgendaItemPage>> => {
     const found = await findCommittee(municipalitySlug, committeeSlug);
     if (found.kind !== "found") return found;
     const committee = found.value;
@@ -242,6 +262,10 @@ export const getAgendaItemPage = cache(
         remoteMeetings: { select: { site: true, remoteId: true }, orderBy: { fetchedAt: { sort: "desc", nulls: "last" } }, take: 1 },
       },
     });
+    if (!meeting) {
+      const moved = await findMovedMeeting(committee.id, urlKey);
+      return moved ? { kind: "moved", url: itemPath(moved.municipalitySlug, moved.committeeSlug, moved.urlKey, number) } : { kind: "missing" };
+    }
     const index = meeting?.items.findIndex((entry) => entry.number === number) ?? -1;
     const entry = meeting?.items[index];
     if (!meeting || !entry) return { kind: "missing" };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
@@ -9,6 +9,7 @@ import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { makeTempDir, SAMPLES_DIR, VEJEN_SAMPLE, vejenWithClosedBody, writeFixture } from "@/lib/ingest/test-fixtures";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
 import { serveExportFile } from "./serve-export";
+import { validateDataPackage } from "./test-frictionless";
 import { writeBulkFiles, type BulkResource, type ExportSummary } from "./write-bulk-files";
 
 const SITE = "https://referater.example.dk";
@@ -61,24 +62,43 @@ describe("npm run export: bulk files", () => {
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("writes CSV files that match their Frictionless schema", () => {
-    const csvResources = resources.filter((r) => r.format === "csv");
-    expect(csvResources.length).toBe(6);
-    for (const resource of csvResources) {
-      const fields = resource.schema?.fields ?? [];
-      const header = parse(readFileSync(path.join(dir, resource.path)), { toLine: 1 }) as string[][];
-      expect(header[0]).toEqual(fields.map((field) => field.name));
-      const rows = readCsv(resource.path);
-      expect(rows.length).toBeGreaterThan(5);
-      for (const row of rows) {
-        for (const field of fields) {
-          const value = row[field.name] ?? "";
-          if (value === "") continue;
-          if (field.type === "date") expect(value, field.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-          if (field.type === "boolean") expect(["true", "false"]).toContain(value);
-          if (field.format === "uri") expect(value.startsWith(`${SITE}/`)).toBe(true);
-        }
+  it("validates against its datapackage.json with Frictionless (datapackage-js, tableschema-js)", async () => {
+    const { problems, rowsChecked, resourcesChecked } = await validateDataPackage(dir);
+    expect(problems).toEqual([]);
+    expect(resourcesChecked).toBe(12);
+    // Every CSV row of the six files, and every JSON Lines record.
+    expect(rowsChecked).toBe(2 * summary.items + 2 * summary.meetings);
+    const descriptor = JSON.parse(readFileSync(path.join(dir, "datapackage.json"), "utf8")) as { licenses: Array<{ name: string; path: string }> };
+    expect(descriptor.licenses.map((license) => license.name)).toEqual(["other-pd", "CC0-1.0"]);
+  });
+
+  it("fails the Frictionless check when a column is added, renamed or changes type without the descriptor", async () => {
+    const original = readFileSync(path.join(dir, "vejen.csv"), "utf8");
+    const [header = "", ...lines] = original.split("\n");
+    const tamperings: Record<string, string> = {
+      renamed: [header.replace("meeting_date", "date"), ...lines].join("\n"),
+      added: [`${header},extra`, ...lines.map((line) => (line === "" ? line : `${line},x`))].join("\n"),
+      dropped: [header.replace(/,url$/, ""), ...lines.map((line) => line.replace(/,https:[^,]*$/, ""))].join("\n"),
+      retyped: original.replace(/,2024-03-19,/g, ",19.03.2024,"),
+    };
+    expect(tamperings.retyped).not.toBe(original);
+    for (const [kind, csv] of Object.entries(tamperings)) {
+      const copy = makeTempDir(`export-${kind}-`);
+      cpSync(dir, copy, { recursive: true });
+      writeFileSync(path.join(copy, "vejen.csv"), csv);
+      // The descriptor's bytes and hash follow the file, so only the schema can catch the change.
+      const descriptorFile = path.join(copy, "datapackage.json");
+      const descriptor = JSON.parse(readFileSync(descriptorFile, "utf8")) as { resources: BulkResource[] };
+      const resource = descriptor.resources.find((entry) => entry.path === "vejen.csv");
+      expect(resource).toBeDefined();
+      if (resource) {
+        resource.bytes = Buffer.byteLength(csv);
+        resource.hash = `sha256:${createHash("sha256").update(csv).digest("hex")}`;
       }
+      writeFileSync(descriptorFile, JSON.stringify(descriptor));
+      const { problems } = await validateDataPackage(copy);
+      expect(problems.length, kind).toBeGreaterThan(0);
+      expect(problems.every((problem) => problem.startsWith("vejen.csv")), `${kind}: ${problems.join("; ")}`).toBe(true);
     }
   });
 

@@ -1,5 +1,6 @@
-import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import type { Stats } from "node:fs";
+import { open, readFile, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { DATAPACKAGE_FILE } from "./export-dir";
@@ -9,13 +10,17 @@ import type { BulkResource } from "./write-bulk-files";
 export interface PublishedExport {
   created: string;
   resources: BulkResource[];
+  /** The fingerprint of the data the files were written from; absent in files from before it. */
+  dataVersion: string | null;
 }
 
 /** The last export's datapackage.json, or null when nothing was exported yet. */
 export async function readPublishedExport(dir: string): Promise<PublishedExport | null> {
   try {
-    const descriptor = JSON.parse(await readFile(path.join(dir, DATAPACKAGE_FILE), "utf8")) as PublishedExport;
-    return { created: descriptor.created, resources: descriptor.resources };
+    const descriptor = JSON.parse(await readFile(path.join(dir, DATAPACKAGE_FILE), "utf8")) as Omit<PublishedExport, "dataVersion"> & {
+      "referatportalen:dataVersion"?: string;
+    };
+    return { created: descriptor.created, resources: descriptor.resources, dataVersion: descriptor["referatportalen:dataVersion"] ?? null };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
@@ -34,36 +39,43 @@ function notFound(): Response {
 
 /**
  * Answers GET /data/<name>: only datapackage.json and the files it lists (no other path can be
- * named), with Content-Length, an ETag from the file's hash, and 304 for a matching If-None-Match.
+ * named), with Content-Length, an ETag and 304 for a matching If-None-Match. The file is opened
+ * once and its length, ETag and bytes all come from that open file: when a refresh renames a
+ * new version into place meanwhile, this answer is still the one whole file it opened.
  */
 export async function serveExportFile(dir: string, name: string, request: Request): Promise<Response> {
   const published = await readPublishedExport(dir);
   if (!published) return notFound();
-  const resource = published.resources.find((entry) => entry.path === name);
-  if (name !== DATAPACKAGE_FILE && !resource) return notFound();
-  const file = path.join(dir, name);
-  let size: number;
-  let modified: Date;
+  if (name !== DATAPACKAGE_FILE && !published.resources.some((entry) => entry.path === name)) return notFound();
+  let handle: FileHandle;
   try {
-    const info = await stat(file);
-    size = info.size;
-    modified = info.mtime;
+    handle = await open(path.join(dir, name), "r");
   } catch {
     return notFound();
   }
-  const tag = resource ? resource.hash.replace(/^sha256:/, "").slice(0, 32) : `${size.toString(16)}-${modified.getTime().toString(16)}`;
+  let info: Stats;
+  try {
+    info = await handle.stat();
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  // The file's identity (inode), size and time: a new version is a new file under the same name.
+  const tag = createHash("sha256").update(`${info.ino}:${info.size}:${info.mtimeMs}`).digest("hex").slice(0, 32);
   const headers = {
     ETag: `"${tag}"`,
-    "Last-Modified": modified.toUTCString(),
+    "Last-Modified": info.mtime.toUTCString(),
     "Cache-Control": "public, max-age=0, must-revalidate",
     "Access-Control-Allow-Origin": "*",
     "Content-Type": CONTENT_TYPES[name.split(".").pop() ?? ""] ?? "application/octet-stream",
     "Content-Disposition": `attachment; filename="${name}"`,
   };
   const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((entry) => entry.trim().replace(/^W\//, "") === headers.ETag || entry.trim() === "*")) {
-    return new Response(null, { status: 304, headers });
+  const isFresh = ifNoneMatch?.split(",").some((entry) => entry.trim() === "*" || entry.trim().replace(/^W\//, "") === headers.ETag) ?? false;
+  if (isFresh || request.method === "HEAD") {
+    await handle.close();
+    return isFresh ? new Response(null, { status: 304, headers }) : new Response(null, { status: 200, headers: { ...headers, "Content-Length": String(info.size) } });
   }
-  const body = request.method === "HEAD" ? null : (Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>);
-  return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(size) } });
+  const body = Readable.toWeb(handle.createReadStream({ autoClose: true })) as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(info.size) } });
 }

@@ -8,6 +8,7 @@ import { createGzip, type Gzip } from "node:zlib";
 import { stringify, type Stringifier } from "csv-stringify";
 import type { PrismaClient } from "@/lib/db/client";
 import { AGENDA_ITEM_SELECT } from "@/lib/oparl/oparl-queries";
+import { readDataVersion } from "./data-version";
 import { DATAPACKAGE_FILE } from "./export-dir";
 import { CSV_FIELDS, toCsvRows, toJsonRecord, type ExportMeeting } from "./export-records";
 
@@ -128,6 +129,8 @@ export async function writeBulkFiles(
   onProgress: (meetings: number) => void = () => {},
 ): Promise<ExportSummary> {
   await mkdir(dir, { recursive: true });
+  // Read before the data: a change during the export leaves the files marked as older than it.
+  const dataVersion = await readDataVersion(prisma, siteUrl);
   let peakRssBytes = process.memoryUsage().rss;
   const all = new FilePair(dir, "danmark");
   const pairs: Array<{ pair: FilePair; stem: string; label: string }> = [{ pair: all, stem: "danmark", label: "hele Danmark" }];
@@ -174,7 +177,7 @@ export async function writeBulkFiles(
     const resources: BulkResource[] = [];
     for (const { pair, stem, label } of pairs) resources.push(...(await resourcesOf(pair, stem, label)));
     for (const { pair } of pairs) await pair.publish();
-    await writeDatapackage(dir, resources);
+    await writeDatapackage(dir, resources, dataVersion);
     await removeStaleFiles(dir, resources);
     return { meetings, items, resources, peakRssBytes };
   } catch (error) {
@@ -183,7 +186,28 @@ export async function writeBulkFiles(
   }
 }
 
-async function writeDatapackage(dir: string, resources: BulkResource[]): Promise<void> {
+/**
+ * The licences of the bulk files. Minutes, agendas and decisions are public documents
+ * (offentlige aktstykker), which Danish copyright law leaves free (ophavsretsloven § 9, stk. 1):
+ * "other-pd". What the portal adds (the division into items, sections and fields, the outcome,
+ * the KLE code, the compilation itself, which § 71 could otherwise protect as a database) it
+ * waives under CC0 1.0. Attachments (bilag), which § 9, stk. 2 may leave protected, are listed
+ * by title only.
+ */
+export const DATA_LICENSES = [
+  {
+    name: "other-pd",
+    path: "https://opendefinition.org/licenses/other-pd/",
+    title: "Referater, dagsordener og beslutninger: offentlige aktstykker uden ophavsret (ophavsretsloven § 9, stk. 1)",
+  },
+  {
+    name: "CC0-1.0",
+    path: "https://creativecommons.org/publicdomain/zero/1.0/",
+    title: "Referatportalens strukturering og sammenstilling af data: CC0 1.0 (ingen rettigheder forbeholdt)",
+  },
+] as const;
+
+async function writeDatapackage(dir: string, resources: BulkResource[], dataVersion: string): Promise<void> {
   const descriptor = {
     profile: "data-package",
     name: "referatportalen",
@@ -191,9 +215,9 @@ async function writeDatapackage(dir: string, resources: BulkResource[]): Promise
     description:
       "Alle offentlige møder, dagsordenspunkter og beslutninger på Referatportalen. Lukkede punkter har kun nummer og titel; CPR-numre er fjernet.",
     created: new Date().toISOString(),
-    // Minutes and decisions are public documents (offentlige aktstykker), which Danish copyright
-    // law leaves free (ophavsretsloven § 9); the portal claims no rights of its own in them.
-    licenses: [{ name: "other-pd", title: "Offentlige aktstykker uden ophavsret (ophavsretsloven § 9)" }],
+    licenses: DATA_LICENSES,
+    // The fingerprint of the data these files were written from (see refresh-bulk-files.ts).
+    "referatportalen:dataVersion": dataVersion,
     resources: resources.map((resource) => ({ ...resource, profile: resource.format === "csv" ? "tabular-data-resource" : "data-resource" })),
   };
   const tmp = path.join(dir, `.${DATAPACKAGE_FILE}.${process.pid}.tmp`);

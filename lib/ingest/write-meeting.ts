@@ -128,9 +128,12 @@ async function findMeeting(
            (SELECT "fileName" FROM "SourceDocument" WHERE id = ${sourceDocumentId}) AS "newFileName"
     FROM "Meeting" m JOIN "SourceDocument" d ON d.id = m."sourceDocumentId"
     WHERE m."committeeId" = ${committeeId} AND m."date" = ${date}::date`;
+  // A former URL key of a moved meeting keeps redirecting there: it is never given to another meeting.
+  const aliases = await tx.$queryRaw<Array<{ urlKey: string }>>`
+    SELECT "urlKey" FROM "MeetingUrlAlias" WHERE "committeeId" = ${committeeId} AND ("urlKey" = ${date} OR "urlKey" LIKE ${`${date}-%`})`;
   const sameFile = rows.filter((row) => baseName(row.fileName) === baseName(row.newFileName));
   const existing = rows.find((row) => row.startTime === startTime) ?? (sameFile.length === 1 ? sameFile[0] : undefined);
-  const taken = new Set(rows.map((row) => row.urlKey));
+  const taken = new Set([...rows, ...aliases].map((row) => row.urlKey));
   let freeUrlKey = date;
   for (let n = 2; taken.has(freeUrlKey); n += 1) freeUrlKey = `${date}-${n}`;
   return { existing: existing ? { id: existing.id, urlKey: existing.urlKey, sourceDocumentId: existing.sourceDocumentId } : null, freeUrlKey };

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { ListCursor } from "./list-cursor";
 import { BadParameterError, listPageUrl, parseListParams, parseObjectParams, type ListParams } from "./list-params";
 import { toAgendaItem, toBody, toMeeting, toOrganization, toSystem, toTombstone, type TombstoneRow } from "./oparl-objects";
 import {
@@ -47,33 +48,46 @@ function jsonResponse(request: Request, value: OparlObject | OparlListPage): Res
   return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
 }
 
-function listPage(listUrl: string, params: ListParams, data: OparlObject[], total: number): OparlListPage {
-  const totalPages = Math.max(1, Math.ceil(total / params.limit));
+/**
+ * A list page: `links.next` (a cursor) whenever more follow; counts, `prev` and `last` only on
+ * the first page and on numbered pages, where they are known.
+ */
+function listPage(listUrl: string, params: ListParams, data: OparlObject[], slice: { next: ListCursor | null; total: number | null }): OparlListPage {
+  const self = listPageUrl(listUrl, params, params.after ? { after: params.after } : { page: params.page });
+  const next = slice.next ? listPageUrl(listUrl, params, { after: slice.next }) : undefined;
+  const links = { first: listPageUrl(listUrl, params, null), self, ...(next ? { next } : {}) };
+  if (slice.total === null) return { data, pagination: { elementsPerPage: params.limit }, links };
+  const totalPages = Math.max(1, Math.ceil(slice.total / params.limit));
   return {
     data,
-    pagination: { totalElements: total, elementsPerPage: params.limit, currentPage: params.page, totalPages },
+    pagination: { totalElements: slice.total, elementsPerPage: params.limit, currentPage: params.page, totalPages },
     links: {
-      first: listPageUrl(listUrl, params, 1),
-      ...(params.page > 1 ? { prev: listPageUrl(listUrl, params, Math.min(params.page - 1, totalPages)) } : {}),
-      self: listPageUrl(listUrl, params, params.page),
-      ...(params.page < totalPages ? { next: listPageUrl(listUrl, params, params.page + 1) } : {}),
-      last: listPageUrl(listUrl, params, totalPages),
+      ...links,
+      ...(params.page > 1 ? { prev: listPageUrl(listUrl, params, { page: Math.min(params.page - 1, totalPages) }) } : {}),
+      last: listPageUrl(listUrl, params, { page: totalPages }),
     },
   };
 }
 
-/** A list held in memory (bodies, organizations, the empty person and paper lists). */
-function listInMemory(listUrl: string, params: ListParams, objects: OparlObject[]): OparlListPage {
+/**
+ * A list held in memory (bodies, organizations, legislative terms, the empty person and paper
+ * lists), each object with the key it is ordered and paged by.
+ */
+function listInMemory(listUrl: string, params: ListParams, entries: Array<{ key: number; object: OparlObject }>): OparlListPage {
   const within = (value: string, since: Date | null, until: Date | null) => {
     const instant = Date.parse(value);
     return (!since || instant >= since.getTime()) && (!until || instant < until.getTime() + 1000);
   };
-  const matching = objects.filter(
-    (object) =>
-      within(object.created, params.createdSince, params.createdUntil) && within(object.modified, params.modifiedSince, params.modifiedUntil),
-  );
-  const offset = (params.page - 1) * params.limit;
-  return listPage(listUrl, params, matching.slice(offset, offset + params.limit), matching.length);
+  const matching = entries
+    .filter(({ object }) => within(object.created, params.createdSince, params.createdUntil) && within(object.modified, params.modifiedSince, params.modifiedUntil))
+    .sort((a, b) => a.key - b.key);
+  const after = params.after;
+  if (after && after.phase !== "live") return listPage(listUrl, params, [], { next: null, total: null });
+  const start = after ? matching.filter(({ key }) => key > (after.key[0] ?? 0)) : matching.slice((params.page - 1) * params.limit);
+  const page = start.slice(0, params.limit);
+  const last = page.at(-1);
+  const next = start.length > params.limit && last ? { phase: "live" as const, key: [last.key] } : null;
+  return listPage(listUrl, params, page.map(({ object }) => object), { next, total: after ? null : matching.length });
 }
 
 const isTombstone = (row: object): row is TombstoneRow => "deletedAt" in row;
@@ -102,7 +116,7 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
   }
   if (head === "bodies" && key === undefined) {
     const params = list("small");
-    const bodies = (await listMunicipalityRows()).map((m) => toBody(urls, m, params.omitInternal));
+    const bodies = (await listMunicipalityRows()).map((m) => ({ key: m.id, object: toBody(urls, m, params.omitInternal) }));
     return listInMemory(urls.bodies, params, bodies);
   }
   if (head === "body" && subKey === undefined) {
@@ -115,7 +129,7 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
     if (sub === "organizations") {
       const params = list("small");
       const committees = await listCommitteeRows(municipality.id);
-      return listInMemory(urls.bodyOrganizations(slug), params, committees.map((c) => toOrganization(urls, c)));
+      return listInMemory(urls.bodyOrganizations(slug), params, committees.map((c) => ({ key: c.id, object: toOrganization(urls, c) })));
     }
     if (sub === "people" || sub === "papers") {
       // No persons or cases (Paper) are known yet; Body requires both lists, so they are empty.
@@ -126,13 +140,13 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
       const params = list("meetings");
       const slice = await listMeetingRows({ municipalityId: municipality.id }, params, !params.omitInternal);
       const data = slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : toMeeting(urls, row.meeting, row.items, params.omitInternal)));
-      return listPage(urls.bodyMeetings(slug), params, data, slice.total);
+      return listPage(urls.bodyMeetings(slug), params, data, slice);
     }
     if (sub === "agenda-items") {
       const params = list("agendaItems");
       const slice = await listAgendaItemRows(municipality.id, params);
       const data = slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : toAgendaItem(urls, row.meeting, row.item)));
-      return listPage(urls.bodyAgendaItems(slug), params, data, slice.total);
+      return listPage(urls.bodyAgendaItems(slug), params, data, slice);
     }
   }
   if (head === "organization" && subKey === undefined) {
@@ -147,7 +161,7 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
       const params = list("meetings");
       const slice = await listMeetingRows({ municipalityId: committee.municipalityId, committeeId: id }, params, !params.omitInternal);
       const data = slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : toMeeting(urls, row.meeting, row.items, params.omitInternal)));
-      return listPage(urls.organizationMeetings(id), params, data, slice.total);
+      return listPage(urls.organizationMeetings(id), params, data, slice);
     }
   }
   if (head === "meeting") {

@@ -1,3 +1,4 @@
+import { decodeListCursor, encodeListCursor, type ListCursor } from "./list-cursor";
 import { parseOparlDateTime } from "./oparl-dates";
 
 /** The filters and page of an external object list, validated. */
@@ -8,7 +9,10 @@ export interface ListParams {
   modifiedUntil: Date | null;
   omitInternal: boolean;
   limit: number;
+  /** Page number (for clients that count pages); 1 when `after` is given. */
   page: number;
+  /** Where the page starts (links.next); null on the first page or a numbered page. */
+  after: ListCursor | null;
   /** The filters as the client wrote them, in canonical order, carried into every link. */
   carried: Array<[string, string]>;
 }
@@ -25,7 +29,13 @@ export class BadParameterError extends Error {
 
 const DATE_FILTERS = ["created_since", "created_until", "modified_since", "modified_until"] as const;
 /** Parameters in the order links write them (OParl asks for one canonical order). */
-const LIST_PARAMETERS = [...DATE_FILTERS, "omit_internal", "limit", "page"];
+const LIST_PARAMETERS = [...DATE_FILTERS, "omit_internal", "limit", "page", "after"];
+
+/**
+ * How many rows a numbered page may start after. Deeper pages would mean an OFFSET scan over
+ * every row before them; `links.next` (a cursor) reaches them in constant time.
+ */
+export const MAX_PAGE_OFFSET = 10_000;
 const OBJECT_PARAMETERS = ["omit_internal"];
 
 function rejectUnknown(query: URLSearchParams, allowed: readonly string[]): void {
@@ -92,6 +102,19 @@ export function parseListParams(query: URLSearchParams, defaultLimit: number, ma
   if (omitInternal) carried.push(["omit_internal", "true"]);
   const limit = Math.min(parsePositiveInteger(query, "limit", defaultLimit), maxLimit);
   if (query.has("limit")) carried.push(["limit", String(limit)]);
+  const page = parsePositiveInteger(query, "page", 1);
+  const afterText = query.get("after");
+  const after = afterText === null ? null : decodeListCursor(afterText);
+  if (afterText !== null && after === null) {
+    throw new BadParameterError(`after er ikke en gyldig position; brug links.next som den er.`, `after "${afterText}" is not a cursor this server wrote`);
+  }
+  if (after && query.has("page")) throw new BadParameterError(`Angiv enten page eller after, ikke begge.`, "page and after given together");
+  if ((page - 1) * limit > MAX_PAGE_OFFSET) {
+    throw new BadParameterError(
+      `Sidenummeret er for højt; følg links.next for at bladre længere.`,
+      `page ${page} starts after ${(page - 1) * limit} rows; numbered pages reach at most ${MAX_PAGE_OFFSET} rows in, follow links.next`,
+    );
+  }
   return {
     createdSince: dates.created_since,
     createdUntil: dates.created_until,
@@ -99,15 +122,20 @@ export function parseListParams(query: URLSearchParams, defaultLimit: number, ma
     modifiedUntil: dates.modified_until,
     omitInternal,
     limit,
-    page: parsePositiveInteger(query, "page", 1),
+    page,
+    after,
     carried,
   };
 }
 
-/** The URL of one page of a list: its filters in canonical order, `page` left out on the first. */
-export function listPageUrl(listUrl: string, params: ListParams, page: number): string {
+/**
+ * The URL of a page of a list: its filters in canonical order, then `page` (a numbered page
+ * after the first) or `after` (the page following a cursor); neither on the first page.
+ */
+export function listPageUrl(listUrl: string, params: ListParams, at: { page: number } | { after: ListCursor } | null): string {
   const query = new URLSearchParams(params.carried);
-  if (page > 1) query.set("page", String(page));
+  if (at && "page" in at && at.page > 1) query.set("page", String(at.page));
+  if (at && "after" in at) query.set("after", encodeListCursor(at.after));
   const text = query.toString();
   return text ? `${listUrl}?${text}` : listUrl;
 }

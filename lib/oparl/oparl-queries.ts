@@ -1,4 +1,5 @@
 import { getPrisma } from "@/lib/db/client";
+import type { ListCursor } from "./list-cursor";
 import { timeRange, type ListParams } from "./list-params";
 import type { AgendaItemRow, CommitteeRow, MeetingRow, MunicipalityRow, TombstoneRow } from "./oparl-objects";
 
@@ -9,10 +10,14 @@ import type { AgendaItemRow, CommitteeRow, MeetingRow, MunicipalityRow, Tombston
  * item select below reads sections and attachments only to drop them again for closed items.
  */
 
-/** A slice of a list: the rows of one page and how many match in all. */
+/**
+ * One page of a list: its rows, the cursor after the last of them when more follow, and (on a
+ * first or numbered page) how many match in all.
+ */
 export interface Slice<T> {
   rows: T[];
-  total: number;
+  next: ListCursor | null;
+  total: number | null;
 }
 
 const MEETING_SELECT = {
@@ -54,13 +59,9 @@ const COMMITTEE_SELECT = {
   municipality: { select: { slug: true } },
 } as const;
 
-function offsetOf(params: ListParams): number {
-  return (params.page - 1) * params.limit;
-}
-
 /** Every municipality, in id order (at most 98: filtered here rather than in SQL). */
-export async function listMunicipalityRows(): Promise<MunicipalityRow[]> {
-  return getPrisma().municipality.findMany({ orderBy: { id: "asc" }, select: { slug: true, name: true, createdAt: true } });
+export async function listMunicipalityRows(): Promise<Array<MunicipalityRow & { id: number }>> {
+  return getPrisma().municipality.findMany({ orderBy: { id: "asc" }, select: { id: true, slug: true, name: true, createdAt: true } });
 }
 
 /** A municipality by slug, with its id for the list queries. */
@@ -123,13 +124,17 @@ export async function listMeetingRows(
     ...(scope.committeeId !== undefined ? { committeeId: scope.committeeId } : {}),
     ...tombstoneFilter(params),
   };
-  return concatSlices(
+  return pageOf(
     params,
-    () => getPrisma().meeting.count({ where }),
-    async (skip, take) => {
-      const meetings = await getPrisma().meeting.findMany({ where, orderBy: { id: "asc" }, skip, take, select: MEETING_SELECT });
-      const items = withItems ? await itemsOf(meetings.map((m) => m.id)) : new Map<number, AgendaItemRow[]>();
-      return meetings.map((meeting) => ({ meeting, items: items.get(meeting.id) ?? [] }));
+    {
+      count: () => getPrisma().meeting.count({ where }),
+      page: async (after, skip, take) => {
+        const seek = after ? { id: { gt: after[0] ?? 0 } } : {};
+        const meetings = await getPrisma().meeting.findMany({ where: { AND: [where, seek] }, orderBy: { id: "asc" }, skip, take, select: MEETING_SELECT });
+        const items = withItems ? await itemsOf(meetings.map((m) => m.id)) : new Map<number, AgendaItemRow[]>();
+        return meetings.map((meeting) => ({ meeting, items: items.get(meeting.id) ?? [] }));
+      },
+      key: (row) => [row.meeting.id],
     },
     tombstoneWhere,
   );
@@ -141,50 +146,80 @@ export async function listAgendaItemRows(
   params: ListParams,
 ): Promise<Slice<{ meeting: MeetingRow; item: AgendaItemRow } | TombstoneRow>> {
   const where = { meeting: { ...meetingFilter(params), committee: { municipalityId } } };
-  return concatSlices(
+  return pageOf(
     params,
-    () => getPrisma().agendaItem.count({ where }),
-    async (skip, take) => {
-      const items = await getPrisma().agendaItem.findMany({
-        where,
-        orderBy: [{ meetingId: "asc" }, { position: "asc" }],
-        skip,
-        take,
-        select: { ...AGENDA_ITEM_SELECT, meeting: { select: MEETING_SELECT } },
-      });
-      return items.map(({ meeting, ...item }) => ({ meeting, item }));
+    {
+      count: () => getPrisma().agendaItem.count({ where }),
+      page: async (after, skip, take) => {
+        const [meetingId = 0, position = 0] = after ?? [];
+        const seek = after ? { OR: [{ meetingId: { gt: meetingId } }, { meetingId, position: { gt: position } }] } : {};
+        const items = await getPrisma().agendaItem.findMany({
+          where: { AND: [where, seek] },
+          orderBy: [{ meetingId: "asc" }, { position: "asc" }],
+          skip,
+          take,
+          select: { ...AGENDA_ITEM_SELECT, meeting: { select: MEETING_SELECT } },
+        });
+        return items.map(({ meeting, ...item }) => ({ meeting, item }));
+      },
+      key: (row) => [row.meeting.id, row.item.position],
     },
     { kind: "AgendaItem", municipalityId, ...tombstoneFilter(params) },
   );
 }
 
+/** How a list reads its live rows, in the order of their keys. */
+interface LiveRows<T> {
+  count: () => Promise<number>;
+  /** Up to `take` rows after the key `after` (from the start when null), skipping `skip`. */
+  page: (after: number[] | null, skip: number, take: number) => Promise<T[]>;
+  key: (row: T) => number[];
+}
+
 /**
- * Live rows first, then, only when modified_since is set (OParl 1.1's update mechanism),
- * tombstones in id order: one list with one offset over both.
+ * One page of a list of live rows followed, only when modified_since is set (OParl 1.1's
+ * update mechanism), by tombstones in id order. A page after a cursor seeks past the cursor's
+ * key through the index (no OFFSET, no count); a first or numbered page counts both parts and
+ * skips into them (numbered pages are kept for clients that count, up to MAX_PAGE_OFFSET rows).
+ * One row more than the limit is read to know whether a next page exists.
  */
-async function concatSlices<T>(
+async function pageOf<T>(
   params: ListParams,
-  countLive: () => Promise<number>,
-  pageLive: (skip: number, take: number) => Promise<T[]>,
+  live: LiveRows<T>,
   tombstoneWhere: { kind: string; municipalityId: number; committeeId?: number },
 ): Promise<Slice<T | TombstoneRow>> {
   const prisma = getPrisma();
-  const liveTotal = await countLive();
-  const tombstoneTotal = params.modifiedSince ? await prisma.oparlTombstone.count({ where: tombstoneWhere }) : 0;
-  const offset = offsetOf(params);
-  const rows: Array<T | TombstoneRow> = offset < liveTotal ? await pageLive(offset, params.limit) : [];
-  const remaining = params.limit - rows.length;
-  if (params.modifiedSince && remaining > 0 && tombstoneTotal > 0) {
-    const tombstones = await prisma.oparlTombstone.findMany({
-      where: tombstoneWhere,
-      orderBy: { id: "asc" },
-      skip: Math.max(0, offset - liveTotal),
-      take: remaining,
-      select: { kind: true, objectKey: true, createdAt: true, deletedAt: true },
-    });
-    rows.push(...tombstones);
+  const want = params.limit + 1;
+  const { after } = params;
+  let total: number | null = null;
+  let skipLive = 0;
+  let skipDeleted = 0;
+  let liveTotal = Infinity;
+  if (after === null) {
+    liveTotal = await live.count();
+    const deletedTotal = params.modifiedSince ? await prisma.oparlTombstone.count({ where: tombstoneWhere }) : 0;
+    total = liveTotal + deletedTotal;
+    const offset = (params.page - 1) * params.limit;
+    skipLive = Math.min(offset, liveTotal);
+    skipDeleted = Math.max(0, offset - liveTotal);
   }
-  return { rows, total: liveTotal + tombstoneTotal };
+  const rows: Array<{ row: T | TombstoneRow; cursor: ListCursor }> = [];
+  if (after?.phase !== "deleted" && skipLive < liveTotal) {
+    const liveRows = await live.page(after?.phase === "live" ? after.key : null, skipLive, want);
+    rows.push(...liveRows.map((row) => ({ row, cursor: { phase: "live" as const, key: live.key(row) } })));
+  }
+  if (params.modifiedSince && rows.length < want) {
+    const tombstones = await prisma.oparlTombstone.findMany({
+      where: { ...tombstoneWhere, ...(after?.phase === "deleted" ? { id: { gt: after.id } } : {}) },
+      orderBy: { id: "asc" },
+      skip: skipDeleted,
+      take: want - rows.length,
+      select: { id: true, kind: true, objectKey: true, createdAt: true, deletedAt: true },
+    });
+    rows.push(...tombstones.map(({ id, ...row }) => ({ row, cursor: { phase: "deleted" as const, id } })));
+  }
+  const page = rows.slice(0, params.limit);
+  return { rows: page.map((entry) => entry.row), next: rows.length > params.limit ? (page.at(-1)?.cursor ?? null) : null, total };
 }
 
 /** A meeting with its items, or null. */

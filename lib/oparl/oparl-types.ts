@@ -27,11 +27,15 @@ export interface OparlObject {
   [property: string]: JsonValue;
 }
 
-/** One page of an external object list. */
+/**
+ * One page of an external object list. Counts and `last` are given on the first page and on
+ * numbered pages; a page reached through `links.next` (a cursor) has neither, as counting the
+ * rows before it would cost what the cursor saves.
+ */
 export interface OparlListPage {
   data: OparlObject[];
-  pagination: { totalElements: number; elementsPerPage: number; currentPage: number; totalPages: number };
-  links: { first: string; prev?: string; self: string; next?: string; last: string };
+  pagination: { totalElements?: number; elementsPerPage: number; currentPage?: number; totalPages?: number };
+  links: { first: string; prev?: string; self: string; next?: string; last?: string };
 }
 
 /**

@@ -23,7 +23,7 @@ export interface CrawlResult {
   embedded: Map<string, Record<string, unknown>>;
   /** Ids seen per list (first page URL), in order across pages. */
   listIds: Map<string, string[]>;
-  /** totalElements each list announced. */
+  /** totalElements each list announced on the first page the crawl read of it. */
   listTotals: Map<string, number>;
   /** Every answer's body, for leak checks. */
   texts: string[];
@@ -37,9 +37,11 @@ const LIST_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   "https://schema.oparl.org/1.1/Organization": ["meeting"],
 };
 
+/** A list's URL without its position (page number or cursor): the key its pages are collected under. */
 function withoutPage(url: string): string {
   const parsed = new URL(url);
   parsed.searchParams.delete("page");
+  parsed.searchParams.delete("after");
   return parsed.toString();
 }
 
@@ -105,7 +107,8 @@ export async function crawlOparl(
       const list = withoutPage(url);
       const ids = result.listIds.get(list) ?? [];
       result.listIds.set(list, ids);
-      result.listTotals.set(list, Number((json.pagination as { totalElements?: number }).totalElements));
+      const total = (json.pagination as { totalElements?: number }).totalElements;
+      if (total !== undefined && !result.listTotals.has(list)) result.listTotals.set(list, total);
       for (const entry of json.data as Array<Record<string, unknown>>) {
         const id = String(entry.id);
         ids.push(id);
@@ -117,7 +120,9 @@ export async function crawlOparl(
         followLinks(entry);
       }
       const links = json.links as Record<string, unknown>;
-      for (const name of ["first", "prev", "next", "last"]) enqueue(links[name]);
+      // Like a harvesting client: the first page and then next, page after page (following
+      // numbered `last`/`prev` too would read the same entries under a second URL).
+      for (const name of ["first", "next"]) enqueue(links[name]);
     } else {
       result.problems.push(...checkOparlObject(json, origin));
       if (json.id !== url) result.problems.push(`${url}: id is ${String(json.id)}`);

@@ -90,9 +90,15 @@ export function checkListPage(page: Record<string, unknown>, url: string): strin
     for (const name of ["totalElements", "elementsPerPage", "currentPage", "totalPages"]) {
       if (pagination[name] !== undefined && !Number.isInteger(pagination[name])) problems.push(`${url}: pagination.${name} is not an integer`);
     }
-    const isLast = pagination.currentPage === pagination.totalPages;
-    if (!isLast && typeof links.next !== "string") problems.push(`${url}: links.next missing on a page before the last`);
-    if (isLast && links.next !== undefined) problems.push(`${url}: links.next on the last page`);
+    if (!Number.isInteger(pagination.elementsPerPage)) problems.push(`${url}: pagination.elementsPerPage is missing`);
+    if (Array.isArray(page.data) && page.data.length > Number(pagination.elementsPerPage)) problems.push(`${url}: more entries than elementsPerPage`);
+    // Counts are optional (a page reached by a cursor has none); when given they must agree with next.
+    if (pagination.currentPage !== undefined && pagination.totalPages !== undefined) {
+      const isLast = pagination.currentPage === pagination.totalPages;
+      if (!isLast && typeof links.next !== "string") problems.push(`${url}: links.next missing on a page before the last`);
+      if (isLast && links.next !== undefined) problems.push(`${url}: links.next on the last page`);
+    }
+    if (typeof links.first !== "string") problems.push(`${url}: no links.first`);
     if (links.self !== undefined && links.self !== url) problems.push(`${url}: links.self is ${String(links.self)}`);
   }
   return problems;

@@ -15,24 +15,22 @@ export const DEFAULT_MAX_AGE_MS = 10 * 60 * 1000;
  * An in-memory shared cache in front of the app, the part of a CDN a single server needs.
  * Pages are kept until the data they show changes (`forgetChanged`, fed from the database's
  * change rows), not for a fixed time, so a page is rendered once per change instead of
- * once per revalidation period. A miss asks the app to render afresh (`revalidateHeader`,
- * Next.js's on-demand revalidation) so a page is never filled from an older copy; concurrent
- * misses for one page wait for the same render. A page older than `maxAgeMs` is rendered again
+ * once per revalidation period. A miss is a fresh render: Next.js keeps no copy of its own
+ * (next.config.ts `cacheHandler`: lib/page-cache/next-cache-handler.mjs), so a page is never
+ * filled from an older one; concurrent misses for one page wait for the same render. A page older than `maxAgeMs` is rendered again
  * even without a change, so a write path that forgets to record one leaves it stale for
  * minutes rather than until restart.
  */
 export class PageCache {
   readonly #store: PageStore;
-  readonly #revalidateHeader: { name: string; value: string } | null;
   readonly #inFlight = new Map<string, Promise<StoredPage | null>>();
   readonly #maxAgeMs: number;
   readonly #now: () => number;
   /** Bumped on every change: a render that started before a change is not stored. */
   #generation = 0;
 
-  constructor(store: PageStore, revalidateHeader: { name: string; value: string } | null, options: { maxAgeMs?: number; now?: () => number } = {}) {
+  constructor(store: PageStore, options: { maxAgeMs?: number; now?: () => number } = {}) {
     this.#store = store;
-    this.#revalidateHeader = revalidateHeader;
     this.#maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
     this.#now = options.now ?? Date.now;
   }
@@ -81,7 +79,6 @@ export class PageCache {
     // The stored copy must be the whole page, rendered now.
     delete req.headers["if-none-match"];
     delete req.headers["if-modified-since"];
-    if (this.#revalidateHeader) req.headers[this.#revalidateHeader.name] = this.#revalidateHeader.value;
     res.setHeader("x-cache", "MISS");
     const captured = captureResponse(res, MAX_PAGE_BYTES, (head) => {
       if (isStorable(head.statusCode, head.getHeaders())) head.setHeader("cache-control", cacheControlForClients(String(head.getHeader("cache-control"))));

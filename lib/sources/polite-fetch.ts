@@ -47,9 +47,17 @@ export interface FetchedText {
   text: string;
 }
 
+/** One fetched binary response body (a PDF). */
+export interface FetchedBytes {
+  url: string;
+  bytes: Uint8Array;
+}
+
 /** Fetches from one site, one request at a time. */
 export interface SiteFetcher {
   getText(url: string): Promise<FetchedText>;
+  /** The body as bytes; fails (without retrying) when it is longer than `maxBytes`. */
+  getBytes(url: string, maxBytes: number): Promise<FetchedBytes>;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -78,14 +86,63 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 const isRetryableStatus = (status: number) => status === 408 || status === 429 || status >= 500;
 
 /** The outcome of one attempt: a body, or an error and whether (and after how long) to retry. */
-type Attempt = { ok: true; text: string } | { ok: false; error: FetchError; retryAfterMs: number | null; isRetryable: boolean };
+type Attempt<T> = { ok: true; body: T } | { ok: false; error: FetchError; retryAfterMs: number | null; isRetryable: boolean };
 
-async function attempt(url: string, options: PoliteFetchOptions): Promise<Attempt> {
+/** How one kind of body is asked for and read. */
+interface BodyReader<T> {
+  accept: string;
+  read(response: Response): Promise<T>;
+}
+
+const TEXT: BodyReader<string> = { accept: "application/json, text/html;q=0.9", read: (response) => response.text() };
+
+/** A reader of at most `maxBytes` bytes: a longer body (announced or streamed) fails with a FetchError that is not retried. */
+function bytesReader(maxBytes: number): BodyReader<Uint8Array> {
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.ceil(maxBytes / 1024)} kB`;
+  const tooLarge = () => new FetchError(`svaret er større end ${limit}`, null);
+  return {
+    accept: "application/pdf, */*;q=0.5",
+    async read(response) {
+      const announced = Number(response.headers.get("content-length"));
+      if (Number.isFinite(announced) && announced > maxBytes) {
+        await response.body?.cancel();
+        throw tooLarge();
+      }
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      const stream = response.body?.getReader();
+      for (let next = await stream?.read(); stream && next && !next.done; next = await stream.read()) {
+        total += next.value.byteLength;
+        if (total > maxBytes) {
+          await stream.cancel().catch(() => undefined);
+          throw tooLarge();
+        }
+        chunks.push(next.value);
+      }
+      const bytes = new Uint8Array(total);
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      return bytes;
+    },
+  };
+}
+
+async function attempt<T>(url: string, options: PoliteFetchOptions, reader: BodyReader<T>): Promise<Attempt<T>> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    const response = await fetch(url, { headers: { "user-agent": options.userAgent, accept: "application/json, text/html;q=0.9" }, signal, redirect: "follow" });
-    if (response.ok) return { ok: true, text: await response.text() };
+    const response = await fetch(url, { headers: { "user-agent": options.userAgent, accept: reader.accept }, signal, redirect: "follow" });
+    if (response.ok) {
+      try {
+        return { ok: true, body: await reader.read(response) };
+      } catch (error) {
+        if (error instanceof FetchError) return { ok: false, error, retryAfterMs: null, isRetryable: false };
+        throw error;
+      }
+    }
     await response.body?.cancel();
     return {
       ok: false,
@@ -109,13 +166,13 @@ export function createSiteFetcher(options: PoliteFetchOptions): SiteFetcher {
   let queue: Promise<unknown> = Promise.resolve();
   let lastEnd = 0;
 
-  async function run(url: string): Promise<FetchedText> {
+  async function run<T>(url: string, reader: BodyReader<T>): Promise<T> {
     for (let attemptNo = 0; ; attemptNo += 1) {
       const wait = lastEnd + options.delayMs - Date.now();
       if (wait > 0) await sleep(wait, options.signal);
-      const result = await attempt(url, options);
+      const result = await attempt(url, options, reader);
       lastEnd = Date.now();
-      if (result.ok) return { url, text: result.text };
+      if (result.ok) return result.body;
       if (!result.isRetryable || attemptNo >= options.retries) {
         const tries = attemptNo + 1;
         throw new FetchError(`${url}: ${result.error.message}${tries > 1 ? ` (efter ${tries} forsøg)` : ""}`, result.error.status);
@@ -128,11 +185,14 @@ export function createSiteFetcher(options: PoliteFetchOptions): SiteFetcher {
     }
   }
 
+  function enqueue<T>(url: string, reader: BodyReader<T>): Promise<T> {
+    const result = queue.then(() => run(url, reader));
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
   return {
-    getText(url) {
-      const result = queue.then(() => run(url));
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    getText: async (url) => ({ url, text: await enqueue(url, TEXT) }),
+    getBytes: async (url, maxBytes) => ({ url, bytes: await enqueue(url, bytesReader(maxBytes)) }),
   };
 }

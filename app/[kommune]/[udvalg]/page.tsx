@@ -57,7 +57,7 @@ export default async function CommitteeRoute({ params }: Props) {
           <ul className="divide-y divide-slate-200 rounded border border-slate-200">
             {year.meetings.map((m) => (
               <li key={m.url} className="p-3">
-                <Link href={m.url} className="font-semibold text-brand underline-offset-2 hover:underline">
+                <Link prefetch={false} href={m.url} className="font-semibold text-brand underline-offset-2 hover:underline">
                   {formatDanishDateTime(m.date, m.startTime)}
                 </Link>
                 <p className="text-sm text-muted">

@@ -43,7 +43,7 @@ export default async function ManagePage({ searchParams }: Props) {
               {managed.subscriptions.map((subscription) => (
                 <li key={subscription.id} className="flex flex-wrap items-center gap-3">
                   <span>
-                    <Link href={`/soeg?${subscription.query}`} className="text-brand underline">
+                    <Link prefetch={false} href={`/soeg?${subscription.query}`} className="text-brand underline">
                       {describeAlertQuery(subscription.query)}
                     </Link>{" "}
                     · {frequencyLabel(subscription.frequency)}

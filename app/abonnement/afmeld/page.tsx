@@ -22,7 +22,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
       ) : status === "ugyldigt" || !single(raw, "id") ? (
         <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
           Linket er ugyldigt. Brug linket i den seneste mail, eller{" "}
-          <Link href="/abonnement/administrer" className="underline">
+          <Link prefetch={false} href="/abonnement/administrer" className="underline">
             administrer dine abonnementer
           </Link>
           .

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import type { IngestSummary } from "@/lib/ingest/ingest-files";
@@ -11,13 +10,13 @@ import { scanAgendaItems, scanSourceDocuments, scanStoredTexts } from "@/lib/pri
 import { buildSearchIndex } from "@/lib/search/build-index";
 import { exportSearchIndex } from "@/lib/search/index-store";
 import type { SearchDocument } from "@/lib/search/search-document";
-import { createSiteFetcher, DEFAULT_FETCH_OPTIONS, importerUserAgent } from "../polite-fetch";
 import { startFakeFirstAgenda, type FakeFirstAgenda } from "../test-support/fake-firstagenda";
 import { byraadMarch, CLOSED_MARKER, fixtureCommittees, IDS } from "../test-support/firstagenda-fixtures";
-import { importFirstAgendaSite, type ImportSiteOptions, type MeetingReport } from "./import-site";
+import { agendaRequestsOf, runImport, snapshotTables, TEST_CONTACT, TEST_DELAY_MS } from "../test-support/import-harness";
+import type { ImportSiteOptions, MeetingReport } from "./import-site";
 
-const CONTACT = "https://referatportalen.example/kontakt";
-const DELAY_MS = 20;
+const CONTACT = TEST_CONTACT;
+const DELAY_MS = TEST_DELAY_MS;
 
 let db: TestDatabase;
 let site: FakeFirstAgenda;
@@ -30,40 +29,9 @@ afterEach(async () => {
   await db.drop();
 });
 
-function run(options: Partial<ImportSiteOptions> = {}, reports: MeetingReport[] = []): Promise<IngestSummary> {
-  const fetcher = createSiteFetcher({
-    ...DEFAULT_FETCH_OPTIONS,
-    userAgent: importerUserAgent(CONTACT),
-    delayMs: DELAY_MS,
-    timeoutMs: 400,
-    retries: 2,
-    backoffMs: 20,
-    signal: options.signal,
-  });
-  return importFirstAgendaSite(db.prisma, { site: site.url, municipality: "Vejen Kommune", fetcher, onMeeting: (report) => reports.push(report), ...options });
-}
-
-/** Every row of every table, as JSON: equal snapshots mean nothing was written. */
-async function snapshot(): Promise<Record<string, unknown>> {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    const tables = await client.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
-    );
-    expect(tables.rows.length).toBeGreaterThan(8);
-    const result: Record<string, unknown> = {};
-    for (const { table_name } of tables.rows) {
-      const rows = await client.query(`SELECT coalesce(json_agg(t ORDER BY t::text), '[]'::json) AS rows FROM ${client.escapeIdentifier(table_name)} t`);
-      result[table_name] = rows.rows[0].rows;
-    }
-    return result;
-  } finally {
-    await client.end();
-  }
-}
-
-const agendaRequests = () => site.requests.filter((request) => request.path.startsWith("/api/agenda/dagsorden/"));
+const run = (options: Partial<ImportSiteOptions> = {}, reports: MeetingReport[] = []): Promise<IngestSummary> => runImport(db, site, options, reports);
+const snapshot = () => snapshotTables(db);
+const agendaRequests = () => agendaRequestsOf(site);
 
 describe("importFirstAgendaSite", () => {
   it("imports every committee's meetings, balances its counts and maps the structure", async () => {
@@ -74,11 +42,12 @@ describe("importFirstAgendaSite", () => {
     expect(reports).toHaveLength(7);
     expect(await db.prisma.meeting.count()).toBe(5);
     expect(await db.prisma.agendaItem.count()).toBe(summary.items);
-    expect(summary.items).toBe(6 + 2 + 2 + 1 + 3);
+    // The supplementary agenda's item is the April meeting's third.
+    expect(summary.items).toBe(6 + 3 + 2 + 1 + 3);
     expect(await db.prisma.remoteMeeting.count({ where: { status: "ok" } })).toBe(5);
-    // The closed minutes and the supplementary agenda were never fetched.
+    // The closed minutes were never fetched; the supplementary agenda was, with its meeting.
     expect(agendaRequests().map((request) => request.path)).not.toContain(`/api/agenda/dagsorden/${IDS.closedMinutes}`);
-    expect(agendaRequests()).toHaveLength(5);
+    expect(agendaRequests()).toHaveLength(6);
 
     const committees = await db.prisma.committee.findMany({ orderBy: { name: "asc" }, select: { name: true, municipality: { select: { name: true } } } });
     expect(committees.map((committee) => committee.name)).toEqual(["Byrådet", "Teknik- og Miljøudvalget", "Økonomiudvalget"]);
@@ -163,7 +132,7 @@ describe("importFirstAgendaSite", () => {
     // The search index, as exported to disk for the server.
     const docs: SearchDocument[] = [];
     for await (const doc of readSearchDocuments(db.prisma)) docs.push(doc);
-    expect(docs.length).toBe(10);
+    expect(docs.length).toBe(11);
     const dir = mkdtempSync(path.join(tmpdir(), "import-index-"));
     await exportSearchIndex(buildSearchIndex(docs), dir);
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
@@ -217,10 +186,10 @@ describe("importFirstAgendaSite", () => {
     expect(summary).toMatchObject({ unchanged: 5, ok: 0, updated: 0 });
     const after = await snapshot();
     expect({ ...after, RemoteMeeting: null }).toEqual({ ...before, RemoteMeeting: null });
-    expect(agendaRequests()).toHaveLength(10);
+    expect(agendaRequests()).toHaveLength(12);
     // The new date is remembered, so the next run fetches nothing.
     await run();
-    expect(agendaRequests()).toHaveLength(10);
+    expect(agendaRequests()).toHaveLength(12);
   });
 
   it("replaces an upcoming agenda by its minutes, keeping the meeting and its URL", async () => {
@@ -313,7 +282,7 @@ describe("importFirstAgendaSite", () => {
     expect(fetched).toBe(2);
     const resumed = await run();
     expect(resumed).toMatchObject({ ok: 3, unchanged: 2, failed: 0 });
-    expect(agendaRequests().length - fetched).toBe(3);
+    expect(agendaRequests().length - fetched).toBe(4);
     expect(await db.prisma.meeting.count()).toBe(5);
   });
 
@@ -333,7 +302,7 @@ describe("importFirstAgendaSite", () => {
 
   it("asks one request at a time, with the delay between and the contact in the User-Agent", async () => {
     await run();
-    expect(site.requests.length).toBe(6);
+    expect(site.requests.length).toBe(7);
     expect(site.maxInFlight).toBe(1);
     expect(new Set(site.requests.map((request) => request.userAgent))).toEqual(new Set([`Referatportalen-import/1.0 (+${CONTACT})`]));
     for (let i = 1; i < site.requests.length; i += 1) {

@@ -4,10 +4,12 @@ import type { IngestSummary } from "@/lib/ingest/ingest-files";
 import { meetingPath } from "@/lib/data/paths";
 import { recordPageChange } from "@/lib/ingest/page-changes";
 import { createIdCache, meetingLockKey, withIngestLock, writeMeeting, type IdCache, type Tx } from "@/lib/ingest/write-meeting";
-import { isClosedItemTitle } from "../closed-title";
+import { hasMarkerWord } from "@/lib/minutes/closed-markers";
 import type { SiteFetcher } from "../polite-fetch";
+import { addAttachmentTexts, DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from "./attachment-text";
 import { fetchAgenda, listMeetings, meetingPageUrl, type MeetingListing } from "./client";
 import { listingDate, mapMeeting, type MappedMeeting } from "./map-meeting";
+import { groupSupplementaryAgendas, mergeSupplementaryItems, releasedKey, supplementsToMerge } from "./supplementary-agendas";
 import { findPrivacyViolations } from "@/lib/privacy/check-parsed-meeting";
 
 /** Stored as SourceDocument.parserVersion of imported meetings; bump when the mapping's output changes. */
@@ -39,6 +41,9 @@ export interface ImportSiteOptions {
   /** Only these committees (compared case-insensitively). */
   committees?: readonly string[];
   fetcher: SiteFetcher;
+  /** Download open items' attachment PDFs and index their text (see attachment-text.ts). */
+  withAttachments?: boolean;
+  attachmentLimits?: AttachmentLimits;
   /** Aborting stops the run after the meeting in progress; what was committed stays. */
   signal?: AbortSignal;
   onStart?: (total: number) => void;
@@ -52,6 +57,7 @@ interface StoredRemote {
   documentName: string | null;
   contentHash: string | null;
   meetingId: number | null;
+  withAttachments: boolean;
 }
 
 const fold = (text: string) => text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
@@ -60,22 +66,33 @@ function labelOf(listing: MeetingListing): string {
   return `${listing.committee} ${listingDate(listing) ?? listing.date ?? "?"} (${listing.documentName ?? "ukendt dokument"})`;
 }
 
-/** Why a listed meeting is not imported at all, or null. */
-function skipReason(listing: MeetingListing): string | null {
-  if (listing.documentName !== null && isClosedItemTitle(listing.documentName)) return "lukket dokument: offentliggøres ikke";
-  // A supplementary agenda shares its meeting's date and time; writing it would replace the agenda.
-  if (listing.isSupplementary) return "tillægsdagsorden: indlæses ikke endnu";
+const isClosedDocument = (listing: MeetingListing) => listing.documentName !== null && hasMarkerWord(listing.documentName);
+
+/** The supplementary agendas listed for each meeting, and those that belong to none. */
+type Supplements = ReturnType<typeof groupSupplementaryAgendas>;
+
+/**
+ * Why a listed meeting is not imported on its own, or null. A supplementary agenda shares its
+ * meeting's date and time: its items are merged into that meeting (see supplementary-agendas.ts).
+ */
+function skipReason(listing: MeetingListing, supplements: Supplements): string | null {
+  if (isClosedDocument(listing)) return "lukket dokument: offentliggøres ikke";
+  if (listing.isSupplementary) {
+    return supplements.orphans.has(listing.id) ? "tillægsdagsorden uden en dagsorden at høre til: indlæses ikke" : "tillægsdagsorden: punkterne indgår i mødet";
+  }
   return null;
 }
 
-/** True when the listing says nothing changed since the last successful import. */
-function isUnchangedListing(listing: MeetingListing, stored: StoredRemote | undefined): boolean {
+/** True when the listing (and its supplements, see releasedKey) says nothing changed since the last successful import. */
+function isUnchangedListing(listing: MeetingListing, released: string | null, stored: StoredRemote | undefined, withAttachments: boolean): boolean {
   return (
     stored !== undefined &&
+    // A meeting imported without its attachments' text is fetched again when they are asked for.
+    (stored.withAttachments || !withAttachments) &&
     stored.status === "ok" &&
     stored.meetingId !== null &&
-    listing.releasedDate !== null &&
-    stored.releasedDate === listing.releasedDate &&
+    released !== null &&
+    stored.releasedDate === released &&
     stored.documentName === listing.documentName
   );
 }
@@ -108,16 +125,25 @@ async function recordFailure(prisma: PrismaClient, site: string, listing: Meetin
 }
 
 /**
- * Deletes the copy of a meeting the site has since moved to another date or time (its page
- * changes, so it is recorded): otherwise the meeting would show twice.
+ * Replaces the copy of a meeting the site has since moved to another date or time by the one
+ * just written (`toId`): the old copy is deleted, so the meeting does not show twice, and its URL
+ * key, and every older one, becomes an alias of the new copy, so old links redirect (308) there.
+ * Its page changes, so that is recorded.
  */
-async function removeMovedMeeting(tx: Tx, meetingId: number): Promise<void> {
+async function moveMeeting(tx: Tx, fromId: number, toId: number): Promise<void> {
   const moved = await tx.meeting.findUnique({
-    where: { id: meetingId },
-    select: { urlKey: true, committee: { select: { slug: true, municipality: { select: { slug: true } } } } },
+    where: { id: fromId },
+    select: { urlKey: true, committeeId: true, committee: { select: { slug: true, municipality: { select: { slug: true } } } } },
   });
   if (!moved) return;
-  await tx.meeting.delete({ where: { id: meetingId }, select: { id: true } });
+  await tx.meetingUrlAlias.updateMany({ where: { meetingId: fromId }, data: { meetingId: toId } });
+  await tx.meeting.delete({ where: { id: fromId }, select: { id: true } });
+  await tx.meetingUrlAlias.upsert({
+    where: { committeeId_urlKey: { committeeId: moved.committeeId, urlKey: moved.urlKey } },
+    create: { committeeId: moved.committeeId, urlKey: moved.urlKey, meetingId: toId },
+    update: { meetingId: toId },
+    select: { id: true },
+  });
   await recordPageChange(tx, meetingPath(moved.committee.municipality.slug, moved.committee.slug, moved.urlKey));
 }
 
@@ -130,9 +156,11 @@ async function writeImported(
   prisma: PrismaClient,
   site: string,
   listing: MeetingListing,
+  released: string | null,
   mapped: MappedMeeting,
   hash: string,
   ids: IdCache,
+  withAttachments: boolean,
 ): Promise<{ url: string; isUpdate: boolean }> {
   const fetchedAt = new Date();
   let remember = () => {};
@@ -154,7 +182,7 @@ async function writeImported(
     const previous = await tx.remoteMeeting.findUnique({ where: { site_remoteId: { site, remoteId: listing.id } }, select: { meetingId: true } });
     const written = await writeMeeting(tx, mapped.meeting, document.id, ids);
     remember = written.remember;
-    if (previous?.meetingId != null && previous.meetingId !== written.meetingId) await removeMovedMeeting(tx, previous.meetingId);
+    if (previous?.meetingId != null && previous.meetingId !== written.meetingId) await moveMeeting(tx, previous.meetingId, written.meetingId);
     const itemSources = mapped.items.map((item) => ({ position: item.position, remoteId: item.remoteId }));
     const attachmentUrls = mapped.items.flatMap((item) =>
       item.attachmentUrls.map((url, index) => ({ itemPosition: item.position, position: index + 1, url })).filter((row) => row.url !== null),
@@ -169,7 +197,8 @@ async function writeImported(
       WHERE t."itemId" = a."id" AND a."meetingId" = ${written.meetingId} AND a."position" = x."itemPosition" AND t."position" = x."position"`;
     const remote = {
       documentName: listing.documentName,
-      releasedDate: listing.releasedDate,
+      releasedDate: released,
+      withAttachments,
       contentHash: hash,
       status: "ok" as const,
       error: null,
@@ -221,14 +250,15 @@ export async function importFirstAgendaSite(prisma: PrismaClient, options: Impor
 
   const storedRows = await prisma.remoteMeeting.findMany({
     where: { site },
-    select: { remoteId: true, status: true, releasedDate: true, documentName: true, contentHash: true, meetingId: true },
+    select: { remoteId: true, status: true, releasedDate: true, documentName: true, contentHash: true, meetingId: true, withAttachments: true },
   });
   const stored = new Map<string, StoredRemote>(storedRows.map((row) => [row.remoteId, row]));
   const ids = options.ids ?? createIdCache();
+  const supplements = groupSupplementaryAgendas(listings);
 
   for (const listing of selected) {
     if (options.signal?.aborted) throw options.signal.reason;
-    const report = await importOne(prisma, site, listing, stored.get(listing.id), options, ids);
+    const report = await importOne(prisma, site, listing, stored.get(listing.id), supplements, options, ids);
     summary[report.status] += 1;
     summary.cprRedactions += report.cprRedactions;
     if (report.status === "ok" || report.status === "updated") summary.items += report.items ?? 0;
@@ -245,16 +275,24 @@ async function importOne(
   site: string,
   listing: MeetingListing,
   stored: StoredRemote | undefined,
+  supplements: Supplements,
   options: ImportSiteOptions,
   ids: IdCache,
 ): Promise<MeetingReport> {
   const label = labelOf(listing);
-  const reason = skipReason(listing);
+  const reason = skipReason(listing, supplements);
   if (reason !== null) return { label, status: "skipped", reason, cprRedactions: 0 };
-  if (isUnchangedListing(listing, stored)) return { label, status: "unchanged", cprRedactions: 0 };
+  const merged = supplementsToMerge(listing, (supplements.byMeeting.get(listing.id) ?? []).filter((supplement) => !isClosedDocument(supplement)));
+  const released = releasedKey(listing, merged);
+  const withAttachments = options.withAttachments === true;
+  if (isUnchangedListing(listing, released, stored, withAttachments)) return { label, status: "unchanged", cprRedactions: 0 };
   try {
-    const agenda = await fetchAgenda(options.fetcher, site, listing.id);
-    const mapped = mapMeeting(listing, agenda, { site, municipality: options.municipality });
+    const context = { site, municipality: options.municipality };
+    const own = mapMeeting(listing, await fetchAgenda(options.fetcher, site, listing.id), context);
+    const additions: MappedMeeting[] = [];
+    for (const supplement of merged) additions.push(mapMeeting(supplement, await fetchAgenda(options.fetcher, site, supplement.id), context));
+    const withSupplements = mergeSupplementaryItems(own, additions);
+    const mapped = withAttachments ? await addAttachmentTexts(withSupplements, options.fetcher, options.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS, options.signal) : withSupplements;
     // The same check the ingest runs on a parsed document: an open item that still carries a
     // closed marker or a CPR number is withheld (recorded as failed, retried next run), never written.
     const violations = findPrivacyViolations(mapped.meeting, "", meetingPageUrl(site, listing.id));
@@ -262,10 +300,10 @@ async function importOne(
     const hash = contentHash(site, listing, mapped);
     if (stored?.status === "ok" && stored.meetingId !== null && stored.contentHash === hash) {
       // Same content under a new ReleasedDate: remember the date so the next run need not fetch.
-      await prisma.remoteMeeting.update({ where: { site_remoteId: { site, remoteId: listing.id } }, data: { releasedDate: listing.releasedDate }, select: { id: true } });
+      await prisma.remoteMeeting.update({ where: { site_remoteId: { site, remoteId: listing.id } }, data: { releasedDate: released, withAttachments }, select: { id: true } });
       return { label, status: "unchanged", cprRedactions: 0 };
     }
-    const written = await writeImported(prisma, site, listing, mapped, hash, ids);
+    const written = await writeImported(prisma, site, listing, released, mapped, hash, ids, withAttachments);
     return { label, status: written.isUpdate ? "updated" : "ok", url: written.url, items: mapped.meeting.items.length, cprRedactions: mapped.cprRedactions };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;

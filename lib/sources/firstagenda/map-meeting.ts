@@ -1,9 +1,10 @@
 import type { ParsedItem, ParsedMeeting } from "@/lib/minutes";
 import { extractKle } from "@/lib/minutes/case-number";
+import { readClosedTitle } from "@/lib/minutes/closed-items";
+import { hasMarkerWord } from "@/lib/minutes/closed-markers";
 import { classifyOutcome } from "@/lib/minutes/outcome";
 import { splitMarker } from "@/lib/minutes/parse-item";
 import { utcToCopenhagen } from "@/lib/text/format-danish-date";
-import { closedItemTitle, isClosedItemTitle } from "../closed-title";
 import { isObject, readArray, readBoolean, readString, type JsonObject } from "../json-fields";
 import { redactMeeting } from "../redact-meeting";
 import { attachmentUrl, type MeetingListing } from "./client";
@@ -87,9 +88,12 @@ function mapItem(raw: JsonObject, index: number, context: { site: string; kind: 
   const printedTitle = readString(raw, "Navn", "Caption", "Title") ?? "";
   const number = readString(raw, "Punktnummer", "Number") ?? String(index + 1);
   const remoteId = readString(raw, "Id");
-  const isClosed = context.isClosedDocument || readBoolean(raw, "IsOpen") !== true || isClosedItemTitle(printedTitle);
+  // Any marker word closes the item ("Skolen holdes lukket" too): failing closed costs an item's
+  // text, the opposite could publish it.
+  const closedTitle = readClosedTitle(printedTitle);
+  const isClosed = context.isClosedDocument || readBoolean(raw, "IsOpen") !== true || closedTitle.isClosed;
   if (isClosed) {
-    const title = closedItemTitle(printedTitle);
+    const title = closedTitle.isClosed ? closedTitle.title : printedTitle.trim();
     const item: ParsedItem = {
       number,
       title: title || "Lukket punkt",
@@ -145,7 +149,7 @@ export function mapMeeting(listing: MeetingListing, agenda: unknown, context: { 
   if (!rawItems.every(isObject)) throw new MappingError("et dagsordenpunkt er ikke et JSON-objekt");
   const { date, startTime, endTime } = meetingTime(listing);
   const kind = documentKind(listing.documentName);
-  const isClosedDocument = listing.documentName !== null && isClosedItemTitle(listing.documentName);
+  const isClosedDocument = listing.documentName !== null && hasMarkerWord(listing.documentName);
   const ordered = rawItems
     .map((item, index) => ({ item: item as JsonObject, key: sortKey(item as JsonObject, index) }))
     .sort((a, b) => a.key - b.key)

@@ -43,6 +43,10 @@ export interface FakeFirstAgenda {
   faults: Map<string, Fault[]>;
   /** Meeting ids that answer 404 although listed. */
   missing: Set<string>;
+  /** Attachment PDFs by document id: `/Vis/Pdf/bilag/<id>` serves a viewer page whose iframe points at `/signed/<id>?sig=…`. */
+  attachments: Map<string, Uint8Array>;
+  /** Viewer pages served instead of the normal one, by document id. */
+  viewers: Map<string, string>;
   requests: SeenRequest[];
   /** Most requests ever in flight at once. */
   maxInFlight: number;
@@ -75,7 +79,7 @@ function listBody(committees: readonly FakeCommittee[]): unknown {
 export async function startFakeFirstAgenda(committees: FakeCommittee[]): Promise<FakeFirstAgenda> {
   const hanging = new Set<ServerResponse>();
   let inFlight = 0;
-  const site: Omit<FakeFirstAgenda, "url" | "close"> = { committees, faults: new Map(), missing: new Set(), requests: [], maxInFlight: 0 };
+  const site: Omit<FakeFirstAgenda, "url" | "close"> = { committees, faults: new Map(), missing: new Set(), attachments: new Map(), viewers: new Map(), requests: [], maxInFlight: 0 };
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? "/", "http://x").pathname;
@@ -92,6 +96,17 @@ export async function startFakeFirstAgenda(committees: FakeCommittee[]): Promise
     if (fault?.kind === "status") return json(fault.status, `{"Message":"fejl"}`, fault.retryAfter ? { "retry-after": fault.retryAfter } : {});
     if (fault?.kind === "body") return json(200, fault.body);
     if (path === "/api/agenda/udvalgsliste") return json(200, JSON.stringify(listBody(site.committees)));
+    const viewer = /^\/Vis\/Pdf\/bilag\/([^/]+)$/.exec(path);
+    if (viewer?.[1] && (site.attachments.has(viewer[1]) || site.viewers.has(viewer[1]))) {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      return response.end(site.viewers.get(viewer[1]) ?? `<!DOCTYPE html><html><head><title>Bilag</title></head><body><div class="viewer"><iframe src="/signed/${viewer[1]}?sig=abc123&amp;se=2026" title="PDF"></iframe></div></body></html>`);
+    }
+    const signed = /^\/signed\/([^/]+)$/.exec(path);
+    const pdf = signed?.[1] ? site.attachments.get(signed[1]) : undefined;
+    if (pdf) {
+      response.writeHead(200, { "content-type": "application/pdf", "content-length": String(pdf.byteLength) });
+      return response.end(Buffer.from(pdf));
+    }
     const match = /^\/api\/agenda\/dagsorden\/([^/]+)$/.exec(path);
     const meeting = match ? site.committees.flatMap((committee) => committee.meetings).find((candidate) => candidate.id === match[1]) : undefined;
     if (!meeting || site.missing.has(meeting.id)) return json(404, `{"Message":"Not found"}`);

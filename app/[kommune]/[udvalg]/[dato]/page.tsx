@@ -31,6 +31,7 @@ export default async function MeetingRoute({ params }: Props) {
   const { kommune, udvalg, dato } = await params;
   const page = await getMeetingPage(kommune, udvalg, dato);
   if (page.kind === "renamed") permanentRedirect(meetingPath(kommune, page.slug, dato));
+  if (page.kind === "moved") permanentRedirect(page.url);
   if (page.kind === "missing") notFound();
   const meeting = page.value;
   return (
@@ -49,7 +50,7 @@ export default async function MeetingRoute({ params }: Props) {
           <li key={item.url} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 p-3">
             <span className="w-10 shrink-0 font-semibold tabular-nums">{item.number}.</span>
             <span className="min-w-0 flex-1">
-              <Link href={item.url} className="text-brand underline-offset-2 hover:underline">
+              <Link prefetch={false} href={item.url} className="text-brand underline-offset-2 hover:underline">
                 {item.closed ? ["Lukket punkt", item.title].filter(Boolean).join(": ") : item.title || "Punkt uden titel"}
               </Link>
             </span>

@@ -45,6 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AgendaItemRoute({ params }: Props) {
   const { kommune, dato, number, page } = await load(params);
   if (page.kind === "renamed" && number) permanentRedirect(itemPath(kommune, page.slug, dato, number));
+  if (page.kind === "moved") permanentRedirect(page.url);
   if (page.kind !== "found") notFound();
   const item = page.value;
   const history = item.closed ? null : await getItemCaseHistory(kommune, item.meeting.committee.slug, dato, item.number);
