@@ -12,7 +12,7 @@ export function CaseHistory({ history, currentUrl }: { history: ItemCaseHistory 
       </h2>
       {history.case && (
         <p className="mb-3">
-          <Link href={history.case.url} className="text-brand underline underline-offset-2">
+          <Link prefetch={false} href={history.case.url} className="text-brand underline underline-offset-2">
             Hele sagen {history.case.number}
           </Link>
         </p>

@@ -18,7 +18,7 @@ export function CaseTimeline({ events, currentUrl, labelledBy }: { events: CaseE
             <p className="text-sm text-muted">
               <time dateTime={event.date}>{formatShortDanishDate(event.date)}</time> ·{" "}
               {event.kind === "item" ? (
-                <Link href={event.committee.url} className="text-brand underline underline-offset-2">
+                <Link prefetch={false} href={event.committee.url} className="text-brand underline underline-offset-2">
                   {event.committee.name}
                 </Link>
               ) : (
@@ -32,7 +32,7 @@ export function CaseTimeline({ events, currentUrl, labelledBy }: { events: CaseE
                     Punkt {event.number}: {event.closed ? `Lukket punkt${event.title ? `: ${event.title}` : ""}` : event.title} (dette punkt)
                   </span>
                 ) : (
-                  <Link href={event.url} className="font-semibold text-brand underline underline-offset-2">
+                  <Link prefetch={false} href={event.url} className="font-semibold text-brand underline underline-offset-2">
                     Punkt {event.number}: {event.closed ? `Lukket punkt${event.title ? `: ${event.title}` : ""}` : event.title}
                   </Link>
                 )}
@@ -46,7 +46,7 @@ export function CaseTimeline({ events, currentUrl, labelledBy }: { events: CaseE
               <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <span>
                   Tidligere behandling{event.itemNumber ? `, punkt ${event.itemNumber}` : ""} – citeret i{" "}
-                  <Link href={event.quotedIn.url} className="text-brand underline underline-offset-2">
+                  <Link prefetch={false} href={event.quotedIn.url} className="text-brand underline underline-offset-2">
                     punkt {event.quotedIn.number} ({event.quotedIn.committee}, {formatShortDanishDate(event.quotedIn.date)})
                   </Link>
                 </span>
