@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { vejenMinutes, type MinutesItem } from "@/lib/cases/test-support/vejen-minutes";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "./ingest-files";
+import { relinkMeetingCases } from "./link-cases";
 import { makeTempDir, sampleFiles, writeFixture } from "./test-fixtures";
 
 let db: TestDatabase;
@@ -115,5 +116,21 @@ describe("cases across committees", () => {
     // Lemvig's items 1 and 8 share 85.02.02P35-55-21: one case with two items.
     const lemvig = await db.prisma.case.findFirstOrThrow({ where: { slug: "85-02-02-p35-55-21" }, select: { _count: { select: { items: true } } } });
     expect(lemvig._count.items).toBe(2);
+  });
+});
+
+describe("relinkMeetingCases", () => {
+  it("links the items of a meeting written before cases existed, as writeMeeting would", async () => {
+    await ingest("oeu.txt", "Økonomiudvalget", "2024-04-02", [
+      { number: "7", title: "Beredskabsplan", caseNumber: "23/21342", decision: "Anbefales." },
+      { number: "8", title: "Vejbelysning", caseNumber: "24/100", decision: "Godkendt." },
+    ]);
+    const expected = await casesByNumber();
+    await db.prisma.agendaItem.updateMany({ data: { caseId: null } });
+    await db.prisma.case.deleteMany();
+    const meetings = await db.prisma.meeting.findMany({ select: { id: true } });
+    await relinkMeetingCases(db.prisma, meetings.map((m) => m.id));
+    expect(await casesByNumber()).toEqual(expected);
+    expect(Object.keys(expected)).toEqual(["23-21342", "24-100"]);
   });
 });

@@ -1,6 +1,8 @@
 import { caseKeysOfItems } from "@/lib/cases/item-case-keys";
 import { extractKle } from "@/lib/minutes/case-number";
 import { casePath } from "@/lib/data/paths";
+import type { PrismaClient } from "@/lib/db/client";
+import { recordPageChange } from "./page-changes";
 import type { Tx } from "./write-meeting";
 
 /**
@@ -50,4 +52,24 @@ export async function linkMeetingCases(tx: Tx, municipality: { id: number; slug:
     WHERE c."municipalityId" = ${municipality.id} AND c.slug = ANY(${slugs}::text[]) AND m.id <> ${meetingId}
     ORDER BY 1`;
   return [...slugs.map((slug) => casePath(municipality.slug, slug)), ...others.map((row) => row.path)];
+}
+
+/**
+ * Links the items of meetings written before cases existed (or by an older writer) to their
+ * cases, one transaction per meeting, with the same rules and page changes as writeMeeting.
+ * `npm run reparse -- --all` runs it for the meetings it does not parse again (imported ones).
+ */
+export async function relinkMeetingCases(prisma: PrismaClient, meetingIds: readonly number[]): Promise<void> {
+  for (const meetingId of meetingIds) {
+    await prisma.$transaction(async (tx) => {
+      const meeting = await tx.meeting.findUnique({
+        where: { id: meetingId },
+        select: { committee: { select: { municipality: { select: { id: true, slug: true } } } }, items: { where: { caseId: { not: null } }, select: { caseId: true } } },
+      });
+      if (!meeting) return;
+      const previous = [...new Set(meeting.items.flatMap((item) => (item.caseId === null ? [] : [item.caseId])))];
+      const paths = await linkMeetingCases(tx, meeting.committee.municipality, meetingId, previous);
+      for (const path of paths) await recordPageChange(tx, path);
+    });
+  }
 }
