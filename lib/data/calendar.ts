@@ -1,6 +1,6 @@
 import type { CalendarMeeting } from "@/lib/calendar/build-calendar";
 import { getPrisma } from "@/lib/db/client";
-import type { CommitteeLookup } from "./browse";
+import { findCommittee, type CommitteeLookup } from "./browse";
 import { committeePath, isoDate, meetingPath, municipalityPath } from "./paths";
 
 /** A calendar feed's data: what it is of, its page, and every meeting (agendas of coming ones too). */
@@ -66,19 +66,10 @@ export async function getMunicipalityCalendar(municipalitySlug: string): Promise
 
 /** Every meeting of one committee, oldest first; "renamed" for a former slug. */
 export async function getCommitteeCalendar(municipalitySlug: string, committeeSlug: string): Promise<CommitteeLookup<CalendarFeed>> {
-  const prisma = getPrisma();
-  const committee = await prisma.committee.findFirst({
-    where: { slug: committeeSlug, municipality: { slug: municipalitySlug } },
-    select: { id: true, name: true, slug: true, municipality: { select: { name: true } } },
-  });
-  if (!committee) {
-    const alias = await prisma.committeeSlugAlias.findFirst({
-      where: { slug: committeeSlug, committee: { municipality: { slug: municipalitySlug } } },
-      select: { committee: { select: { slug: true } } },
-    });
-    return alias ? { kind: "renamed", slug: alias.committee.slug } : { kind: "missing" };
-  }
-  const meetings = await prisma.meeting.findMany({ where: { committeeId: committee.id }, orderBy: [{ date: "asc" }, { id: "asc" }], select: MEETING_SELECT });
+  const found = await findCommittee(municipalitySlug, committeeSlug);
+  if (found.kind !== "found") return found;
+  const committee = found.value;
+  const meetings = await getPrisma().meeting.findMany({ where: { committeeId: committee.id }, orderBy: [{ date: "asc" }, { id: "asc" }], select: MEETING_SELECT });
   return {
     kind: "found",
     value: {
