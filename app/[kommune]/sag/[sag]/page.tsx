@@ -12,7 +12,8 @@ type Props = { params: Promise<{ kommune: string; sag: string }> };
 
 async function load(params: Props["params"]) {
   const { kommune, sag } = await params;
-  return getCasePage(kommune, decodeURIComponent(sag));
+  // Case slugs are [a-z0-9-]: anything else, encoded or not, is simply not found.
+  return /^[a-z0-9-]{1,200}$/.test(sag) ? getCasePage(kommune, sag) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
