@@ -299,8 +299,8 @@ export async function writeMeeting(
     SELECT items."id", x."position", x."title"
     FROM jsonb_to_recordset(${JSON.stringify(attachments)}::jsonb) AS x("itemPosition" int, "position" int, "title" text)
     JOIN items ON items."position" = x."itemPosition"`;
-  const changedCasePages = await linkMeetingCases(tx, municipality, meetingId, previousCaseIds);
+  const cases = await linkMeetingCases(tx, municipality, meetingId, previousCaseIds);
   const url = meetingPath(municipality.slug, committee.slug, urlKey);
-  for (const path of [url, ...changedCasePages]) await recordPageChange(tx, path);
+  for (const path of [url, ...cases.paths]) await recordPageChange(tx, path);
   return { meetingId, url, isUpdate: existing !== null, warnings: fields.warnings, remember };
 }
