@@ -3,6 +3,7 @@
  * Renames a committee; the old URLs keep working through a permanent redirect.
  */
 import { renameCommittee } from "@/lib/ingest/rename-committee";
+import { updateSearchIndex } from "./lib/update-search-index";
 import { runWithDatabase } from "./lib/with-database";
 
 const [municipality, committee, name] = process.argv.slice(2);
@@ -13,4 +14,5 @@ if (!municipality || !committee || !name) {
 await runWithDatabase(async (prisma) => {
   const { oldSlug, newSlug } = await renameCommittee(prisma, municipality, committee, name);
   console.log(`Renamed: /${municipality}/${oldSlug} now redirects to /${municipality}/${newSlug}`);
+  await updateSearchIndex(prisma, console.log);
 });

@@ -51,6 +51,18 @@ export default async function MunicipalityRoute({ params }: Props) {
           </li>
         ))}
       </ul>
+      <p className="mt-6">
+        <Link prefetch={false} href={`${page.url}/person`} className="text-brand underline underline-offset-2">
+          Personer i referaterne
+        </Link>{" "}
+        – deltagelse, fravær, stemmer imod og forbehold.
+      </p>
+      <p className="mt-2 text-sm">
+        <Link href={`${page.url}/datagrundlag`} prefetch={false} className="text-brand underline underline-offset-2">
+          Datagrundlag
+        </Link>
+        : hvor referaterne fra {page.name} kommer fra, og hvornår de sidst blev hentet.
+      </p>
     </article>
   );
 }

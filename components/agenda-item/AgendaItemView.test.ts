@@ -25,6 +25,8 @@ const item: AgendaItemPage = {
   topic: null,
   decision: "Godkendt.",
   outcome: "approved",
+  deviation: null,
+  votes: null,
   absent: [],
   sections: [],
   attachments: ["Høringssvar", "Pladsholder"],
@@ -41,6 +43,24 @@ describe("AgendaItemView", () => {
     expect(html).toContain('Kilde: <a href="https://dagsordener.vejen.dk/vis?id=m1&amp;punktid=p1" rel="noopener noreferrer external"');
     expect(html).toContain('<a href="https://dagsordener.vejen.dk/Vis/Pdf/bilag/9f9f" rel="noopener noreferrer external" class="text-brand underline underline-offset-2">Høringssvar</a>');
     expect(html).toContain("<li>Pladsholder</li>");
+  });
+
+  it("marks a decision that departs from the recommendation and lists votes with links to named persons", () => {
+    const votes = {
+      for: [{ label: "A", url: null }],
+      against: [{ label: "Anne Hansen (F)", url: "/vejen/person/anne-hansen" }],
+      abstained: [],
+      totals: { for: 7, against: 1, abstained: null },
+      reservations: [{ label: "Ø", url: null, kind: "mindretalsudtalelse" as const, text: "Vi kan ikke støtte forslaget." }],
+    };
+    const html = renderToStaticMarkup(createElement(AgendaItemView, { item: { ...item, deviation: "amended", votes }, siteUrl: "https://referatportalen.dk" }));
+    expect(html).toContain(">Ændret<");
+    expect(html).toContain('<a class="text-brand underline underline-offset-2" href="/vejen/person/anne-hansen">Anne Hansen (F)</a>');
+    expect(html).toContain('<th scope="row" class="py-1 pr-4 font-semibold">Imod</th>');
+    expect(html).toContain("Mindretalsudtalelse");
+    const plain = renderToStaticMarkup(createElement(AgendaItemView, { item, siteUrl: "https://referatportalen.dk" }));
+    expect(plain).not.toContain("Afstemning og dissens");
+    expect(plain).not.toContain("Afviger fra indstillingen");
   });
 
   it("shows no 'Kilde' for a document ingested from a file", () => {

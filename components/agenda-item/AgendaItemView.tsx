@@ -6,6 +6,8 @@ import { CopyLinkButton } from "@/components/ui/CopyLinkButton";
 import { OutcomeBadge } from "@/components/ui/OutcomeBadge";
 import type { AgendaItemPage } from "@/lib/data/browse";
 import { formatDanishDate } from "@/lib/text/format-danish-date";
+import { DeviationBadge } from "./DeviationBadge";
+import { ItemVotes } from "./ItemVotes";
 import { sectionAnchors } from "./section-anchors";
 import { SectionBody } from "./SectionBody";
 
@@ -79,11 +81,13 @@ export function AgendaItemView({
 
           <section aria-labelledby="beslutningen" className="mb-8 rounded border-l-4 border-brand bg-slate-50 p-4">
             <h2 id="beslutningen" className="mb-2 flex flex-wrap items-center gap-3 text-xl font-semibold">
-              Beslutning <OutcomeBadge outcome={item.outcome} />
+              Beslutning <OutcomeBadge outcome={item.outcome} /> <DeviationBadge deviation={item.deviation} />
             </h2>
             <p className="whitespace-pre-line">{item.decision ?? "Referatet indeholder ingen beslutning for dette punkt."}</p>
           </section>
           {caseHistory}
+
+          {item.votes && <ItemVotes votes={item.votes} />}
 
           {item.sections.map((section, i) => (
             <section key={anchors[i]} aria-labelledby={anchors[i]} className="mb-6">

@@ -12,7 +12,8 @@ export function SearchForm({ params, result, children }: { params: SearchParams;
   return (
     <form id={FORM_ID} action="/soeg" method="get" role="search" aria-label="Søg i referaterne">
       <div className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="flex min-w-0 flex-1 flex-col">
+        {/* At least 16rem wide, or the field shrank to 26 px beside the selects on a phone (target-size). */}
+        <div className="flex min-w-0 grow basis-64 flex-col">
           <label htmlFor="q" className="font-semibold">
             Søgeord
           </label>

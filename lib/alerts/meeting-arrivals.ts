@@ -5,16 +5,17 @@ import type { SearchIndex } from "@/lib/search/search-index";
 /** Advisory lock (two-key space) under which arrivals are numbered. */
 const ARRIVAL_LOCK = [7404, 17] as const;
 
-const indexedUrls = new WeakMap<SearchIndex, ReadonlySet<string>>();
+const indexedUrls = new WeakMap<SearchIndex, { appliedDeltas: number; urls: ReadonlySet<string> }>();
 
-/** The permalinks the index holds, computed once per loaded index. */
+/** The permalinks the index holds (removed items left out), computed once per loaded index and delta. */
 function urlsOf(index: SearchIndex): ReadonlySet<string> {
-  let urls = indexedUrls.get(index);
-  if (!urls) {
-    urls = new Set(index.items.url);
-    indexedUrls.set(index, urls);
+  let cached = indexedUrls.get(index);
+  if (cached?.appliedDeltas !== index.appliedDeltas) {
+    const removed = index.removed;
+    cached = { appliedDeltas: index.appliedDeltas, urls: new Set(index.items.url.filter((_, ordinal) => removed === null || removed[ordinal] !== 1)) };
+    indexedUrls.set(index, cached);
   }
-  return urls;
+  return cached.urls;
 }
 
 /**

@@ -1,9 +1,11 @@
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
+import type { Deviation } from "@/lib/minutes";
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
 import { meetingPageUrl } from "@/lib/sources/firstagenda/client";
 import { utcToCopenhagen } from "@/lib/text/format-danish-date";
 import { kleTopic } from "@/lib/text/kle-topics";
+import { toVotesView, type VotesView } from "./item-votes";
 import { committeePath, isoDate, itemPath, meetingPath, municipalityPath } from "./paths";
 
 /** A meeting whose agenda is published and whose date has not passed ("Kommende møder"). */
@@ -71,6 +73,10 @@ export interface AgendaItemPage {
   topic: { code: string; name: string } | null;
   decision: string | null;
   outcome: DecisionOutcome;
+  /** How the decision relates to the recommendation (null: followed, unknown, or a closed item). */
+  deviation: Deviation | null;
+  /** Votes and reservations recorded in the decision; null when none (always for a closed item). */
+  votes: VotesView | null;
   absent: string[];
   sections: Array<{ heading: string; kind: SectionKind; text: string; blocks: unknown }>;
   attachments: string[];
@@ -290,6 +296,8 @@ export const getAgendaItemPage = cache(
         topic: isOpen ? kleTopic(item.kle) : null,
         decision: isOpen ? item.decision : null,
         outcome: isOpen ? item.outcome : "none",
+        deviation: isOpen ? item.deviation : null,
+        votes: isOpen ? toVotesView(item.votes, municipalitySlug) : null,
         absent: isOpen ? item.absent : [],
         sections: isOpen ? item.sections.map((s) => ({ heading: s.heading, kind: s.kind, text: s.text, blocks: s.blocks })) : [],
         attachments: isOpen ? item.attachments.map((a) => a.title) : [],

@@ -32,3 +32,13 @@ export function casePath(municipalitySlug: string, caseSlug: string): string {
 export function calendarPath(municipalitySlug: string, committeeSlug?: string): string {
   return committeeSlug ? `/${municipalitySlug}/${committeeSlug}/kalender.ics` : `/${municipalitySlug}/kalender.ics`;
 }
+
+/** URL of a municipality's list of persons; every person page is below it. */
+export function personsPath(municipalitySlug: string): string {
+  return `/${municipalitySlug}/person`;
+}
+
+/** URL of a person page. */
+export function personPath(municipalitySlug: string, personSlug: string): string {
+  return `${personsPath(municipalitySlug)}/${personSlug}`;
+}

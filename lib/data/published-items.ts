@@ -5,7 +5,7 @@ import type { PublishedItemsSource } from "@/lib/search/withheld-items";
 import { readSearchDocuments } from "./search-documents";
 
 /** The meetings below a page path: "/", "/vejen", "/vejen/byraadet" or "/vejen/byraadet/2024-03-19[/…]". */
-function meetingsUnder(path: string): Prisma.MeetingWhereInput {
+export function meetingsUnder(path: string): Prisma.MeetingWhereInput {
   const [municipality, committee, urlKey] = path.split("/").filter((segment) => segment !== "").map(decodeURIComponent);
   if (municipality === undefined) return {};
   return {

@@ -1,10 +1,11 @@
 import type { ParsedMeeting } from "@/lib/minutes";
 import type { PrismaClient } from "@/lib/db/client";
-import { meetingPath } from "@/lib/data/paths";
+import { meetingPath, personsPath } from "@/lib/data/paths";
 import { copenhagenToUtc } from "@/lib/text/format-danish-date";
 import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
 import { linkMeetingCases } from "./link-cases";
 import { recordPageChange } from "./page-changes";
+import { itemDecisionFields, writePeople } from "./write-people";
 
 /** The transaction client Prisma hands to interactive transactions. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -156,6 +157,7 @@ function itemRows(meeting: ParsedMeeting) {
           outcome: item.outcome,
           absent: item.absent,
           sourceLine: item.line,
+          ...itemDecisionFields(item),
         },
   );
 }
@@ -283,10 +285,13 @@ export async function writeMeeting(
   // compiled and bound every row, which made these inserts most of an ingest's time.
   await tx.$executeRaw`
     WITH items AS (
-      INSERT INTO "AgendaItem" ("meetingId", "number", "position", "title", "marker", "caseNumber", "kle", "closed", "decision", "outcome", "absent", "sourceLine")
-      SELECT ${meetingId}, x."number", x."position", x."title", x."marker", x."caseNumber", x."kle", x."closed", x."decision", x."outcome"::"DecisionOutcome", x."absent", x."sourceLine"
+      INSERT INTO "AgendaItem" ("meetingId", "number", "position", "title", "marker", "caseNumber", "kle", "closed", "decision", "outcome", "absent", "sourceLine",
+        "recommendation", "deviation", "departsFromRecommendation", "hasDissent", "votes")
+      SELECT ${meetingId}, x."number", x."position", x."title", x."marker", x."caseNumber", x."kle", x."closed", x."decision", x."outcome"::"DecisionOutcome", x."absent", x."sourceLine",
+        x."recommendation", x."deviation"::"Deviation", COALESCE(x."departsFromRecommendation", false), COALESCE(x."hasDissent", false), x."votes"
       FROM jsonb_to_recordset(${JSON.stringify(itemRows(meeting))}::jsonb)
-        AS x("number" text, "position" int, "title" text, "marker" text, "caseNumber" text, "kle" text, "closed" boolean, "decision" text, "outcome" text, "absent" text[], "sourceLine" int)
+        AS x("number" text, "position" int, "title" text, "marker" text, "caseNumber" text, "kle" text, "closed" boolean, "decision" text, "outcome" text, "absent" text[], "sourceLine" int,
+          "recommendation" text, "deviation" text, "departsFromRecommendation" boolean, "hasDissent" boolean, "votes" jsonb)
       RETURNING "id", "position"
     ), sections AS (
       INSERT INTO "Section" ("itemId", "position", "heading", "kind", "text", "blocks", "sourceLine")
@@ -299,8 +304,11 @@ export async function writeMeeting(
     SELECT items."id", x."position", x."title"
     FROM jsonb_to_recordset(${JSON.stringify(attachments)}::jsonb) AS x("itemPosition" int, "position" int, "title" text)
     JOIN items ON items."position" = x."itemPosition"`;
+  await writePeople(tx, municipality.id, meetingId, meeting);
   const cases = await linkMeetingCases(tx, municipality, meetingId, previousCaseIds);
   const url = meetingPath(municipality.slug, committee.slug, urlKey);
   for (const path of [url, ...cases.paths]) await recordPageChange(tx, path);
+  // Person pages are not above or below the meeting: forget them all (a person may have gone).
+  await recordPageChange(tx, personsPath(municipality.slug));
   return { meetingId, url, isUpdate: existing !== null, warnings: fields.warnings, remember };
 }

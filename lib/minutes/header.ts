@@ -1,7 +1,8 @@
 import { findDanishDate, findTimes } from "./danish-date";
 import { isArtifactLine, type Family } from "./families";
 import { countMunicipalityMentions } from "./municipalities";
-import { parseNameList } from "./participants";
+import { readPartialAbsences, type PartialAbsence } from "./partial-absence";
+import { parseAbsentees, parseNameList } from "./participants";
 import type { ParseWarning, Participant, SourceLine } from "./types";
 
 /** What the lines before the first item say about the meeting. */
@@ -13,8 +14,10 @@ export interface MeetingHeader {
   endTime: string | null;
   location: string | null;
   participants: Participant[];
-  /** Names printed as absent from the whole meeting ("Fraværende:", "Afbud:" in the header). */
-  absent: string[];
+  /** Members printed as absent from the whole meeting ("Fraværende:", "Afbud:" in the header). */
+  absent: Participant[];
+  /** Members who took no part in some items ("Anne Hansen deltog ikke i behandlingen af punkt 5"). */
+  partialAbsences: PartialAbsence[];
   /** Line of the first text in the header, for errors about the header. */
   firstLine: number | null;
   warnings: ParseWarning[];
@@ -128,6 +131,7 @@ export function parseHeader(lines: readonly SourceLine[], family: Family): Meeti
     location: null,
     participants: [],
     absent: [],
+    partialAbsences: [],
     firstLine: null,
     warnings: [],
   };
@@ -162,7 +166,7 @@ export function parseHeader(lines: readonly SourceLine[], family: Family): Meeti
           }
         }
       }
-      if (applyField(header, field.field, value)) continue;
+      if (applyField(header, field.field, value, line.no)) continue;
       header.warnings.push({ line: line.no, message: "Feltet i mødehovedet kunne ikke læses", text });
       continue;
     }
@@ -191,6 +195,11 @@ export function parseHeader(lines: readonly SourceLine[], family: Family): Meeti
       continue;
     }
     if (isMunicipalityLine(text)) continue;
+    const partial = readPartialAbsences(text, line.no);
+    if (partial.length > 0) {
+      header.partialAbsences.push(...partial);
+      continue;
+    }
     header.warnings.push({ line: line.no, message: "Linjen i mødehovedet blev ikke genkendt", text });
   }
   header.committee ??= committeeFromTitle;
@@ -217,7 +226,7 @@ function findLabelledTimes(value: string): string[] {
   return times.length > 0 ? times : findTimes(`kl. ${value}`);
 }
 
-function applyField(header: MeetingHeader, field: Field, value: string): boolean {
+function applyField(header: MeetingHeader, field: Field, value: string, line: number): boolean {
   if (value === "") return true;
   switch (field) {
     case "date":
@@ -250,7 +259,12 @@ function applyField(header: MeetingHeader, field: Field, value: string): boolean
       for (const participant of parseNameList(value)) header.participants.push(participant);
       return true;
     case "absent":
-      for (const participant of parseNameList(value)) header.absent.push(participant.name);
+      // "Afbud: Hans Hansen (V). Anne Hansen (F) deltog ikke i behandlingen af punkt 5."
+      for (const sentence of value.split(/(?<=[.)])\s+(?=\p{Lu})|\n+/u)) {
+        const partial = readPartialAbsences(sentence, line);
+        if (partial.length > 0) header.partialAbsences.push(...partial);
+        else header.absent.push(...parseAbsentees(sentence));
+      }
       return true;
     case "committee":
       header.committee = cleanCommitteeName(value);

@@ -130,8 +130,13 @@ export function isSameTitle(text: string, rawTitle: string): boolean {
 
 function continuesNumberedList(lines: readonly SourceLine[], index: number, number: string): boolean {
   const previous = previousNonBlank(lines, index);
-  const previousNumber = previous === null ? undefined : NUMBERED.exec(previous)?.[1];
-  return previousNumber !== undefined && Number(previousNumber) === Number(number) - 1;
+  const match = previous === null ? null : NUMBERED.exec(previous);
+  const previousNumber = match?.[1];
+  if (previousNumber === undefined || Number(previousNumber) !== Number(number) - 1) return false;
+  // "6. Lukket: Salg af grund" directly before "7. Takstblad …": a closed item with no body
+  // (always so in the stored text a reparse reads, where closed bodies are blanked), not a list.
+  const closed = readClosedTitle((match?.[2] ?? "").trim());
+  return !(closed.isClosed && closed.isCertain);
 }
 
 function previousNonBlank(lines: readonly SourceLine[], index: number): string | null {

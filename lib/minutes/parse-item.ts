@@ -4,11 +4,15 @@ import { extractKle, isBareCaseNumber, readItemMetadata } from "./case-number";
 import { droppedRange, readClosedTitle } from "./closed-items";
 import { isArtifactLine, type Family } from "./families";
 import { isRepeatedItemHeader, isSameTitle, type ItemHeading } from "./item-headings";
+import { classifyDeviation } from "./deviation";
 import { classifyOutcome } from "./outcome";
-import { parseAbsentNames } from "./participants";
+import { readPartialAbsences } from "./partial-absence";
+import { mergePeople, parseAbsentees } from "./participants";
 import { removePlaceholders } from "./placeholders";
 import { matchSectionHeading } from "./section-headings";
-import type { Block, LineRange, ParsedItem, ParsedSection, ParseWarning, SectionKind, SourceLine } from "./types";
+import { splitSentences } from "./sentences";
+import type { Block, LineRange, ParsedItem, ParsedSection, Participant, ParseWarning, SectionKind, SourceLine } from "./types";
+import { noVotes, parseVotes } from "./votes";
 
 /** What an item is parsed against. */
 export interface ItemContext {
@@ -17,10 +21,14 @@ export interface ItemContext {
   family: Family;
 }
 
-/** One parsed item, the warnings it produced and, for a closed item, the body lines dropped. */
+/**
+ * One parsed item, the warnings it produced, the people it names (absentees and voters, with the
+ * party when printed; none for a closed item) and, for a closed item, the body lines dropped.
+ */
 export interface ItemParse {
   item: ParsedItem;
   warnings: ParseWarning[];
+  people: Participant[];
   dropped: LineRange | null;
 }
 
@@ -77,11 +85,14 @@ export function parseItem(
     sections: [],
     decision: null,
     outcome: "none",
+    recommendation: null,
+    deviation: null,
     attachments: [],
     absent: [],
+    votes: noVotes(),
     line: headingLine.no,
   };
-  if (isClosed) return { item: base, warnings: [], dropped: droppedRange(body) };
+  if (isClosed) return { item: base, warnings: [], people: [], dropped: droppedRange(body) };
 
   const warnings: ParseWarning[] = [];
   const drafts: SectionDraft[] = [];
@@ -155,6 +166,11 @@ export function parseItem(
     .map((section) => section.text);
   const decision = ownDecisionTexts.length > 0 ? ownDecisionTexts.join("\n\n") : null;
   const absenceText = sections.filter((section) => section.kind === "fravaerende").map((section) => section.text);
+  const recommendationTexts = sections.filter((section) => section.kind === "indstilling" && section.text !== "").map((section) => section.text);
+  const recommendation = recommendationTexts.length > 0 ? recommendationTexts.join("\n\n") : null;
+  const decisionLines = drafts.filter((draft) => draft.isOwnDecision).flatMap((draft) => draft.lines);
+  const votes = parseVotes(decisionLines);
+  const absentees = mergePeople([...parseAbsentees(absenceText.join("\n")), ...readOwnPartialAbsences(drafts, heading.number)]);
   const item: ParsedItem = {
     ...base,
     caseNumber,
@@ -162,10 +178,30 @@ export function parseItem(
     sections,
     decision,
     outcome: classifyOutcome(decision),
+    recommendation,
+    deviation: classifyDeviation(recommendation, decision),
     attachments: readAttachments(sections, sectionsBeforeRepeatedHeader),
-    absent: parseAbsentNames(absenceText.join("\n")),
+    absent: absentees.map((absentee) => absentee.name),
+    votes,
   };
-  return { item, warnings, dropped: null };
+  const voters = [...votes.for, ...votes.against, ...votes.abstained, ...votes.reservations];
+  const people = mergePeople([
+    ...absentees,
+    ...voters.flatMap((voter) => (voter.name === undefined ? [] : [{ name: voter.name, party: voter.party ?? null }])),
+  ]);
+  return { item, warnings, people, dropped: null };
+}
+
+/**
+ * Members who took no part in this item, as its decision or absence field says: "Anne Hansen
+ * (F) deltog ikke i behandlingen af punktet", or of "punkt 5" when 5 is this item's number.
+ */
+function readOwnPartialAbsences(drafts: readonly SectionDraft[], number: string): Participant[] {
+  const lines = drafts.filter((draft) => draft.isOwnDecision || draft.kind === "fravaerende").flatMap((draft) => draft.lines);
+  return splitSentences(lines)
+    .flatMap((sentence) => readPartialAbsences(sentence.text, sentence.line))
+    .filter((absence) => absence.items.length === 0 || absence.items.includes(number))
+    .map(({ name, party }) => ({ name, party }));
 }
 
 /**

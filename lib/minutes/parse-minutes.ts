@@ -2,13 +2,14 @@ import { detectFamily } from "./families";
 import { parseHeader } from "./header";
 import { droppedRange } from "./closed-items";
 import { findHeadingCandidates } from "./item-headings";
+import { mergePeople } from "./participants";
 import { inferMunicipality, resolveMunicipality } from "./municipalities";
 import { findBinaryLine, normalizeText } from "./normalize";
 import { parseItem } from "./parse-item";
 import { removeRunningHeaders } from "./running-headers";
 import { segmentItems } from "./segment-items";
 import { readTableOfContents } from "./table-of-contents";
-import type { LineRange, ParsedItem, ParseHints, ParseResult, ParseWarning, SourceLine } from "./types";
+import type { LineRange, ParsedItem, Participant, ParseHints, ParseResult, ParseWarning, SourceLine } from "./types";
 
 /** The warning of a meeting kept without a start time. */
 export const MISSING_START_TIME =
@@ -60,6 +61,7 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
   // Committee and date place the meeting; an unreadable time must not lose the document.
   if (header.startTime === null) warnings.push({ line: header.firstLine ?? firstTextLine, message: MISSING_START_TIME, text: "" });
   const items: ParsedItem[] = [];
+  const itemPeople: Participant[] = [];
   const droppedLineRanges: LineRange[] = [];
   const publicLines: SourceLine[] = [...headerLines];
   for (const segment of segments) {
@@ -70,6 +72,7 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
     const context = { meetingDate: header.date, committee: header.committee, family };
     const parsed = parseItem(heading, headingLine, body, context, { isClosed: segment.isClosed, title: segment.title });
     items.push(parsed.item);
+    itemPeople.push(...parsed.people);
     for (const warning of [...segment.warnings, ...parsed.warnings]) warnings.push(warning);
     if (parsed.dropped) droppedLineRanges.push(parsed.dropped);
     // An open item cut by a "Lukket dagsorden" line: the line and everything after it are closed.
@@ -96,12 +99,16 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
     municipality = inferred.name;
   }
 
-  const absentFromMeeting = header.absent;
+  const absentFromMeeting = header.absent.map((absentee) => absentee.name);
   const participants = header.participants.filter((participant) => !absentFromMeeting.includes(participant.name));
   for (const item of items) {
-    if (item.closed || absentFromMeeting.length === 0) continue;
-    item.absent = [...new Set([...absentFromMeeting, ...item.absent])];
+    if (item.closed) continue;
+    // "Anne Hansen deltog ikke i behandlingen af punkt 5" in the header: absent from item 5 only.
+    const partial = header.partialAbsences.filter((absence) => absence.items.includes(item.number)).map((absence) => absence.name);
+    if (absentFromMeeting.length === 0 && partial.length === 0) continue;
+    item.absent = [...new Set([...absentFromMeeting, ...item.absent, ...partial])];
   }
+  const people = mergePeople([...header.participants, ...header.absent, ...header.partialAbsences.map(({ name, party }) => ({ name, party })), ...itemPeople]);
   const kind = header.kind ?? (items.some((item) => item.decision !== null) ? "referat" : "dagsorden");
 
   return {
@@ -115,6 +122,7 @@ export function runPipeline(text: string, hints: ParseHints): ParseResult {
       endTime: header.endTime,
       location: header.location,
       participants,
+      people,
       items,
       warnings: warnings.sort((a, b) => a.line - b.line),
     },

@@ -3,7 +3,9 @@
  * Names follow the domain glossary (Meeting, AgendaItem → item, Section, Decision, Attachment).
  */
 
+import type { Deviation } from "./deviation";
 import type { DecisionOutcome, SectionKind } from "./vocabulary";
+import type { ItemVotes } from "./votes";
 
 export type { SectionKind };
 
@@ -53,10 +55,16 @@ export interface ParsedItem {
   /** The deciding committee's own decision text; never an earlier body's decision quoted in the case. */
   decision: string | null;
   outcome: Outcome;
+  /** The administration's recommendation (the "Indstilling" sections), kept apart from the decision. */
+  recommendation: string | null;
+  /** How the decision relates to the recommendation (see deviation.ts); null when the minutes do not tell. */
+  deviation: Deviation | null;
   /** Attachment titles. */
   attachments: string[];
   /** Names of members recorded as absent for this item. */
   absent: string[];
+  /** Votes, dissent and reservations recorded in the item's own decision. */
+  votes: ItemVotes;
   /** First source line (1-based) of the item heading. */
   line: number;
 }
@@ -89,6 +97,11 @@ export interface ParsedMeeting {
   endTime: string | null;
   location: string | null;
   participants: Participant[];
+  /**
+   * Every person the open part of the minutes names as participant, absentee or voter, once,
+   * with the party letter when it is printed anywhere. Never anyone named only in a closed item.
+   */
+  people: Participant[];
   items: ParsedItem[];
   warnings: ParseWarning[];
 }

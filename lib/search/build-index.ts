@@ -1,20 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { encodeForIndex, scanWords } from "./danish-encoder";
-import { createFlexDocument, FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord } from "./index-config";
+import { createFlexDocument, FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
-import {
-  fieldTexts,
-  NO_KLE_GROUP,
-  type CommitteeLabel,
-  type FacetColumns,
-  type FacetLabel,
-  type IndexBasis,
-  type SearchIndex,
-  type StoredItems,
-  type StoredSection,
-} from "./search-index";
-import { TermDictionaryBuilder } from "./term-dictionary";
+import { fieldTexts, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
+import { MemorySectionStore } from "./section-store";
+import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
+import { mergeSorted, mergeUrlOrder } from "./url-order";
 
 /**
  * Sorting packs the ordinal into the low 20 bits of a float64 key (see rank-hits.ts), which caps
@@ -38,19 +30,49 @@ export function buildSearchIndex(
   version: string = newIndexVersion(),
   basis: IndexBasis = { changeWatermark: 0, readAtMs: Date.now() },
 ): SearchIndex {
-  const items: StoredItems = {
-    id: [],
-    url: [],
-    title: [],
-    number: [],
-    date: [],
-    outcome: [],
-    caseNumber: [],
-    decision: [],
-    sections: [],
+  const index = emptySearchIndex(version, basis);
+  appendDocuments(index, docs);
+  return index;
+}
+
+/** An index of no items, to {@link appendDocuments} to. */
+export function emptySearchIndex(version: string, basis: IndexBasis): SearchIndex {
+  return {
+    version,
+    basis,
+    size: 0,
+    liveSize: 0,
+    removed: null,
+    appliedDeltas: 0,
+    flex: createFlexDocument(),
+    dictionary: emptyDictionary(),
+    pairDictionary: emptyDictionary(),
+    items: { id: [], url: [], title: [], number: [], date: [], outcome: [], caseNumber: [], decision: [], sections: new MemorySectionStore() },
+    facets: {
+      municipality: new Uint16Array(0),
+      committee: new Uint16Array(0),
+      year: new Uint16Array(0),
+      outcome: new Uint8Array(0),
+      kle: new Uint8Array(0),
+      day: new Int32Array(0),
+    },
+    municipalities: [],
+    committees: [],
+    byDateDesc: new Uint32Array(0),
+    byUrl: null,
   };
-  const municipalities = new LabelTable<FacetLabel>();
-  const committees = new LabelTable<CommitteeLabel>();
+}
+
+/**
+ * Adds `docs` to `index` in place as new ordinals (size, size + 1, …), exactly as a build from
+ * all of them would store and index them, and returns how many were added. The full build and
+ * every delta (index-delta.ts) go through here, so both index an item the same way.
+ */
+export function appendDocuments(index: SearchIndex, docs: Iterable<SearchDocument>): number {
+  const first = index.size;
+  const items = index.items;
+  const municipalities = new LabelTable(index.municipalities, (label) => label.slug);
+  const committees = new LabelTable(index.committees, (label) => label.slug);
   const municipalityIds: number[] = [];
   const committeeIds: number[] = [];
   const kleGroups: number[] = [];
@@ -66,36 +88,67 @@ export function buildSearchIndex(
     items.caseNumber.push(doc.caseNumber === null ? null : nfc(doc.caseNumber));
     items.decision.push(doc.decision === null ? null : nfc(doc.decision));
     items.sections.push(storedSections(doc));
-    municipalityIds.push(municipalities.idOf(doc.municipalitySlug, () => ({ slug: doc.municipalitySlug, name: nfc(doc.municipality) })));
-    committeeIds.push(committees.idOf(committeeFacetValue(doc.municipalitySlug, doc.committeeSlug), () => committeeLabel(doc)));
+    municipalityIds.push(municipalities.idOf(doc.municipalitySlug, nfc(doc.municipality), () => ({ slug: doc.municipalitySlug, name: nfc(doc.municipality) })));
+    committeeIds.push(committees.idOf(committeeFacetValue(doc.municipalitySlug, doc.committeeSlug), nfc(doc.committee), () => committeeLabel(doc)));
     kleGroups.push(parseKleGroup(doc.kleGroup));
   }
 
   const size = items.id.length;
-  const facets: FacetColumns = {
-    municipality: Uint16Array.from(municipalityIds),
-    committee: Uint16Array.from(committeeIds),
-    year: Uint16Array.from(items.date, (date) => Number(date.slice(0, 4))),
-    outcome: Uint8Array.from(items.outcome, outcomeId),
-    kle: Uint8Array.from(kleGroups),
-    day: Int32Array.from(items.date, dayNumber),
+  const added = size - first;
+  if (added === 0) return 0;
+  const dates = items.date.slice(first);
+  const facets = index.facets;
+  index.facets = {
+    municipality: concat(facets.municipality, Uint16Array.from(municipalityIds)),
+    committee: concat(facets.committee, Uint16Array.from(committeeIds)),
+    year: concat(facets.year, Uint16Array.from(dates, (date) => Number(date.slice(0, 4)))),
+    outcome: concat(facets.outcome, Uint8Array.from(items.outcome.slice(first), outcomeId)),
+    kle: concat(facets.kle, Uint8Array.from(kleGroups)),
+    day: concat(facets.day, Int32Array.from(dates, dayNumber)),
   };
-  const partial = { items, facets, municipalities: municipalities.labels, committees: committees.labels };
-  const flex = createFlexDocument();
+  index.size = size;
+  index.liveSize += added;
+  if (index.removed !== null) index.removed = concat(index.removed, new Uint8Array(added));
+
   const dictionary = new TermDictionaryBuilder();
   const pairDictionary = new TermDictionaryBuilder();
-  for (let ordinal = 0; ordinal < size; ordinal++) flex.add(flexRecord(partial, ordinal, dictionary, pairDictionary));
+  for (let ordinal = first; ordinal < size; ordinal++) {
+    const terms = itemTerms(index, ordinal);
+    index.flex.add(flexRecord(terms, ordinal));
+    for (const { field, terms: fieldTerms } of terms.fields) {
+      const bit = FIELD_BITS.get(field) ?? 0;
+      for (const term of fieldTerms) dictionary.add(term, ordinal, bit);
+    }
+    for (const pair of terms.pairs) pairDictionary.add(pair, ordinal, 1);
+  }
+  index.dictionary = mergeDictionaries(index.dictionary, dictionary.build());
+  index.pairDictionary = mergeDictionaries(index.pairDictionary, pairDictionary.build());
 
-  return {
-    version,
-    basis,
-    size,
-    flex,
-    dictionary: dictionary.build(),
-    pairDictionary: pairDictionary.build(),
-    ...partial,
-    byDateDesc: sortByDateDesc(facets.day),
-  };
+  const day = index.facets.day;
+  const newest = Uint32Array.from({ length: added }, (_, i) => first + i).sort((a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
+  index.byDateDesc = mergeSorted(index.byDateDesc, newest, (a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
+  mergeUrlOrder(index, first);
+  return added;
+}
+
+/** What one item contributes to the index: its encoded terms per field, and its word pairs. */
+export interface ItemTerms {
+  fields: Array<{ field: SearchFieldName; terms: string[] }>;
+  pairs: Set<string>;
+}
+
+/** The terms an item of `index` is indexed under, recomputed from its stored fields. */
+export function itemTerms(index: Parameters<typeof fieldTexts>[0], ordinal: number): ItemTerms {
+  const fields: ItemTerms["fields"] = [];
+  const pairs = new Set<string>();
+  for (const field of SEARCH_FIELDS) {
+    const texts = fieldTexts(index, ordinal, field.name);
+    const terms = texts.flatMap(encodeForIndex);
+    if (terms.length === 0) continue;
+    fields.push({ field: field.name, terms });
+    for (const text of texts) addWordPairs(text, pairs);
+  }
+  return { fields, pairs };
 }
 
 /**
@@ -107,7 +160,7 @@ export function holdsDocument(index: SearchIndex, ordinal: number, doc: SearchDo
   const items = index.items;
   const municipality = index.municipalities[index.facets.municipality[ordinal] ?? -1];
   const committee = index.committees[index.facets.committee[ordinal] ?? -1];
-  const sections = items.sections[ordinal] ?? [];
+  const sections = items.sections.at(ordinal);
   const expected = storedSections(doc);
   return (
     items.url[ordinal] === doc.url &&
@@ -153,26 +206,18 @@ export function outcomeId(outcome: DecisionOutcome): number {
   return id;
 }
 
-function flexRecord(
-  index: Parameters<typeof fieldTexts>[0],
-  ordinal: number,
-  dictionary: TermDictionaryBuilder,
-  pairDictionary: TermDictionaryBuilder,
-): FlexRecord {
+function flexRecord(terms: ItemTerms, ordinal: number): FlexRecord {
   const record: FlexRecord = { id: ordinal };
-  const pairs = new Set<string>();
-  for (const field of SEARCH_FIELDS) {
-    const texts = fieldTexts(index, ordinal, field.name);
-    const terms = texts.flatMap(encodeForIndex);
-    if (terms.length === 0) continue;
-    record[field.name] = terms.join(" ");
-    const bit = FIELD_BITS.get(field.name) ?? 0;
-    for (const term of terms) dictionary.add(term, ordinal, bit);
-    for (const text of texts) addWordPairs(text, pairs);
-  }
-  if (pairs.size > 0) record[PAIR_FIELD] = [...pairs].join(" ");
-  for (const pair of pairs) pairDictionary.add(pair, ordinal, 1);
+  for (const { field, terms: fieldTerms } of terms.fields) record[field] = fieldTerms.join(" ");
+  if (terms.pairs.size > 0) record[PAIR_FIELD] = [...terms.pairs].join(" ");
   return record;
+}
+
+function concat<T extends Uint8Array | Uint16Array | Int32Array>(a: T, b: T): T {
+  const joined = new (a.constructor as new (length: number) => T)(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
 }
 
 /** Adjacent non-stop words as phrase-match.ts compares them: whole folded words, codes included. */
@@ -216,17 +261,30 @@ function committeeLabel(doc: SearchDocument): CommitteeLabel {
   };
 }
 
+/**
+ * Facet labels by id, with the id of each key; wraps (and appends to) an index's label list. A
+ * key arriving with another name (a renamed committee) takes the new label: the database names
+ * every item of a committee alike, so the items still holding the old one are being replaced.
+ */
 class LabelTable<T extends FacetLabel> {
-  readonly labels: T[] = [];
   private readonly ids = new Map<string, number>();
 
-  idOf(slug: string, create: () => T): number {
-    let id = this.ids.get(slug);
+  constructor(
+    private readonly labels: T[],
+    keyOf: (label: T) => string,
+  ) {
+    labels.forEach((label, id) => this.ids.set(keyOf(label), id));
+  }
+
+  idOf(key: string, name: string, create: () => T): number {
+    let id = this.ids.get(key);
     if (id === undefined) {
       id = this.labels.length;
       if (id > 0xffff) throw new Error("More than 65,536 distinct facet values");
-      this.ids.set(slug, id);
+      this.ids.set(key, id);
       this.labels.push(create());
+    } else if (this.labels[id]?.name !== name) {
+      this.labels[id] = create();
     }
     return id;
   }

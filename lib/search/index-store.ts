@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sortByDateDesc } from "./build-index";
 import { createFlexDocument, INDEX_FORMAT_VERSION } from "./index-config";
+import { applyIndexDelta, type IndexDelta } from "./index-delta";
+import { FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
 import type { TermDictionary } from "./term-dictionary";
 
@@ -13,6 +15,11 @@ import type { TermDictionary } from "./term-dictionary";
  * the new index, never a half-written one. Older versions are deleted at once: they may hold an
  * item a correction has closed since. A reader whose version vanishes mid-import starts over
  * from the manifest (importSearchIndex).
+ *
+ * Between full builds, each write to the database appends a delta (index-delta.ts) to the
+ * current version: a file under `<version>/deltas/`, written whole before the manifest that
+ * lists it replaces the old one. The index a reader loads is the version with its listed deltas
+ * applied in order; a running server applies new ones as they appear (get-search-index.ts).
  */
 
 /** The manifest file name inside an index directory. */
@@ -24,9 +31,23 @@ export interface SearchIndexManifest {
   version: string;
   /** Version directory, relative to the index directory. */
   path: string;
+  /** Items of the full build. */
   size: number;
-  /** ISO timestamp. */
+  /** ISO timestamp of the full build. */
   createdAt: string;
+  /** What the full build read. */
+  basis: IndexBasis;
+  /** Deltas on top of the full build, oldest first. */
+  deltas: DeltaEntry[];
+}
+
+/** One delta listed in the manifest. */
+export interface DeltaEntry {
+  /** File name, relative to the version directory. */
+  file: string;
+  basis: IndexBasis;
+  /** Documents the delta adds. */
+  items: number;
 }
 
 /** Raised when a directory has no (usable) exported index; run the index build first. */
@@ -54,6 +75,8 @@ interface StoredLabels {
 type FacetArrays = { [K in keyof FacetColumns]: number[] };
 
 const VERSION_PREFIX = "v-";
+const DELTA_DIR = "deltas";
+const URLS_FILE = "urls.txt";
 const STAGING_PREFIX = ".staging-";
 
 /** A staging directory this old is a crashed export's leftover (an export takes seconds). */
@@ -69,6 +92,7 @@ const IMPORT_ATTEMPTS = 5;
  * crashed exports' staging directories.
  */
 export async function exportSearchIndex(index: SearchIndex, dir: string): Promise<SearchIndexManifest> {
+  if (index.appliedDeltas > 0 || index.removed !== null) throw new Error(`Index ${index.version} has deltas applied; export a full build`);
   await mkdir(dir, { recursive: true });
   const versionPath = `${VERSION_PREFIX}${index.version}`;
   const staging = path.join(dir, `${STAGING_PREFIX}${index.version}-${randomBytes(3).toString("hex")}`);
@@ -98,7 +122,11 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   };
   await writeDictionary(staging, "terms", index.dictionary);
   await writeDictionary(staging, "pairs", index.pairDictionary);
-  await writeFile(path.join(staging, "items.json"), JSON.stringify(index.items));
+  const { sections, ...columns } = index.items;
+  await writeFile(path.join(staging, "items.json"), JSON.stringify(columns));
+  await writeSectionStore(staging, sections, index.size);
+  // One URL a line (URLs hold no line breaks), so a writer can ask what the index holds without loading it.
+  await writeFile(path.join(staging, URLS_FILE), `\n${index.items.url.join("\n")}\n`);
   await writeFile(path.join(staging, "labels.json"), JSON.stringify(labels));
   await writeFile(path.join(staging, "facets.json"), JSON.stringify(facets));
   await writeFile(path.join(staging, "meta.json"), JSON.stringify(meta));
@@ -107,6 +135,12 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
     await rm(staging, { recursive: true, force: true });
     await removeOldVersions(dir, previous.path);
     return previous;
+  }
+  // Deltas read after this build read the database carry changes it may lack: they move along.
+  const kept = previous?.deltas.filter((delta) => delta.basis.changeWatermark > index.basis.changeWatermark) ?? [];
+  if (previous && kept.length > 0) {
+    await mkdir(path.join(staging, DELTA_DIR));
+    for (const delta of kept) await copyFile(path.join(dir, previous.path, delta.file), path.join(staging, delta.file));
   }
   await rm(path.join(dir, versionPath), { recursive: true, force: true });
   await rename(staging, path.join(dir, versionPath));
@@ -117,13 +151,69 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
     path: versionPath,
     size: index.size,
     createdAt: new Date().toISOString(),
+    basis: index.basis,
+    deltas: kept,
   };
-  const manifestTmp = path.join(dir, `.${MANIFEST_FILE}.${randomBytes(3).toString("hex")}`);
-  await writeFile(manifestTmp, JSON.stringify(manifest, null, 2));
-  await rename(manifestTmp, path.join(dir, MANIFEST_FILE));
+  await writeManifest(dir, manifest);
 
   await removeOldVersions(dir, versionPath);
   return manifest;
+}
+
+/**
+ * Appends `delta` to the version `expected` names and makes the manifest list it. The caller
+ * serializes writers (scripts/lib/index-write-lock.ts); a manifest that changed since `expected`
+ * was read is refused, since the delta was computed from it.
+ */
+export async function appendIndexDelta(dir: string, expected: SearchIndexManifest, delta: IndexDelta): Promise<SearchIndexManifest> {
+  const current = await readSearchIndexManifest(dir);
+  if (current.version !== expected.version || current.deltas.length !== expected.deltas.length) {
+    throw new Error(`Search index in ${dir} changed while a delta was computed; run the update again`);
+  }
+  const file = `${DELTA_DIR}/${String(current.deltas.length + 1).padStart(6, "0")}-${randomBytes(3).toString("hex")}.json`;
+  const target = path.join(dir, current.path, file);
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.tmp`;
+  await writeFile(tmp, JSON.stringify(delta));
+  await rename(tmp, target);
+  const manifest: SearchIndexManifest = { ...current, deltas: [...current.deltas, { file, basis: delta.basis, items: delta.docs.length }] };
+  await writeManifest(dir, manifest);
+  return manifest;
+}
+
+/**
+ * The URLs among `urls` the index of `manifest` (its full build or a delta) ever held as an open
+ * item, read from its files without loading it: text of theirs may be in those files.
+ */
+export async function urlsEverIndexed(dir: string, manifest: SearchIndexManifest, urls: readonly string[]): Promise<string[]> {
+  if (urls.length === 0) return [];
+  const versionDir = path.join(dir, manifest.path);
+  const texts = [await readFile(path.join(versionDir, URLS_FILE), "utf8")];
+  for (const delta of await readIndexDeltas(dir, manifest, manifest.deltas)) texts.push(`\n${delta.docs.map((doc) => doc.url).join("\n")}\n`);
+  return urls.filter((url) => texts.some((text) => text.includes(`\n${url}\n`)));
+}
+
+/** The newest database state the manifest's index (full build plus deltas) reflects. */
+export function manifestBasis(manifest: SearchIndexManifest): IndexBasis {
+  return manifest.deltas[manifest.deltas.length - 1]?.basis ?? manifest.basis;
+}
+
+/** Reads the delta files `entries` of the version `manifest` names. */
+export async function readIndexDeltas(dir: string, manifest: SearchIndexManifest, entries: readonly DeltaEntry[]): Promise<IndexDelta[]> {
+  const deltas: IndexDelta[] = [];
+  for (const entry of entries) {
+    const file = path.join(dir, manifest.path, entry.file);
+    const delta = JSON.parse(await readFile(file, "utf8")) as IndexDelta;
+    if (delta.basis.changeWatermark !== entry.basis.changeWatermark) throw new SearchIndexNotFoundError(dir, `delta ${file} does not match the manifest`);
+    deltas.push(delta);
+  }
+  return deltas;
+}
+
+async function writeManifest(dir: string, manifest: SearchIndexManifest): Promise<void> {
+  const manifestTmp = path.join(dir, `.${MANIFEST_FILE}.${randomBytes(3).toString("hex")}`);
+  await writeFile(manifestTmp, JSON.stringify(manifest, null, 2));
+  await rename(manifestTmp, path.join(dir, MANIFEST_FILE));
 }
 
 /** Reads `current.json`; throws {@link SearchIndexNotFoundError} when missing or unreadable. */
@@ -170,7 +260,8 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   }
   const dictionary = await readDictionary(versionDir, "terms");
   const pairDictionary = await readDictionary(versionDir, "pairs");
-  const items = JSON.parse(await readFile(path.join(versionDir, "items.json"), "utf8")) as StoredItems;
+  const columns = JSON.parse(await readFile(path.join(versionDir, "items.json"), "utf8")) as Omit<StoredItems, "sections">;
+  const items: StoredItems = { ...columns, sections: await FileSectionStore.open(versionDir, meta.size) };
   const labels = JSON.parse(await readFile(path.join(versionDir, "labels.json"), "utf8")) as StoredLabels;
   const arrays = JSON.parse(await readFile(path.join(versionDir, "facets.json"), "utf8")) as FacetArrays;
   const facets: FacetColumns = {
@@ -181,10 +272,13 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     kle: Uint8Array.from(arrays.kle),
     day: Int32Array.from(arrays.day),
   };
-  return {
+  const index: SearchIndex = {
     version: meta.version,
     basis: meta.basis,
     size: meta.size,
+    liveSize: meta.size,
+    removed: null,
+    appliedDeltas: 0,
     flex,
     dictionary,
     pairDictionary,
@@ -193,7 +287,10 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     municipalities: labels.municipalities,
     committees: labels.committees,
     byDateDesc: sortByDateDesc(facets.day),
+    byUrl: null,
   };
+  for (const delta of await readIndexDeltas(dir, manifest, manifest.deltas)) applyIndexDelta(index, delta);
+  return index;
 }
 
 // Index terms never contain whitespace (they are scanned words), so one term per line is safe.

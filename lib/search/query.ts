@@ -50,7 +50,7 @@ export interface SearchResult {
  * Pages hold {@link PAGE_SIZE} hits unless `pageSize` says otherwise (exports and feeds). An
  * empty search finds nothing (the page shows examples) unless `emptyMeansAll` (a feed of
  * everything new). Ordinals marked in `withheld` are never found, counted or quoted (items the
- * database no longer publishes as indexed; see withheld-items.ts).
+ * database no longer publishes as indexed; see withheld-items.ts), nor are those a delta removed.
  */
 export function searchItems(
   index: SearchIndex,
@@ -69,6 +69,8 @@ export function searchItems(
   // The reused score column lives until the next search; exclusions below score into their own.
   const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index));
   let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
+  const removed = index.removed;
+  if (removed !== null) candidates = candidates.filter((ordinal) => removed[ordinal] !== 1);
   if (withheld !== null) candidates = candidates.filter((ordinal) => withheld[ordinal] !== 1);
   candidates = applyPhrases(index, candidates, plan, fields);
   candidates = applyExclusions(index, candidates, plan);

@@ -1,5 +1,6 @@
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
 import { sectionField, type FieldRestriction, type FlexDocument, type SearchFieldName } from "./index-config";
+import type { SectionStore } from "./section-store";
 import type { TermDictionary } from "./term-dictionary";
 
 /** A facet value with its display name: a municipality or committee. */
@@ -42,7 +43,8 @@ export interface StoredItems {
   outcome: DecisionOutcome[];
   caseNumber: Array<string | null>;
   decision: Array<string | null>;
-  sections: StoredSection[][];
+  /** Kept apart from the heap once exported (section-store.ts). */
+  sections: SectionStore;
 }
 
 /** Per-item facet values as typed arrays, indexed by ordinal. */
@@ -81,8 +83,18 @@ export interface SearchIndex {
   version: string;
   /** What the build read of the database; see {@link IndexBasis}. */
   basis: IndexBasis;
-  /** Number of items. */
+  /** Number of ordinals, removed ones included (every column has this length). */
   size: number;
+  /** Number of ordinals not {@link removed}: the item count an inverse document frequency divides. */
+  liveSize: number;
+  /**
+   * 1 for an ordinal a delta removed (its page was replaced: lib/search/index-delta.ts); it
+   * stays in FlexSearch and the columns until the next full build, but is never found.
+   * Null: nothing removed.
+   */
+  removed: Uint8Array | null;
+  /** How many deltas of the manifest are applied; grows with each, so it also tells the state apart. */
+  appliedDeltas: number;
   flex: FlexDocument;
   /** Every index term, for expanding a query term to the words it is a prefix of. */
   dictionary: TermDictionary;
@@ -96,6 +108,8 @@ export interface SearchIndex {
   committees: CommitteeLabel[];
   /** Ordinals sorted newest first (ties: lower ordinal first), for browsing and date sort. */
   byDateDesc: Uint32Array;
+  /** Ordinals sorted by URL, built on first use (see url-order.ts) and kept in step by deltas. */
+  byUrl: Uint32Array | null;
 }
 
 /**
@@ -154,7 +168,7 @@ export function someSearchedText(
       continue;
     }
     const decision = items.decision[ordinal];
-    for (const section of items.sections[ordinal] ?? []) {
+    for (const section of items.sections.at(ordinal)) {
       if (section.kind === "beslutning" && section.text === decision) continue;
       if (sectionField(section.kind) !== field || (kind !== null && section.kind !== kind)) continue;
       if (predicate(section.text)) return true;
@@ -166,5 +180,5 @@ export function someSearchedText(
 function indexedSections(index: Pick<SearchIndex, "items">, ordinal: number): StoredSection[] {
   const decision = index.items.decision[ordinal];
   // The committee's own decision is indexed once, as `decision`.
-  return (index.items.sections[ordinal] ?? []).filter((section) => !(section.kind === "beslutning" && section.text === decision));
+  return index.items.sections.at(ordinal).filter((section) => !(section.kind === "beslutning" && section.text === decision));
 }

@@ -45,7 +45,9 @@ export async function searchFromQuery(
   if (!parsed.ok) return { ok: false, status: 400, messageDa: parsed.error.messageDa, messageEn: parsed.error.messageEn };
   let withheld;
   try {
-    withheld = await withheldItems(index, source.published);
+    // The mask must belong to the index state searched; a delta may land while the check awaits.
+    do withheld = await withheldItems(index, source.published);
+    while (withheld.appliedDeltas !== index.appliedDeltas);
   } catch (error) {
     // Without the database's word an item closed since the build could be shown: answer nothing.
     console.error(`Search: could not check index ${index.version} against the database`, error);

@@ -54,7 +54,7 @@ function snippetTexts(index: SearchIndex, ordinal: number, restriction: FieldRes
   const texts = searchedTexts(index, ordinal, { ...restriction, fields: bodyFields });
   if (texts.length > 0) return texts;
   const decision = index.items.decision[ordinal];
-  return [...(decision ? [decision] : []), ...(index.items.sections[ordinal] ?? []).map((section) => section.text)];
+  return [...(decision ? [decision] : []), ...index.items.sections.at(ordinal).map((section) => section.text)];
 }
 
 /** True when the word (or one of a code's parts) starts with a query term. */

@@ -82,3 +82,56 @@ function lowerBound(terms: readonly string[], value: string, from = 0): number {
   }
   return lo;
 }
+
+/** A dictionary without terms. */
+export function emptyDictionary(): TermDictionary {
+  return { terms: [], documentFrequency: new Uint32Array(0), fieldMask: new Uint8Array(0) };
+}
+
+/**
+ * The union of two dictionaries over disjoint sets of items (an index and the items a delta
+ * appends): frequencies add up, field masks combine. A linear merge of the sorted term lists.
+ */
+export function mergeDictionaries(a: TermDictionary, b: TermDictionary): TermDictionary {
+  if (b.terms.length === 0) return a;
+  if (a.terms.length === 0) return b;
+  const terms: string[] = [];
+  const frequency: number[] = [];
+  const masks: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length || j < b.terms.length) {
+    const termA = a.terms[i];
+    const termB = b.terms[j];
+    if (termB === undefined || (termA !== undefined && termA < termB)) {
+      terms.push(termA ?? "");
+      frequency.push(a.documentFrequency[i] ?? 0);
+      masks.push(a.fieldMask[i] ?? 0);
+      i++;
+    } else if (termA === undefined || termB < termA) {
+      terms.push(termB);
+      frequency.push(b.documentFrequency[j] ?? 0);
+      masks.push(b.fieldMask[j] ?? 0);
+      j++;
+    } else {
+      terms.push(termA);
+      frequency.push((a.documentFrequency[i] ?? 0) + (b.documentFrequency[j] ?? 0));
+      masks.push((a.fieldMask[i] ?? 0) | (b.fieldMask[j] ?? 0));
+      i++;
+      j++;
+    }
+  }
+  return { terms, documentFrequency: Uint32Array.from(frequency), fieldMask: Uint8Array.from(masks) };
+}
+
+/**
+ * Counts one item fewer for each of `terms` (the distinct terms of an item being removed), so
+ * the frequencies stay those of a fresh build. A term's field bits stay: they only cost a lookup.
+ */
+export function forgetItemTerms(dictionary: TermDictionary, terms: Iterable<string>): void {
+  for (const term of terms) {
+    const position = lowerBound(dictionary.terms, term);
+    if (dictionary.terms[position] !== term) throw new Error(`Term "${term}" of a removed item is not in the dictionary`);
+    dictionary.documentFrequency[position] = Math.max(0, (dictionary.documentFrequency[position] ?? 0) - 1);
+  }
+}

@@ -1,6 +1,7 @@
 import { holdsDocument } from "./build-index";
 import type { SearchDocument } from "./search-document";
 import type { SearchIndex } from "./search-index";
+import { ordinalsUnder } from "./url-order";
 
 /**
  * How stale the answer to "which items changed since this index was built" may be: a search
@@ -38,6 +39,11 @@ export interface PublishedItemsSource {
 export interface WithheldItems {
   /** 1 for an ordinal whose indexed text the database no longer publishes; null: none. */
   readonly mask: Uint8Array | null;
+  /**
+   * The {@link SearchIndex.appliedDeltas} the mask was computed for: a search must use it only
+   * with the index in that state (a delta applied since adds ordinals no check has seen).
+   */
+  readonly appliedDeltas: number;
 }
 
 interface FilterState {
@@ -48,13 +54,12 @@ interface FilterState {
   /** Whether any check succeeded since this index was loaded. */
   hasChecked: boolean;
   withheld: WithheldItems;
-  /** Ordinals sorted by URL, for finding the items under a changed path. */
-  byUrl: Uint32Array | null;
   checking: Promise<void> | null;
 }
 
 // Per loaded index, on globalThis so Next.js dev reloads of this module share it; a new index
-// version gets a fresh state (its own basis), and the old one goes with its index.
+// version, or a delta applied to one, gets a fresh state (its own basis), and the old one goes
+// with its index.
 const globalStore = globalThis as typeof globalThis & { __referatWithheldItems?: WeakMap<SearchIndex, FilterState> };
 const states = (globalStore.__referatWithheldItems ??= new WeakMap<SearchIndex, FilterState>());
 
@@ -69,13 +74,14 @@ const states = (globalStore.__referatWithheldItems ??= new WeakMap<SearchIndex, 
  */
 export async function withheldItems(index: SearchIndex, source: PublishedItemsSource, now: () => number = Date.now): Promise<WithheldItems> {
   let state = states.get(index);
-  if (state === undefined) {
+  // A delta replaced the items of every change up to its watermark; later ones are checked anew,
+  // its new ordinals included.
+  if (state === undefined || state.withheld.appliedDeltas !== index.appliedDeltas) {
     state = {
       lastChangeId: index.basis.changeWatermark,
       checkedAtMs: index.basis.readAtMs,
       hasChecked: false,
-      withheld: { mask: null },
-      byUrl: null,
+      withheld: { mask: null, appliedDeltas: index.appliedDeltas },
       checking: null,
     };
     states.set(index, state);
@@ -87,6 +93,8 @@ export async function withheldItems(index: SearchIndex, source: PublishedItemsSo
       current.checking = null;
     });
     await current.checking;
+    // A delta applied during the check: this state is stale, the new one must be checked.
+    if (current.withheld.appliedDeltas !== index.appliedDeltas) return withheldItems(index, source, now);
   }
   return state.withheld;
 }
@@ -113,8 +121,10 @@ async function checkChanges(index: SearchIndex, state: FilterState, source: Publ
 async function checkPaths(index: SearchIndex, state: FilterState, source: PublishedItemsSource, paths: readonly string[]): Promise<void> {
   // By URL: a correction gives every item of its meeting a new id, and the URL is the item's key.
   const affected = new Map<string, number[]>();
+  const removed = index.removed;
   for (const path of paths) {
-    for (const ordinal of ordinalsUnder(index, state, path)) {
+    for (const ordinal of ordinalsUnder(index, path)) {
+      if (removed !== null && removed[ordinal] === 1) continue;
       const url = index.items.url[ordinal] ?? "";
       const ordinals = affected.get(url);
       if (ordinals) ordinals.push(ordinal);
@@ -137,28 +147,5 @@ async function checkPaths(index: SearchIndex, state: FilterState, source: Publis
     }
   }
   // Copy on write: a WithheldItems object, once handed out, never changes.
-  if (isChanged) state.withheld = { mask };
-}
-
-/** Ordinals whose URL lies below the page `path` (a meeting or municipality; "/" for all). */
-function ordinalsUnder(index: SearchIndex, state: FilterState, path: string): Uint32Array {
-  const urls = index.items.url;
-  const byUrl = (state.byUrl ??= Uint32Array.from({ length: index.size }, (_, i) => i).sort((a, b) => compare(urls[a] ?? "", urls[b] ?? "")));
-  if (path === "/") return byUrl;
-  // URLs starting with "<path>/" are one run in sorted order ("<path>-2/…" sorts apart from it).
-  const below = path.endsWith("/") ? path : `${path}/`;
-  let low = 0;
-  let high = byUrl.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compare(urls[byUrl[mid] ?? 0] ?? "", below) < 0) low = mid + 1;
-    else high = mid;
-  }
-  let end = low;
-  while (end < byUrl.length && (urls[byUrl[end] ?? 0] ?? "").startsWith(below)) end++;
-  return byUrl.subarray(low, end);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (isChanged) state.withheld = { mask, appliedDeltas: state.withheld.appliedDeltas };
 }

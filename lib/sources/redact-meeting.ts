@@ -10,8 +10,9 @@ function redactStrings<T>(value: T, counter: { count: number } | null): T {
   }
   if (Array.isArray(value)) return value.map((entry: unknown) => redactStrings(entry, counter)) as T;
   if (typeof value === "object" && value !== null) {
-    // A section's text and an item's decision are rendered from blocks: redacted, but counted once, in the blocks.
-    const isDerived = (key: string) => key === "decision" || (key === "text" && "blocks" in value);
+    // A section's text and an item's decision are rendered from blocks, and its recommendation and
+    // votes read from those texts: redacted, but counted once, in the blocks.
+    const isDerived = (key: string) => key === "decision" || key === "recommendation" || key === "votes" || (key === "text" && "blocks" in value);
     return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redactStrings(entry, isDerived(key) ? null : counter)])) as T;
   }
   return value;

@@ -53,3 +53,10 @@ export function copenhagenToUtc(isoDate: string, time: string): Date {
   const asLocal = Date.parse(`${local.date}T${local.time}:00Z`);
   return new Date(guess.getTime() - (asLocal - guess.getTime()));
 }
+
+/** "16. marts 2026 kl. 09.05" for an instant, in Copenhagen time. */
+export function formatDanishInstant(instant: string | Date): string {
+  const { date, time } = utcToCopenhagen(typeof instant === "string" ? new Date(instant) : instant);
+  const day = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE }).format(dateAtNoonUtc(date));
+  return `${day} kl. ${time.replace(":", ".")}`;
+}

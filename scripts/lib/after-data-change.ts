@@ -3,16 +3,16 @@ import { getEnv } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/client";
 import { exportDir } from "@/lib/export/export-dir";
 import { refreshBulkFiles } from "@/lib/export/refresh-bulk-files";
-import { rebuildSearchIndex } from "./rebuild-search-index";
+import { updateSearchIndex } from "./update-search-index";
 
 /**
- * Work that follows any change to the stored minutes: the search index is rebuilt (a running
- * server swaps to it within seconds); pages refresh themselves through ISR within 30 seconds;
- * email alerts go out for meetings the new index holds; the bulk files (/data/) are written
- * again (a running server would within a minute too).
+ * Work that follows any change to the stored minutes: the search index gets a delta of the
+ * changed pages (a running server applies it within a second); pages refresh themselves through
+ * ISR within 30 seconds; email alerts go out for meetings the new index holds; the bulk files
+ * (/data/) are written again (a running server would within a minute too).
  */
 export async function afterDataChange(log: (message: string) => void): Promise<void> {
-  await rebuildSearchIndex(getPrisma(), log);
+  await updateSearchIndex(getPrisma(), log);
   await runAlertJob(getPrisma(), log);
   const exported = await refreshBulkFiles(getPrisma(), exportDir(getEnv().dataDir), getEnv().siteUrl);
   if (exported.status === "exported") log(`Datafilerne under /data/ er skrevet igen (${exported.summary.meetings} møder).`);

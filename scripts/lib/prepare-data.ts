@@ -6,15 +6,15 @@ import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { countOutdatedDocuments } from "@/lib/ingest/reparse";
 import { INDEX_FORMAT_VERSION } from "@/lib/search/index-config";
 import { searchIndexDir } from "@/lib/search/index-dir";
-import { readSearchIndexManifest } from "@/lib/search/index-store";
+import { manifestBasis, readSearchIndexManifest } from "@/lib/search/index-store";
 import { afterDataChange } from "./after-data-change";
-import { rebuildSearchIndex } from "./rebuild-search-index";
+import { updateSearchIndex } from "./update-search-index";
 
-/** When the current index was built; null when there is none or it is in an older format. */
+/** When the current index (its newest delta) read the database; null when there is none or it is in an older format. */
 async function indexBuiltAt(): Promise<Date | null> {
   try {
     const manifest = await readSearchIndexManifest(searchIndexDir(getEnv().dataDir));
-    return manifest.formatVersion === INDEX_FORMAT_VERSION ? new Date(manifest.createdAt) : null;
+    return manifest.formatVersion === INDEX_FORMAT_VERSION ? new Date(manifestBasis(manifest).readAtMs) : null;
   } catch {
     return null;
   }
@@ -41,7 +41,7 @@ export async function prepareData(): Promise<void> {
   const [builtAt, newest] = await Promise.all([indexBuiltAt(), prisma.meeting.aggregate({ _max: { updatedAt: true } })]);
   const changedAt = newest._max.updatedAt;
   if (!builtAt || (changedAt && changedAt > builtAt)) {
-    console.log(builtAt ? "The data changed since the search index was built: rebuilding it …" : "Building the search index …");
-    await rebuildSearchIndex(prisma, console.log);
+    console.log(builtAt ? "The data changed since the search index was built: updating it …" : "Building the search index …");
+    await updateSearchIndex(prisma, console.log);
   }
 }

@@ -6,6 +6,7 @@ import { buildSearchIndex, newIndexVersion } from "@/lib/search/build-index";
 import { searchIndexDir } from "@/lib/search/index-dir";
 import { exportSearchIndex } from "@/lib/search/index-store";
 import type { SearchDocument } from "@/lib/search/search-document";
+import { withIndexWriteLock } from "./index-write-lock";
 
 /**
  * Builds the search index from the database and exports it into `dir` (by default next to the
@@ -23,6 +24,6 @@ export async function rebuildSearchIndex(
   const docs: SearchDocument[] = [];
   for await (const doc of readSearchDocuments(prisma)) docs.push(doc);
   const index = buildSearchIndex(docs, newIndexVersion(), { changeWatermark, readAtMs: started });
-  const manifest = await exportSearchIndex(index, dir);
+  const manifest = await withIndexWriteLock(prisma, () => exportSearchIndex(index, dir));
   log(`Search index ${manifest.version}: ${docs.length} agenda items in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { CalendarLink } from "@/components/meeting/CalendarLink";
 import { UpcomingMeetings } from "@/components/meeting/UpcomingMeetings";
+import { PersonList } from "@/components/person/PersonList";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { decisionsOf, searchFeedHref } from "@/components/search/search-href";
 import { FollowLinks } from "@/components/ui/FollowLinks";
 import { getCommitteePage } from "@/lib/data/browse";
 import { calendarPath, committeePath } from "@/lib/data/paths";
+import { listCommitteeMembers } from "@/lib/data/persons";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { formatDanishDateTime } from "@/lib/text/format-danish-date";
 
@@ -35,6 +37,7 @@ export default async function CommitteeRoute({ params }: Props) {
   if (page.kind === "renamed") permanentRedirect(committeePath(kommune, page.slug));
   if (page.kind === "missing") notFound();
   const committee = page.value;
+  const members = await listCommitteeMembers(kommune, committee.slug);
   return (
     <article>
       <Breadcrumbs
@@ -68,6 +71,14 @@ export default async function CommitteeRoute({ params }: Props) {
           </ul>
         </section>
       ))}
+      {members.length > 0 && (
+        <section aria-labelledby="medlemmer" className="mb-6">
+          <h2 id="medlemmer" className="mb-2 text-xl font-semibold">
+            Medlemmer set i referaterne
+          </h2>
+          <PersonList persons={members} />
+        </section>
+      )}
     </article>
   );
 }

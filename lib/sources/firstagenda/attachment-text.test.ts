@@ -99,6 +99,14 @@ describe("attachment PDFs (--with-attachments)", () => {
     expect(attachmentRequests().some((request) => request.path.includes(ZERO_GUID) || request.path.includes(CLOSED_ITEMS_OFFER))).toBe(false);
     expect(JSON.stringify(await snapshotTables(db))).not.toContain(secret);
   });
+
+  it("names a PDF that cannot be fetched in the warning without its signed URL's signature", async () => {
+    site.faults.set(`/signed/${HOERINGSSVAR}`, [404, 404].map((status) => ({ kind: "status" as const, status })));
+    expect(await runImport(db, site, { withAttachments: true, attachmentLimits: limits })).toMatchObject({ ok: 5, failed: 0 });
+    const warnings = JSON.stringify((await schoolItem()).meeting.warnings);
+    expect(warnings).toContain(`Bilag \\"Høringssvar\\" til punkt 1 er ikke læst: ${site.url}/signed/${HOERINGSSVAR}: HTTP 404`);
+    expect(warnings).not.toContain("sig=");
+  });
 });
 
 describe("pdfUrlFromViewer", () => {

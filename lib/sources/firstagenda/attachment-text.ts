@@ -64,7 +64,8 @@ async function readAttachment(fetcher: SiteFetcher, viewerUrl: string, limits: A
   return extractPdfText(pdf.bytes);
 }
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+// A fetch error starts with the URL, and the signed PDF URL's query is its short-lived signature: not for a public page.
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/(https?:\/\/[^\s?]+)\?\S*?(:?)(?=\s|$)/g, "$1$2");
 
 /**
  * The meeting with the text of its open items' attachment PDFs added, one section ("Bilag:

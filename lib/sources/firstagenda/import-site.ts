@@ -114,8 +114,8 @@ function emptySummary(): IngestSummary {
   return { discovered: 0, ok: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, cprRedactions: 0, items: 0, failures: [], warnings: [], skippedFiles: [], durationMs: 0 };
 }
 
-async function recordFailure(prisma: PrismaClient, site: string, listing: MeetingListing, error: string): Promise<void> {
-  const data = { status: "failed" as const, error, attemptedAt: new Date() };
+async function recordFailure(prisma: PrismaClient, site: string, municipality: string, listing: MeetingListing, error: string): Promise<void> {
+  const data = { status: "failed" as const, error, attemptedAt: new Date(), municipality };
   await prisma.remoteMeeting.upsert({
     where: { site_remoteId: { site, remoteId: listing.id } },
     create: { site, remoteId: listing.id, documentName: listing.documentName, ...data },
@@ -199,6 +199,7 @@ async function writeImported(
       documentName: listing.documentName,
       releasedDate: released,
       withAttachments,
+      municipality: mapped.meeting.municipality,
       contentHash: hash,
       status: "ok" as const,
       error: null,
@@ -308,7 +309,7 @@ async function importOne(
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     const message = errorMessage(error);
-    await recordFailure(prisma, site, listing, message);
+    await recordFailure(prisma, site, options.municipality, listing, message);
     return { label, status: "failed", error: message, cprRedactions: 0 };
   }
 }

@@ -3,6 +3,8 @@ import { extractKle } from "@/lib/minutes/case-number";
 import { readClosedTitle } from "@/lib/minutes/closed-items";
 import { hasMarkerWord } from "@/lib/minutes/closed-markers";
 import { classifyOutcome } from "@/lib/minutes/outcome";
+import { readDecisionFacts } from "@/lib/minutes/decision-facts";
+import { noVotes } from "@/lib/minutes/votes";
 import { splitMarker } from "@/lib/minutes/parse-item";
 import { utcToCopenhagen } from "@/lib/text/format-danish-date";
 import { isObject, readArray, readBoolean, readString, type JsonObject } from "../json-fields";
@@ -104,8 +106,11 @@ function mapItem(raw: JsonObject, index: number, context: { site: string; kind: 
       sections: [],
       decision: null,
       outcome: "none",
+      recommendation: null,
+      deviation: null,
       attachments: [],
       absent: [],
+      votes: noVotes(),
       line: index + 1,
     };
     return { item, source: { position: index + 1, remoteId, attachmentUrls: [] } };
@@ -130,6 +135,7 @@ function mapItem(raw: JsonObject, index: number, context: { site: string; kind: 
     sections,
     decision,
     outcome: classifyOutcome(decision),
+    ...readDecisionFacts(sections, decision),
     attachments: attachments.map((attachment) => attachment.title),
     absent: [],
     line: index + 1,
@@ -164,6 +170,7 @@ export function mapMeeting(listing: MeetingListing, agenda: unknown, context: { 
     endTime,
     location: listing.location,
     participants: [],
+    people: [],
     items: mapped.map(({ item }) => item),
     warnings: [],
   });

@@ -1,0 +1,140 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import { open } from "node:fs/promises";
+import path from "node:path";
+import type { StoredSection } from "./search-index";
+
+/**
+ * The sections of every item, by ordinal: the bulk of an index's text (6–7 KB an item), read
+ * only for the hits of a page (snippets), phrase checks and section-kind restrictions. An
+ * exported index keeps them in a file read on demand, not in the JavaScript heap.
+ */
+export interface SectionStore {
+  /** Number of items stored. */
+  readonly length: number;
+  /** The sections of the item at `ordinal`; empty past the end. */
+  at(ordinal: number): StoredSection[];
+  /** Stores the sections of the next ordinal. */
+  push(sections: StoredSection[]): void;
+}
+
+/** Sections held in memory: while an index is built, and for the items deltas add to a loaded one. */
+export class MemorySectionStore implements SectionStore {
+  private readonly items: StoredSection[][] = [];
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  at(ordinal: number): StoredSection[] {
+    return this.items[ordinal] ?? [];
+  }
+
+  push(sections: StoredSection[]): void {
+    this.items.push(sections);
+  }
+}
+
+const DATA_FILE = "sections.bin";
+const OFFSETS_FILE = "sections-offsets.bin";
+
+// Closes a file store's descriptor once its index is garbage: a replaced version goes with it.
+const descriptors = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+/**
+ * The sections of an exported index, read from its version directory one item at a time with
+ * positioned reads (the operating system's page cache holds what is read often), followed by
+ * those of items appended after loading, in memory.
+ */
+export class FileSectionStore implements SectionStore {
+  private readonly appended = new MemorySectionStore();
+
+  private constructor(
+    private readonly fd: number,
+    /** Byte offset of each stored item's sections, and the end: length = items + 1. */
+    private readonly offsets: Float64Array,
+  ) {
+    descriptors.register(this, fd);
+  }
+
+  /** Opens the store exported into `dir` for `size` items. */
+  static async open(dir: string, size: number): Promise<FileSectionStore> {
+    const bytes = await readFileCopy(path.join(dir, OFFSETS_FILE));
+    const offsets = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float64Array.BYTES_PER_ELEMENT);
+    if (offsets.length !== size + 1) throw new Error(`${path.join(dir, OFFSETS_FILE)} holds ${offsets.length - 1} items, expected ${size}`);
+    return new FileSectionStore(openSync(path.join(dir, DATA_FILE), "r"), offsets);
+  }
+
+  get length(): number {
+    return this.offsets.length - 1 + this.appended.length;
+  }
+
+  at(ordinal: number): StoredSection[] {
+    const stored = this.offsets.length - 1;
+    if (ordinal >= stored) return this.appended.at(ordinal - stored);
+    const start = this.offsets[ordinal];
+    const end = this.offsets[ordinal + 1];
+    if (start === undefined || end === undefined || ordinal < 0) return [];
+    const buffer = Buffer.allocUnsafe(end - start);
+    let read = 0;
+    while (read < buffer.length) read += readSync(this.fd, buffer, read, buffer.length - read, start + read);
+    return JSON.parse(buffer.toString("utf8")) as StoredSection[];
+  }
+
+  push(sections: StoredSection[]): void {
+    this.appended.push(sections);
+  }
+}
+
+/** Writes the sections of items 0 … size − 1 of `store` into `dir`, for {@link FileSectionStore.open}. */
+export async function writeSectionStore(dir: string, store: SectionStore, size: number): Promise<void> {
+  const offsets = new Float64Array(size + 1);
+  const file = await open(path.join(dir, DATA_FILE), "w");
+  try {
+    let position = 0;
+    // Written in batches: one write per item was the slowest part of an export.
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    for (let ordinal = 0; ordinal < size; ordinal++) {
+      const bytes = Buffer.from(JSON.stringify(store.at(ordinal)), "utf8");
+      offsets[ordinal] = position;
+      position += bytes.length;
+      batch.push(bytes);
+      batchBytes += bytes.length;
+      if (batchBytes > 8 << 20) {
+        await file.write(Buffer.concat(batch));
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+    offsets[size] = position;
+    if (batch.length > 0) await file.write(Buffer.concat(batch));
+  } finally {
+    await file.close();
+  }
+  const offsetsFile = await open(path.join(dir, OFFSETS_FILE), "w");
+  try {
+    await offsetsFile.write(new Uint8Array(offsets.buffer));
+  } finally {
+    await offsetsFile.close();
+  }
+}
+
+async function readFileCopy(file: string): Promise<Uint8Array> {
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    // A fresh, aligned buffer (Node's pooled Buffers may sit at an odd offset).
+    const bytes = new Uint8Array(new ArrayBuffer(size));
+    let read = 0;
+    while (read < size) read += (await handle.read(bytes, read, size - read, read)).bytesRead;
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
