@@ -31,6 +31,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
-    env: { PORT: String(port), REFERATPORTALEN_DATA_DIR: ".data/e2e", SITE_URL: `http://localhost:${port}` },
+    env: { PORT: String(port), REFERATPORTALEN_DATA_DIR: ".data/e2e", SITE_URL: `http://localhost:${port}`, MUNICIPALITIES_FILE: "e2e/municipalities.json" },
   },
 });

@@ -1,14 +1,16 @@
 /**
- * npm run bench:search [-- --items 100000 --seed N --reps 200 --keep]
+ * npm run bench:search [-- --items 100000 --seed N --reps 100 --warmup 5 --port 3130 --keep --skip-freshness]
  * Generates a corpus of about `--items` agenda items, ingests it (and data/samples) into a fresh
  * throwaway database, builds, exports and re-imports the search index, then times a fixed query set
  * against the index (searchItems: facets, snippets and all) and against PostgreSQL full-text
- * search in the same database, side by side. `--keep` keeps the database
- * (bench_search_<items>_<seed>) and reuses it on the next run instead of ingesting again.
- * Run with `node --expose-gc --import tsx scripts/bench-search.ts` for stable heap figures.
+ * search in the same database (scripts/lib/bench-postgres.ts), with the same warm-up and
+ * repetitions, side by side; prints where each engine ranks the sample items (the relevance
+ * table) and, from a running server, how soon a newly ingested document is found. `--keep` keeps
+ * the database (bench_search_<items>_<seed>) and reuses it on the next run instead of ingesting
+ * again. Run with `node --expose-gc --import tsx scripts/bench-search.ts` for stable heap figures.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,7 +18,6 @@ import pg from "pg";
 import { readSearchDocuments } from "@/lib/data/search-documents";
 import { createPrisma } from "@/lib/db/client";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
-import { parseMinutes } from "@/lib/minutes";
 import { buildSearchIndex } from "@/lib/search/build-index";
 import { exportSearchIndex, importSearchIndex } from "@/lib/search/index-store";
 import { searchItems } from "@/lib/search/query";
@@ -24,11 +25,20 @@ import type { SearchDocument } from "@/lib/search/search-document";
 import type { SearchIndex } from "@/lib/search/search-index";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "@/lib/search/search-params";
 import { openBenchDatabase, writeCorpus, type BenchDatabase } from "./lib/bench-database";
+import { measureFreshness, type FreshnessResult } from "./lib/bench-freshness";
+import { peerDataBytes, preparePostgresPeer, prewarmPeer, searchPostgres, sharedBuffersFor, workMemFor } from "./lib/bench-postgres";
+import { countWithin, formatRelevance, measureRelevance, RELEVANCE_CASES } from "./lib/bench-relevance";
 
 // Measured: the generator yields 9.26 open and closed items per meeting on average.
 const ITEMS_PER_MEETING = 9.2;
-const TARGET_P95_MS = 25;
+// Issue 13's targets on a 2-core machine; they are printed against the figures, never asserted in tests.
+const TARGET_P95_MS = (items: number) => (items >= 1_000_000 ? 50 : 25);
+const TARGET_P50_MS = 10;
 const TARGET_SPEEDUP = 10;
+const TARGET_FRESH_S = 5;
+const TARGET_RSS_MB = 1536;
+const TARGET_COLD_START_S = 10;
+const TARGET_TOP3 = 13;
 const SAMPLES_DIR = path.join(process.cwd(), "data/samples");
 const MB = 1024 * 1024;
 
@@ -37,18 +47,21 @@ const { values } = parseArgs({
     items: { type: "string", default: "100000" },
     meetings: { type: "string" },
     seed: { type: "string", default: "20240319" },
-    reps: { type: "string", default: "200" },
-    "pg-reps": { type: "string", default: "15" },
+    reps: { type: "string", default: "100" },
+    warmup: { type: "string", default: "5" },
+    port: { type: "string", default: "3130" },
     keep: { type: "boolean", default: false },
+    "skip-freshness": { type: "boolean", default: false },
   },
 });
 const items = Number(values.items);
 const seed = Number(values.seed);
 const reps = Number(values.reps);
-const pgReps = Number(values["pg-reps"]);
+const warmup = Number(values.warmup);
+const port = Number(values.port);
 const meetings = values.meetings === undefined ? Math.ceil(items / ITEMS_PER_MEETING) : Number(values.meetings);
-if (![items, seed, reps, pgReps, meetings].every((n) => Number.isInteger(n) && n > 0)) {
-  console.error("Usage: npm run bench:search -- [--items N | --meetings N] [--seed N] [--reps N] [--pg-reps N] [--keep]");
+if (![items, seed, reps, port, meetings].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0) {
+  console.error("Usage: npm run bench:search -- [--items N | --meetings N] [--seed N] [--reps N] [--warmup N] [--port N] [--keep] [--skip-freshness]");
   process.exit(2);
 }
 
@@ -78,25 +91,6 @@ const QUERIES: BenchQuery[] = [
   { kind: "filter", params: { q: "Ukraine", aar: ["2024"] } },
   { kind: "filter", params: { q: "budget", aar: ["2023"], udfald: ["approved"] } },
   { kind: "filter", params: { q: "fleksjob", udfald: ["noted"], sort: "nyeste" } },
-];
-
-/** Relevance cases from lib/search/relevance.test.ts: the sample item that must be found. */
-const RELEVANCE: Array<{ q: string; municipality: string; number: string }> = [
-  { q: "Ukraine", municipality: "lemvig", number: "2" },
-  { q: "fleksjob", municipality: "faxe", number: "88" },
-  { q: "sygedagpenge", municipality: "varde", number: "3" },
-  { q: "touchskærme", municipality: "vejle", number: "95" },
-  { q: "negativ social kontrol", municipality: "vejen", number: "2" },
-  { q: "hoeringssvar", municipality: "vejle", number: "92" },
-  { q: "Ankestyrelsen klager", municipality: "vejle", number: "94" },
-  { q: "klagesager", municipality: "vejle", number: "94" },
-  { q: "Banebryderne", municipality: "faxe", number: "84" },
-  { q: "nøgletal", municipality: "faxe", number: "90" },
-  { q: "Fritidspas", municipality: "vejen", number: "6" },
-  { q: "budgetopfølgning", municipality: "vejen", number: "9" },
-  { q: "ukrainere", municipality: "lemvig", number: "2" },
-  { q: "jobafklaring", municipality: "varde", number: "3" },
-  { q: "Bæredygtighed ESG", municipality: "vejen", number: "1" },
 ];
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -148,126 +142,60 @@ async function ingest(db: BenchDatabase): Promise<void> {
   }
 }
 
-/** The comparison table for PostgreSQL: open items with the weighted tsvector the issue names. */
-async function preparePostgresFts(client: pg.Client): Promise<void> {
-  const exists = await client.query(`SELECT 1 FROM pg_class WHERE relname = 'bench_fts'`);
-  if ((exists.rowCount ?? 0) > 0) return;
-  const started = performance.now();
-  await client.query(`
-    CREATE TABLE bench_fts AS
-    SELECT a.id,
-           a.title,
-           a.decision,
-           coalesce(s.body, '') AS body,
-           setweight(to_tsvector('danish', a.title), 'A')
-             || setweight(to_tsvector('danish', coalesce(a.decision, '')), 'B')
-             || setweight(to_tsvector('danish', coalesce(s.body, '')), 'C') AS tsv
-    FROM "AgendaItem" a
-    LEFT JOIN (SELECT "itemId", string_agg(text, E'\\n' ORDER BY position) AS body FROM "Section" GROUP BY "itemId") s
-      ON s."itemId" = a.id
-    WHERE NOT a.closed`);
-  await client.query(`CREATE INDEX bench_fts_tsv ON bench_fts USING GIN (tsv)`);
-  await client.query(`ALTER TABLE bench_fts ADD PRIMARY KEY (id)`);
-  await client.query(`ANALYZE bench_fts`);
-  console.log(`PostgreSQL: bench_fts med GIN-indeks bygget på ${seconds(performance.now() - started)}`);
-}
-
-const FROM_FILTERED = `
-  FROM bench_fts f
-  JOIN "AgendaItem" a ON a.id = f.id
-  JOIN "Meeting" m ON m.id = a."meetingId"
-  JOIN "Committee" c ON c.id = m."committeeId"
-  JOIN "Municipality" mu ON mu.id = c."municipalityId"`;
-
-/** WHERE clause and parameters for the text and the filters; $1 is the query text. */
-function postgresWhere(params: SearchParams): { where: string; args: unknown[] } {
-  const args: unknown[] = [params.q];
-  const clauses = ["f.tsv @@ websearch_to_tsquery('danish', $1)"];
-  if (params.kommune.length > 0) {
-    args.push(params.kommune);
-    clauses.push(`mu.slug = ANY($${args.length})`);
-  }
-  if (params.udvalg.length > 0) {
-    args.push(params.udvalg);
-    clauses.push(`c.slug = ANY($${args.length})`);
-  }
-  if (params.aar.length > 0) {
-    args.push(params.aar.map(Number));
-    clauses.push(`extract(year FROM m.date)::int = ANY($${args.length})`);
-  }
-  if (params.udfald.length > 0) {
-    args.push(params.udfald);
-    clauses.push(`a.outcome::text = ANY($${args.length})`);
-  }
-  return { where: clauses.join(" AND "), args };
-}
-
-interface PostgresResult {
-  total: number;
-  hits: Array<{ municipality: string; number: string; date: string }>;
-}
-
-/** One PostgreSQL search as a page would need it: top 20 by ts_rank (or date), headlines, count. */
-async function searchPostgres(client: pg.Client, params: SearchParams): Promise<PostgresResult> {
-  const { where, args } = postgresWhere(params);
-  const order = params.sort === "nyeste" ? "m.date DESC, f.id" : "rank DESC, f.id";
-  const top = await client.query<{ id: number; municipality: string; number: string; date: string }>(
-    `SELECT f.id, mu.slug AS municipality, a.number, to_char(m.date, 'YYYY-MM-DD') AS date,
-            ts_rank(f.tsv, websearch_to_tsquery('danish', $1)) AS rank
-     ${FROM_FILTERED} WHERE ${where} ORDER BY ${order} LIMIT 20`,
-    args,
-  );
-  const ids = top.rows.map((row) => row.id);
-  if (ids.length > 0) {
-    await client.query(
-      `SELECT id, ts_headline('danish', coalesce(decision, '') || E'\\n' || body, websearch_to_tsquery('danish', $1)) AS snippet
-       FROM bench_fts WHERE id = ANY($2)`,
-      [params.q, ids],
-    );
-  }
-  const count = await client.query<{ n: string }>(`SELECT count(*) AS n ${FROM_FILTERED} WHERE ${where}`, args);
-  return { total: Number(count.rows[0]?.n ?? 0), hits: top.rows };
-}
-
 interface Timing {
   p50: number;
   p95: number;
   total: number;
 }
 
-function timeSearch(index: SearchIndex, params: SearchParams): Timing {
+/** `warmup` untimed runs, then `reps` timed ones: the same for both engines. */
+async function timeRuns(run: () => number | Promise<number>): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await run();
   const times: number[] = [];
   let total = 0;
   for (let i = 0; i < reps; i++) {
     const started = performance.now();
-    total = searchItems(index, params).total;
+    total = await run();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), total };
 }
 
-async function timePostgres(client: pg.Client, params: SearchParams): Promise<Timing> {
-  const times: number[] = [];
-  let total = 0;
-  for (let i = 0; i < pgReps; i++) {
-    const started = performance.now();
-    total = (await searchPostgres(client, params)).total;
-    times.push(performance.now() - started);
+/**
+ * Gives PostgreSQL memory for the data: shared_buffers (a server setting, so ALTER SYSTEM and a
+ * restart of the embedded server) and work_mem (per session). On DATABASE_URL's server only the
+ * session setting is made; shared_buffers is reported as found.
+ */
+async function tunePostgres(current: BenchDatabase, currentClient: pg.Client): Promise<{ db: BenchDatabase; client: pg.Client }> {
+  const dataBytes = await peerDataBytes(currentClient);
+  const wanted = sharedBuffersFor(dataBytes, os.totalmem());
+  let db = current;
+  let client = currentClient;
+  if (db.source === "embedded") {
+    await client.query(`ALTER SYSTEM SET shared_buffers = '${Math.round(wanted / MB)}MB'`);
+    await client.end();
+    await db.close();
+    db = await openBenchDatabase(db.name, () => {});
+    client = new pg.Client({ connectionString: db.url });
+    await client.connect();
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), total };
+  const workMem = workMemFor(items);
+  await client.query(`SET work_mem = '${Math.round(workMem / MB)}MB'`);
+  const shown = await client.query<{ shared_buffers: string }>(`SHOW shared_buffers`);
+  const blocks = await prewarmPeer(client);
+  console.log(
+    `PostgreSQL: data ${mb(dataBytes)}; shared_buffers ${shown.rows[0]?.shared_buffers ?? "?"} (data × 1,25, højst 1/4 af ${mb(os.totalmem())} RAM${db.source === "embedded" ? "" : "; DATABASE_URL's server: ikke ændret"}), work_mem ${mb(workMem)} (200 B pr. punkt til count(*) OVER ()); ${blocks} blokke forvarmet med pg_prewarm`,
+  );
+  return { db, client };
 }
 
-/** Meeting date of each sample municipality's minutes, to tell its items from generated ones. */
-async function sampleDates(): Promise<Map<string, string>> {
-  const dates = new Map<string, string>();
-  for (const file of await readdir(SAMPLES_DIR)) {
-    const parsed = parseMinutes(await readFile(path.join(SAMPLES_DIR, file), "utf8"));
-    if (parsed.ok) dates.set(parsed.meeting.municipality.replace(/ Kommune$/, "").toLowerCase(), parsed.meeting.date);
-  }
-  return dates;
+/** Undoes the ALTER SYSTEM of {@link tunePostgres} for the next start of the embedded server. */
+async function resetPostgresTuning(db: BenchDatabase, client: pg.Client): Promise<void> {
+  if (db.source === "embedded") await client.query(`ALTER SYSTEM RESET shared_buffers`);
 }
+
+const verdict = (isMet: boolean) => (isMet ? "OPFYLDT" : "IKKE opfyldt");
 
 const name = values.keep ? `bench_search_${items}_${seed}` : `bench_search_${randomBytes(4).toString("hex")}`;
 const indexDir = await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-index-"));
@@ -319,18 +247,26 @@ try {
     ].join("\n"),
   );
 
-  await preparePostgresFts(client);
-  console.log(`\n${"Forespørgsel".padEnd(52)} ${"FlexSearch p50/p95".padStart(20)} ${"PostgreSQL p50/p95".padStart(22)} ${"faktor".padStart(7)} ${"hits F/PG".padStart(15)}`);
+  await preparePostgresPeer(client, console.log);
+  ({ db, client } = await tunePostgres(db, client));
+  const pgClient = client;
+  console.log(
+    `\nHver forespørgsel: ${warmup} opvarmninger og ${reps} målte kørsler i hver motor. FlexSearch: searchItems (20 hits, facetter, uddrag). PostgreSQL: ét udsagn (20 hits, ts_headline, count(*) OVER ()), uden facetter.`,
+  );
+  console.log(`${"Forespørgsel".padEnd(52)} ${"FlexSearch p50/p95".padStart(20)} ${"PostgreSQL p50/p95".padStart(22)} ${"faktor".padStart(7)} ${"hits F/PG".padStart(15)}`);
   const ratios: number[] = [];
   let worstP95 = 0;
+  let worstP50 = 0;
+  let fewerHits = 0;
   for (const query of QUERIES) {
     const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, ...query.params };
-    searchItems(index, params);
-    const flex = timeSearch(index, params);
-    const postgres = await timePostgres(client, params);
+    const flex = await timeRuns(() => searchItems(index, params).total);
+    const postgres = await timeRuns(async () => (await searchPostgres(pgClient, params)).total);
     const ratio = postgres.p50 / Math.max(flex.p50, 0.001);
     ratios.push(ratio);
     worstP95 = Math.max(worstP95, flex.p95);
+    worstP50 = Math.max(worstP50, flex.p50);
+    if (flex.total < postgres.total) fewerHits++;
     const label = `${query.kind.padEnd(6)} ${JSON.stringify(query.params)}`;
     console.log(
       `${label.slice(0, 52).padEnd(52)} ${`${flex.p50.toFixed(2)} / ${flex.p95.toFixed(2)} ms`.padStart(20)} ${`${postgres.p50.toFixed(1)} / ${postgres.p95.toFixed(1)} ms`.padStart(22)} ${`${ratio.toFixed(0)}×`.padStart(7)} ${`${flex.total}/${postgres.total}`.padStart(15)}`,
@@ -339,35 +275,54 @@ try {
   const sortedRatios = [...ratios].sort((a, b) => a - b);
   const medianRatio = percentile(sortedRatios, 0.5);
   const minRatio = sortedRatios[0] ?? 0;
+  console.log(`Median af faktorerne (PostgreSQL p50 / FlexSearch p50): ${medianRatio.toFixed(0)}×, laveste ${minRatio.toFixed(0)}×`);
 
-  const dates = await sampleDates();
-  let flexFound = 0;
-  let postgresFound = 0;
-  const misses: string[] = [];
-  for (const relevance of RELEVANCE) {
-    const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, q: relevance.q };
-    const isTarget = (hit: { municipality: string; number: string; date: string }) =>
-      hit.municipality === relevance.municipality && hit.number === relevance.number && hit.date === dates.get(relevance.municipality);
-    const flexHit = searchItems(index, params).hits.some((hit) => isTarget({ municipality: hit.municipalitySlug, number: hit.number, date: hit.date }));
-    const postgresHit = (await searchPostgres(client, params)).hits.some(isTarget);
-    if (flexHit) flexFound++;
-    if (postgresHit) postgresFound++;
-    if (!flexHit || !postgresHit) misses.push(`${relevance.q} → ${relevance.municipality}/${relevance.number}: FlexSearch ${flexHit ? "✓" : "✗"}, PostgreSQL ${postgresHit ? "✓" : "✗"}`);
-  }
-
-  const meetsP95 = worstP95 < TARGET_P95_MS;
-  const meetsSpeedup = medianRatio >= TARGET_SPEEDUP;
-  const meetsRecall = flexFound >= postgresFound;
+  const relevance = await measureRelevance(index, pgClient, SAMPLES_DIR);
   console.log(
     [
       "",
-      `Relevans (eksempelpunktet blandt de første 20, ${RELEVANCE.length} forespørgsler over de 5 eksempler + korpus): FlexSearch ${flexFound}, PostgreSQL ${postgresFound}`,
-      ...misses.map((miss) => `  ${miss}`),
+      `Relevans: eksempelpunktets plads blandt alle hits (${RELEVANCE_CASES.length} forespørgsler over de 5 eksempler + ${items} genererede punkter)`,
+      ...formatRelevance(relevance),
+    ].join("\n"),
+  );
+  await resetPostgresTuning(db, pgClient);
+
+  let freshness: FreshnessResult | null = null;
+  if (!values["skip-freshness"]) {
+    console.log(`\nFriskhed: starter portalen (scripts/start.ts) på port ${port} mod ${name} og indlæser ét nyt referat …`);
+    try {
+      freshness = await measureFreshness({ databaseUrl: db.url, port, seed, timeoutMs: 30 * 60_000, log: console.log });
+      console.log(
+        [
+          `Koldstart til første svar: ${seconds(freshness.coldStartMs)} (inkl. bygning af indekset${freshness.didBuild ? " og next build" : ""}); server-RSS ${mb(freshness.serverRssKb * 1024)}`,
+          `Indlæsning til commit:     ${seconds(freshness.ingestCommitMs)} (tsx-opstart, parsing, transaktion)`,
+          `Nyt dokument søgbart:      ${seconds(freshness.searchableAfterCommitMs)} efter commit (ingest-kommandoen sluttede ${seconds(freshness.ingestExitAfterCommitMs)} efter commit)`,
+        ].join("\n"),
+      );
+    } catch (error) {
+      console.log(`Friskhed kunne ikke måles: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const top3 = countWithin(relevance, "ours", 3);
+  const meetsRecall = countWithin(relevance, "ours", 20) >= countWithin(relevance, "postgres", 20);
+  const p95Target = TARGET_P95_MS(items);
+  console.log(
+    [
       "",
-      `Mål p95 < ${TARGET_P95_MS} ms:          ${meetsP95 ? "OPFYLDT" : "IKKE opfyldt"} (højeste p95 ${worstP95.toFixed(2)} ms)`,
-      `Mål ≥ ${TARGET_SPEEDUP}× PostgreSQL (median): ${meetsSpeedup ? "OPFYLDT" : "IKKE opfyldt"} (median af faktorerne ${medianRatio.toFixed(0)}×, laveste ${minRatio.toFixed(0)}×)`,
-      `Mål recall ≥ PostgreSQL:       ${meetsRecall ? "OPFYLDT" : "IKKE opfyldt"}`,
-      "FlexSearch-tiderne omfatter facetter og uddrag; PostgreSQL-tiderne top 20 + ts_headline + count(*), uden facetter.",
+      `Mål (issue 13; målt her, aldrig i tests):`,
+      `  p95 ≤ ${p95Target} ms:                    ${verdict(worstP95 <= p95Target)} (højeste p95 ${worstP95.toFixed(2)} ms)`,
+      ...(items >= 1_000_000 ? [`  p50 ≤ ${TARGET_P50_MS} ms:                    ${verdict(worstP50 <= TARGET_P50_MS)} (højeste p50 ${worstP50.toFixed(2)} ms)`] : []),
+      `  ≥ ${TARGET_SPEEDUP}× PostgreSQL (median):       ${verdict(medianRatio >= TARGET_SPEEDUP)} (${medianRatio.toFixed(0)}×)`,
+      `  recall ≥ PostgreSQL (top 20):     ${verdict(meetsRecall)}; færre hits end PostgreSQL i ${fewerHits} af ${QUERIES.length} forespørgsler`,
+      `  eksempelpunkt i top 3 ≥ ${TARGET_TOP3}/${RELEVANCE_CASES.length}:     ${verdict(top3 >= TARGET_TOP3)} (${top3}/${RELEVANCE_CASES.length}${items >= 1_000_000 ? "" : "; målet gælder ved 1M"})`,
+      ...(freshness === null
+        ? []
+        : [
+            `  søgbart ≤ ${TARGET_FRESH_S} s efter commit:       ${verdict(freshness.searchableAfterCommitMs <= TARGET_FRESH_S * 1000)} (${seconds(freshness.searchableAfterCommitMs)})`,
+            `  server-RSS ≤ ${TARGET_RSS_MB} MB:            ${verdict(freshness.serverRssKb / 1024 <= TARGET_RSS_MB)} (${mb(freshness.serverRssKb * 1024)})`,
+            `  koldstart ≤ ${TARGET_COLD_START_S} s:                ${verdict(freshness.coldStartMs <= TARGET_COLD_START_S * 1000)} (${seconds(freshness.coldStartMs)}${freshness.didBuild ? ", med next build" : ""})`,
+          ]),
     ].join("\n"),
   );
 } catch (error) {

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CalendarLink } from "@/components/meeting/CalendarLink";
 import { UpcomingMeetings } from "@/components/meeting/UpcomingMeetings";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { decisionsOf, searchFeedHref } from "@/components/search/search-href";
 import { FollowLinks } from "@/components/ui/FollowLinks";
 import { getMunicipalityPage } from "@/lib/data/browse";
+import { calendarPath } from "@/lib/data/paths";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { formatShortDanishDate } from "@/lib/text/format-danish-date";
 
@@ -33,6 +35,7 @@ export default async function MunicipalityRoute({ params }: Props) {
       <Breadcrumbs trail={[{ label: "Forside", href: "/" }, { label: page.name, href: page.url }]} />
       <h1 className="mb-2 text-3xl font-bold">{page.name}</h1>
       <FollowLinks search={decisionsOf({ kommune: page.slug })} name={page.name} />
+      <CalendarLink href={calendarPath(page.slug)} name={page.name} />
       <UpcomingMeetings meetings={page.upcoming} showCommittee />
       <h2 className="mb-3 text-xl font-semibold">Udvalg</h2>
       <ul className="divide-y divide-slate-200 rounded border border-slate-200">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { meetingTrail } from "@/components/meeting/meeting-trail";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { CopyLinkButton } from "@/components/ui/CopyLinkButton";
@@ -10,8 +11,22 @@ import { ItemVotes } from "./ItemVotes";
 import { sectionAnchors } from "./section-anchors";
 import { SectionBody } from "./SectionBody";
 
-/** One agenda item: decision first, then every section in document order, with permalinks. */
-export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUrl: string }) {
+/**
+ * One agenda item: decision first, then every section in document order, with permalinks.
+ * `caseHistory` ("Sagens forløb") follows the decision and `accessRequest` (aktindsigt) the
+ * sections; neither is shown for a closed item.
+ */
+export function AgendaItemView({
+  item,
+  siteUrl,
+  caseHistory,
+  accessRequest,
+}: {
+  item: AgendaItemPage;
+  siteUrl: string;
+  caseHistory?: ReactNode;
+  accessRequest?: ReactNode;
+}) {
   const { meeting } = item;
   const anchors = sectionAnchors(item.sections);
   // Some templates print a closed item without a title ("Punkt 11: Lukket: (B)").
@@ -70,6 +85,7 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
             </h2>
             <p className="whitespace-pre-line">{item.decision ?? "Referatet indeholder ingen beslutning for dette punkt."}</p>
           </section>
+          {caseHistory}
 
           {item.votes && <ItemVotes votes={item.votes} />}
 
@@ -118,6 +134,7 @@ export function AgendaItemView({ item, siteUrl }: { item: AgendaItemPage; siteUr
               <p>{item.absent.join(", ")}</p>
             </section>
           )}
+          {accessRequest}
         </>
       )}
 

@@ -26,6 +26,8 @@ export interface AppEnv {
   alertsDataController: string;
   /** Settings of `npm run import`: how politely sites are fetched. */
   importing: ImportEnv;
+  /** Per-municipality settings such as the address for access requests (MUNICIPALITIES_FILE, default municipalities.json). */
+  municipalitiesFile: string;
 }
 
 /** Politeness of the importer towards municipalities' sites. */
@@ -125,6 +127,7 @@ export function getEnv(): AppEnv {
       withAttachments: parseFlag(process.env.IMPORT_WITH_ATTACHMENTS, "IMPORT_WITH_ATTACHMENTS"),
       maxAttachmentBytes: parseMegabytes(process.env.IMPORT_MAX_ATTACHMENT_MB, "IMPORT_MAX_ATTACHMENT_MB", 20) * 1024 * 1024,
     },
+    municipalitiesFile: process.env.MUNICIPALITIES_FILE?.trim() || "municipalities.json",
   };
   return cached;
 }

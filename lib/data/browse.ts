@@ -89,7 +89,8 @@ export interface AgendaItemPage {
   next: { url: string; number: string; title: string } | null;
 }
 
-async function findCommittee(municipalitySlug: string, committeeSlug: string) {
+/** A committee with its municipality by slug, or the slug it was renamed to. */
+export async function findCommittee(municipalitySlug: string, committeeSlug: string) {
   const prisma = getPrisma();
   const committee = await prisma.committee.findFirst({
     where: { slug: committeeSlug, municipality: { slug: municipalitySlug } },

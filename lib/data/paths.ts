@@ -23,6 +23,16 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** URL of a case page: "/vejen/sag/24-3579". */
+export function casePath(municipalitySlug: string, caseSlug: string): string {
+  return `/${municipalitySlug}/sag/${caseSlug}`;
+}
+
+/** URL of a calendar feed: "/vejen/kalender.ics", or a committee's "/vejen/oekonomiudvalget/kalender.ics". */
+export function calendarPath(municipalitySlug: string, committeeSlug?: string): string {
+  return committeeSlug ? `/${municipalitySlug}/${committeeSlug}/kalender.ics` : `/${municipalitySlug}/kalender.ics`;
+}
+
 /** URL of a municipality's list of persons; every person page is below it. */
 export function personsPath(municipalitySlug: string): string {
   return `/${municipalitySlug}/person`;

@@ -1,6 +1,7 @@
 import { PARSER_VERSION } from "@/lib/minutes";
 import type { PrismaClient } from "@/lib/db/client";
 import { ingestSource, type DocumentReport } from "./ingest-document";
+import { relinkMeetingCases } from "./link-cases";
 import type { SourceFile } from "./read-document";
 
 /**
@@ -26,7 +27,8 @@ export function countOutdatedDocuments(prisma: PrismaClient): Promise<number> {
  * the same transaction-per-document way as the ingest. By default only documents parsed by an
  * older parser version; `all` re-parses every successfully ingested document. Only documents a
  * meeting is built from: a version a later ingest replaced stays history, since parsing it
- * again would put it back on the page.
+ * again would put it back on the page. With `all`, imported meetings' items are linked to their
+ * cases (relinkMeetingCases).
  */
 export async function reparseDocuments(
   prisma: PrismaClient,
@@ -48,6 +50,11 @@ export async function reparseDocuments(
     );
     reports.push(report);
     options.onDocument?.(report);
+  }
+  if (options.all) {
+    // Imported meetings are never parsed again; their items still join the cases.
+    const imported = await prisma.meeting.findMany({ where: { sourceDocument: { remoteMeeting: { isNot: null } } }, select: { id: true }, orderBy: { id: "asc" } });
+    await relinkMeetingCases(prisma, imported.map((m) => m.id));
   }
   return reports;
 }

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db/client";
 import { meetingPath, personsPath } from "@/lib/data/paths";
 import { copenhagenToUtc } from "@/lib/text/format-danish-date";
 import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
+import { linkMeetingCases } from "./link-cases";
 import { recordPageChange } from "./page-changes";
 import { itemDecisionFields, writePeople } from "./write-people";
 
@@ -215,8 +216,8 @@ async function dropSupersededText(tx: Tx, sourceDocumentId: number): Promise<voi
 
 /**
  * Upserts the meeting's municipality, committee and meeting (natural key: committee, date,
- * start time; see findMeeting) and replaces its items, sections and attachments. Closed items are written as
- * number and title only; the text of the version this one replaces is emptied (dropSupersededText).
+ * start time; see findMeeting) and replaces its items, sections and attachments, linking each item to
+ * its case (link-cases.ts). Closed items are written as number and title only; the text of the version this one replaces is emptied (dropSupersededText).
  * `remember` adds the ids to the cache; call it after the commit. The meeting's warnings (see
  * meetingWarnings) are stored with it and returned.
  */
@@ -246,7 +247,10 @@ export async function writeMeeting(
   const { existing, freeUrlKey } = await findMeeting(tx, committee.id, meeting.date, meeting.startTime, sourceDocumentId);
   let meetingId: number;
   let urlKey: string;
+  let previousCaseIds: number[] = [];
   if (existing) {
+    previousCaseIds = (await tx.agendaItem.findMany({ where: { meetingId: existing.id, caseId: { not: null } }, distinct: ["caseId"], select: { caseId: true } }))
+      .flatMap((item) => (item.caseId === null ? [] : [item.caseId]));
     await tx.meeting.update({ where: { id: existing.id }, data: { ...fields, startTime: meeting.startTime }, select: { id: true } });
     await tx.agendaItem.deleteMany({ where: { meetingId: existing.id } });
     if (existing.sourceDocumentId !== sourceDocumentId) await dropSupersededText(tx, existing.sourceDocumentId);
@@ -301,8 +305,9 @@ export async function writeMeeting(
     FROM jsonb_to_recordset(${JSON.stringify(attachments)}::jsonb) AS x("itemPosition" int, "position" int, "title" text)
     JOIN items ON items."position" = x."itemPosition"`;
   await writePeople(tx, municipality.id, meetingId, meeting);
+  const cases = await linkMeetingCases(tx, municipality, meetingId, previousCaseIds);
   const url = meetingPath(municipality.slug, committee.slug, urlKey);
-  await recordPageChange(tx, url);
+  for (const path of [url, ...cases.paths]) await recordPageChange(tx, path);
   // Person pages are not above or below the meeting: forget them all (a person may have gone).
   await recordPageChange(tx, personsPath(municipality.slug));
   return { meetingId, url, isUpdate: existing !== null, warnings: fields.warnings, remember };

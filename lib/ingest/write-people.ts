@@ -10,6 +10,9 @@ type AttendanceRow = PersonRef & { present: boolean; party: string | null };
 type AbsenceRow = PersonRef & { itemPosition: number; party: string | null };
 type VoteRow = PersonRef & { itemPosition: number; kind: string; party: string | null; text: string | null; sourceLine: number };
 
+/** Two-key advisory lock space of the persons writer: (PERSONS_LOCK, municipality id). */
+const PERSONS_LOCK = 7405;
+
 const SIDE_KIND = { for: "favour", against: "against", abstained: "abstained" } as const;
 
 /** What an open item stores beyond its text: recommendation, deviation, votes and the two facet flags. Closed: nothing. */
@@ -85,6 +88,10 @@ function peopleRows(meeting: ParsedMeeting) {
  * meeting that prints one: after a re-ingest or reparse nothing of the earlier version survives.
  */
 export async function writePeople(tx: Tx, municipalityId: number, meetingId: number, meeting: ParsedMeeting): Promise<void> {
+  // One writer of a municipality's persons at a time: the ingest locks meetings, not
+  // municipalities, and two meetings' orphan sweeps must not delete a person the other just
+  // referred to. Taken after the meeting locks and before the page-change lock, so no cycle.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PERSONS_LOCK}::int, ${municipalityId}::int)`;
   const rows = peopleRows(meeting);
   await tx.$executeRaw`DELETE FROM "MeetingAttendance" WHERE "meetingId" = ${meetingId}`;
   const refs = new Map<string, string>();

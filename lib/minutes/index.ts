@@ -25,7 +25,7 @@ export type { Deviation } from "./deviation";
 export type { ItemVotes, Reservation, ReservationKind, VoteEntry } from "./votes";
 
 /** Version of the parsing rules; bump when output for the same input can change (ingest stores it). */
-export const PARSER_VERSION = "1.3.0";
+export const PARSER_VERSION = "1.4.0";
 
 /**
  * Parse one minutes document. Never throws: anything that is not minutes (empty, binary, no date,

@@ -145,7 +145,7 @@ export function parseItem(
         line: line.no,
         lines: match.inlineText === null ? [] : [{ ...line, text: match.inlineText }],
         isOwnDecision: match.isOwnDecision,
-        isForeignDecision: !match.isOwnDecision && /^beslutning/i.test(match.heading),
+        isForeignDecision: !match.isOwnDecision && /(?:^|s\s+)beslutning/i.test(match.heading),
         blocks: [],
       };
       drafts.push(current);

@@ -1,4 +1,5 @@
 import { findDanishDate } from "./danish-date";
+import { BODY_WORD, genitiveDecisionHeading } from "./decision-headings";
 import { foldHeading, kindOfHeading } from "./section-vocabulary";
 import type { SectionKind } from "./types";
 
@@ -21,7 +22,6 @@ export interface HeadingContext {
 }
 
 const DECISION_OF_BODY = /^beslutning(?:\s+(?:i|på|fra|af|truffet af))?\s+(.{3,140})$/i;
-const BODY_WORD = /(udvalg|byråd|kommunalbestyrelse|råd(?:et)?\b|nævn|bestyrelse|direktion|forum)/i;
 // Vejle: "Økonomi- og arbejdsmarkedsdirektøren indstiller" stands alone as the recommendation heading.
 const RECOMMENDS = /^(\p{Lu}.{2,110}?)\s+indstiller\s*:?$/u;
 const INLINE_LABEL = /^([^:\t]{3,60}):\s+(\S.*)$/;
@@ -29,7 +29,8 @@ const MAX_HEADING_LENGTH = 160;
 
 /**
  * Decide whether a line opens a new section, and which. Headings come from the vocabulary
- * ("Sagsfremstilling", "Fraværende:"), from "Beslutning <body> den <date>" and from
+ * ("Sagsfremstilling", "Fraværende:"), from "Beslutning <body> den <date>" (or "<Body>s
+ * beslutning den <date>", decision-headings.ts) and from
  * "<someone> indstiller"; a vocabulary label may carry its text inline ("Fraværende: Jens Hansen").
  */
 export function matchSectionHeading(text: string, context: HeadingContext): SectionHeadingMatch | null {
@@ -45,6 +46,9 @@ export function matchSectionHeading(text: string, context: HeadingContext): Sect
     const decision = matchDecisionOfBody(printed, context);
     if (decision) return decision;
   }
+  const genitive = /s\s+beslutning/i.test(printed) ? genitiveDecisionHeading(printed) : null;
+  const genitiveDecision = genitive === null ? null : matchDecisionOfBody(genitive, context);
+  if (genitiveDecision) return { ...genitiveDecision, heading: printed };
   if (context.currentKind !== "indstilling" && printed.endsWith("indstiller") && RECOMMENDS.test(printed)) {
     return { heading: printed, kind: "indstilling", inlineText: null, isOwnDecision: false };
   }

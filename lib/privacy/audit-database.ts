@@ -123,18 +123,20 @@ export async function scanAgendaItems(prisma: PrismaClient): Promise<AuditReport
     checkOpenText(report, `Attachment id=${attachment.id} (AgendaItem id=${attachment.itemId}) titel`, attachment.title);
   }
 
-  const closed = await prisma.$queryRaw<Array<{ id: number; number: string; sections: number; attachments: number; hasBody: boolean }>>`
+  const closed = await prisma.$queryRaw<Array<{ id: number; number: string; sections: number; attachments: number; hasBody: boolean; hasVotes: boolean }>>`
     SELECT i.id, i.number,
            (SELECT count(*)::int FROM "Section" s WHERE s."itemId" = i.id) AS sections,
            (SELECT count(*)::int FROM "Attachment" a WHERE a."itemId" = i.id) AS attachments,
-           (i.decision IS NOT NULL OR i."caseNumber" IS NOT NULL OR i.kle IS NOT NULL OR cardinality(i.absent) > 0) AS "hasBody"
+           (i.decision IS NOT NULL OR i."caseNumber" IS NOT NULL OR i.kle IS NOT NULL OR cardinality(i.absent) > 0) AS "hasBody",
+           (i.recommendation IS NOT NULL OR i.deviation IS NOT NULL OR i.votes IS NOT NULL OR i."hasDissent" OR i."departsFromRecommendation"
+             OR EXISTS (SELECT 1 FROM "PersonVote" v WHERE v."itemId" = i.id) OR EXISTS (SELECT 1 FROM "ItemAbsence" a WHERE a."itemId" = i.id)) AS "hasVotes"
     FROM "AgendaItem" i WHERE i.closed ORDER BY i.id`;
   for (const item of closed) {
     count(report, "lukkede punkter");
-    if (item.sections + item.attachments > 0 || item.hasBody) {
+    if (item.sections + item.attachments > 0 || item.hasBody || item.hasVotes) {
       report.findings.push({
         location: `AgendaItem id=${item.id} (punkt ${item.number})`,
-        problem: `lukket punkt med mere end nummer og titel: ${item.sections} afsnit, ${item.attachments} bilag${item.hasBody ? ", beslutning/sagsnummer/fravær" : ""}`,
+        problem: `lukket punkt med mere end nummer og titel: ${item.sections} afsnit, ${item.attachments} bilag${item.hasBody ? ", beslutning/sagsnummer/fravær" : ""}${item.hasVotes ? ", indstilling/afstemning/personer" : ""}`,
       });
     }
   }

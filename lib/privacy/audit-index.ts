@@ -35,6 +35,66 @@ function checkItems(report: AuditReport, file: string, items: ExportedItems, clo
   });
 }
 
+/** One stored item's section texts: CPR-shaped numbers and closed markers. */
+function checkSections(report: AuditReport, at: string, sections: ReadonlyArray<{ heading?: string; text?: string }>): void {
+  for (const section of sections) {
+    count(report, "indekstekster");
+    checkCpr(report, `${at} overskrift`, section.heading ?? "");
+    checkCpr(report, `${at} afsnit`, section.text ?? "");
+    checkOpenText(report, `${at} overskrift`, section.heading ?? "");
+    checkOpenText(report, `${at} afsnit`, section.text ?? "");
+  }
+}
+
+/**
+ * `sections.bin` (lib/search/section-store.ts): each item's sections as one JSON array, at the
+ * byte offsets `sections-offsets.bin` lists (float64, items + 1). Read through the offsets and,
+ * should they not fit the file, as a whole, so no stored text escapes the audit.
+ */
+async function checkSectionStore(report: AuditReport, file: string, ids: readonly number[], closedItemIds: ReadonlySet<number>): Promise<void> {
+  count(report, "indeksfiler");
+  const data = await readFile(file);
+  const offsetBytes = await readFile(path.join(path.dirname(file), "sections-offsets.bin")).catch(() => null);
+  const offsets = offsetBytes === null ? null : new Float64Array(offsetBytes.buffer.slice(offsetBytes.byteOffset, offsetBytes.byteOffset + offsetBytes.byteLength));
+  const fits = offsets !== null && offsets.length >= 1 && offsets[offsets.length - 1] === data.length;
+  if (!fits) {
+    report.findings.push({ location: file, problem: "afsnitsfilen passer ikke til sine forskydninger; hele filen kontrolleres som tekst" });
+    checkCpr(report, file, data.toString("utf8"));
+    return;
+  }
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    const id = ids[i];
+    const at = `${file} punkt #${i} (AgendaItem id=${id ?? "?"})`;
+    if (id !== undefined && closedItemIds.has(id) && offsets[i + 1]! > offsets[i]! + 2) {
+      report.findings.push({ location: at, problem: "et lukket punkts afsnit er i søgeindekset" });
+    }
+    const text = data.subarray(offsets[i]!, offsets[i + 1]!).toString("utf8");
+    let sections: unknown;
+    try {
+      sections = JSON.parse(text);
+    } catch {
+      report.findings.push({ location: at, problem: "afsnit kan ikke læses som JSON; kontrolleres som tekst" });
+      checkCpr(report, at, text);
+      continue;
+    }
+    checkSections(report, at, Array.isArray(sections) ? (sections as Array<{ heading?: string; text?: string }>) : []);
+  }
+}
+
+/** The documents of a delta file (lib/search/index-delta.ts): the same checks as items.json. */
+function checkDeltaDocs(report: AuditReport, file: string, value: unknown, closedItemIds: ReadonlySet<number>): void {
+  const docs = (value as { docs?: unknown }).docs;
+  if (!Array.isArray(docs)) return;
+  docs.forEach((doc: { id?: number; title?: string; decision?: string | null; sections?: Array<{ heading?: string; text?: string }> }, i) => {
+    count(report, "punkter i indekset");
+    const at = `${file} dokument #${i} (AgendaItem id=${doc.id ?? "?"})`;
+    if (doc.id !== undefined && closedItemIds.has(doc.id)) report.findings.push({ location: at, problem: "et lukket punkt er i søgeindekset" });
+    checkOpenText(report, `${at} titel`, doc.title ?? "");
+    checkOpenText(report, `${at} beslutning`, doc.decision ?? "");
+    checkSections(report, at, doc.sections ?? []);
+  });
+}
+
 /**
  * Every file of the exported search index in `dir`, every version directory included (the
  * previous version stays on disk while a server may still read it): CPR-shaped numbers in every
@@ -48,7 +108,10 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
     report.findings.push({ location: dir, problem: "ingen eksporteret søgeindeks-mappe at kontrollere" });
     return report;
   }
-  for (const file of await listFiles(dir)) {
+  const idsByDir = new Map<string, number[]>();
+  const files = await listFiles(dir);
+  for (const file of files) {
+    if (path.basename(file) === "sections.bin") continue;
     if (file.endsWith(".bin")) continue;
     count(report, "indeksfiler");
     const text = await readFile(file, "utf8");
@@ -64,7 +127,11 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
         count(report, "indekstekster");
         checkCpr(report, file, string);
       }
-      if (path.basename(file) === "items.json") checkItems(report, file, value as ExportedItems, closedItemIds);
+      if (path.basename(file) === "items.json") {
+        checkItems(report, file, value as ExportedItems, closedItemIds);
+        idsByDir.set(path.dirname(file), (value as ExportedItems).id ?? []);
+      }
+      if (path.basename(path.dirname(file)) === "deltas") checkDeltaDocs(report, file, value, closedItemIds);
     } else {
       // Dictionaries: one term (or "first\u0001second" pair) per line.
       text.split("\n").forEach((term, line) => {
@@ -72,6 +139,9 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
         checkCpr(report, `${file} linje ${line + 1}`, term.replaceAll("\u0001", " "));
       });
     }
+  }
+  for (const file of files.filter((f) => path.basename(f) === "sections.bin")) {
+    await checkSectionStore(report, file, idsByDir.get(path.dirname(file)) ?? [], closedItemIds);
   }
   return report;
 }

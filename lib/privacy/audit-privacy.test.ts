@@ -84,6 +84,10 @@ describe("privacy audit over ingested samples, fixtures and documents full of ma
     });
     await db.prisma.agendaItem.update({ where: { id: open.id }, data: { title: `${open.title} (Lukket)` } });
     await db.prisma.section.create({ data: { itemId: closed.id, position: 1, heading: "Sagsfremstilling", kind: "sagsfremstilling", text: "Fortroligt indhold.", sourceLine: 1 } });
+    // Another closed item with a vote recorded for a person, as if the ingest had read its body.
+    const closedWithVote = await db.prisma.agendaItem.findFirstOrThrow({ where: { closed: true, id: { not: closed.id } }, orderBy: { id: "asc" } });
+    const voter = await db.prisma.person.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await db.prisma.personVote.create({ data: { itemId: closedWithVote.id, personId: voter.id, kind: "against", sourceLine: 1 } });
     await db.prisma.$executeRawUnsafe(`ALTER TABLE "Municipality" ADD COLUMN "note" text`);
     const municipality = await db.prisma.municipality.findFirstOrThrow({ orderBy: { id: "asc" } });
     await db.prisma.$executeRawUnsafe(`UPDATE "Municipality" SET "note" = 'ref/01.02.03-1234' WHERE id = $1`, municipality.id);
@@ -102,9 +106,12 @@ describe("privacy audit over ingested samples, fixtures and documents full of ma
     expect(has(report, /^Municipality\.note id=/u, /^CPR-nummer/u)).toBe(true);
     expect(has(report, new RegExp(`^AgendaItem id=${open.id} .*titel`), /lukket-markering \("Lukket"\)/u)).toBe(true);
     expect(has(report, new RegExp(`^AgendaItem id=${closed.id} `), /lukket punkt med mere end nummer og titel: 1 afsnit/u)).toBe(true);
+    expect(has(report, new RegExp(`^AgendaItem id=${closedWithVote.id} `), /lukket punkt med mere end nummer og titel: 0 afsnit, 0 bilag, indstilling\/afstemning\/personer$/u)).toBe(
+      true,
+    );
     expect(has(report, new RegExp(`^SourceDocument id=${vejen.id} linje ${heading + 3}$`), /et lukket punkts tekst er gemt/u)).toBe(true);
     expect(has(report, /items\.json .*titel/u, /lukket-markering/u)).toBe(true);
-    expect(has(report, /items\.json/u, /^CPR-nummer/u)).toBe(true);
+    expect(has(report, /sections\.bin punkt #\d+ \(AgendaItem id=\d+\) afsnit/u, /^CPR-nummer/u)).toBe(true);
     expect(report.findings.filter((f) => f.location.startsWith("SourceDocument.sha256"))).toEqual([]);
     // Findings never repeat the number itself.
     expect(JSON.stringify(report.findings)).not.toMatch(/6789|120345/u);

@@ -7,12 +7,10 @@ import { fieldTexts, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type In
 import { MemorySectionStore } from "./section-store";
 import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
 import { mergeSorted, mergeUrlOrder } from "./url-order";
+import { MAX_RANKED_ITEMS } from "./rank-hits";
 
-/**
- * Sorting packs the ordinal into the low 20 bits of a float64 key (see rank-hits.ts), which caps
- * an index at about a million items.
- */
-export const MAX_INDEX_SIZE = 1 << 20;
+/** The most items an index holds: as many as rank-hits.ts can order (over 500 million). */
+export const MAX_INDEX_SIZE = MAX_RANKED_ITEMS;
 
 const MS_PER_DAY = 86_400_000;
 

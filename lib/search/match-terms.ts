@@ -1,8 +1,9 @@
 import type { Id } from "flexsearch";
 import { scanWords } from "./danish-encoder";
-import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, type FieldRestriction } from "./index-config";
+import { FIELD_BITS, FIELD_WEIGHTS, type FieldRestriction } from "./index-config";
 import { searchedTexts, type SearchIndex } from "./search-index";
 import { expandPrefix } from "./term-dictionary";
+import { fieldStrengths, inverseDocumentFrequency, isExactExpansion, matchStrength } from "./term-score";
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
 export interface TextMatch {
@@ -76,10 +77,9 @@ function expand(index: SearchIndex, term: string): Expansion {
 
 /**
  * Ordinals containing every term in at least one of the restriction's fields (AND across terms,
- * OR across fields); a term matches every index term it is a prefix of. Score per term and field:
- * field weight × inverse document frequency × a bonus for an early position in the field
- * (FlexSearch's slot), summed over the matching words. Scores go into `score` (zeroed, one entry
- * per item; see {@link reusableScoreColumn}), a fresh column by default.
+ * OR across fields); a term matches every index term it is a prefix of. Score: per term and
+ * field, BM25-like (term-score.ts), summed over fields and terms. Scores go into `score` (zeroed,
+ * one entry per item; see {@link reusableScoreColumn}), a fresh column by default.
  */
 export function matchAllTerms(
   index: SearchIndex,
@@ -93,6 +93,7 @@ export function matchAllTerms(
   // Rarest term first keeps the candidate list short.
   const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
   const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction);
+  const strengths = fieldStrengths(index.size);
   let candidates = new Uint32Array(0);
   let count = 0;
 
@@ -102,20 +103,21 @@ export function matchAllTerms(
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0 };
     // The rarest term's items holding any expansion bound the candidates.
     if (step === 0) candidates = new Uint32Array(expansion.frequency);
-    const idf = Math.log(1 + index.liveSize / expansion.frequency);
+    const idf = inverseDocumentFrequency(index.liveSize, expansion.frequency);
     const next = step + 1;
     verifier?.startTerm(terms[termIndex] ?? "");
     for (const field of restriction.fields) {
       const bit = FIELD_BITS.get(field) ?? 0;
-      const weight = (FIELD_WEIGHTS.get(field) ?? 1) * idf;
       const mustVerify = verifier !== null && (field === "lead" || field === "body");
       for (let e = 0; e < expansion.terms.length; e++) {
         if (((expansion.masks[e] ?? 0) & bit) === 0) continue;
-        const slots = termSlots(index, expansion.terms[e] ?? "", field);
+        const indexTerm = expansion.terms[e] ?? "";
+        const isExact = isExactExpansion(terms[termIndex] ?? "", indexTerm);
+        const slots = termSlots(index, indexTerm, field);
         for (let slot = 0; slot < slots.length; slot++) {
           const ids = slots[slot];
           if (!ids) continue;
-          const contribution = weight * (1 + (SCORE_RESOLUTION - slot) / SCORE_RESOLUTION);
+          const strength = matchStrength(isExact, slot);
           for (let i = 0; i < ids.length; i++) {
             const ordinal = ids[i] as number;
             const seen = matched[ordinal] ?? 0;
@@ -128,10 +130,11 @@ export function matchAllTerms(
                 candidates[count++] = ordinal;
               }
             }
-            score[ordinal] = (score[ordinal] ?? 0) + contribution;
+            strengths.add(ordinal, strength);
           }
         }
       }
+      strengths.flushInto(score, (FIELD_WEIGHTS.get(field) ?? 1) * idf);
     }
     if (step > 0) count = keepMatched(candidates, count, matched, next);
   }

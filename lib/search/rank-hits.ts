@@ -1,21 +1,49 @@
 /** How hits are ordered: by relevance (ties: newest first) or newest first (ties: relevance). */
 export type SortOrder = "relevans" | "nyeste";
 
-const SIXTEEN_BITS = 0xffff;
-const ORDINAL_BITS = 2 ** 20;
-const FIELD_SPAN = 2 ** 16;
+// A sort key is one float64 holding an integer below 2^53: [rank | ordinal], the rank made of a
+// quantized score and a day. The ordinal takes as many bits as the index needs, the score the rest.
+const KEY_BITS = 53;
+const DAY_BITS = 16;
+const DAY_MAX = 2 ** DAY_BITS - 1;
+/** Fewer score levels than this and near-equal scores would tie too often to be ranked by relevance. */
+const MIN_SCORE_BITS = 8;
 
 /**
- * Sorts hit ordinals. Each hit becomes one float64 key — 16 bits of quantized score, 16 bits of
- * day, 20 bits of ordinal (53 bits fit exactly) — so the sort is a native numeric typed-array
- * sort without a comparator, and the ordinal breaks every remaining tie deterministically.
- * `maxScore` scales the quantization; pass the maximum over the unfiltered text hits so a facet
- * filter keeps the relative order of the hits it keeps.
+ * The most items whose hits rank-hits.ts can order: ordinals keep `KEY_BITS - DAY_BITS -
+ * MIN_SCORE_BITS` = 29 bits (536,870,912 items). At 10 million items the score keeps 13 bits
+ * (8,192 levels relative to the best hit); ties beyond that go to the newer item, then the lower
+ * ordinal.
+ */
+export const MAX_RANKED_ITEMS = 2 ** (KEY_BITS - DAY_BITS - MIN_SCORE_BITS);
+
+/** How the keys of one index size are laid out. */
+interface KeyLayout {
+  /** 2^(ordinal bits): the multiplier of the rank and the modulus that recovers the ordinal. */
+  ordinalSpan: number;
+  /** The largest quantized score, 2^(score bits) − 1. */
+  scoreMax: number;
+}
+
+/** The key layout for an index of `size` items (ordinals 0..size-1). */
+export function keyLayout(size: number): KeyLayout {
+  if (size > MAX_RANKED_ITEMS) throw new Error(`Hits of at most ${MAX_RANKED_ITEMS} items can be ranked, not ${size}`);
+  const ordinalBits = size <= 1 ? 1 : 32 - Math.clz32(size - 1);
+  return { ordinalSpan: 2 ** ordinalBits, scoreMax: 2 ** (KEY_BITS - DAY_BITS - ordinalBits) - 1 };
+}
+
+/**
+ * Sorts hit ordinals. Each hit becomes one float64 key — quantized score, 16 bits of day and the
+ * ordinal (see {@link keyLayout}) — so the sort is a native numeric typed-array sort without a
+ * comparator, and the ordinal breaks every remaining tie deterministically. `day` holds one entry
+ * per item of the index (its length is the index size). `maxScore` scales the quantization; pass
+ * the maximum over the unfiltered text hits so a facet filter keeps the relative order of the
+ * hits it keeps.
  */
 export function rankHits(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder): Uint32Array {
-  const keys = rankKeys(ordinals, score, maxScore, day, order);
+  const { keys, ordinalSpan } = rankKeys(ordinals, score, maxScore, day, order);
   keys.sort();
-  return ordinalsOf(keys);
+  return ordinalsOf(keys, ordinalSpan);
 }
 
 /**
@@ -24,33 +52,35 @@ export function rankHits(ordinals: Uint32Array, score: Float32Array, maxScore: n
  * 90,000, and sorting them all was the largest cost of a common word.
  */
 export function rankTopHits(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
-  const keys = rankKeys(ordinals, score, maxScore, day, order);
+  const { keys, ordinalSpan } = rankKeys(ordinals, score, maxScore, day, order);
   // Past a quarter of the hits a full native sort is as fast as selecting first.
   if (limit * 4 >= keys.length) {
     keys.sort();
-    return ordinalsOf(keys.subarray(0, Math.min(limit, keys.length)));
+    return ordinalsOf(keys.subarray(0, Math.min(limit, keys.length)), ordinalSpan);
   }
   selectSmallest(keys, limit);
   const top = keys.subarray(0, limit);
   top.sort();
-  return ordinalsOf(top);
+  return ordinalsOf(top, ordinalSpan);
 }
 
-function rankKeys(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder): Float64Array {
+function rankKeys(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder): { keys: Float64Array; ordinalSpan: number } {
+  const { ordinalSpan, scoreMax } = keyLayout(day.length);
+  const scoreSpan = scoreMax + 1;
   const keys = new Float64Array(ordinals.length);
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
-    const scoreRank = SIXTEEN_BITS - (maxScore > 0 ? Math.round(((score[ordinal] ?? 0) / maxScore) * SIXTEEN_BITS) : 0);
-    const dayRank = SIXTEEN_BITS - Math.min(SIXTEEN_BITS, Math.max(0, day[ordinal] ?? 0));
-    const rank = order === "nyeste" ? dayRank * FIELD_SPAN + scoreRank : scoreRank * FIELD_SPAN + dayRank;
-    keys[i] = rank * ORDINAL_BITS + ordinal;
+    const scoreRank = scoreMax - (maxScore > 0 ? Math.round((Math.min(score[ordinal] ?? 0, maxScore) / maxScore) * scoreMax) : 0);
+    const dayRank = DAY_MAX - Math.min(DAY_MAX, Math.max(0, day[ordinal] ?? 0));
+    const rank = order === "nyeste" ? dayRank * scoreSpan + scoreRank : scoreRank * (DAY_MAX + 1) + dayRank;
+    keys[i] = rank * ordinalSpan + ordinal;
   }
-  return keys;
+  return { keys, ordinalSpan };
 }
 
-function ordinalsOf(keys: Float64Array): Uint32Array {
+function ordinalsOf(keys: Float64Array, ordinalSpan: number): Uint32Array {
   const sorted = new Uint32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) sorted[i] = (keys[i] ?? 0) % ORDINAL_BITS;
+  for (let i = 0; i < keys.length; i++) sorted[i] = (keys[i] ?? 0) % ordinalSpan;
   return sorted;
 }
 

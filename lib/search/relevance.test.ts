@@ -96,6 +96,7 @@ describe("relevance over the five sample minutes", () => {
   it.each(CASES.map((c) => [JSON.stringify(c.params), c] as const))("%s", (_, relevanceCase) => {
     const result = searchItems(index, { ...DEFAULT_SEARCH_PARAMS, ...relevanceCase.params });
     const expected = [relevanceCase.first].flat();
+    expect(result.hits.length).toBeGreaterThanOrEqual(expected.length);
     const top = result.hits.slice(0, expected.length).map(key);
     expect(top.sort()).toEqual([...expected].sort());
   });

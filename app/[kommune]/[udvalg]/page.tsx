@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
+import { CalendarLink } from "@/components/meeting/CalendarLink";
 import { UpcomingMeetings } from "@/components/meeting/UpcomingMeetings";
 import { PersonList } from "@/components/person/PersonList";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { decisionsOf, searchFeedHref } from "@/components/search/search-href";
 import { FollowLinks } from "@/components/ui/FollowLinks";
 import { getCommitteePage } from "@/lib/data/browse";
-import { committeePath } from "@/lib/data/paths";
+import { calendarPath, committeePath } from "@/lib/data/paths";
 import { listCommitteeMembers } from "@/lib/data/persons";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { formatDanishDateTime } from "@/lib/text/format-danish-date";
@@ -49,6 +50,7 @@ export default async function CommitteeRoute({ params }: Props) {
       <h1 className="mb-1 text-3xl font-bold">{committee.name}</h1>
       <p className="mb-2 text-muted">{committee.municipality.name}</p>
       <FollowLinks search={decisionsOf({ udvalg: `${committee.municipality.slug}/${committee.slug}` })} name={committee.name} />
+      <CalendarLink href={calendarPath(committee.municipality.slug, committee.slug)} name={committee.name} />
       <UpcomingMeetings meetings={committee.upcoming} showCommittee={false} />
       {committee.years.map((year) => (
         <section key={year.year} aria-labelledby={`aar-${year.year}`} className="mb-6">

@@ -76,7 +76,7 @@ export function buildItemSections(
 }
 
 function isForeignDecision(draft: SectionDraft): boolean {
-  return /^beslutning/i.test(draft.heading) && !draft.isOwnDecision;
+  return /(?:^|s\s+)beslutning/i.test(draft.heading) && !draft.isOwnDecision;
 }
 
 const sameHeading = (a: string, b: string) => a.trim().replace(/:$/, "").toLowerCase() === b.trim().replace(/:$/, "").toLowerCase();

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
+import { AccessRequest } from "@/components/agenda-item/AccessRequest";
 import { AgendaItemView } from "@/components/agenda-item/AgendaItemView";
+import { CaseHistory } from "@/components/case/CaseHistory";
 import { getAgendaItemPage } from "@/lib/data/browse";
+import { getItemCaseHistory } from "@/lib/data/cases";
+import { getMunicipalitySettings } from "@/lib/config/municipality-settings";
 import { itemPath } from "@/lib/data/paths";
 import { getSiteUrl } from "@/lib/config/site";
 import { pageMetadata } from "@/lib/seo/page-metadata";
@@ -43,5 +47,15 @@ export default async function AgendaItemRoute({ params }: Props) {
   if (page.kind === "renamed" && number) permanentRedirect(itemPath(kommune, page.slug, dato, number));
   if (page.kind === "moved") permanentRedirect(page.url);
   if (page.kind !== "found") notFound();
-  return <AgendaItemView item={page.value} siteUrl={getSiteUrl()} />;
+  const item = page.value;
+  const history = item.closed ? null : await getItemCaseHistory(kommune, item.meeting.committee.slug, dato, item.number);
+  const siteUrl = getSiteUrl();
+  return (
+    <AgendaItemView
+      item={item}
+      siteUrl={siteUrl}
+      caseHistory={<CaseHistory history={history} currentUrl={item.url} />}
+      accessRequest={<AccessRequest item={item} email={getMunicipalitySettings(kommune)?.accessRequestEmail ?? null} siteUrl={siteUrl} />}
+    />
+  );
 }

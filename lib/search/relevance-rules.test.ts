@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { buildSearchIndex } from "./build-index";
+import { encodeQueryWord } from "./danish-encoder";
+import { searchItems } from "./query";
+import type { SearchDocument } from "./search-document";
+import { DEFAULT_SEARCH_PARAMS } from "./search-params";
+import { generateSearchDocuments } from "./synthetic-documents";
+
+// The three ranking rules of issue 13, each over generated items plus a handful made for the rule.
+// Words the generator never writes ("solcelleanlæg", "varmepumpe", "geotermi") mark the made items.
+// The item that must win is always the oldest, so a rule that stops scoring loses it on the date
+// tie-break (newest first).
+
+const OLD = "2019-01-02";
+const NEW = "2025-12-30";
+const background = generateSearchDocuments(200, 13);
+
+let nextId = 0;
+/** A generated item with its text fields replaced: `title`, `decision`, and one Sagsfremstilling. */
+function made(fields: { title: string; decision?: string; sagsfremstilling?: string; date: string }): SearchDocument {
+  const base = background[nextId % background.length] as SearchDocument;
+  const number = `r${++nextId}`;
+  return {
+    ...base,
+    id: 900_000 + nextId,
+    number,
+    url: `/regler/${number}`,
+    title: fields.title,
+    decision: fields.decision ?? "Orienteringen tages til efterretning.",
+    date: fields.date,
+    sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: fields.sagsfremstilling ?? "Forvaltningen orienterer udvalget." }],
+  };
+}
+
+/** Filler before the word, so it sits deep in the case description. */
+const deep = (text: string) => `${background.slice(0, 4).map((doc) => doc.sections[0]?.text ?? "").join(" ")} ${text}`;
+
+function urlsFor(docs: SearchDocument[], q: string): string[] {
+  const index = buildSearchIndex(docs);
+  const result = searchItems(index, { ...DEFAULT_SEARCH_PARAMS, q }, 100);
+  return result.hits.map((hit) => hit.url);
+}
+
+describe("relevance rules over generated items", () => {
+  it("ranks a word in the title above 50 items with it (and its compounds) deep in the Sagsfremstilling", () => {
+    const inTitle = made({ title: "Status for kommunens tagflader og solcelleanlæg", date: OLD });
+    const deepOnes = Array.from({ length: 50 }, (_, i) =>
+      made({
+        title: `Orientering om kvartal ${i}`,
+        sagsfremstilling: deep(
+          "Solcelleanlæg, solcelleanlægget, solcelleanlæggene, solcelleanlæggenes og solcelleanlæggets drift, solcelleanlægsprojekter, solcelleanlægsudgifter og solcelleanlægsejere.",
+        ),
+        date: NEW,
+      }),
+    );
+    const urls = urlsFor([...background, ...deepOnes, inTitle], "solcelleanlæg");
+    expect(urls.length).toBe(51);
+    expect(urls[0]).toBe(inTitle.url);
+  });
+
+  it("ranks a word in the decision above 50 items with it deep in the Sagsfremstilling", () => {
+    const inDecision = made({ title: "Orientering om energi", decision: "Udvalget godkender indkøb af en varmepumpe til skolen.", date: OLD });
+    const deepOnes = Array.from({ length: 50 }, (_, i) =>
+      made({ title: `Orientering om kvartal ${i}`, sagsfremstilling: deep("Varmepumpe, varmepumpen, varmepumper, varmepumperne, varmepumpernes drift, varmepumpeanlæg og varmepumpeløsninger."), date: NEW }),
+    );
+    const urls = urlsFor([...background, ...deepOnes, inDecision], "varmepumpe");
+    expect(urls.length).toBe(51);
+    expect(urls[0]).toBe(inDecision.url);
+  });
+
+  it("ranks the item with the rare word in its title above the item with the common word in its title", () => {
+    // "geotermi" is rare (2 items), "budget" is in a large share of the generated items.
+    const rareInTitle = made({ title: "Geotermi", sagsfremstilling: "Budget for boringen.", date: OLD });
+    const commonInTitle = made({ title: "Budget", sagsfremstilling: "Geotermi som varmekilde.", date: NEW });
+    const docs = [...background, rareInTitle, commonInTitle];
+    const budgetItems = urlsFor(docs, "budget").length;
+    expect(budgetItems).toBeGreaterThan(50);
+    const urls = urlsFor(docs, "geotermi budget");
+    expect(urls).toEqual([rareInTitle.url, commonInTitle.url]);
+  });
+
+  it("ranks the word itself above compounds and longer words starting with it, wherever they stand in the title", () => {
+    const [stem] = encodeQueryWord("fjernvarme");
+    expect(stem).toBeDefined();
+    // Precondition: the compounds are expansions of the query term, not inflections of it.
+    for (const compound of ["fjernvarmeværket", "fjernvarmeprisen"]) expect(encodeQueryWord(compound)[0]).not.toBe(stem);
+    const exact = made({ title: "Orientering om tilslutning til kollektiv fjernvarme", date: OLD });
+    const compounds = Array.from({ length: 30 }, (_, i) =>
+      made({ title: `${i % 2 === 0 ? "Fjernvarmeværket" : "Fjernvarmeprisen"} orienterer om status`, date: NEW }),
+    );
+    const urls = urlsFor([...background, ...compounds, exact], "fjernvarme");
+    expect(urls.length).toBe(31);
+    expect(urls[0]).toBe(exact.url);
+  });
+
+  it("counts an inflection of the word as the word itself", () => {
+    const inflected = made({ title: "Orientering om fjernvarmen i kvarteret", date: OLD });
+    const compound = made({ title: "Fjernvarmeværket orienterer", date: NEW });
+    const urls = urlsFor([...background, compound, inflected], "fjernvarme");
+    expect(urls).toEqual([inflected.url, compound.url]);
+  });
+});

@@ -1,0 +1,119 @@
+import { stemFolded } from "./danish-encoder";
+import { SCORE_RESOLUTION } from "./index-config";
+
+/**
+ * Relevance of one query term, BM25-like and per field: each field's matches of the term are
+ * summed into a strength (one per matching index term, more for an exact match and an early
+ * position), saturated as BM25 saturates term frequency, and weighted by the field's weight and
+ * the term's inverse document frequency. A field's score stays below `weight × idf × (K1 + 1)`
+ * however many compounds of the word it holds, so a word in the title (weight 4) outranks the same
+ * word repeated deep in the case description (weight 1).
+ */
+
+/** BM25's k1: how quickly further matches of one term in one field stop adding. */
+export const K1 = 1.2;
+
+/** Strength of a match through a prefix or compound expansion ("fleksjobområdet" for "fleksjob"), against 1 for the word itself. */
+export const EXPANSION_STRENGTH = 0.5;
+
+/**
+ * Extra strength of a match at the very start of its field (FlexSearch's score slot 0), falling
+ * linearly to none in the last slot. Below 1 − {@link EXPANSION_STRENGTH}, so an expansion at the
+ * start of a field stays weaker than the word itself at its end.
+ */
+export const POSITION_BONUS = 0.4;
+
+/** BM25's inverse document frequency of a term held by `frequency` of `size` items (always > 0). */
+export function inverseDocumentFrequency(size: number, frequency: number): number {
+  const held = Math.min(Math.max(frequency, 0), size);
+  return Math.log(1 + (size - held + 0.5) / (held + 0.5));
+}
+
+/** Strength of one matched index term in one field: exact or expansion, at FlexSearch score `slot`. */
+export function matchStrength(isExact: boolean, slot: number): number {
+  const lastSlot = SCORE_RESOLUTION - 1;
+  const early = Math.max(0, lastSlot - slot) / lastSlot;
+  return (isExact ? 1 : EXPANSION_STRENGTH) * (1 + POSITION_BONUS * early);
+}
+
+/** BM25 saturation of a field's summed strength: 1 for one exact match, approaching K1 + 1. */
+export function saturate(strength: number): number {
+  return ((K1 + 1) * strength) / (strength + K1);
+}
+
+// Query terms are Snowball stems; an index term is the word itself when it stems to the query term.
+const STEM_CACHE_LIMIT = 100_000;
+const stemCache = new Map<string, string>();
+
+/**
+ * True when index term `indexTerm` is the query term's own word (an inflection of it: "ukrainere"
+ * for "ukrainer"), false for a longer word merely starting with it ("ukraineindsatsen" for "ukrain").
+ */
+export function isExactExpansion(queryTerm: string, indexTerm: string): boolean {
+  if (indexTerm === queryTerm) return true;
+  let stem = stemCache.get(indexTerm);
+  if (stem === undefined) {
+    stem = stemFolded(indexTerm);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(indexTerm, stem);
+  }
+  return stem === queryTerm;
+}
+
+/**
+ * Per-item strengths of one term in one field while its matches are collected; {@link flushInto}
+ * turns them into score and clears them for the next field. Reused across searches (they run
+ * synchronously) so a search allocates nothing per item.
+ */
+export class FieldStrengths {
+  private strength: Float32Array;
+  private touched: Uint32Array;
+  private count = 0;
+
+  constructor(size: number) {
+    this.strength = new Float32Array(size);
+    this.touched = new Uint32Array(Math.min(size, 1024));
+  }
+
+  /** Adds `amount` to the strength of `ordinal`. */
+  add(ordinal: number, amount: number): void {
+    if (this.strength[ordinal] === 0) {
+      if (this.count === this.touched.length) {
+        const grown = new Uint32Array(Math.max(16, this.touched.length * 2));
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.count++] = ordinal;
+    }
+    this.strength[ordinal] = (this.strength[ordinal] ?? 0) + amount;
+  }
+
+  /** Adds `weight × saturate(strength)` to `score` for every item with a strength, then clears them. */
+  flushInto(score: Float32Array, weight: number): void {
+    for (let i = 0; i < this.count; i++) {
+      const ordinal = this.touched[i] ?? 0;
+      score[ordinal] = (score[ordinal] ?? 0) + weight * saturate(this.strength[ordinal] ?? 0);
+      this.strength[ordinal] = 0;
+    }
+    this.count = 0;
+  }
+
+  /** Drops every strength without scoring it (after a search that stopped midway). */
+  clear(): void {
+    for (let i = 0; i < this.count; i++) this.strength[this.touched[i] ?? 0] = 0;
+    this.count = 0;
+  }
+
+  get size(): number {
+    return this.strength.length;
+  }
+}
+
+let shared: FieldStrengths | null = null;
+
+/** The reusable {@link FieldStrengths} for an index of `size` items, empty. */
+export function fieldStrengths(size: number): FieldStrengths {
+  if (shared === null || shared.size !== size) shared = new FieldStrengths(size);
+  else shared.clear();
+  return shared;
+}

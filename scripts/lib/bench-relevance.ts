@@ -1,0 +1,91 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type pg from "pg";
+import { parseMinutes } from "@/lib/minutes";
+import { searchItems } from "@/lib/search/query";
+import type { SearchIndex } from "@/lib/search/search-index";
+import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "@/lib/search/search-params";
+import { searchPostgres } from "./bench-postgres";
+
+/** A sample item that a query must find, from lib/search/relevance.test.ts. */
+export interface RelevanceCase {
+  q: string;
+  municipality: string;
+  number: string;
+}
+
+/** The relevance table's queries: each names the sample item it is about. */
+export const RELEVANCE_CASES: readonly RelevanceCase[] = [
+  { q: "Ukraine", municipality: "lemvig", number: "2" },
+  { q: "fleksjob", municipality: "faxe", number: "88" },
+  { q: "sygedagpenge", municipality: "varde", number: "3" },
+  { q: "touchskærme", municipality: "vejle", number: "95" },
+  { q: "negativ social kontrol", municipality: "vejen", number: "2" },
+  { q: "hoeringssvar", municipality: "vejle", number: "92" },
+  { q: "Ankestyrelsen klager", municipality: "vejle", number: "94" },
+  { q: "klagesager", municipality: "vejle", number: "94" },
+  { q: "Banebryderne", municipality: "faxe", number: "84" },
+  { q: "nøgletal", municipality: "faxe", number: "90" },
+  { q: "Fritidspas", municipality: "vejen", number: "6" },
+  { q: "budgetopfølgning", municipality: "vejen", number: "9" },
+  { q: "ukrainere", municipality: "lemvig", number: "2" },
+  { q: "jobafklaring", municipality: "varde", number: "3" },
+  { q: "Bæredygtighed ESG", municipality: "vejen", number: "1" },
+];
+
+/** How deep the table looks for the sample item; deeper ranks print as "> RANK_DEPTH". */
+export const RANK_DEPTH = 1000;
+
+/** One row: the sample item's 1-based rank in each engine (null: not within {@link RANK_DEPTH}). */
+export interface RelevanceRow {
+  relevanceCase: RelevanceCase;
+  ours: number | null;
+  postgres: number | null;
+}
+
+/** Meeting date of each sample municipality's minutes, to tell its items from generated ones. */
+async function sampleDates(samplesDir: string): Promise<Map<string, string>> {
+  const dates = new Map<string, string>();
+  for (const file of await readdir(samplesDir)) {
+    const parsed = parseMinutes(await readFile(path.join(samplesDir, file), "utf8"));
+    if (parsed.ok) dates.set(parsed.meeting.municipality.replace(/ Kommune$/, "").toLowerCase(), parsed.meeting.date);
+  }
+  return dates;
+}
+
+/** The rank of each case's sample item among both engines' hits. */
+export async function measureRelevance(index: SearchIndex, client: pg.Client, samplesDir: string): Promise<RelevanceRow[]> {
+  const dates = await sampleDates(samplesDir);
+  const rows: RelevanceRow[] = [];
+  for (const relevanceCase of RELEVANCE_CASES) {
+    const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, q: relevanceCase.q };
+    const isTarget = (hit: { municipality: string; number: string; date: string }) =>
+      hit.municipality === relevanceCase.municipality && hit.number === relevanceCase.number && hit.date === dates.get(relevanceCase.municipality);
+    const ours = searchItems(index, params, RANK_DEPTH).hits.findIndex((hit) =>
+      isTarget({ municipality: hit.municipalitySlug, number: hit.number, date: hit.date }),
+    );
+    const postgres = (await searchPostgres(client, params, RANK_DEPTH)).hits.findIndex(isTarget);
+    rows.push({ relevanceCase, ours: ours < 0 ? null : ours + 1, postgres: postgres < 0 ? null : postgres + 1 });
+  }
+  return rows;
+}
+
+/** How many rows have the sample item within the first `depth` hits of the engine. */
+export function countWithin(rows: readonly RelevanceRow[], engine: "ours" | "postgres", depth: number): number {
+  return rows.filter((row) => row[engine] !== null && (row[engine] ?? Infinity) <= depth).length;
+}
+
+/** The table as printed lines. */
+export function formatRelevance(rows: readonly RelevanceRow[]): string[] {
+  const rank = (value: number | null) => (value === null ? `> ${RANK_DEPTH}` : String(value));
+  const lines = [`${"Forespørgsel".padEnd(28)} ${"eksempelpunkt".padEnd(13)} ${"FlexSearch".padStart(10)} ${"PostgreSQL".padStart(10)}`];
+  for (const row of rows) {
+    const target = `${row.relevanceCase.municipality}/${row.relevanceCase.number}`;
+    lines.push(`${row.relevanceCase.q.padEnd(28)} ${target.padEnd(13)} ${rank(row.ours).padStart(10)} ${rank(row.postgres).padStart(10)}`);
+  }
+  for (const depth of [1, 3, 20]) {
+    const label = depth === 1 ? "først" : `blandt de første ${depth}`;
+    lines.push(`${`Eksempelpunktet ${label}:`.padEnd(42)} ${`${countWithin(rows, "ours", depth)}/${rows.length}`.padStart(10)} ${`${countWithin(rows, "postgres", depth)}/${rows.length}`.padStart(10)}`);
+  }
+  return lines;
+}
