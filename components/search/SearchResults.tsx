@@ -69,7 +69,7 @@ export function SearchResults({ params, result }: { params: SearchParams; result
           <p>Der er ingen punkter, der matcher din søgning{chips.length > 0 || params.felt ? " med de valgte filtre" : ""}.</p>
           {(chips.length > 0 || params.felt) && (
             <p className="mt-2">
-              <Link prefetch={false} href={searchHref({ ...params, kommune: [], udvalg: [], aar: [], udfald: [], emne: [], felt: null, side: 1 })} className="text-brand underline">
+              <Link prefetch={false} href={searchHref({ ...params, kommune: [], udvalg: [], aar: [], udfald: [], emne: [], afvigelse: [], dissens: [], felt: null, side: 1 })} className="text-brand underline">
                 Søg uden filtre
               </Link>
             </p>

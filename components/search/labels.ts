@@ -1,7 +1,7 @@
 import type { SectionKind } from "@/lib/minutes/vocabulary";
 
 /** Danish names of the facets, in display order. */
-export const FACET_TITLES = { kommune: "Kommune", udvalg: "Udvalg", aar: "År", udfald: "Beslutning", emne: "Emne (KLE)" } as const;
+export const FACET_TITLES = { kommune: "Kommune", udvalg: "Udvalg", aar: "År", udfald: "Beslutning", emne: "Emne (KLE)", afvigelse: "Afvigelse", dissens: "Dissens" } as const;
 
 /** Danish labels for the `felt` restriction. */
 export const FIELD_LABELS: Record<SectionKind | "titel", string> = {

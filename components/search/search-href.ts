@@ -1,6 +1,6 @@
-import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "@/lib/search/search-params";
+import { DEFAULT_SEARCH_PARAMS, LIST_PARAMS, type ListParam, type SearchParams } from "@/lib/search/search-params";
 
-type FacetKey = "kommune" | "udvalg" | "aar" | "udfald" | "emne";
+type FacetKey = ListParam;
 
 /** The /soeg URL for `params` (defaults omitted), so every search is a shareable link. */
 export function searchHref(params: SearchParams): string {
@@ -30,7 +30,7 @@ function withQuery(path: string, query: string): string {
 function searchQueryString(params: SearchParams): string {
   const query = new URLSearchParams();
   if (params.q) query.set("q", params.q);
-  for (const key of ["kommune", "udvalg", "aar", "udfald", "emne"] as const) {
+  for (const key of LIST_PARAMS) {
     for (const value of params[key]) query.append(key, value);
   }
   if (params.felt) query.set("felt", params.felt);

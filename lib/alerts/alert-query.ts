@@ -1,9 +1,9 @@
-import { isEmptySearch, parseSearchParams, type SearchParams } from "@/lib/search/search-params";
+import { isEmptySearch, LIST_PARAMS, parseSearchParams, type ListParam, type SearchParams } from "@/lib/search/search-params";
 
 /** A search an alert follows, or why it cannot be followed (Danish). */
 export type AlertQuery = { ok: true; query: string; params: SearchParams } | { ok: false; messageDa: string };
 
-const LIST_KEYS = ["kommune", "udvalg", "aar", "udfald", "emne"] as const;
+const LIST_KEYS = LIST_PARAMS;
 
 /**
  * Validates a search the way /soeg does (lib/search/search-params) and returns its canonical
@@ -33,7 +33,15 @@ export function describeAlertQuery(query: string): string {
   const parts: string[] = [];
   const q = params.get("q");
   if (q) parts.push(`“${q}”`);
-  const labels: Record<(typeof LIST_KEYS)[number], string> = { kommune: "kommune", udvalg: "udvalg", aar: "år", udfald: "udfald", emne: "emne" };
+  const labels: Record<ListParam, string> = {
+    kommune: "kommune",
+    udvalg: "udvalg",
+    aar: "år",
+    udfald: "udfald",
+    emne: "emne",
+    afvigelse: "afviger fra indstillingen",
+    dissens: "dissens",
+  };
   for (const key of LIST_KEYS) {
     const values = params.getAll(key);
     if (values.length > 0) parts.push(`${labels[key]}: ${values.join(", ")}`);

@@ -34,6 +34,8 @@ export async function* readSearchDocuments(prisma: PrismaClient, meetings: Prism
         outcome: item.outcome,
         caseNumber: item.caseNumber,
         kleGroup: kleGroupOf(item.kle),
+        departsFromRecommendation: item.departsFromRecommendation === true,
+        hasDissent: item.hasDissent === true,
         number: item.number,
         date: isoDate(item.meeting.date),
         municipality: committee.municipality.name,

@@ -52,6 +52,8 @@ export function emptySearchIndex(version: string, basis: IndexBasis): SearchInde
       year: new Uint16Array(0),
       outcome: new Uint8Array(0),
       kle: new Uint8Array(0),
+      deviation: new Uint8Array(0),
+      dissent: new Uint8Array(0),
       day: new Int32Array(0),
     },
     municipalities: [],
@@ -74,6 +76,8 @@ export function appendDocuments(index: SearchIndex, docs: Iterable<SearchDocumen
   const municipalityIds: number[] = [];
   const committeeIds: number[] = [];
   const kleGroups: number[] = [];
+  const deviations: number[] = [];
+  const dissents: number[] = [];
 
   for (const doc of docs) {
     if (items.id.length >= MAX_INDEX_SIZE) throw new Error(`A search index holds at most ${MAX_INDEX_SIZE} items`);
@@ -89,6 +93,8 @@ export function appendDocuments(index: SearchIndex, docs: Iterable<SearchDocumen
     municipalityIds.push(municipalities.idOf(doc.municipalitySlug, nfc(doc.municipality), () => ({ slug: doc.municipalitySlug, name: nfc(doc.municipality) })));
     committeeIds.push(committees.idOf(committeeFacetValue(doc.municipalitySlug, doc.committeeSlug), nfc(doc.committee), () => committeeLabel(doc)));
     kleGroups.push(parseKleGroup(doc.kleGroup));
+    deviations.push(doc.departsFromRecommendation ? 1 : 0);
+    dissents.push(doc.hasDissent ? 1 : 0);
   }
 
   const size = items.id.length;
@@ -102,6 +108,8 @@ export function appendDocuments(index: SearchIndex, docs: Iterable<SearchDocumen
     year: concat(facets.year, Uint16Array.from(dates, (date) => Number(date.slice(0, 4)))),
     outcome: concat(facets.outcome, Uint8Array.from(items.outcome.slice(first), outcomeId)),
     kle: concat(facets.kle, Uint8Array.from(kleGroups)),
+    deviation: concat(facets.deviation, Uint8Array.from(deviations)),
+    dissent: concat(facets.dissent, Uint8Array.from(dissents)),
     day: concat(facets.day, Int32Array.from(dates, dayNumber)),
   };
   index.size = size;
@@ -174,7 +182,9 @@ export function holdsDocument(index: SearchIndex, ordinal: number, doc: SearchDo
     municipality.name === nfc(doc.municipality) &&
     committee?.slug === committeeFacetValue(doc.municipalitySlug, doc.committeeSlug) &&
     committee.name === nfc(doc.committee) &&
-    index.facets.kle[ordinal] === parseKleGroup(doc.kleGroup)
+    index.facets.kle[ordinal] === parseKleGroup(doc.kleGroup) &&
+    index.facets.deviation[ordinal] === (doc.departsFromRecommendation ? 1 : 0) &&
+    index.facets.dissent[ordinal] === (doc.hasDissent ? 1 : 0)
   );
 }
 

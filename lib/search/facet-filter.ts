@@ -3,11 +3,20 @@ import { KLE_GROUP_NAMES } from "@/lib/text/kle-topics";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
 import { NO_KLE_GROUP, type FacetLabel, type SearchIndex } from "./search-index";
 
-/** The five facet dimensions, by their URL parameter names. */
-export type FacetName = "kommune" | "udvalg" | "aar" | "udfald" | "emne";
+/** The facet dimensions, by their URL parameter names. */
+export type FacetName = "kommune" | "udvalg" | "aar" | "udfald" | "emne" | "afvigelse" | "dissens";
 
 /** Facet dimensions in display order. */
-export const FACET_NAMES: readonly FacetName[] = ["kommune", "udvalg", "aar", "udfald", "emne"];
+export const FACET_NAMES: readonly FacetName[] = ["kommune", "udvalg", "aar", "udfald", "emne", "afvigelse", "dissens"];
+
+/**
+ * The one value of the yes/no facets `afvigelse` (the decision departs from the recommendation)
+ * and `dissens` (votes against or dissent recorded): `?dissens=ja`. Items without the trait
+ * have no value in these facets, as items without a KLE code have none in `emne`.
+ */
+export const FLAG_VALUE = "ja";
+
+const FLAG_LABELS = { afvigelse: "Afviger fra indstillingen", dissens: "Med stemmer imod eller forbehold" } as const;
 
 /** One facet value with its display label and the number of hits it would have. */
 export interface FacetCount {
@@ -118,6 +127,10 @@ export function facetColumn(index: SearchIndex, name: FacetName): Uint8Array | U
       return index.facets.outcome;
     case "emne":
       return index.facets.kle;
+    case "afvigelse":
+      return index.facets.deviation;
+    case "dissens":
+      return index.facets.dissent;
   }
 }
 
@@ -134,6 +147,9 @@ export function facetValue(index: SearchIndex, name: FacetName, columnValue: num
       return DECISION_OUTCOMES[columnValue] ?? null;
     case "emne":
       return columnValue === NO_KLE_GROUP ? null : String(columnValue).padStart(2, "0");
+    case "afvigelse":
+    case "dissens":
+      return columnValue === 1 ? FLAG_VALUE : null;
   }
 }
 
@@ -153,6 +169,9 @@ function columnRange(index: SearchIndex, name: FacetName): number {
       return DECISION_OUTCOMES.length;
     case "emne":
       return KLE_RANGE;
+    case "afvigelse":
+    case "dissens":
+      return 2;
   }
 }
 
@@ -180,6 +199,9 @@ function columnValueOf(index: SearchIndex, name: FacetName, value: string): numb
     }
     case "emne":
       return /^\d{2}$/.test(value) ? Number(value) : null;
+    case "afvigelse":
+    case "dissens":
+      return value === FLAG_VALUE ? 1 : null;
   }
 }
 
@@ -221,6 +243,9 @@ function facetLabel(index: SearchIndex, name: FacetName, columnValue: number, va
       return OUTCOME_LABELS[value as DecisionOutcome] ?? value;
     case "emne":
       return KLE_GROUP_NAMES.get(value) ?? `KLE ${value}`;
+    case "afvigelse":
+    case "dissens":
+      return FLAG_LABELS[name];
   }
 }
 

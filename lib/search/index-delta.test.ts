@@ -46,6 +46,8 @@ function toDoc(id: number, municipality: string, meeting: string, committee: str
     outcome: entry.body.length > 0 ? "approved" : "none",
     caseNumber: null,
     kleGroup: null,
+    departsFromRecommendation: false,
+    hasDissent: false,
     number: String(entry.number),
     date: meeting,
     municipality: `${municipality} Kommune`,

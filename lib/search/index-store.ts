@@ -118,6 +118,8 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
     year: Array.from(index.facets.year),
     outcome: Array.from(index.facets.outcome),
     kle: Array.from(index.facets.kle),
+    deviation: Array.from(index.facets.deviation),
+    dissent: Array.from(index.facets.dissent),
     day: Array.from(index.facets.day),
   };
   await writeDictionary(staging, "terms", index.dictionary);
@@ -270,6 +272,8 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     year: Uint16Array.from(arrays.year),
     outcome: Uint8Array.from(arrays.outcome),
     kle: Uint8Array.from(arrays.kle),
+    deviation: Uint8Array.from(arrays.deviation),
+    dissent: Uint8Array.from(arrays.dissent),
     day: Int32Array.from(arrays.day),
   };
   const index: SearchIndex = {

@@ -15,6 +15,8 @@ function doc(id: number, title: string, body: string): SearchDocument {
     outcome: "none",
     caseNumber: null,
     kleGroup: null,
+    departsFromRecommendation: false,
+    hasDissent: false,
     number: String(id),
     date: "2024-03-19",
     municipality: "Vejen Kommune",

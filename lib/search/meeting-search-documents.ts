@@ -1,4 +1,6 @@
+import { departsFromRecommendation } from "@/lib/minutes/deviation";
 import type { ParsedMeeting } from "@/lib/minutes/index";
+import { hasDissent } from "@/lib/minutes/votes";
 import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
 import type { SearchDocument } from "./search-document";
 
@@ -20,6 +22,8 @@ export function meetingSearchDocuments(meeting: ParsedMeeting, firstId = 1): Sea
       outcome: item.outcome,
       caseNumber: item.caseNumber,
       kleGroup: item.kle?.slice(0, 2) ?? null,
+      departsFromRecommendation: departsFromRecommendation(item.deviation),
+      hasDissent: hasDissent(item.votes),
       number: item.number,
       date: meeting.date,
       municipality: meeting.municipality,

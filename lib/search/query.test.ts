@@ -14,6 +14,8 @@ function doc(id: number, fields: Partial<SearchDocument>): SearchDocument {
     outcome: "approved",
     caseNumber: null,
     kleGroup: null,
+    departsFromRecommendation: false,
+    hasDissent: false,
     number: String(id),
     date: "2024-03-19",
     municipality: "Vejen Kommune",

@@ -147,5 +147,5 @@ function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fi
 }
 
 function emptyResult(page: number, pageSize: number, isEmpty: boolean): SearchResult {
-  return { total: 0, page, pageSize, hits: [], facets: { kommune: [], udvalg: [], aar: [], udfald: [], emne: [] }, isEmpty };
+  return { total: 0, page, pageSize, hits: [], facets: { kommune: [], udvalg: [], aar: [], udfald: [], emne: [], afvigelse: [], dissens: [] }, isEmpty };
 }

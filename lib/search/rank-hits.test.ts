@@ -44,8 +44,9 @@ describe("rankHits beyond a million items", () => {
   it("orders hits with ordinals past 2^20 by score, day and ordinal in an index of 10 million items", () => {
     fc.assert(
       fc.property(hitsArbitrary, fc.constantFrom<SortOrder>("relevans", "nyeste"), (hits, order) => {
+        // Only lists that reach past 2^20 test what this names (one hit at ordinal 0 does not).
+        fc.pre(hits.some((hit) => hit.ordinal >= 2 ** 20));
         const { ordinals, maxScore } = placeHits(hits);
-        expect(ordinals.some((ordinal) => ordinal >= 2 ** 20)).toBe(true);
         expect(Array.from(rankHits(ordinals, score, maxScore, day, order))).toEqual(referenceOrder(hits, order));
       }),
       { numRuns: 60 },

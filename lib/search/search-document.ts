@@ -14,6 +14,10 @@ export interface SearchDocument {
   caseNumber: string | null;
   /** KLE main group code ("15") when the case number carries a KLE code. */
   kleGroup: string | null;
+  /** The decision departs from the administration's recommendation (facet `afvigelse`). */
+  departsFromRecommendation: boolean;
+  /** Someone voted against or recorded dissent (facet `dissens`). */
+  hasDissent: boolean;
   number: string;
   /** YYYY-MM-DD */
   date: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DECISION_OUTCOMES } from "@/lib/minutes/vocabulary";
 import { buildSearchIndex } from "./build-index";
-import { FACET_NAMES, type FacetName } from "./facet-filter";
+import { FACET_NAMES, FLAG_VALUE, type FacetName } from "./facet-filter";
 import { fieldsForRestriction } from "./index-config";
 import { matchAllTerms } from "./match-terms";
 import { parseQuery } from "./parse-query";
@@ -28,6 +28,10 @@ function facetValueOf(doc: SearchDocument, name: FacetName): string | null {
       return doc.outcome;
     case "emne":
       return doc.kleGroup;
+    case "afvigelse":
+      return doc.departsFromRecommendation ? FLAG_VALUE : null;
+    case "dissens":
+      return doc.hasDissent ? FLAG_VALUE : null;
   }
 }
 
@@ -54,11 +58,13 @@ const pools: Record<FacetName, string[]> = {
   aar: ["2019", "2020", "2021", "2022", "2023", "2024", "2025", "1999"],
   udfald: [...DECISION_OUTCOMES],
   emne: ["00", "01", "03", "05", "15", "27", "28", "32", "85", "99"],
+  afvigelse: [FLAG_VALUE],
+  dissens: [FLAG_VALUE],
 };
 
 function sampleParams(random: () => number): SearchParams {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, kommune: [], udvalg: [], aar: [], udfald: [], emne: [] };
+  const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, kommune: [], udvalg: [], aar: [], udfald: [], emne: [], afvigelse: [], dissens: [] };
   const words = [pick(WORDS), random() < 0.3 ? pick(WORDS) : ""].filter((word) => word !== "");
   params.q = words.join(" ");
   for (const name of FACET_NAMES) {
@@ -117,6 +123,19 @@ describe("facet filtering against brute force (3,000 synthetic items)", () => {
     }
     expect({ shortPages, mismatchReports }).toEqual({ shortPages: 0, mismatchReports: [] });
     expect(compared).toBeGreaterThan(500);
+  });
+
+  it("filters and counts the yes/no facets afvigelse and dissens", () => {
+    const departing = docs.filter((doc) => doc.departsFromRecommendation);
+    const dissenting = docs.filter((doc) => doc.hasDissent);
+    expect(departing.length).toBeGreaterThan(50);
+    expect(dissenting.length).toBeGreaterThan(50);
+    const all = searchItems(index, { ...DEFAULT_SEARCH_PARAMS, kommune: pools.kommune });
+    expect(all.facets.afvigelse).toEqual([{ value: FLAG_VALUE, label: "Afviger fra indstillingen", count: departing.length }]);
+    expect(all.facets.dissens).toEqual([{ value: FLAG_VALUE, label: "Med stemmer imod eller forbehold", count: dissenting.length }]);
+    const both = searchItems(index, { ...DEFAULT_SEARCH_PARAMS, afvigelse: [FLAG_VALUE], dissens: [FLAG_VALUE] });
+    expect(both.total).toBe(docs.filter((doc) => doc.departsFromRecommendation && doc.hasDissent).length);
+    expect(both.total).toBeGreaterThan(0);
   });
 
   it("counts browse results (no text, one filter) over every item", () => {

@@ -58,6 +58,10 @@ export interface FacetColumns {
   outcome: Uint8Array;
   /** KLE main group 0–99, or {@link NO_KLE_GROUP}. */
   kle: Uint8Array;
+  /** 1 when the decision departs from the recommendation, else 0. */
+  deviation: Uint8Array;
+  /** 1 when the item records votes against or dissent, else 0. */
+  dissent: Uint8Array;
   /** Days since 1970-01-01 of the meeting date. */
   day: Int32Array;
 }

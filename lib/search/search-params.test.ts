@@ -5,7 +5,7 @@ const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
 
 describe("parseSearchParams", () => {
   it("reads every parameter, repeated and comma-separated list values", () => {
-    expect(parse("q=fleksjob&kommune=vejen&kommune=faxe&aar=2023,2024&udfald=approved&emne=15&felt=beslutning&sort=nyeste&side=2")).toEqual({
+    expect(parse("q=fleksjob&kommune=vejen&kommune=faxe&aar=2023,2024&udfald=approved&emne=15&afvigelse=ja&dissens=ja&felt=beslutning&sort=nyeste&side=2")).toEqual({
       ok: true,
       params: {
         q: "fleksjob",
@@ -14,6 +14,8 @@ describe("parseSearchParams", () => {
         aar: ["2023", "2024"],
         udfald: ["approved"],
         emne: ["15"],
+        afvigelse: ["ja"],
+        dissens: ["ja"],
         felt: "beslutning",
         sort: "nyeste",
         side: 2,
@@ -30,6 +32,8 @@ describe("parseSearchParams", () => {
     ["udfald=maybe", "udfald"],
     ["felt=body", "felt"],
     ["emne=99", "emne"],
+    ["afvigelse=nej", "afvigelse"],
+    ["dissens=1", "dissens"],
     ["aar=24", "aar"],
     ["kommune=Vejen Kommune", "kommune"],
     ["sort=oldest", "sort"],

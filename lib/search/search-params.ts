@@ -16,6 +16,10 @@ export interface SearchParams {
   udfald: string[];
   /** KLE main group codes ("15"). */
   emne: string[];
+  /** ["ja"]: only items whose decision departs from the recommendation. */
+  afvigelse: string[];
+  /** ["ja"]: only items with votes against or dissent recorded. */
+  dissens: string[];
   /** Restrict the text search to one section kind or the title. */
   felt: SectionKind | "titel" | null;
   sort: SortOrder;
@@ -53,13 +57,19 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   aar: [],
   udfald: [],
   emne: [],
+  afvigelse: [],
+  dissens: [],
   felt: null,
   sort: "relevans",
   side: 1,
 };
 
-type ListParam = "kommune" | "udvalg" | "aar" | "udfald" | "emne";
-const LIST_PARAMS: readonly ListParam[] = ["kommune", "udvalg", "aar", "udfald", "emne"];
+/** The parameters that take a list of facet values. */
+export type ListParam = "kommune" | "udvalg" | "aar" | "udfald" | "emne" | "afvigelse" | "dissens";
+/** Every list parameter, in the order query strings write them. */
+export const LIST_PARAMS: readonly ListParam[] = ["kommune", "udvalg", "aar", "udfald", "emne", "afvigelse", "dissens"];
+// The one value of the yes/no facets (FLAG_VALUE in facet-filter.ts).
+const FLAG_VALUE = "ja";
 const SINGLE_PARAMS = ["q", "felt", "sort", "side"] as const;
 const KNOWN_PARAMS: ReadonlySet<string> = new Set<string>([...LIST_PARAMS, ...SINGLE_PARAMS]);
 const SLUG_SOURCE = "[a-z0-9]+(?:-[a-z0-9]+)*";
@@ -94,7 +104,7 @@ export function parseSearchParams(query: URLSearchParams, known?: KnownFacetValu
     return fail("q", `Søgningen må højst være ${MAX_QUERY_LENGTH} tegn`, `The query may be at most ${MAX_QUERY_LENGTH} characters`);
   }
 
-  const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, q, kommune: [], udvalg: [], aar: [], udfald: [], emne: [] };
+  const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, q, kommune: [], udvalg: [], aar: [], udfald: [], emne: [], afvigelse: [], dissens: [] };
   for (const key of LIST_PARAMS) {
     const values = [...new Set(query.getAll(key).flatMap((value) => value.split(",")).map((v) => v.trim()).filter((v) => v !== ""))];
     for (const value of values) {
@@ -154,6 +164,9 @@ function isValidListValue(key: ListParam, value: string, known: KnownFacetValues
       return OUTCOMES.has(value);
     case "emne":
       return KLE_GROUP_NAMES.has(value);
+    case "afvigelse":
+    case "dissens":
+      return value === FLAG_VALUE;
   }
 }
 

@@ -36,6 +36,8 @@ export function generateSearchDocuments(count: number, seed = 1): SearchDocument
       outcome: pick(DECISION_OUTCOMES),
       caseNumber,
       kleGroup: kle,
+      departsFromRecommendation: i % 17 === 0,
+      hasDissent: i % 11 === 0,
       number,
       date,
       municipality,
