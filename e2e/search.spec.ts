@@ -60,7 +60,7 @@ test("the JSON API answers with hits and facets, and refuses bad input with 400"
   expect(Object.keys(body.hits[0]).sort()).toEqual(
     ["committee", "committeeSlug", "date", "municipality", "municipalitySlug", "number", "outcome", "snippet", "title", "url"].sort(),
   );
-  expect(Object.keys(body.facets).sort()).toEqual(["aar", "emne", "kommune", "udfald", "udvalg"]);
+  expect(Object.keys(body.facets).sort()).toEqual(["aar", "afvigelse", "dissens", "emne", "kommune", "udfald", "udvalg"]);
   const dates = body.hits.map((h: { date: string }) => h.date);
   expect(dates).toEqual([...dates].sort().reverse());
 

@@ -230,11 +230,29 @@ function snippetText(snippet: unknown): string {
   return snippet.map((run: unknown) => (run !== null && typeof run === "object" && "text" in run && typeof run.text === "string" ? run.text : "")).join("");
 }
 
-/** The CSV export: every row is an open item, so no cell may be a closed marker. */
+/**
+ * A CSV file: the search export (";"-separated, every row an open item, so no cell may be a
+ * closed marker) or a bulk file from /data/ (","-separated, with a `public` column: a closed
+ * item's row may show its number and title, marker included, and nothing else).
+ */
 function checkCsv(report: AuditReport, location: string, body: string): void {
-  const rows = parseCsv(body, { delimiter: ";", bom: true, relax_column_count: true }) as string[][];
+  const firstLine = body.replace(/^\uFEFF/u, "").split("\n", 1)[0] ?? "";
+  const delimiter = firstLine.includes(";") ? ";" : ",";
+  const rows = parseCsv(body, { delimiter, bom: true, relax_column_count: true }) as string[][];
+  const header = rows[0] ?? [];
+  const publicColumn = header.indexOf("public");
+  const allowedWhenClosed = new Set(["municipality", "municipality_code", "committee", "meeting_date", "item_number", "title", "public", "url"]);
   rows.slice(1).forEach((row, i) => {
-    for (const cell of row) checkOpenText(report, `${location} række ${i + 2}`, cell);
+    const at = `${location} række ${i + 2}`;
+    if (publicColumn >= 0 && row[publicColumn] === "false") {
+      row.forEach((cell, column) => {
+        if (cell !== "" && !allowedWhenClosed.has(header[column] ?? "")) {
+          report.findings.push({ location: `${at} ${header[column] ?? column}`, problem: "et lukket punkt har mere end nummer og titel" });
+        }
+      });
+      return;
+    }
+    for (const cell of row) checkOpenText(report, at, cell);
   });
 }
 
