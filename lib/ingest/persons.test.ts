@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAgendaItemPage } from "@/lib/data/browse";
+import { readSearchDocuments } from "@/lib/data/search-documents";
 import { getPersonPage, listCommitteeMembers, listPersons } from "@/lib/data/persons";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "./ingest-files";
@@ -68,6 +69,10 @@ describe("persons, attendance and votes after ingest", () => {
       "6:null:false:false",
       "7:rejected:true:true",
     ]);
+    // The search index reads the flags for its facets afvigelse and dissens.
+    const docs = [];
+    for await (const doc of readSearchDocuments(db.prisma)) docs.push(`${doc.number}:${doc.departsFromRecommendation}:${doc.hasDissent}`);
+    expect(docs).toEqual(["1:false:false", "2:true:true", "3:true:true", "4:true:true", "5:true:false", "7:true:true"]);
     const closed = items.find((i) => i.closed);
     expect(closed).toMatchObject({ votes: null, recommendation: null });
   });

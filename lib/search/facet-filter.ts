@@ -2,19 +2,13 @@ import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabular
 import { KLE_GROUP_NAMES } from "@/lib/text/kle-topics";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
 import { NO_KLE_GROUP, type FacetLabel, type SearchIndex } from "./search-index";
+import { FLAG_VALUE } from "./search-params";
 
 /** The facet dimensions, by their URL parameter names. */
 export type FacetName = "kommune" | "udvalg" | "aar" | "udfald" | "emne" | "afvigelse" | "dissens";
 
 /** Facet dimensions in display order. */
 export const FACET_NAMES: readonly FacetName[] = ["kommune", "udvalg", "aar", "udfald", "emne", "afvigelse", "dissens"];
-
-/**
- * The one value of the yes/no facets `afvigelse` (the decision departs from the recommendation)
- * and `dissens` (votes against or dissent recorded): `?dissens=ja`. Items without the trait
- * have no value in these facets, as items without a KLE code have none in `emne`.
- */
-export const FLAG_VALUE = "ja";
 
 const FLAG_LABELS = { afvigelse: "Afviger fra indstillingen", dissens: "Med stemmer imod eller forbehold" } as const;
 

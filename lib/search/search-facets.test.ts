@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DECISION_OUTCOMES } from "@/lib/minutes/vocabulary";
 import { buildSearchIndex } from "./build-index";
-import { FACET_NAMES, FLAG_VALUE, type FacetName } from "./facet-filter";
+import { FACET_NAMES, type FacetName } from "./facet-filter";
 import { fieldsForRestriction } from "./index-config";
 import { matchAllTerms } from "./match-terms";
 import { parseQuery } from "./parse-query";
 import { PAGE_SIZE, searchItems } from "./query";
 import { rankHits } from "./rank-hits";
 import type { SearchDocument } from "./search-document";
-import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
+import { DEFAULT_SEARCH_PARAMS, FLAG_VALUE, type SearchParams } from "./search-params";
 import { mulberry32 } from "@/lib/corpus/random";
 import { generateSearchDocuments } from "./synthetic-documents";
 

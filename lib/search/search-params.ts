@@ -68,8 +68,12 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
 export type ListParam = "kommune" | "udvalg" | "aar" | "udfald" | "emne" | "afvigelse" | "dissens";
 /** Every list parameter, in the order query strings write them. */
 export const LIST_PARAMS: readonly ListParam[] = ["kommune", "udvalg", "aar", "udfald", "emne", "afvigelse", "dissens"];
-// The one value of the yes/no facets (FLAG_VALUE in facet-filter.ts).
-const FLAG_VALUE = "ja";
+/**
+ * The one value of the yes/no facets `afvigelse` (the decision departs from the recommendation)
+ * and `dissens` (votes against or dissent recorded): `?dissens=ja`. Items without the trait
+ * have no value in these facets, as items without a KLE code have none in `emne`.
+ */
+export const FLAG_VALUE = "ja";
 const SINGLE_PARAMS = ["q", "felt", "sort", "side"] as const;
 const KNOWN_PARAMS: ReadonlySet<string> = new Set<string>([...LIST_PARAMS, ...SINGLE_PARAMS]);
 const SLUG_SOURCE = "[a-z0-9]+(?:-[a-z0-9]+)*";
