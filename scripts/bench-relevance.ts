@@ -1,13 +1,17 @@
 /**
- * npm run bench:relevance [-- --items 100000 --seed 20240319 --explain]
+ * npm run bench:relevance [-- --items 100000 --seed 20240319 --explain --cache <file.jsonl> --generate-only]
  * The relevance table of bench:search without a database: generates about `--items` agenda items
  * with the corpus generator (the same minutes bench:search ingests), parses them and data/samples
  * through the real parser, builds the search index in memory and prints where each of
  * RELEVANCE_CASES ranks its sample item, with the query times. `--explain` prints, for every case
  * whose sample item is not first, the hits above it and the fields its words were found in.
- * Prints figures only; asserts nothing.
+ * `--cache` keeps the generated documents in a JSON-lines file (written when missing, read when
+ * present): parsing a million generated items takes about an hour, building their index minutes.
+ * `--generate-only` writes the cache and stops. Prints figures only; asserts nothing.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { readdir, readFile, rename } from "node:fs/promises";
+import readline from "node:readline";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateCorpus } from "@/lib/corpus/generate-corpus";
@@ -31,6 +35,8 @@ const { values } = parseArgs({
     items: { type: "string", default: "100000" },
     seed: { type: "string", default: "20240319" },
     explain: { type: "boolean", default: false },
+    cache: { type: "string" },
+    "generate-only": { type: "boolean", default: false },
   },
 });
 const items = Number(values.items);
@@ -61,6 +67,27 @@ async function sampleDocuments(): Promise<SearchDocument[]> {
   return docs;
 }
 
+/** Writes the generated documents to `file` (through a temporary file), one JSON object a line. */
+async function writeCache(file: string, meetings: number): Promise<void> {
+  const tmp = `${file}.tmp`;
+  const out = createWriteStream(tmp);
+  let count = 0;
+  for (const doc of generatedDocuments(meetings)) {
+    if (!out.write(`${JSON.stringify(doc)}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    if (++count % 50_000 === 0) console.log(`  ${count} punkter genereret og parset`);
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await rename(tmp, file);
+}
+
+async function readCache(file: string): Promise<SearchDocument[]> {
+  const docs: SearchDocument[] = [];
+  for await (const line of readline.createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity })) {
+    if (line !== "") docs.push(JSON.parse(line) as SearchDocument);
+  }
+  return docs;
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
@@ -82,9 +109,18 @@ function describeMatch(index: SearchIndex, ordinal: number, terms: readonly stri
 const started = performance.now();
 const samples = await sampleDocuments();
 const meetings = Math.ceil(items / ITEMS_PER_MEETING);
+if (values.cache !== undefined && !existsSync(values.cache)) await writeCache(values.cache, meetings);
+if (values["generate-only"]) process.exit(0);
+const cached = values.cache === undefined ? null : await readCache(values.cache);
 function* allDocuments(): Generator<SearchDocument> {
   yield* samples;
-  if (items > 0) yield* generatedDocuments(meetings);
+  if (cached !== null) {
+    // Handed over one by one and dropped, so only the index holds them.
+    for (let i = 0; i < cached.length; i++) {
+      yield cached[i] as SearchDocument;
+      cached[i] = undefined as unknown as SearchDocument;
+    }
+  } else if (items > 0) yield* generatedDocuments(meetings);
 }
 // Generated, parsed and indexed in one stream, so the documents are never all held at once.
 const index = buildSearchIndex(allDocuments());

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { encodeForIndex, scanWords } from "./danish-encoder";
-import { createFlexDocument, FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
+import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
 import { fieldTexts, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
 import { MemorySectionStore } from "./section-store";
 import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
+import { TermFrequencyBuilder } from "./term-frequencies";
 import { mergeSorted, mergeUrlOrder } from "./url-order";
 import { MAX_RANKED_ITEMS } from "./rank-hits";
 
@@ -45,6 +46,7 @@ export function emptySearchIndex(version: string, basis: IndexBasis): SearchInde
     flex: createFlexDocument(),
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),
+    frequencies: new Map(),
     items: { id: [], url: [], title: [], number: [], date: [], outcome: [], caseNumber: [], decision: [], sections: new MemorySectionStore() },
     facets: {
       municipality: new Uint16Array(0),
@@ -118,17 +120,20 @@ export function appendDocuments(index: SearchIndex, docs: Iterable<SearchDocumen
 
   const dictionary = new TermDictionaryBuilder();
   const pairDictionary = new TermDictionaryBuilder();
+  const frequencies = new TermFrequencyBuilder();
   for (let ordinal = first; ordinal < size; ordinal++) {
     const terms = itemTerms(index, ordinal);
     index.flex.add(flexRecord(terms, ordinal));
     for (const { field, terms: fieldTerms } of terms.fields) {
       const bit = FIELD_BITS.get(field) ?? 0;
       for (const term of fieldTerms) dictionary.add(term, ordinal, bit);
+      frequencies.addField(ordinal, FIELD_INDEX.get(field) ?? 0, fieldTerms);
     }
     for (const pair of terms.pairs) pairDictionary.add(pair, ordinal, 1);
   }
   index.dictionary = mergeDictionaries(index.dictionary, dictionary.build());
   index.pairDictionary = mergeDictionaries(index.pairDictionary, pairDictionary.build());
+  frequencies.appendTo(index.frequencies);
 
   const day = index.facets.day;
   const newest = Uint32Array.from({ length: added }, (_, i) => first + i).sort((a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);

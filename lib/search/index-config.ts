@@ -9,7 +9,7 @@ import type { SectionKind } from "@/lib/minutes/vocabulary";
  */
 
 /** Written into every export; an export with another format version is refused on load. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /** What a searchable field of an agenda item is made from. */
 export type SearchFieldName = "title" | "decision" | "lead" | "body" | "meta";
@@ -22,15 +22,16 @@ export interface SearchField {
 
 /**
  * Every indexed field, in a fixed order (the export's file names and the term dictionary's field
- * bits follow it). Title and decision outweigh the case description (issue 6); "lead" holds the
+ * bits follow it). A weight is what one occurrence counts in BM25F (term-score.ts): a word in the
+ * title or decision as much as 8 in the case description (issue 13); "lead" holds the
  * sections that sum a case up (resumé, indstilling, earlier decisions), "body" every other
  * section; "meta" holds the case number, committee and municipality, so a typed case number ranks
  * its item first. Five fields rather than one per section kind: every query word is looked up in
  * every field, and 15 fields made common words cost 15 lookups per expansion.
  */
 export const SEARCH_FIELDS: readonly SearchField[] = [
-  { name: "title", weight: 4 },
-  { name: "decision", weight: 3 },
+  { name: "title", weight: 8 },
+  { name: "decision", weight: 8 },
   { name: "lead", weight: 1.5 },
   { name: "body", weight: 1 },
   { name: "meta", weight: 2 },
@@ -50,6 +51,9 @@ export const PAIR_SEPARATOR = "\u0001";
 export const FIELD_WEIGHTS: ReadonlyMap<SearchFieldName, number> = new Map(
   SEARCH_FIELDS.map((field) => [field.name, field.weight]),
 );
+
+/** Field name → its position in {@link SEARCH_FIELDS} (term-frequencies.ts stores it). */
+export const FIELD_INDEX: ReadonlyMap<SearchFieldName, number> = new Map(SEARCH_FIELDS.map((field, i) => [field.name, i]));
 
 /** Field name → its bit in the term dictionary's field masks. */
 export const FIELD_BITS: ReadonlyMap<SearchFieldName, number> = new Map(SEARCH_FIELDS.map((field, i) => [field.name, 1 << i]));

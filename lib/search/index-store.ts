@@ -7,6 +7,7 @@ import { applyIndexDelta, type IndexDelta } from "./index-delta";
 import { FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
 import type { TermDictionary } from "./term-dictionary";
+import { deserializeTermFrequencies, serializeTermFrequencies } from "./term-frequencies";
 
 /**
  * On disk an index directory holds one sub-directory per exported version and a small manifest,
@@ -124,6 +125,7 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   };
   await writeDictionary(staging, "terms", index.dictionary);
   await writeDictionary(staging, "pairs", index.pairDictionary);
+  await writeTermFrequencies(staging, index);
   const { sections, ...columns } = index.items;
   await writeFile(path.join(staging, "items.json"), JSON.stringify(columns));
   await writeSectionStore(staging, sections, index.size);
@@ -262,6 +264,7 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   }
   const dictionary = await readDictionary(versionDir, "terms");
   const pairDictionary = await readDictionary(versionDir, "pairs");
+  const frequencies = await readTermFrequencies(versionDir);
   const columns = JSON.parse(await readFile(path.join(versionDir, "items.json"), "utf8")) as Omit<StoredItems, "sections">;
   const items: StoredItems = { ...columns, sections: await FileSectionStore.open(versionDir, meta.size) };
   const labels = JSON.parse(await readFile(path.join(versionDir, "labels.json"), "utf8")) as StoredLabels;
@@ -286,6 +289,7 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     flex,
     dictionary,
     pairDictionary,
+    frequencies,
     items,
     facets,
     municipalities: labels.municipalities,
@@ -315,6 +319,29 @@ async function readDictionary(dir: string, name: string): Promise<TermDictionary
     throw new Error(`Corrupt term dictionary in ${dir}`);
   }
   return { terms, documentFrequency, fieldMask: new Uint8Array(fields) };
+}
+
+async function writeTermFrequencies(dir: string, index: SearchIndex): Promise<void> {
+  const stored = serializeTermFrequencies(index.frequencies);
+  await writeFile(path.join(dir, "repeats.txt"), stored.terms);
+  await writeFile(path.join(dir, "repeats-counts.bin"), new Uint8Array(stored.counts.buffer));
+  await writeFile(path.join(dir, "repeats-ordinals.bin"), new Uint8Array(stored.ordinals.buffer));
+  await writeFile(path.join(dir, "repeats-codes.bin"), stored.codes);
+}
+
+async function readTermFrequencies(dir: string): Promise<SearchIndex["frequencies"]> {
+  const words = async (name: string) => {
+    const bytes = await readFile(path.join(dir, name));
+    // A copy: a Buffer may sit at an unaligned offset of Node's shared pool.
+    return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  };
+  const stored = {
+    terms: await readFile(path.join(dir, "repeats.txt"), "utf8"),
+    counts: await words("repeats-counts.bin"),
+    ordinals: await words("repeats-ordinals.bin"),
+    codes: new Uint8Array(await readFile(path.join(dir, "repeats-codes.bin"))),
+  };
+  return deserializeTermFrequencies(stored, path.join(dir, "repeats.txt"));
 }
 
 // FlexSearch keys look like "title.1.map"; keep file names to that alphabet regardless.

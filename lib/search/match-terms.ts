@@ -1,9 +1,10 @@
 import type { Id } from "flexsearch";
 import { scanWords } from "./danish-encoder";
-import { FIELD_BITS, FIELD_WEIGHTS, type FieldRestriction } from "./index-config";
+import { FIELD_BITS, FIELD_WEIGHTS, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
 import { searchedTexts, type SearchIndex } from "./search-index";
 import { expandPrefix } from "./term-dictionary";
-import { fieldStrengths, inverseDocumentFrequency, isExactExpansion, matchStrength } from "./term-score";
+import { codeCount, codeField } from "./term-frequencies";
+import { fieldStrengths, inverseDocumentFrequency, isExactExpansion, matchStrength, repeatStrength } from "./term-score";
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
 export interface TextMatch {
@@ -77,8 +78,9 @@ function expand(index: SearchIndex, term: string): Expansion {
 
 /**
  * Ordinals containing every term in at least one of the restriction's fields (AND across terms,
- * OR across fields); a term matches every index term it is a prefix of. Score: per term and
- * field, BM25-like (term-score.ts), summed over fields and terms. Scores go into `score` (zeroed,
+ * OR across fields); a term matches every index term it is a prefix of. Score: per term BM25F
+ * over the fields (term-score.ts), FlexSearch's hits giving each field's first occurrence and
+ * term-frequencies.ts the repeats, summed over terms. Scores go into `score` (zeroed,
  * one entry per item; see {@link reusableScoreColumn}), a fresh column by default.
  */
 export function matchAllTerms(
@@ -94,6 +96,11 @@ export function matchAllTerms(
   const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
   const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction);
   const strengths = fieldStrengths(index.size);
+  // Weight by SEARCH_FIELDS position of each searched field whose repeats count, 0 for the others:
+  // under a section-kind restriction "lead" and "body" mix kinds, so only their first occurrence counts.
+  const repeatWeights = SEARCH_FIELDS.map((field) =>
+    restriction.fields.includes(field.name) && (verifier === null || (field.name !== "lead" && field.name !== "body")) ? field.weight : 0,
+  );
   let candidates = new Uint32Array(0);
   let count = 0;
 
@@ -108,6 +115,7 @@ export function matchAllTerms(
     verifier?.startTerm(terms[termIndex] ?? "");
     for (const field of restriction.fields) {
       const bit = FIELD_BITS.get(field) ?? 0;
+      const weight = FIELD_WEIGHTS.get(field) ?? 1;
       const mustVerify = verifier !== null && (field === "lead" || field === "body");
       for (let e = 0; e < expansion.terms.length; e++) {
         if (((expansion.masks[e] ?? 0) & bit) === 0) continue;
@@ -117,7 +125,7 @@ export function matchAllTerms(
         for (let slot = 0; slot < slots.length; slot++) {
           const ids = slots[slot];
           if (!ids) continue;
-          const strength = matchStrength(isExact, slot);
+          const strength = weight * matchStrength(isExact, slot);
           for (let i = 0; i < ids.length; i++) {
             const ordinal = ids[i] as number;
             const seen = matched[ordinal] ?? 0;
@@ -134,13 +142,35 @@ export function matchAllTerms(
           }
         }
       }
-      strengths.flushInto(score, (FIELD_WEIGHTS.get(field) ?? 1) * idf);
     }
+    addRepeats(index, expansion, terms[termIndex] ?? "", repeatWeights, strengths);
+    strengths.flushInto(score, idf);
     if (step > 0) count = keepMatched(candidates, count, matched, next);
   }
   let maxScore = 0;
   for (let i = 0; i < count; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
   return { ordinals: candidates.subarray(0, count), score, maxScore };
+}
+
+/**
+ * Adds each repeated occurrence of the expansion's index terms (term-frequencies.ts) to the
+ * strength of the items that matched the term in that field, weighted by `weights` (by field position).
+ */
+function addRepeats(index: SearchIndex, expansion: Expansion, queryTerm: string, weights: readonly number[], strengths: ReturnType<typeof fieldStrengths>): void {
+  for (const indexTerm of expansion.terms) {
+    const postings = index.frequencies.get(indexTerm);
+    if (postings === undefined) continue;
+    const perRepeat = repeatStrength(isExactExpansion(queryTerm, indexTerm));
+    const { ordinals, codes } = postings;
+    for (let i = 0; i < ordinals.length; i++) {
+      const ordinal = ordinals[i] ?? 0;
+      // Only items that matched this term (in a searched field, as a candidate) have a strength.
+      if (!strengths.has(ordinal)) continue;
+      const code = codes[i] ?? 0;
+      const weight = weights[codeField(code)] ?? 0;
+      if (weight > 0) strengths.add(ordinal, weight * perRepeat * (codeCount(code) - 1));
+    }
+  }
 }
 
 /** Compacts the first `count` candidates in place to those that matched `steps` terms; returns the new count. */

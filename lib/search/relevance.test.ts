@@ -68,7 +68,9 @@ const CASES: RelevanceCase[] = [
   { params: { q: "udsathed" }, first: "vejle/90" },
   { params: { q: "Strategi for beskæftigelsesindsatsen" }, first: "vejle/92" },
   { params: { q: "Ukraineindsatsen" }, first: "lemvig/2" },
-  { params: { q: "ukrainere" }, first: "lemvig/2" },
+  // "ukrainere" and "Ukraine" are one query term to the engine (the stem "ukrain"): the same two
+  // items on top, Lemvig's for its "ukrainere", Faxe's for "Ukraine" in its title and 21 times in its case.
+  { params: { q: "ukrainere" }, first: ["faxe/85", "lemvig/2"] },
   { params: { q: "jobafklaring" }, first: "varde/3" },
   { params: { q: "Kend din Kommune" }, first: "lemvig/5" },
   { params: { q: "Dialogmøde Integrationsforeningen" }, first: "lemvig/1" },

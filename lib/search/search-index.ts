@@ -2,6 +2,7 @@ import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
 import { sectionField, type FieldRestriction, type FlexDocument, type SearchFieldName } from "./index-config";
 import type { SectionStore } from "./section-store";
 import type { TermDictionary } from "./term-dictionary";
+import type { TermFrequencies } from "./term-frequencies";
 
 /** A facet value with its display name: a municipality or committee. */
 export interface FacetLabel {
@@ -104,6 +105,8 @@ export interface SearchIndex {
   dictionary: TermDictionary;
   /** Every adjacent word pair ("first\u0001second"), for phrases. */
   pairDictionary: TermDictionary;
+  /** How often items' fields repeat a term, for BM25's term frequency (term-frequencies.ts). */
+  frequencies: TermFrequencies;
   items: StoredItems;
   facets: FacetColumns;
   /** Municipalities by id, keyed by slug. */

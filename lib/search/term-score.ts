@@ -2,12 +2,14 @@ import { stemFolded } from "./danish-encoder";
 import { SCORE_RESOLUTION } from "./index-config";
 
 /**
- * Relevance of one query term, BM25-like and per field: each field's matches of the term are
- * summed into a strength (one per matching index term, more for an exact match and an early
- * position), saturated as BM25 saturates term frequency, and weighted by the field's weight and
- * the term's inverse document frequency. A field's score stays below `weight × idf × (K1 + 1)`
- * however many compounds of the word it holds, so a word in the title (weight 4) outranks the same
- * word repeated deep in the case description (weight 1).
+ * Relevance of one query term, BM25F: the term's occurrences in an item are summed over its
+ * fields into one pseudo term frequency, each occurrence counting its field's weight (a title
+ * word as much as 8 words of the case description), less for a prefix or compound expansion
+ * than for the word itself, a little more for the first occurrence when it stands early in its
+ * field. That sum is saturated once, as BM25 saturates term frequency, and weighted by the term's
+ * inverse document frequency. No length normalization (BM25's b = 0): in the benchmark's corpus
+ * the long item that discusses a subject at length lost to short items that mention it once or
+ * twice with any b from 0.1 up (bench:relevance, README "Ranking").
  */
 
 /** BM25's k1: how quickly further matches of one term in one field stop adding. */
@@ -29,14 +31,19 @@ export function inverseDocumentFrequency(size: number, frequency: number): numbe
   return Math.log(1 + (size - held + 0.5) / (held + 0.5));
 }
 
-/** Strength of one matched index term in one field: exact or expansion, at FlexSearch score `slot`. */
+/** Strength of the first occurrence of a matched index term in a field of weight 1: exact or expansion, at FlexSearch score `slot`. */
 export function matchStrength(isExact: boolean, slot: number): number {
   const lastSlot = SCORE_RESOLUTION - 1;
   const early = Math.max(0, lastSlot - slot) / lastSlot;
   return (isExact ? 1 : EXPANSION_STRENGTH) * (1 + POSITION_BONUS * early);
 }
 
-/** BM25 saturation of a field's summed strength: 1 for one exact match, approaching K1 + 1. */
+/** Strength of each further occurrence of a matched index term in a field of weight 1. */
+export function repeatStrength(isExact: boolean): number {
+  return isExact ? 1 : EXPANSION_STRENGTH;
+}
+
+/** BM25 saturation of a term's summed strength: 1 for one exact match in a field of weight 1, approaching K1 + 1. */
 export function saturate(strength: number): number {
   return ((K1 + 1) * strength) / (strength + K1);
 }
@@ -61,9 +68,9 @@ export function isExactExpansion(queryTerm: string, indexTerm: string): boolean 
 }
 
 /**
- * Per-item strengths of one term in one field while its matches are collected; {@link flushInto}
- * turns them into score and clears them for the next field. Reused across searches (they run
- * synchronously) so a search allocates nothing per item.
+ * Per-item strengths of one query term while its matches are collected over the fields;
+ * {@link flushInto} turns them into score and clears them for the next term. Reused across
+ * searches (they run synchronously) so a search allocates nothing per item.
  */
 export class FieldStrengths {
   private strength: Float32Array;
@@ -75,7 +82,7 @@ export class FieldStrengths {
     this.touched = new Uint32Array(Math.min(size, 1024));
   }
 
-  /** Adds `amount` to the strength of `ordinal`. */
+  /** Adds `amount` (> 0) to the strength of `ordinal`. */
   add(ordinal: number, amount: number): void {
     if (this.strength[ordinal] === 0) {
       if (this.count === this.touched.length) {
@@ -88,11 +95,16 @@ export class FieldStrengths {
     this.strength[ordinal] = (this.strength[ordinal] ?? 0) + amount;
   }
 
-  /** Adds `weight × saturate(strength)` to `score` for every item with a strength, then clears them. */
-  flushInto(score: Float32Array, weight: number): void {
+  /** True when `ordinal` has a strength for the current term. */
+  has(ordinal: number): boolean {
+    return (this.strength[ordinal] ?? 0) !== 0;
+  }
+
+  /** Adds `idf × saturate(strength)` to `score` for every item with a strength, then clears them. */
+  flushInto(score: Float32Array, idf: number): void {
     for (let i = 0; i < this.count; i++) {
       const ordinal = this.touched[i] ?? 0;
-      score[ordinal] = (score[ordinal] ?? 0) + weight * saturate(this.strength[ordinal] ?? 0);
+      score[ordinal] = (score[ordinal] ?? 0) + idf * saturate(this.strength[ordinal] ?? 0);
       this.strength[ordinal] = 0;
     }
     this.count = 0;

@@ -1,0 +1,119 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildSearchIndex, itemTerms } from "./build-index";
+import { applyIndexDelta } from "./index-delta";
+import { FIELD_INDEX } from "./index-config";
+import { exportSearchIndex, importSearchIndex } from "./index-store";
+import { generateSearchDocuments } from "./synthetic-documents";
+import {
+  codeCount,
+  codeField,
+  deserializeTermFrequencies,
+  MAX_STORED_COUNT,
+  serializeTermFrequencies,
+  TermFrequencyBuilder,
+  type TermFrequencies,
+} from "./term-frequencies";
+import type { SearchIndex } from "./search-index";
+
+const tmpDirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** "ordinal/field/term" → count, for every stored repeat. */
+function flatten(frequencies: TermFrequencies): Map<string, number> {
+  const flat = new Map<string, number>();
+  for (const [term, { ordinals, codes }] of frequencies) {
+    for (let i = 0; i < ordinals.length; i++) {
+      if (i > 0) expect(ordinals[i] ?? 0).toBeGreaterThanOrEqual(ordinals[i - 1] ?? 0);
+      flat.set(`${ordinals[i]}/${codeField(codes[i] ?? 0)}/${term}`, codeCount(codes[i] ?? 0));
+    }
+  }
+  return flat;
+}
+
+/** The repeats a fresh count of the index's stored texts finds, ordinals outside `skip` only. */
+function recount(index: SearchIndex, skip: Uint8Array | null = null): Map<string, number> {
+  const expected = new Map<string, number>();
+  for (let ordinal = 0; ordinal < index.size; ordinal++) {
+    if (skip?.[ordinal] === 1) continue;
+    for (const { field, terms } of itemTerms(index, ordinal).fields) {
+      const counts = new Map<string, number>();
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, count] of counts) {
+        if (count >= 2) expected.set(`${ordinal}/${FIELD_INDEX.get(field)}/${term}`, Math.min(count, MAX_STORED_COUNT));
+      }
+    }
+  }
+  return expected;
+}
+
+const word = fc.constantFrom("a", "b", "c", "ab", "abc", "d");
+
+describe("term frequencies", () => {
+  it("stores exactly the terms a field repeats, with their counts, for any terms", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.array(word, { maxLength: 40 }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (items) => {
+        const builder = new TermFrequencyBuilder();
+        const expected = new Map<string, number>();
+        items.forEach((fields, ordinal) =>
+          fields.forEach((terms, field) => {
+            builder.addField(ordinal, field, terms);
+            for (const term of new Set(terms)) {
+              const count = terms.filter((t) => t === term).length;
+              if (count >= 2) expected.set(`${ordinal}/${field}/${term}`, Math.min(count, MAX_STORED_COUNT));
+            }
+          }),
+        );
+        const frequencies: TermFrequencies = new Map();
+        builder.appendTo(frequencies);
+        expect(flatten(frequencies)).toEqual(expected);
+        expect(flatten(deserializeTermFrequencies(serializeTermFrequencies(frequencies), "test"))).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("caps a count at MAX_STORED_COUNT", () => {
+    const builder = new TermFrequencyBuilder();
+    builder.addField(0, 3, Array.from({ length: 100 }, () => "budget"));
+    const frequencies: TermFrequencies = new Map();
+    builder.appendTo(frequencies);
+    expect(flatten(frequencies)).toEqual(new Map([["0/3/budget", MAX_STORED_COUNT]]));
+  });
+
+  it("refuses stored repeats whose counts do not add up, naming the file", () => {
+    const stored = serializeTermFrequencies(new Map([["budget", { ordinals: Uint32Array.of(1, 2), codes: Uint8Array.of(66, 67) }]]));
+    expect(() => deserializeTermFrequencies({ ...stored, ordinals: Uint32Array.of(1) }, "/x/repeats.txt")).toThrow(/\/x\/repeats\.txt/);
+  });
+
+  it("holds what the items' texts repeat after a build, an export and import, and a delta", async () => {
+    const docs = generateSearchDocuments(150, 7);
+    const index = buildSearchIndex(docs.slice(0, 120));
+    const built = flatten(index.frequencies);
+    expect(built.size).toBeGreaterThan(500);
+    expect(built).toEqual(recount(index));
+
+    const dir = await mkdtemp(path.join(os.tmpdir(), "term-frequencies-"));
+    tmpDirs.push(dir);
+    await exportSearchIndex(index, dir);
+    const loaded = await importSearchIndex(dir);
+    expect(flatten(loaded.frequencies)).toEqual(built);
+
+    // Replace the first item's page and add 30 items: the appended ones are counted like built ones.
+    const first = docs[0];
+    expect(first).toBeDefined();
+    const meeting = first!.url.split("/").slice(0, 4).join("/");
+    const replaced = { ...first!, title: "Budget budget budget", id: 999_999 };
+    const moved = docs.slice(120).map((doc) => ({ ...doc, url: `${meeting}/punkt-${doc.number}` }));
+    applyIndexDelta(loaded, { paths: [meeting], docs: [replaced, ...moved], basis: { changeWatermark: 1, readAtMs: 0 } });
+    expect(loaded.removed?.[0]).toBe(1);
+    expect(loaded.size).toBe(151);
+    expect(flatten(loaded.frequencies)).toEqual(recount(loaded));
+    expect(flatten(loaded.frequencies).get(`120/${FIELD_INDEX.get("title")}/budget`)).toBe(3);
+  });
+});
