@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
 import { encodeQueryWord } from "./danish-encoder";
@@ -98,5 +99,69 @@ describe("relevance rules over generated items", () => {
     const compound = made({ title: "Fjernvarmeværket orienterer", date: NEW });
     const urls = urlsFor([...background, compound, inflected], "fjernvarme");
     expect(urls).toEqual([inflected.url, compound.url]);
+  });
+});
+
+// The same rules as properties: made-up words (consonants only, so the stemmer leaves them whole
+// and the generator never writes them) at generated places among generated filler.
+describe("relevance rules as properties", () => {
+  const fillerWords = background.flatMap((doc) => doc.title.split(" ")).filter((word) => /^[a-zæøå]+$/i.test(word));
+  const madeWord = fc.stringMatching(/^[bcdfghjklmnpqrstvwxz]{6,10}$/);
+  const filler = (length: number) => fc.array(fc.constantFrom(...fillerWords), { minLength: length, maxLength: length });
+  /** `words` with `word` inserted at `at` (modulo the length + 1). */
+  const insert = (words: readonly string[], word: string, at: number) => {
+    const position = at % (words.length + 1);
+    return [...words.slice(0, position), word, ...words.slice(position)].join(" ");
+  };
+  const settings = { numRuns: 12 };
+
+  it("ranks an item with the word once in its title or decision above one with it once anywhere in its case description", () => {
+    fc.assert(
+      fc.property(madeWord, filler(6), filler(60), fc.nat(), fc.nat(), fc.boolean(), (word, short, long, at, deepAt, inDecision) => {
+        const title = insert(short, word, at);
+        const winner = inDecision
+          ? made({ title: short.join(" "), decision: title, sagsfremstilling: long.join(" "), date: OLD })
+          : made({ title, sagsfremstilling: long.join(" "), date: OLD });
+        const loser = made({ title: short.join(" "), sagsfremstilling: insert(long, word, deepAt), date: NEW });
+        expect(urlsFor([...background.slice(0, 60), loser, winner], word)).toEqual([winner.url, loser.url]);
+      }),
+      settings,
+    );
+  });
+
+  it("ranks an item naming the word more often in its case description above one naming it once", () => {
+    fc.assert(
+      fc.property(madeWord, filler(40), fc.integer({ min: 2, max: 6 }), fc.nat(), (word, long, times, at) => {
+        const often = made({ title: "Orientering", sagsfremstilling: `${long.join(" ")} ${Array.from({ length: times }, () => word).join(" og ")}`, date: OLD });
+        const once = made({ title: "Orientering", sagsfremstilling: insert(long, word, at), date: NEW });
+        expect(urlsFor([...background.slice(0, 60), once, often], word)).toEqual([often.url, once.url]);
+      }),
+      settings,
+    );
+  });
+
+  it("ranks the item with the rarer word in its title above the one with the more common word there", () => {
+    fc.assert(
+      fc.property(madeWord, madeWord, fc.integer({ min: 5, max: 30 }), filler(20), (rare, common, holders, long) => {
+        fc.pre(rare !== common && !rare.startsWith(common) && !common.startsWith(rare));
+        const commonOnes = Array.from({ length: holders }, () => made({ title: "Orientering", sagsfremstilling: `${long.join(" ")} ${common}`, date: NEW }));
+        const rareInTitle = made({ title: `Om ${rare}`, sagsfremstilling: `${long.join(" ")} ${common}`, date: OLD });
+        const commonInTitle = made({ title: `Om ${common}`, sagsfremstilling: `${long.join(" ")} ${rare}`, date: NEW });
+        const urls = urlsFor([...background.slice(0, 60), ...commonOnes, commonInTitle, rareInTitle], `${rare} ${common}`);
+        expect(urls).toEqual([rareInTitle.url, commonInTitle.url]);
+      }),
+      settings,
+    );
+  });
+
+  it("ranks the word itself above a compound or longer word starting with it, in the same field", () => {
+    fc.assert(
+      fc.property(madeWord, fc.stringMatching(/^[bcdfghjklmnpqrstvwxz]{2,8}$/), filler(6), fc.nat(), fc.nat(), (word, suffix, short, at, compoundAt) => {
+        const exact = made({ title: insert(short, word, at), date: OLD });
+        const compound = made({ title: insert(short, `${word}${suffix}`, compoundAt), date: NEW });
+        expect(urlsFor([...background.slice(0, 60), compound, exact], word)).toEqual([exact.url, compound.url]);
+      }),
+      settings,
+    );
   });
 });
