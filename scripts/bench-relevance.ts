@@ -125,6 +125,9 @@ function* allDocuments(): Generator<SearchDocument> {
 // Generated, parsed and indexed in one stream, so the documents are never all held at once.
 const index = buildSearchIndex(allDocuments());
 console.log(`Indeks over ${index.size} punkter (${samples.length} fra data/samples) genereret, parset og bygget på ${((performance.now() - started) / 1000).toFixed(1)} s`);
+let repeats = 0;
+for (const postings of index.frequencies.values()) repeats += postings.ordinals.length;
+console.log(`Gentagelser (term-frequencies.ts): ${index.frequencies.size} termer, ${repeats} (punkt, felt)-par, ${((repeats * 5) / 1024 / 1024).toFixed(0)} MB i typede arrays`);
 
 const isSample = (municipalitySlug: string, number: string, url: string, relevanceCase: (typeof RELEVANCE_CASES)[number]) =>
   municipalitySlug === relevanceCase.municipality && number === relevanceCase.number && samples.some((doc) => doc.url === url);
