@@ -115,13 +115,18 @@ export function encodeForIndex(text: string): string[] {
  * "sygedagpenge" → "sygedagpeng").
  */
 export function encodeQueryWord(word: string): string[] {
-  const terms: string[] = [];
+  return encodeQueryWordForms(word).map((form) => form.term);
+}
+
+/** {@link encodeQueryWord}'s terms, each with the folded word as typed ("ukrainere" → term "ukrain", typed "ukrainere"). */
+export function encodeQueryWordForms(word: string): Array<{ term: string; typed: string }> {
+  const forms: Array<{ term: string; typed: string }> = [];
   for (const scanned of scanWords(word)) {
     if (scanned.isStopWord) continue;
-    if (scanned.isCode && scanned.term.length > MAX_CODE_LENGTH) terms.push(...scanned.parts);
-    else terms.push(scanned.isCode ? scanned.term : stemFolded(scanned.term));
+    if (scanned.isCode && scanned.term.length > MAX_CODE_LENGTH) forms.push(...scanned.parts.map((part) => ({ term: part, typed: part })));
+    else forms.push({ term: scanned.isCode ? scanned.term : stemFolded(scanned.term), typed: scanned.term });
   }
-  return terms;
+  return forms;
 }
 
 /**

@@ -4,7 +4,7 @@ import { FIELD_BITS, FIELD_WEIGHTS, SEARCH_FIELDS, type FieldRestriction } from 
 import { searchedTexts, type SearchIndex } from "./search-index";
 import { expandPrefix } from "./term-dictionary";
 import { codeCount, codeField } from "./term-frequencies";
-import { fieldStrengths, inverseDocumentFrequency, isExactExpansion, matchStrength, repeatStrength } from "./term-score";
+import { fieldStrengths, formStrength, inverseDocumentFrequency, matchStrength } from "./term-score";
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
 export interface TextMatch {
@@ -81,13 +81,15 @@ function expand(index: SearchIndex, term: string): Expansion {
  * OR across fields); a term matches every index term it is a prefix of. Score: per term BM25F
  * over the fields (term-score.ts), FlexSearch's hits giving each field's first occurrence and
  * term-frequencies.ts the repeats, summed over terms. Scores go into `score` (zeroed,
- * one entry per item; see {@link reusableScoreColumn}), a fresh column by default.
+ * one entry per item; see {@link reusableScoreColumn}), a fresh column by default. `typed` gives
+ * each term's words as typed (parse-query.ts); an index term equal to one matches fully.
  */
 export function matchAllTerms(
   index: SearchIndex,
   terms: readonly string[],
   restriction: FieldRestriction,
   score: Float32Array = new Float32Array(index.size),
+  typed: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TextMatch {
   // Terms this ordinal has matched so far; a term is counted once however many fields match it.
   const matched = matchedColumn(index);
@@ -120,12 +122,12 @@ export function matchAllTerms(
       for (let e = 0; e < expansion.terms.length; e++) {
         if (((expansion.masks[e] ?? 0) & bit) === 0) continue;
         const indexTerm = expansion.terms[e] ?? "";
-        const isExact = isExactExpansion(terms[termIndex] ?? "", indexTerm);
+        const form = formStrength(terms[termIndex] ?? "", typed.get(terms[termIndex] ?? "") ?? [], indexTerm);
         const slots = termSlots(index, indexTerm, field);
         for (let slot = 0; slot < slots.length; slot++) {
           const ids = slots[slot];
           if (!ids) continue;
-          const strength = weight * matchStrength(isExact, slot);
+          const strength = weight * matchStrength(form, slot);
           for (let i = 0; i < ids.length; i++) {
             const ordinal = ids[i] as number;
             const seen = matched[ordinal] ?? 0;
@@ -143,7 +145,7 @@ export function matchAllTerms(
         }
       }
     }
-    addRepeats(index, expansion, terms[termIndex] ?? "", repeatWeights, strengths);
+    addRepeats(index, expansion, terms[termIndex] ?? "", typed.get(terms[termIndex] ?? "") ?? [], repeatWeights, strengths);
     strengths.flushInto(score, idf);
     if (step > 0) count = keepMatched(candidates, count, matched, next);
   }
@@ -156,11 +158,18 @@ export function matchAllTerms(
  * Adds each repeated occurrence of the expansion's index terms (term-frequencies.ts) to the
  * strength of the items that matched the term in that field, weighted by `weights` (by field position).
  */
-function addRepeats(index: SearchIndex, expansion: Expansion, queryTerm: string, weights: readonly number[], strengths: ReturnType<typeof fieldStrengths>): void {
+function addRepeats(
+  index: SearchIndex,
+  expansion: Expansion,
+  queryTerm: string,
+  typed: readonly string[],
+  weights: readonly number[],
+  strengths: ReturnType<typeof fieldStrengths>,
+): void {
   for (const indexTerm of expansion.terms) {
     const postings = index.frequencies.get(indexTerm);
     if (postings === undefined) continue;
-    const perRepeat = repeatStrength(isExactExpansion(queryTerm, indexTerm));
+    const perRepeat = formStrength(queryTerm, typed, indexTerm);
     const { ordinals, codes } = postings;
     for (let i = 0; i < ordinals.length; i++) {
       const ordinal = ordinals[i] ?? 0;

@@ -67,7 +67,7 @@ export function searchItems(
   if (isBrowse && params.q.trim() !== "" && plan.excluded.length === 0) return emptyResult(params.side, pageSize, false);
 
   // The reused score column lives until the next search; exclusions below score into their own.
-  const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index));
+  const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed);
   let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
   const removed = index.removed;
   if (removed !== null) candidates = candidates.filter((ordinal) => removed[ordinal] !== 1);

@@ -47,7 +47,7 @@ function passes(doc: SearchDocument, params: SearchParams, except: FacetName | n
 function unfilteredOrder(params: SearchParams): number[] {
   const plan = parseQuery(params.q);
   if (plan.required.length === 0) return Array.from(index.byDateDesc);
-  const match = matchAllTerms(index, plan.required, fieldsForRestriction(params.felt));
+  const match = matchAllTerms(index, plan.required, fieldsForRestriction(params.felt), undefined, plan.typed);
   return Array.from(rankHits(match.ordinals, match.score, match.maxScore, index.facets.day, params.sort));
 }
 

@@ -4,9 +4,9 @@ import { SCORE_RESOLUTION } from "./index-config";
 /**
  * Relevance of one query term, BM25F: the term's occurrences in an item are summed over its
  * fields into one pseudo term frequency, each occurrence counting its field's weight (a title
- * word as much as 8 words of the case description), less for a prefix or compound expansion
- * than for the word itself, a little more for the first occurrence when it stands early in its
- * field. That sum is saturated once, as BM25 saturates term frequency, and weighted by the term's
+ * word as much as 8 words of the case description), 1 for the word as typed, less for another
+ * inflection of it and less again for a prefix or compound expansion, a little more for the first
+ * occurrence when it stands early in its field. That sum is saturated once, as BM25 saturates term frequency, and weighted by the term's
  * inverse document frequency. No length normalization (BM25's b = 0): in the benchmark's corpus
  * the long item that discusses a subject at length lost to short items that mention it once or
  * twice with any b from 0.1 up (bench:relevance, README "Ranking").
@@ -15,8 +15,11 @@ import { SCORE_RESOLUTION } from "./index-config";
 /** BM25's k1: how quickly further matches of one term in one field stop adding. */
 export const K1 = 1.2;
 
-/** Strength of a match through a prefix or compound expansion ("fleksjobområdet" for "fleksjob"), against 1 for the word itself. */
+/** Strength of a match through a prefix or compound expansion ("fleksjobområdet" for "fleksjob"), against 1 for the word as typed. */
 export const EXPANSION_STRENGTH = 0.5;
+
+/** Strength of another inflection of the typed word ("ukraine" for "ukrainere": the same stem), against 1 for the word as typed. */
+export const INFLECTION_STRENGTH = 0.75;
 
 /**
  * Extra strength of a match at the very start of its field (FlexSearch's score slot 0), falling
@@ -31,16 +34,21 @@ export function inverseDocumentFrequency(size: number, frequency: number): numbe
   return Math.log(1 + (size - held + 0.5) / (held + 0.5));
 }
 
-/** Strength of the first occurrence of a matched index term in a field of weight 1: exact or expansion, at FlexSearch score `slot`. */
-export function matchStrength(isExact: boolean, slot: number): number {
-  const lastSlot = SCORE_RESOLUTION - 1;
-  const early = Math.max(0, lastSlot - slot) / lastSlot;
-  return (isExact ? 1 : EXPANSION_STRENGTH) * (1 + POSITION_BONUS * early);
+/**
+ * How fully index term `indexTerm` matches query term `queryTerm`: 1 for a word as typed (one of
+ * `typed`, or the query term itself), {@link INFLECTION_STRENGTH} for another inflection of it,
+ * {@link EXPANSION_STRENGTH} for a compound or longer word.
+ */
+export function formStrength(queryTerm: string, typed: readonly string[], indexTerm: string): number {
+  if (indexTerm === queryTerm || typed.includes(indexTerm)) return 1;
+  return isExactExpansion(queryTerm, indexTerm) ? INFLECTION_STRENGTH : EXPANSION_STRENGTH;
 }
 
-/** Strength of each further occurrence of a matched index term in a field of weight 1. */
-export function repeatStrength(isExact: boolean): number {
-  return isExact ? 1 : EXPANSION_STRENGTH;
+/** Strength of the first occurrence of a matched index term of {@link formStrength} `form` in a field of weight 1, at FlexSearch score `slot`. */
+export function matchStrength(form: number, slot: number): number {
+  const lastSlot = SCORE_RESOLUTION - 1;
+  const early = Math.max(0, lastSlot - slot) / lastSlot;
+  return form * (1 + POSITION_BONUS * early);
 }
 
 /** BM25 saturation of a term's summed strength: 1 for one exact match in a field of weight 1, approaching K1 + 1. */
