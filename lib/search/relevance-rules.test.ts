@@ -94,6 +94,15 @@ describe("relevance rules over generated items", () => {
     expect(urls[0]).toBe(exact.url);
   });
 
+  it("ranks the word as typed above another inflection of it", () => {
+    const definite = made({ title: "Orientering om fjernvarmen i kvarteret", date: OLD });
+    const bare = made({ title: "Orientering om fjernvarme i kvarteret", date: OLD });
+    const compound = made({ title: "Fjernvarmeværket orienterer", date: NEW });
+    const docs = [...background, compound, bare, definite];
+    expect(urlsFor(docs, "fjernvarmen")).toEqual([definite.url, bare.url, compound.url]);
+    expect(urlsFor(docs, "fjernvarme")).toEqual([bare.url, definite.url, compound.url]);
+  });
+
   it("counts an inflection of the word as the word itself", () => {
     const inflected = made({ title: "Orientering om fjernvarmen i kvarteret", date: OLD });
     const compound = made({ title: "Fjernvarmeværket orienterer", date: NEW });
