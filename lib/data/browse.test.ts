@@ -64,6 +64,12 @@ describe("browse data", () => {
     expect(await db.prisma.committee.count({ where: { municipality: { slug: "vejle" } } })).toBe(1);
   });
 
+  it("keeps a committee renamed to one of the municipality's page names off that page's URL", async () => {
+    const committee = await db.prisma.committee.findFirstOrThrow({ where: { municipality: { slug: "lemvig" } } });
+    expect(await renameCommittee(db.prisma, "lemvig", committee.slug, "Sag")).toEqual({ oldSlug: committee.slug, newSlug: "sag-udvalg" });
+    expect((await getCommitteePage("lemvig", "sag-udvalg")).kind).toBe("found");
+  });
+
   it("lists every public page in the sitemap entries", async () => {
     const urls = (await listSitemapEntries()).map((e) => e.url);
     expect(urls).toContain("/vejen");
