@@ -292,7 +292,13 @@ describe("OParl HTTP behaviour", () => {
       expect(answer.status, query).toBe(400);
       expect(JSON.parse(answer.text)).toMatchObject({ type: "https://schema.oparl.org/1.1/Error", message: expect.any(String) });
     }
-    for (const url of [`${API}/meeting/999999`, `${API}/meeting/01`, `${API}/body/atlantis`, `${API}/nothing`, `${API}/meeting/1/agenda-item/999`]) {
+    const unknown = [
+      `${API}/meeting/999999`, `${API}/meeting/01`, `${API}/body/atlantis`, `${API}/nothing`, `${API}/meeting/1/agenda-item/999`,
+      `${API}/paper/999999`, `${API}/paper/abc`, `${API}/person/0`, `${API}/person/999999`, `${API}/person/1/membership/999999`,
+      `${API}/person/1/membership/x`, `${API}/meeting/1/agenda-item/999/consultation`, `${API}/meeting/1/agenda-item/1/consultation/1`,
+      `${API}/body/vejen/paper`, `${API}/meeting/1/agenda-item/1/file/999`,
+    ];
+    for (const url of unknown) {
       expect((await get(url)).status, url).toBe(404);
     }
     expect((await get(`${API}/body/%E0%A4%A`)).status).toBe(400);
@@ -301,7 +307,7 @@ describe("OParl HTTP behaviour", () => {
   it("never fails with 5xx, whatever the query string", async () => {
     const names = fc.oneof(fc.constantFrom("limit", "page", "after", "omit_internal", "created_since", "modified_until"), fc.string());
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(names, fc.string()), { maxLength: 3 }), fc.constantFrom("bodies", "body/vejen/meetings", "body/faxe/agenda-items", "system"), async (pairs, list) => {
+      fc.asyncProperty(fc.array(fc.tuple(names, fc.string()), { maxLength: 3 }), fc.constantFrom("bodies", "body/vejen/meetings", "body/faxe/agenda-items", "system", "body/vejen/papers", "body/vejen/people", "body/lemvig/memberships"), async (pairs, list) => {
         const answer = await get(`${API}/${list}?${new URLSearchParams(pairs).toString()}`);
         expect([200, 400]).toContain(answer.status);
         expect(JSON.parse(answer.text)).toBeTypeOf("object");
