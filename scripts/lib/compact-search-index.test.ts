@@ -13,6 +13,7 @@ import { foldDanish } from "@/lib/text/fold-danish";
 import { compactSearchIndex, isMergeDue, readDeltaBacklog } from "./compact-search-index";
 import { withIndexBuildLock } from "./index-write-lock";
 import { rebuildSearchIndex } from "./rebuild-search-index";
+import { mergeInChildProcess } from "./search-merge-timer";
 import { updateSearchIndex } from "./update-search-index";
 
 const OPEN_TITLE = "Punkt 6: Orientering om erfaringer fra projekt Fritidspas (B)";
@@ -166,6 +167,27 @@ describe("the background merge of the index's deltas", () => {
     }
     forgetSearchIndex(full);
   });
+
+  it("runs as the web server runs it: `npm run index -- --if-due` in a child process, merging only when due", async () => {
+    // The child finds the index where the portal keeps it: <REFERATPORTALEN_DATA_DIR>/search.
+    const childDir = path.join(work, "search");
+    await rebuildSearchIndex(db.prisma, () => {}, childDir);
+    writeFileSync(path.join(files, "vejen-2.txt"), vejenMeeting(2, 2));
+    await ingestFiles(db.prisma, [path.join(files, "vejen-2.txt")]);
+    await updateSearchIndex(db.prisma, () => {}, childDir);
+    const before = await readSearchIndexManifest(childDir);
+    expect(before.deltas).toHaveLength(1);
+    const env = { ...process.env, DATABASE_URL: db.url, REFERATPORTALEN_DATA_DIR: work, SEARCH_MERGE_MB: "0" };
+
+    await mergeInChildProcess({ ...env, SEARCH_MERGE_DELTAS: "2" });
+    expect(await readSearchIndexManifest(childDir)).toEqual(before);
+    await mergeInChildProcess({ ...env, SEARCH_MERGE_DELTAS: "1" });
+    const merged = await readSearchIndexManifest(childDir);
+    expect(merged.version).not.toBe(before.version);
+    expect(merged.deltas).toEqual([]);
+    expect(await total(marker(2, 2), childDir)).toBe(1);
+    forgetSearchIndex(childDir);
+  }, 120_000);
 
   it("leaves the deltas to a full build another process runs", async () => {
     await write(0, 0);

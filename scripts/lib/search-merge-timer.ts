@@ -31,7 +31,7 @@ export interface SearchMergeTimer {
  */
 export function startSearchMergeTimer(options: SearchMergeTimerOptions): SearchMergeTimer {
   const log = options.log ?? console.log;
-  const merge = options.merge ?? mergeInChildProcess;
+  const merge = options.merge ?? (() => mergeInChildProcess());
   let current: Promise<void> | null = null;
   let isStopped = false;
   const check = async () => {
@@ -60,10 +60,14 @@ export function startSearchMergeTimer(options: SearchMergeTimerOptions): SearchM
   };
 }
 
-/** Runs `scripts/build-search-index.ts --if-due` in a child process of low priority; its output goes to this process's. */
-export function mergeInChildProcess(): Promise<void> {
+/**
+ * Runs `scripts/build-search-index.ts --if-due` in a child process of low priority, with this
+ * process's environment (DATABASE_URL, REFERATPORTALEN_DATA_DIR, the thresholds) unless `env`
+ * says otherwise; its output goes to this process's.
+ */
+export function mergeInChildProcess(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build-search-index.ts", "--if-due"], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build-search-index.ts", "--if-due"], { stdio: ["ignore", "inherit", "inherit"], env });
     if (child.pid !== undefined) {
       try {
         setPriority(child.pid, 10);
