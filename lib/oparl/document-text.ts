@@ -16,7 +16,7 @@ export function documentTextResponse(
   form: "text" | "download",
   corsHeaders: Record<string, string>,
 ): Response | null {
-  const file = toMeetingDocument(urls, meeting);
+  const file = toMeetingDocument(urls, meeting, "standalone");
   if (!file || typeof file.text !== "string" || typeof file.fileName !== "string") return null;
   const body = Buffer.from(file.text, "utf8");
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;

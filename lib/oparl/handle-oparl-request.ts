@@ -7,12 +7,16 @@ import {
   toAgendaItem,
   toAttachmentFile,
   toBody,
+  toDerivedTombstone,
   toLegislativeTerm,
   toMeeting,
   toMeetingDocument,
   toOrganization,
   toSystem,
   toTombstone,
+  type AgendaItemRow,
+  type MeetingWithDocumentRow,
+  type MunicipalityRow,
   type TombstoneRow,
 } from "./oparl-objects";
 import {
@@ -25,7 +29,13 @@ import {
   listCommitteeRows,
   listMeetingRows,
   listMunicipalityRows,
+  pageOf,
+  tombstoneFilter,
 } from "./oparl-queries";
+import { toConsultation, toPaper } from "./paper-objects";
+import { findPaperRow, listPaperRows } from "./paper-queries";
+import { toMembership, toPerson } from "./person-objects";
+import { findPersonRow, listCommitteeMemberIds, listMeetingParticipantIds, listPersonRows } from "./person-queries";
 import { OPARL_TYPE, type OparlListPage, type OparlObject } from "./oparl-types";
 import { OPARL_PATH, oparlUrls, type OparlUrls } from "./oparl-urls";
 
@@ -82,25 +92,44 @@ function listPage(listUrl: string, params: ListParams, data: OparlObject[], slic
   };
 }
 
+/** Whether key `a` comes before key `b` (keys compared number by number). */
+function isKeyBefore(a: readonly number[], b: readonly number[]): boolean {
+  for (let index = 0; index < Math.max(a.length, b.length); index += 1) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return difference < 0;
+  }
+  return false;
+}
+
 /**
- * A list held in memory (bodies, organizations, legislative terms, the empty person and paper
- * lists), each object with the key it is ordered and paged by.
+ * A list held in memory (bodies, organizations, legislative terms, persons, memberships), each
+ * object with the key it is ordered and paged by, read like the database lists: same filters,
+ * cursors and counts, and with modified_since the tombstones of `tombstoneKind` after the objects.
  */
-function listInMemory(listUrl: string, params: ListParams, entries: Array<{ key: number; object: OparlObject }>): OparlListPage {
+async function listInMemory(
+  urls: OparlUrls,
+  listUrl: string,
+  params: ListParams,
+  entries: Array<{ key: number[]; object: OparlObject }>,
+  tombstones: { kind: string; municipalityId: number } = { kind: "none", municipalityId: 0 },
+): Promise<OparlListPage> {
   const within = (value: string, since: Date | null, until: Date | null) => {
     const instant = Date.parse(value);
     return (!since || instant >= since.getTime()) && (!until || instant < until.getTime() + 1000);
   };
   const matching = entries
     .filter(({ object }) => within(object.created, params.createdSince, params.createdUntil) && within(object.modified, params.modifiedSince, params.modifiedUntil))
-    .sort((a, b) => a.key - b.key);
-  const after = params.after;
-  if (after && after.phase !== "live") return listPage(listUrl, params, [], { next: null, total: null });
-  const start = after ? matching.filter(({ key }) => key > (after.key[0] ?? 0)) : matching.slice((params.page - 1) * params.limit);
-  const page = start.slice(0, params.limit);
-  const last = page.at(-1);
-  const next = start.length > params.limit && last ? { phase: "live" as const, key: [last.key] } : null;
-  return listPage(listUrl, params, page.map(({ object }) => object), { next, total: after ? null : matching.length });
+    .sort((a, b) => (isKeyBefore(a.key, b.key) ? -1 : isKeyBefore(b.key, a.key) ? 1 : 0));
+  const slice = await pageOf(
+    params,
+    {
+      count: () => Promise.resolve(matching.length),
+      page: (after, skip, take) => Promise.resolve((after ? matching.filter(({ key }) => isKeyBefore(after, key)) : matching).slice(skip, skip + take)),
+      key: (entry) => entry.key,
+    },
+    { ...tombstones, ...tombstoneFilter(params) },
+  );
+  return listPage(listUrl, params, slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : row.object)), slice);
 }
 
 const isTombstone = (row: object): row is TombstoneRow => "deletedAt" in row;
@@ -118,6 +147,123 @@ async function municipalityOr404(slug: string | undefined) {
   return municipality;
 }
 
+/** Meetings as OParl objects, with their participants read in one query. */
+async function toMeetings(
+  urls: OparlUrls,
+  rows: Array<{ meeting: MeetingWithDocumentRow; items: AgendaItemRow[] } | TombstoneRow>,
+  omitInternal: boolean,
+): Promise<OparlObject[]> {
+  const live = rows.flatMap((row) => (isTombstone(row) ? [] : [row.meeting.id]));
+  const participants = await listMeetingParticipantIds(live);
+  return rows.map((row) =>
+    isTombstone(row) ? toTombstone(urls, row) : toMeeting(urls, row.meeting, row.items, participants.get(row.meeting.id) ?? [], omitInternal),
+  );
+}
+
+/** The object at `id` below a deleted meeting or agenda item, as deleted; null when neither is deleted. */
+async function deletedBelowItem(id: string, type: string, meetingId: number, number: string | null): Promise<OparlObject | null> {
+  const parent = (number === null ? null : await findTombstoneRow("AgendaItem", `${meetingId}/${number}`)) ?? (await findTombstoneRow("Meeting", String(meetingId)));
+  return parent ? toDerivedTombstone(id, type, parent) : null;
+}
+
+async function routeBody(sub: string, municipality: MunicipalityRow & { id: number }, query: URLSearchParams, urls: OparlUrls): Promise<OparlListPage | null> {
+  const list = (kind: keyof typeof LIMITS) => parseListParams(query, LIMITS[kind].default, LIMITS[kind].max);
+  const { slug } = municipality;
+  const now = new Date();
+  if (sub === "organizations") {
+    const params = list("small");
+    const [committees, persons] = await Promise.all([listCommitteeRows(municipality.id), listPersonRows(municipality)]);
+    const members = (committeeId: number) => persons.filter((person) => person.memberships.some((m) => m.committeeId === committeeId)).map((person) => person.id);
+    const entries = committees.map((c) => ({ key: [c.id], object: toOrganization(urls, c, members(c.id)) }));
+    return listInMemory(urls, urls.bodyOrganizations(slug), params, entries);
+  }
+  if (sub === "legislative-terms") {
+    const params = list("small");
+    const terms = termsUntil(now).map((term) => ({ key: [term.startYear], object: toLegislativeTerm(urls, municipality, term) }));
+    return listInMemory(urls, urls.bodyLegislativeTerms(slug), params, terms);
+  }
+  if (sub === "people") {
+    const params = list("small");
+    const persons = (await listPersonRows(municipality)).map((person) => ({ key: [person.id], object: toPerson(urls, person) }));
+    return listInMemory(urls, urls.bodyPeople(slug), params, persons, { kind: "Person", municipalityId: municipality.id });
+  }
+  if (sub === "memberships") {
+    const params = list("small");
+    const memberships = (await listPersonRows(municipality)).flatMap((person) =>
+      person.memberships.map((membership) => ({ key: [person.id, membership.committeeId], object: toMembership(urls, person, membership) })),
+    );
+    return listInMemory(urls, urls.bodyMemberships(slug), params, memberships);
+  }
+  if (sub === "papers") {
+    const params = list("small");
+    const slice = await listPaperRows(municipality.id, params);
+    const data = slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : toPaper(urls, row)));
+    return listPage(urls.bodyPapers(slug), params, data, slice);
+  }
+  if (sub === "meetings") {
+    const params = list("meetings");
+    const slice = await listMeetingRows({ municipalityId: municipality.id }, params, !params.omitInternal);
+    return listPage(urls.bodyMeetings(slug), params, await toMeetings(urls, slice.rows, params.omitInternal), slice);
+  }
+  if (sub === "agenda-items") {
+    const params = list("agendaItems");
+    const slice = await listAgendaItemRows(municipality.id, params);
+    const data = slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : toAgendaItem(urls, row.meeting, row.item)));
+    return listPage(urls.bodyAgendaItems(slug), params, data, slice);
+  }
+  return null;
+}
+
+async function routeMeeting(id: number, sub: string | undefined, subKey: string | undefined, fifth: string | undefined, sixth: string | undefined, query: URLSearchParams, urls: OparlUrls): Promise<OparlObject> {
+  if (sub === "file" && subKey === "document" && fifth === undefined) {
+    parseObjectParams(query);
+    const found = await findMeetingRow(id);
+    const document = found ? toMeetingDocument(urls, found.meeting, "standalone") : null;
+    const deleted = found ? null : await deletedBelowItem(urls.meetingDocument(id), OPARL_TYPE.file, id, null);
+    if (document ?? deleted) return (document ?? deleted) as OparlObject;
+    throw new NotFoundError(`meeting ${id} has no document`);
+  }
+  if (sub === "agenda-item" && subKey !== undefined && subKey !== "" && fifth !== undefined) {
+    parseObjectParams(query);
+    const found = await findAgendaItemRow(id, subKey);
+    if (fifth === "file" && sixth !== undefined) {
+      const fileId = `${urls.agendaItem(id, subKey)}/file/${sixth}`;
+      const attachment = found?.item.attachments.find((candidate) => String(candidate.position) === sixth);
+      const file = found && attachment ? toAttachmentFile(urls, found.meeting, found.item, attachment, "standalone") : null;
+      const deleted = found ? null : await deletedBelowItem(fileId, OPARL_TYPE.file, id, subKey);
+      if (file ?? deleted) return (file ?? deleted) as OparlObject;
+      throw new NotFoundError(`no file ${sixth} of agenda item ${subKey} in meeting ${id}`);
+    }
+    if (fifth === "consultation" && sixth === undefined) {
+      const { meeting, item } = found ?? {};
+      if (meeting && item && !item.closed && item.caseId !== null) {
+        return toConsultation(urls, { paperId: item.caseId, municipalitySlug: meeting.committee.municipality.slug, item, meeting });
+      }
+      const deleted = found ? null : await deletedBelowItem(urls.consultation(id, subKey), OPARL_TYPE.consultation, id, subKey);
+      if (deleted) return deleted;
+      throw new NotFoundError(`agenda item ${subKey} in meeting ${id} has no consultation`);
+    }
+  }
+  if (fifth !== undefined) throw new NotFoundError("unknown path");
+  if (sub === undefined) {
+    const { omitInternal } = parseObjectParams(query);
+    const found = await findMeetingRow(id);
+    if (found) return (await toMeetings(urls, [found], omitInternal))[0] as OparlObject;
+    const tombstone = await findTombstoneRow("Meeting", String(id));
+    if (tombstone) return toTombstone(urls, tombstone);
+    throw new NotFoundError(`no meeting ${id}`);
+  }
+  if (sub === "agenda-item" && subKey !== undefined && subKey !== "") {
+    parseObjectParams(query);
+    const found = await findAgendaItemRow(id, subKey);
+    if (found) return toAgendaItem(urls, found.meeting, found.item);
+    const tombstone = await findTombstoneRow("AgendaItem", `${id}/${subKey}`);
+    if (tombstone) return toTombstone(urls, tombstone);
+    throw new NotFoundError(`no agenda item ${subKey} in meeting ${id}`);
+  }
+  throw new NotFoundError("unknown path");
+}
+
 async function route(segments: string[], query: URLSearchParams, urls: OparlUrls): Promise<OparlObject | OparlListPage> {
   const [head, key, sub, subKey, fifth, sixth, ...rest] = segments;
   const list = (kind: keyof typeof LIMITS) => parseListParams(query, LIMITS[kind].default, LIMITS[kind].max);
@@ -130,8 +276,8 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
   }
   if (head === "bodies" && key === undefined) {
     const params = list("small");
-    const bodies = (await listMunicipalityRows()).map((m) => ({ key: m.id, object: toBody(urls, m, params.omitInternal, now) }));
-    return listInMemory(urls.bodies, params, bodies);
+    const bodies = (await listMunicipalityRows()).map((m) => ({ key: [m.id], object: toBody(urls, m, params.omitInternal, now) }));
+    return listInMemory(urls, urls.bodies, params, bodies);
   }
   if (head === "body" && sub === "legislative-term" && subKey !== undefined && fifth === undefined) {
     parseObjectParams(query);
@@ -145,35 +291,8 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
       const { omitInternal } = parseObjectParams(query);
       return toBody(urls, await municipalityOr404(key), omitInternal, now);
     }
-    const municipality = await municipalityOr404(key);
-    const slug = municipality.slug;
-    if (sub === "organizations") {
-      const params = list("small");
-      const committees = await listCommitteeRows(municipality.id);
-      return listInMemory(urls.bodyOrganizations(slug), params, committees.map((c) => ({ key: c.id, object: toOrganization(urls, c) })));
-    }
-    if (sub === "legislative-terms") {
-      const params = list("small");
-      const terms = termsUntil(now).map((term) => ({ key: term.startYear, object: toLegislativeTerm(urls, municipality, term) }));
-      return listInMemory(urls.bodyLegislativeTerms(slug), params, terms);
-    }
-    if (sub === "people" || sub === "papers") {
-      // No persons or cases (Paper) are known yet; Body requires both lists, so they are empty.
-      const params = list("small");
-      return listInMemory(sub === "people" ? urls.bodyPeople(slug) : urls.bodyPapers(slug), params, []);
-    }
-    if (sub === "meetings") {
-      const params = list("meetings");
-      const slice = await listMeetingRows({ municipalityId: municipality.id }, params, !params.omitInternal);
-      const data = slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : toMeeting(urls, row.meeting, row.items, params.omitInternal)));
-      return listPage(urls.bodyMeetings(slug), params, data, slice);
-    }
-    if (sub === "agenda-items") {
-      const params = list("agendaItems");
-      const slice = await listAgendaItemRows(municipality.id, params);
-      const data = slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : toAgendaItem(urls, row.meeting, row.item)));
-      return listPage(urls.bodyAgendaItems(slug), params, data, slice);
-    }
+    const page = await routeBody(sub, await municipalityOr404(key), query, urls);
+    if (page) return page;
   }
   if (head === "organization" && subKey === undefined) {
     const id = parseId(key);
@@ -181,50 +300,43 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
     if (!committee || id === null) throw new NotFoundError(`no organization "${key ?? ""}"`);
     if (sub === undefined) {
       parseObjectParams(query);
-      return toOrganization(urls, committee);
+      return toOrganization(urls, committee, await listCommitteeMemberIds(committee.municipalityId, id));
     }
     if (sub === "meetings") {
       const params = list("meetings");
       const slice = await listMeetingRows({ municipalityId: committee.municipalityId, committeeId: id }, params, !params.omitInternal);
-      const data = slice.rows.map((row) => (isTombstone(row) ? toTombstone(urls, row) : toMeeting(urls, row.meeting, row.items, params.omitInternal)));
-      return listPage(urls.organizationMeetings(id), params, data, slice);
+      return listPage(urls.organizationMeetings(id), params, await toMeetings(urls, slice.rows, params.omitInternal), slice);
     }
+  }
+  if (head === "paper" && sub === undefined) {
+    parseObjectParams(query);
+    const id = parseId(key);
+    const found = id === null ? null : await findPaperRow(id);
+    if (found) return toPaper(urls, found);
+    const tombstone = id === null ? null : await findTombstoneRow("Paper", String(id));
+    if (tombstone) return toTombstone(urls, tombstone);
+    throw new NotFoundError(`no paper "${key ?? ""}"`);
+  }
+  if (head === "person" && (sub === undefined || (sub === "membership" && subKey !== undefined && fifth === undefined))) {
+    parseObjectParams(query);
+    const id = parseId(key);
+    const found = id === null ? null : await findPersonRow(id);
+    const tombstone = found || id === null ? null : await findTombstoneRow("Person", String(id));
+    if (sub === undefined) {
+      if (found) return toPerson(urls, found);
+      if (tombstone) return toTombstone(urls, tombstone);
+      throw new NotFoundError(`no person "${key ?? ""}"`);
+    }
+    const committeeId = parseId(subKey);
+    const membership = found?.memberships.find((candidate) => candidate.committeeId === committeeId);
+    if (found && membership) return toMembership(urls, found, membership);
+    if (tombstone && id !== null && committeeId !== null) return toDerivedTombstone(urls.membership(id, committeeId), OPARL_TYPE.membership, tombstone);
+    throw new NotFoundError(`no membership "${subKey ?? ""}" of person "${key ?? ""}"`);
   }
   if (head === "meeting") {
     const id = parseId(key);
     if (id === null) throw new NotFoundError(`no meeting "${key ?? ""}"`);
-    if (sub === "file" && subKey === "document" && fifth === undefined) {
-      parseObjectParams(query);
-      const found = await findMeetingRow(id);
-      const document = found ? toMeetingDocument(urls, found.meeting) : null;
-      if (!document) throw new NotFoundError(`meeting ${id} has no document`);
-      return document;
-    }
-    if (sub === "agenda-item" && subKey !== undefined && subKey !== "" && fifth === "file" && sixth !== undefined) {
-      parseObjectParams(query);
-      const found = await findAgendaItemRow(id, subKey);
-      const attachment = found?.item.attachments.find((candidate) => String(candidate.position) === sixth);
-      const file = found && attachment ? toAttachmentFile(urls, found.meeting, found.item, attachment) : null;
-      if (!file) throw new NotFoundError(`no file ${sixth} of agenda item ${subKey} in meeting ${id}`);
-      return file;
-    }
-    if (fifth !== undefined) throw new NotFoundError("unknown path");
-    if (sub === undefined) {
-      const { omitInternal } = parseObjectParams(query);
-      const found = await findMeetingRow(id);
-      if (found) return toMeeting(urls, found.meeting, found.items, omitInternal);
-      const tombstone = await findTombstoneRow("Meeting", String(id));
-      if (tombstone) return toTombstone(urls, tombstone);
-      throw new NotFoundError(`no meeting ${id}`);
-    }
-    if (sub === "agenda-item" && subKey !== undefined && subKey !== "") {
-      parseObjectParams(query);
-      const found = await findAgendaItemRow(id, subKey);
-      if (found) return toAgendaItem(urls, found.meeting, found.item);
-      const tombstone = await findTombstoneRow("AgendaItem", `${id}/${subKey}`);
-      if (tombstone) return toTombstone(urls, tombstone);
-      throw new NotFoundError(`no agenda item ${subKey} in meeting ${id}`);
-    }
+    return routeMeeting(id, sub, subKey, fifth, sixth, query, urls);
   }
   throw new NotFoundError("unknown path");
 }

@@ -9,9 +9,12 @@ import { renameCommittee } from "@/lib/ingest/rename-committee";
 import { makeTempDir, SAMPLES_DIR, VEJEN_SAMPLE, vejenWithClosedBody, writeFixture } from "@/lib/ingest/test-fixtures";
 import { MUNICIPALITIES } from "@/lib/minutes/municipalities";
 import { isStorable } from "@/lib/page-cache/cache-rules";
+import { CPR_REPLACEMENT, findCprNumbers } from "@/lib/privacy/redact-cpr";
+import { cprParagraph } from "@/lib/privacy/test-documents";
 import { MUNICIPALITY_CODES } from "./municipality-codes";
 import { formatOparlDateTime } from "./oparl-dates";
 import { crawlOparl, type CrawlResult, type Fetched } from "./test-crawler";
+import { FILE_BACK_REFERENCES } from "./test-oparl-spec";
 
 // The route reads SITE_URL once, on first use: set before any request.
 const SITE = "https://referater.example.dk";
@@ -40,9 +43,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
   await ingestFiles(db.prisma, [SAMPLES_DIR]);
-  // The Vejen meeting again, its closed item now with a body: a correction of the sample.
+  // The Vejen meeting again, its closed item now with a body and an open item with CPR numbers: a correction of the sample.
   vejenDir = makeTempDir("oparl-");
-  const withMarker = vejenWithClosedBody(MARKER);
+  const withMarker = vejenWithClosedBody(MARKER, cprParagraph());
   expect(withMarker).toContain(MARKER);
   writeFixture(vejenDir, VEJEN_FILE, withMarker);
   const summary = await ingestFiles(db.prisma, [vejenDir]);
@@ -61,6 +64,8 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const typeName = (object: Record<string, unknown>) => String(object.type).replace(/.*\//, "");
+const omit = (object: Record<string, unknown> | undefined, names: readonly string[]) =>
+  Object.fromEntries(Object.entries(object ?? {}).filter(([name]) => !names.includes(name)));
 
 describe("OParl 1.1 API, crawled from /oparl/v1/system", () => {
   it("visits objects of every published type and every one complies with the spec", () => {
@@ -77,18 +82,32 @@ describe("OParl 1.1 API, crawled from /oparl/v1/system", () => {
     // Five bodies, each with the terms 2010-2013 … up to today's.
     const terms = Math.floor((new Date().getFullYear() - 2010) / 4) + 1;
     expect(counts.get("LegislativeTerm")).toBe(5 * terms);
+    for (const type of ["Paper", "Consultation", "Person", "Membership"]) expect(counts.get(type), type).toBeGreaterThan(5);
   });
 
   it("answers every object's id with exactly its list entry, and lists every object", () => {
     const fetched = [...crawl.objects.entries()].filter(([, object]) => typeName(object) !== "System");
     expect(fetched.length).toBeGreaterThan(50);
     for (const [id, object] of fetched) {
-      // OParl 1.1 has no list of files: a File is reached embedded in its meeting or agenda item.
-      const listed = typeName(object) === "File" ? { entry: crawl.embedded.get(id) } : crawl.listed.get(id);
+      const embedded = crawl.embedded.get(id);
+      if (typeName(object) === "File") {
+        // No list of files: a File is reached embedded in its meeting or agenda item, there
+        // without its back-references (OParl) and without the document's text (its items again).
+        expect(embedded, `${id} is embedded nowhere`).toBeDefined();
+        expect(embedded).toEqual(omit(object, [...FILE_BACK_REFERENCES, "text"]));
+        expect(object.meeting ?? object.agendaItem, `${id} has no back-reference`).toBeDefined();
+        continue;
+      }
+      // A Consultation is listed in its Paper only (embedded); the others in their lists.
+      const listed = typeName(object) === "Consultation" ? { entry: embedded } : crawl.listed.get(id);
       expect(listed?.entry, `${id} is in no list`).toBeDefined();
       expect(object).toEqual(listed?.entry);
-      const embedded = crawl.embedded.get(id);
-      if (typeName(object) === "AgendaItem") expect(embedded).toEqual(object);
+      if (["AgendaItem", "Membership"].includes(typeName(object))) expect(embedded).toEqual(object);
+    }
+    for (const type of ["Paper", "Person", "Membership"]) {
+      const ofType = [...crawl.objects.values()].filter((object) => typeName(object) === type);
+      expect(ofType.length, type).toBeGreaterThan(0);
+      for (const object of ofType) expect(crawl.listed.get(String(object.id))?.list, String(object.id)).toMatch(/\/(papers|people|memberships)(\?|$)/);
     }
     for (const id of crawl.listed.keys()) expect(crawl.objects.has(id), `${id} listed but not fetched`).toBe(true);
   });
@@ -115,6 +134,11 @@ describe("OParl 1.1 API, crawled from /oparl/v1/system", () => {
     for (const text of crawl.texts) expect(text).not.toContain(MARKER);
   });
 
+  it("publishes no CPR number anywhere, though the corrected document held many", () => {
+    expect(crawl.texts.some((text) => text.includes(CPR_REPLACEMENT))).toBe(true);
+    for (const text of crawl.texts) expect(findCprNumbers(text)).toEqual([]);
+  });
+
   it("publishes each meeting's document as a File with its kept text at accessUrl, and linked attachments", () => {
     const files = [...crawl.objects.values()].filter((object) => typeName(object) === "File");
     const documents = files.filter((file) => String(file.id).endsWith("/file/document"));
@@ -129,7 +153,7 @@ describe("OParl 1.1 API, crawled from /oparl/v1/system", () => {
       expect(access?.text).toBe(document.text);
       expect(document.size).toBe(Buffer.byteLength(String(document.text)));
       const meeting = crawl.objects.get(String((document.meeting as string[])[0]));
-      expect(meeting?.resultsProtocol ?? meeting?.invitation).toEqual(document);
+      expect(meeting?.resultsProtocol ?? meeting?.invitation).toEqual(omit(document, ["meeting", "text"]));
     }
     // The corrected Vejen document: its closed item's body is in no text (the marker is checked in every answer below).
     const vejen = documents.find((document) => String(document.web).startsWith(`${SITE}/vejen/`));
@@ -139,8 +163,81 @@ describe("OParl 1.1 API, crawled from /oparl/v1/system", () => {
       expect.objectContaining({ accessUrl: `${ATTACHMENT_SITE}/Vis/Pdf/bilag/0d6f1a52-1111-4c3e-9a55-1234567890ab`, mimeType: "application/pdf" }),
     ]);
     const item = crawl.objects.get(String((attachments[0]?.agendaItem as string[])[0]));
-    expect(item?.auxiliaryFile).toEqual(attachments);
+    expect(item?.auxiliaryFile).toEqual([omit(attachments[0], FILE_BACK_REFERENCES)]);
+    expect(attachments[0]?.meeting).toEqual([item?.meeting]);
+    // The attachment's item belongs to a case: the File points back to its Paper too.
+    const consultation = crawl.objects.get(String(item?.consultation));
+    expect(consultation?.paper).toBeDefined();
+    expect(attachments[0]?.paper).toEqual([consultation?.paper]);
     expect(crawl.files.size).toBe(10);
+  });
+
+  it("publishes each case as a Paper: case number, KLE, case page, and a Consultation per item", async () => {
+    const papers = [...crawl.objects.values()].filter((object) => typeName(object) === "Paper");
+    const cases = await db.prisma.case.findMany({
+      where: { items: { some: {} } },
+      select: { id: true, number: true, slug: true, kle: true, municipality: { select: { slug: true } }, items: { select: { number: true, meetingId: true } } },
+    });
+    expect(papers.length).toBe(cases.length);
+    expect(cases.some((c) => c.kle !== null)).toBe(true);
+    for (const found of cases) {
+      const paper = crawl.objects.get(`${API}/paper/${found.id}`);
+      expect(paper, `case ${found.number}`).toMatchObject({ reference: found.number, body: `${API}/body/${found.municipality.slug}`, web: `${SITE}/${found.municipality.slug}/sag/${found.slug}` });
+      if (found.kle) expect(paper?.keyword).toEqual(expect.arrayContaining([`KLE ${found.kle}`]));
+      const consultations = paper?.consultation as Array<Record<string, unknown>>;
+      expect(consultations.map((c) => c.agendaItem).sort()).toEqual(found.items.map((item) => `${API}/meeting/${item.meetingId}/agenda-item/${item.number}`).sort());
+      for (const consultation of consultations) {
+        // Links only: whatever the item is, its title and text are never repeated here.
+        expect(Object.keys(consultation).sort()).toEqual(["agendaItem", "created", "id", "meeting", "modified", "organization", "paper", "type", "web"]);
+        expect(consultation.paper).toBe(paper?.id);
+        const item = crawl.objects.get(String(consultation.agendaItem));
+        expect(item?.consultation).toBe(consultation.id);
+        expect(consultation.meeting).toBe(item?.meeting);
+      }
+    }
+    // A KLE code's main group is named where it is known: "KLE 00.01.00" → "Kommunens styrelse".
+    expect(papers.some((paper) => (paper.keyword as string[] | undefined)?.length === 2)).toBe(true);
+  });
+
+  it("publishes the persons the minutes name, with a membership per committee and as meeting participants", async () => {
+    const persons = [...crawl.objects.values()].filter((object) => typeName(object) === "Person");
+    const stored = await db.prisma.person.findMany({ select: { id: true, name: true, party: true } });
+    expect(persons.map((person) => person.id).sort()).toEqual(stored.map((person) => `${API}/person/${person.id}`).sort());
+    for (const person of persons) {
+      // What the person page shows, no more.
+      expect(Object.keys(person).every((name) => ["id", "type", "body", "name", "membership", "referatportalen:party", "web", "created", "modified"].includes(name))).toBe(true);
+      const memberships = person.membership as Array<Record<string, unknown>>;
+      expect(memberships.length).toBeGreaterThan(0);
+      for (const membership of memberships) {
+        expect(membership.person).toBe(person.id);
+        const organization = crawl.objects.get(String(membership.organization));
+        expect(organization?.membership).toContain(membership.id);
+      }
+    }
+    const meetings = [...crawl.objects.values()].filter((object) => typeName(object) === "Meeting" && object.participant !== undefined);
+    expect(meetings.length).toBeGreaterThan(0);
+    for (const meeting of meetings) {
+      const present = await db.prisma.meetingAttendance.findMany({ where: { meetingId: Number(String(meeting.id).replace(/.*\//, "")), present: true }, select: { personId: true } });
+      expect([...(meeting.participant as string[])].sort()).toEqual(present.map((row) => `${API}/person/${row.personId}`).sort());
+      for (const url of meeting.participant as string[]) expect(typeName(crawl.objects.get(url) ?? {})).toBe("Person");
+    }
+  });
+
+  it("does not repeat an item's decision in its sections, nor the document's text in its meeting", () => {
+    const items = [...crawl.objects.values()].filter((object) => typeName(object) === "AgendaItem" && object.resolutionText !== undefined);
+    expect(items.length).toBeGreaterThan(10);
+    let referred = 0;
+    for (const item of items) {
+      for (const section of item["referatportalen:sections"] as Array<Record<string, unknown>>) {
+        expect(section.text === undefined || section.text !== item.resolutionText).toBe(true);
+        if (section.textIn === "resolutionText") referred += 1;
+      }
+    }
+    expect(referred).toBeGreaterThan(10);
+    for (const meeting of [...crawl.objects.values()].filter((object) => typeName(object) === "Meeting")) {
+      const document = (meeting.resultsProtocol ?? meeting.invitation) as Record<string, unknown> | undefined;
+      if (document) expect(document.text).toBeUndefined();
+    }
   });
 
   it("gives every Body its election terms, embedded and as a list", async () => {
@@ -195,7 +292,13 @@ describe("OParl HTTP behaviour", () => {
       expect(answer.status, query).toBe(400);
       expect(JSON.parse(answer.text)).toMatchObject({ type: "https://schema.oparl.org/1.1/Error", message: expect.any(String) });
     }
-    for (const url of [`${API}/meeting/999999`, `${API}/meeting/01`, `${API}/body/atlantis`, `${API}/nothing`, `${API}/meeting/1/agenda-item/999`]) {
+    const unknown = [
+      `${API}/meeting/999999`, `${API}/meeting/01`, `${API}/body/atlantis`, `${API}/nothing`, `${API}/meeting/1/agenda-item/999`,
+      `${API}/paper/999999`, `${API}/paper/abc`, `${API}/person/0`, `${API}/person/999999`, `${API}/person/1/membership/999999`,
+      `${API}/person/1/membership/x`, `${API}/meeting/1/agenda-item/999/consultation`, `${API}/meeting/1/agenda-item/1/consultation/1`,
+      `${API}/body/vejen/paper`, `${API}/meeting/1/agenda-item/1/file/999`,
+    ];
+    for (const url of unknown) {
       expect((await get(url)).status, url).toBe(404);
     }
     expect((await get(`${API}/body/%E0%A4%A`)).status).toBe(400);
@@ -204,7 +307,7 @@ describe("OParl HTTP behaviour", () => {
   it("never fails with 5xx, whatever the query string", async () => {
     const names = fc.oneof(fc.constantFrom("limit", "page", "after", "omit_internal", "created_since", "modified_until"), fc.string());
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(names, fc.string()), { maxLength: 3 }), fc.constantFrom("bodies", "body/vejen/meetings", "body/faxe/agenda-items", "system"), async (pairs, list) => {
+      fc.asyncProperty(fc.array(fc.tuple(names, fc.string()), { maxLength: 3 }), fc.constantFrom("bodies", "body/vejen/meetings", "body/faxe/agenda-items", "system", "body/vejen/papers", "body/vejen/people", "body/lemvig/memberships"), async (pairs, list) => {
         const answer = await get(`${API}/${list}?${new URLSearchParams(pairs).toString()}`);
         expect([200, 400]).toContain(answer.status);
         expect(JSON.parse(answer.text)).toBeTypeOf("object");
@@ -240,7 +343,12 @@ describe("OParl update mechanism (modified_since)", () => {
     const vejenMeeting = (await getJson(`${API}/body/vejen/meetings`)).data as Array<Record<string, unknown>>;
     const meetingId = String(vejenMeeting[0]?.id);
     const removedId = `${meetingId}/agenda-item/10`;
-    expect((await getJson(removedId)).name).toBe("Efterretning");
+    const removed = await getJson(removedId);
+    expect(removed.name).toBe("Efterretning");
+    // Item 10 is its case's only item: the correction deletes the case, so its Paper.
+    const removedConsultation = await getJson(String(removed.consultation));
+    const removedPaper = String(removedConsultation.paper);
+    expect(((await getJson(removedPaper)).consultation as unknown[]).length).toBe(1);
 
     const text = readFileSync(path.join(vejenDir, VEJEN_FILE), "utf8");
     const corrected = text.replace(/Punkt 10: Efterretning \(B\)[\s\S]*?(?=Punkt 11:)/, "").replace("Efterretning (B).....\t27\n", "");
@@ -265,6 +373,14 @@ describe("OParl update mechanism (modified_since)", () => {
     expect((await getJson(`${API}/body/faxe/agenda-items?${query}`)).data).toEqual([]);
     const all = (await getJson(`${API}/body/vejen/agenda-items`)).data as Array<Record<string, unknown>>;
     expect(all.some((item) => item.deleted === true)).toBe(false);
+
+    const changedPapers = (await getJson(`${API}/body/vejen/papers?${query}`)).data as Array<Record<string, unknown>>;
+    const paperTombstone = { id: removedPaper, type: "https://schema.oparl.org/1.1/Paper", created: expect.any(String), modified: expect.any(String), deleted: true };
+    expect(changedPapers.filter((paper) => paper.deleted === true)).toEqual([paperTombstone]);
+    expect(await getJson(removedPaper)).toEqual(paperTombstone);
+    expect(((await getJson(`${API}/body/vejen/papers`)).data as Array<Record<string, unknown>>).some((paper) => paper.id === removedPaper)).toBe(false);
+    // The item's consultation is deleted with it.
+    expect(await getJson(String(removed.consultation))).toMatchObject({ id: removed.consultation, type: "https://schema.oparl.org/1.1/Consultation", deleted: true });
   });
 
   it("reports a deleted meeting as a tombstone in its body's and committee's lists", async () => {
@@ -275,10 +391,35 @@ describe("OParl update mechanism (modified_since)", () => {
     await db.prisma.meeting.delete({ where: { id: Number(meetingId.replace(/.*\//, "")) } });
     const deleted = await getJson(meetingId);
     expect(deleted).toMatchObject({ id: meetingId, deleted: true });
+    // Its document, a File, is deleted with it and answers like every deleted object.
+    expect(await getJson(`${meetingId}/file/document`)).toEqual({
+      id: `${meetingId}/file/document`,
+      type: "https://schema.oparl.org/1.1/File",
+      created: deleted.created,
+      modified: deleted.modified,
+      deleted: true,
+    });
+    expect((await get(`${API}/meeting/999999/file/document`)).status).toBe(404);
     expect((await getJson(`${organization}/meetings?modified_since=${encodeURIComponent(since)}`)).data).toEqual([deleted]);
     const items = (await getJson(`${API}/body/faxe/agenda-items?modified_since=${encodeURIComponent(since)}`)).data as Array<Record<string, unknown>>;
     expect(items.length).toBe(11);
     expect(items.every((item) => item.deleted === true)).toBe(true);
+  });
+
+  it("reports a deleted person as a tombstone in the body's person list and at its id", async () => {
+    const people = (await getJson(`${API}/body/vejen/people`)).data as Array<Record<string, unknown>>;
+    const person = people[0];
+    const membership = (person?.membership as Array<Record<string, unknown>>)[0];
+    expect(membership).toBeDefined();
+    const since = formatOparlDateTime(new Date(Date.now() - 1000));
+    await db.prisma.person.delete({ where: { id: Number(String(person?.id).replace(/.*\//, "")) } });
+    const tombstone = { id: person?.id, type: "https://schema.oparl.org/1.1/Person", created: person?.created, modified: expect.any(String), deleted: true };
+    expect(await getJson(String(person?.id))).toEqual(tombstone);
+    const changed = (await getJson(`${API}/body/vejen/people?modified_since=${encodeURIComponent(since)}`)).data as Array<Record<string, unknown>>;
+    expect(changed.filter((entry) => entry.deleted === true)).toEqual([tombstone]);
+    expect(await getJson(String(membership?.id))).toMatchObject({ id: membership?.id, type: "https://schema.oparl.org/1.1/Membership", deleted: true });
+    const memberships = (await getJson(`${API}/body/vejen/memberships`)).data as Array<Record<string, unknown>>;
+    expect(memberships.some((entry) => entry.id === membership?.id)).toBe(false);
   });
 
   it("moves an organization's modified when the committee is renamed", async () => {

@@ -6,7 +6,7 @@ import { meetingPageUrl } from "@/lib/sources/firstagenda/client";
 import { termsUntil, type MunicipalTerm } from "./legislative-terms";
 import { municipalityCode } from "./municipality-codes";
 import { formatCopenhagenDateTime, formatOparlDateTime } from "./oparl-dates";
-import { EXTENSION_PREFIX, OPARL_TYPE, OPARL_VERSION, withoutEmpty, type JsonValue, type OparlObject } from "./oparl-types";
+import { ext, OPARL_TYPE, OPARL_VERSION, withoutEmpty, type JsonValue, type OparlObject } from "./oparl-types";
 import type { OparlUrls } from "./oparl-urls";
 
 /**
@@ -42,6 +42,8 @@ export interface AgendaItemRow {
   decision: string | null;
   outcome: DecisionOutcome;
   absent: string[];
+  /** The case (Paper) the item belongs to; always null for a closed item. */
+  caseId: number | null;
   sections: Array<{ heading: string; kind: SectionKind; text: string }>;
   attachments: Array<{ position: number; title: string; url: string | null }>;
 }
@@ -81,8 +83,6 @@ export interface TombstoneRow {
   createdAt: Date;
   deletedAt: Date;
 }
-
-const ext = (name: string) => `${EXTENSION_PREFIX}${name}`;
 
 /** The portal as an OParl System. */
 export function toSystem(urls: OparlUrls): OparlObject {
@@ -144,6 +144,7 @@ export function toBody(urls: OparlUrls, municipality: MunicipalityRow, omitInter
       person: urls.bodyPeople(municipality.slug),
       meeting: urls.bodyMeetings(municipality.slug),
       paper: urls.bodyPapers(municipality.slug),
+      membership: urls.bodyMemberships(municipality.slug),
       agendaItem: urls.bodyAgendaItems(municipality.slug),
       legislativeTerm: omitInternal ? undefined : terms.map((term) => toLegislativeTerm(urls, municipality, term)),
       legislativeTermList: urls.bodyLegislativeTerms(municipality.slug),
@@ -155,13 +156,17 @@ export function toBody(urls: OparlUrls, municipality: MunicipalityRow, omitInter
   );
 }
 
-/** A committee (udvalg) as an OParl Organization. */
-export function toOrganization(urls: OparlUrls, committee: CommitteeRow): OparlObject {
+/**
+ * A committee (udvalg) as an OParl Organization, with the memberships of the persons its minutes
+ * name (`memberIds`, see person-queries.ts) as links.
+ */
+export function toOrganization(urls: OparlUrls, committee: CommitteeRow, memberIds: readonly number[]): OparlObject {
   return withoutEmpty({
     id: urls.organization(committee.id),
     type: OPARL_TYPE.organization,
     body: urls.body(committee.municipality.slug),
     name: committee.name,
+    membership: memberIds.map((personId) => urls.membership(personId, committee.id)),
     meeting: urls.organizationMeetings(committee.id),
     organizationType: "Gremium",
     classification: "Udvalg",
@@ -194,21 +199,40 @@ export function toAgendaItem(urls: OparlUrls, meeting: MeetingRow, item: AgendaI
     public: true,
     result: item.outcome === "none" ? undefined : OUTCOME_LABELS[item.outcome],
     resolutionText: item.decision,
+    consultation: item.caseId === null ? undefined : urls.consultation(meeting.id, item.number),
     [ext("outcome")]: item.outcome,
     [ext("caseNumber")]: item.caseNumber,
     [ext("kle")]: item.kle,
     [ext("absent")]: item.absent,
     [ext("attachments")]: item.attachments.map((attachment) => attachment.title),
     auxiliaryFile: item.attachments.flatMap((attachment) => {
-      const file = toAttachmentFile(urls, meeting, item, attachment);
+      const file = toAttachmentFile(urls, meeting, item, attachment, "embedded");
       return file ? [file] : [];
     }),
-    // A heading printed with nothing under it ("Bilag" with no attachments) keeps no empty text.
-    [ext("sections")]: item.sections.map((section) =>
-      withoutEmpty({ heading: section.heading, kind: section.kind, text: section.text }) as unknown as JsonValue,
-    ),
+    [ext("sections")]: item.sections.map((section) => toSection(section, item.decision)),
   });
 }
+
+/**
+ * A section as the AgendaItem's extra property. A heading printed with nothing under it ("Bilag"
+ * with no attachments) keeps no empty text, and the decision section ("Beslutning") whose text is
+ * the item's `resolutionText` does not repeat it: it says `textIn: "resolutionText"` instead.
+ */
+function toSection(section: AgendaItemRow["sections"][number], decision: string | null): JsonValue {
+  const isResolution = section.kind === "beslutning" && decision !== null && section.text.trim() === decision.trim();
+  return withoutEmpty({
+    heading: section.heading,
+    kind: section.kind,
+    ...(isResolution ? { textIn: "resolutionText" } : { text: section.text }),
+  }) as unknown as JsonValue;
+}
+
+/**
+ * How a File is written: embedded in its meeting or agenda item, without the back-references to
+ * its parents (OParl 1.1, File `meeting`/`agendaItem`/`paper`: "only when not embedded") and
+ * without the document's text (it is the meeting's items again); or standalone, at its id, with both.
+ */
+export type FileForm = "embedded" | "standalone";
 
 /** A link to a file on the web: http(s) only. */
 const isWebUrl = (url: string | null): url is string => url !== null && /^https?:\/\/[^\s]+$/i.test(url);
@@ -228,8 +252,10 @@ export function toAttachmentFile(
   meeting: MeetingRow,
   item: AgendaItemRow,
   attachment: AgendaItemRow["attachments"][number],
+  form: FileForm,
 ): OparlObject | null {
   if (item.closed || !isWebUrl(attachment.url)) return null;
+  const isStandalone = form === "standalone";
   const slug = meeting.committee.municipality.slug;
   return withoutEmpty({
     id: urls.attachment(meeting.id, item.number, attachment.position),
@@ -237,8 +263,9 @@ export function toAttachmentFile(
     name: attachment.title || "Bilag",
     mimeType: attachmentMimeType(attachment.url),
     accessUrl: attachment.url,
-    agendaItem: [urls.agendaItem(meeting.id, item.number)],
-    meeting: [urls.meeting(meeting.id)],
+    agendaItem: isStandalone ? [urls.agendaItem(meeting.id, item.number)] : undefined,
+    meeting: isStandalone ? [urls.meeting(meeting.id)] : undefined,
+    paper: isStandalone && item.caseId !== null ? [urls.paper(item.caseId)] : undefined,
     web: `${urls.site}${itemPath(slug, meeting.committee.slug, meeting.urlKey, item.number)}`,
     created: formatOparlDateTime(meeting.createdAt),
     modified: formatOparlDateTime(meeting.updatedAt),
@@ -251,7 +278,8 @@ export function toAttachmentFile(
  * `accessUrl`. Imported from a site: the site's page of the meeting, without text. Null when no
  * text is kept (a document is never shown without one; fail closed).
  */
-export function toMeetingDocument(urls: OparlUrls, meeting: MeetingWithDocumentRow): OparlObject | null {
+export function toMeetingDocument(urls: OparlUrls, meeting: MeetingWithDocumentRow, form: FileForm): OparlObject | null {
+  const isStandalone = form === "standalone";
   const { committee, sourceDocument } = meeting;
   const slug = committee.municipality.slug;
   const id = urls.meetingDocument(meeting.id);
@@ -260,7 +288,7 @@ export function toMeetingDocument(urls: OparlUrls, meeting: MeetingWithDocumentR
     id,
     type: OPARL_TYPE.file,
     name: `${label}: ${committee.name}, ${formatDanishDate(isoDate(meeting.date))}`,
-    meeting: [urls.meeting(meeting.id)],
+    meeting: isStandalone ? [urls.meeting(meeting.id)] : undefined,
     web: `${urls.site}${meetingPath(slug, committee.slug, meeting.urlKey)}`,
     created: formatOparlDateTime(meeting.createdAt),
     modified: formatOparlDateTime(meeting.updatedAt),
@@ -276,7 +304,7 @@ export function toMeetingDocument(urls: OparlUrls, meeting: MeetingWithDocumentR
     fileName: `${slug}-${committee.slug}-${meeting.urlKey}-${meeting.kind}.txt`,
     mimeType: "text/plain",
     size: Buffer.byteLength(sourceDocument.text, "utf8"),
-    text: sourceDocument.text,
+    text: isStandalone ? sourceDocument.text : undefined,
     accessUrl: `${id}/text`,
     downloadUrl: `${id}/download`,
   });
@@ -293,10 +321,19 @@ export function readParticipants(value: unknown): Array<{ name: string; party: s
   });
 }
 
-/** A meeting with its agenda items embedded (left out with omit_internal). */
-export function toMeeting(urls: OparlUrls, meeting: MeetingWithDocumentRow, items: readonly AgendaItemRow[], omitInternal: boolean): OparlObject {
+/**
+ * A meeting with its agenda items embedded (left out with omit_internal), and the persons listed
+ * as present (`participantIds`) as `participant`.
+ */
+export function toMeeting(
+  urls: OparlUrls,
+  meeting: MeetingWithDocumentRow,
+  items: readonly AgendaItemRow[],
+  participantIds: readonly number[],
+  omitInternal: boolean,
+): OparlObject {
   const date = isoDate(meeting.date);
-  const document = omitInternal ? null : toMeetingDocument(urls, meeting);
+  const document = omitInternal ? null : toMeetingDocument(urls, meeting, "embedded");
   const end = meeting.endTime ? copenhagenToUtc(date, meeting.endTime) : null;
   const { committee } = meeting;
   return withoutEmpty({
@@ -309,6 +346,7 @@ export function toMeeting(urls: OparlUrls, meeting: MeetingWithDocumentRow, item
     start: meeting.startsAt ? formatCopenhagenDateTime(meeting.startsAt) : undefined,
     end: end && meeting.startsAt && end > meeting.startsAt ? formatCopenhagenDateTime(end) : undefined,
     organization: [urls.organization(committee.id)],
+    participant: participantIds.map((id) => urls.person(id)),
     agendaItem: omitInternal ? undefined : items.map((item) => toAgendaItem(urls, meeting, item)),
     // Minutes are the results protocol; an agenda is the invitation.
     invitation: meeting.kind === "dagsorden" ? document : undefined,
@@ -322,15 +360,36 @@ export function toMeeting(urls: OparlUrls, meeting: MeetingWithDocumentRow, item
   });
 }
 
+/** The type and URL of a deleted object, by its tombstone's kind and key. */
+function tombstoneTarget(urls: OparlUrls, kind: string, objectKey: string): { id: string; type: string } {
+  const [first = "", ...rest] = objectKey.split("/");
+  if (kind === "AgendaItem") return { id: urls.agendaItem(Number(first), rest.join("/")), type: OPARL_TYPE.agendaItem };
+  if (kind === "Paper") return { id: urls.paper(Number(first)), type: OPARL_TYPE.paper };
+  if (kind === "Person") return { id: urls.person(Number(first)), type: OPARL_TYPE.person };
+  return { id: urls.meeting(Number(first)), type: OPARL_TYPE.meeting };
+}
+
 /** A deleted object: id, type, created, modified (when it was deleted) and `deleted: true`. */
 export function toTombstone(urls: OparlUrls, tombstone: TombstoneRow): OparlObject {
-  const [meetingId = "", ...numberParts] = tombstone.objectKey.split("/");
-  const isItem = tombstone.kind === "AgendaItem";
   return {
-    id: isItem ? urls.agendaItem(Number(meetingId), numberParts.join("/")) : urls.meeting(Number(meetingId)),
-    type: isItem ? OPARL_TYPE.agendaItem : OPARL_TYPE.meeting,
+    ...tombstoneTarget(urls, tombstone.kind, tombstone.objectKey),
     created: formatOparlDateTime(tombstone.createdAt),
     modified: formatOparlDateTime(tombstone.deletedAt),
+    deleted: true,
+  };
+}
+
+/**
+ * A deleted object that has no tombstone of its own but lives below one that has: a File or a
+ * Consultation of a deleted meeting or agenda item, a Membership of a deleted person. It answers
+ * at its id like any deleted object, with the parent's times.
+ */
+export function toDerivedTombstone(id: string, type: string, parent: TombstoneRow): OparlObject {
+  return {
+    id,
+    type,
+    created: formatOparlDateTime(parent.createdAt),
+    modified: formatOparlDateTime(parent.deletedAt),
     deleted: true,
   };
 }

@@ -52,6 +52,7 @@ export const AGENDA_ITEM_SELECT = {
   decision: true,
   outcome: true,
   absent: true,
+  caseId: true,
   sections: { orderBy: { position: "asc" }, select: { heading: true, kind: true, text: true } },
   attachments: { orderBy: { position: "asc" }, select: { position: true, title: true, url: true } },
 } as const;
@@ -92,7 +93,8 @@ function meetingFilter(params: ListParams) {
   };
 }
 
-function tombstoneFilter(params: ListParams) {
+/** The tombstones' part of a list's filters: created as given, modified as the time of deletion. */
+export function tombstoneFilter(params: ListParams) {
   return {
     ...(timeRange(params.createdSince, params.createdUntil) ? { createdAt: timeRange(params.createdSince, params.createdUntil) } : {}),
     ...(timeRange(params.modifiedSince, params.modifiedUntil) ? { deletedAt: timeRange(params.modifiedSince, params.modifiedUntil) } : {}),
@@ -181,7 +183,7 @@ export async function listAgendaItemRows(
 }
 
 /** How a list reads its live rows, in the order of their keys. */
-interface LiveRows<T> {
+export interface LiveRows<T> {
   count: () => Promise<number>;
   /** Up to `take` rows after the key `after` (from the start when null), skipping `skip`. */
   page: (after: number[] | null, skip: number, take: number) => Promise<T[]>;
@@ -195,7 +197,7 @@ interface LiveRows<T> {
  * skips into them (numbered pages are kept for clients that count, up to MAX_PAGE_OFFSET rows).
  * One row more than the limit is read to know whether a next page exists.
  */
-async function pageOf<T>(
+export async function pageOf<T>(
   params: ListParams,
   live: LiveRows<T>,
   tombstoneWhere: { kind: string; municipalityId: number; committeeId?: number },
@@ -253,8 +255,8 @@ export async function findAgendaItemRow(meetingId: number, number: string): Prom
   return { meeting, item: rest };
 }
 
-/** The tombstone of a deleted meeting ("12") or agenda item ("12/5"), or null. */
-export async function findTombstoneRow(kind: "Meeting" | "AgendaItem", objectKey: string): Promise<TombstoneRow | null> {
+/** The tombstone of a deleted meeting ("12"), agenda item ("12/5"), case ("7") or person ("3"), or null. */
+export async function findTombstoneRow(kind: "Meeting" | "AgendaItem" | "Paper" | "Person", objectKey: string): Promise<TombstoneRow | null> {
   return getPrisma().oparlTombstone.findUnique({
     where: { kind_objectKey: { kind, objectKey } },
     select: { kind: true, objectKey: true, createdAt: true, deletedAt: true },

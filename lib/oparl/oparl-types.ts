@@ -10,12 +10,19 @@ export const OPARL_TYPE = {
   meeting: "https://schema.oparl.org/1.1/Meeting",
   agendaItem: "https://schema.oparl.org/1.1/AgendaItem",
   file: "https://schema.oparl.org/1.1/File",
+  paper: "https://schema.oparl.org/1.1/Paper",
+  consultation: "https://schema.oparl.org/1.1/Consultation",
+  person: "https://schema.oparl.org/1.1/Person",
+  membership: "https://schema.oparl.org/1.1/Membership",
   legislativeTerm: "https://schema.oparl.org/1.1/LegislativeTerm",
   error: "https://schema.oparl.org/1.1/Error",
 } as const;
 
 /** Prefix of the portal's own properties (OParl's "Herstellerspezifische Erweiterungen"). */
 export const EXTENSION_PREFIX = "referatportalen:";
+
+/** The name of one of the portal's own properties: "referatportalen:kind". */
+export const ext = (name: string) => `${EXTENSION_PREFIX}${name}`;
 
 /** A JSON value as the API writes it. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

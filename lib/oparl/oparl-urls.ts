@@ -8,13 +8,16 @@ export const OPARL_PATH = "/oparl/v1";
  * are the database's (never reused); a body is its municipality's slug (never changes); an agenda
  * item is its meeting and printed number, like its permalink, because corrections re-create
  * items under new database ids; so are its attachments (by position) and the meeting's source
- * document. A legislative term is its body and first year.
+ * document. A legislative term is its body and first year. A case (Paper) and a person are their
+ * database ids (kept across re-ingests, never reused); a membership is its person and committee,
+ * and an item's consultation (its case's treatment there) hangs below the item, as it has one case at most.
  */
 export function oparlUrls(siteUrl: string = getSiteUrl()) {
   const base = `${siteUrl}${OPARL_PATH}`;
   const body = (slug: string) => `${base}/body/${encodeURIComponent(slug)}`;
   const meeting = (id: number) => `${base}/meeting/${id}`;
   const organization = (id: number) => `${base}/organization/${id}`;
+  const person = (id: number) => `${base}/person/${id}`;
   const agendaItem = (meetingId: number, number: string) => `${meeting(meetingId)}/agenda-item/${encodeURIComponent(number)}`;
   return {
     site: siteUrl,
@@ -26,6 +29,11 @@ export function oparlUrls(siteUrl: string = getSiteUrl()) {
     bodyAgendaItems: (slug: string) => `${body(slug)}/agenda-items`,
     bodyPeople: (slug: string) => `${body(slug)}/people`,
     bodyPapers: (slug: string) => `${body(slug)}/papers`,
+    bodyMemberships: (slug: string) => `${body(slug)}/memberships`,
+    paper: (id: number) => `${base}/paper/${id}`,
+    person,
+    membership: (personId: number, committeeId: number) => `${person(personId)}/membership/${committeeId}`,
+    consultation: (meetingId: number, number: string) => `${agendaItem(meetingId, number)}/consultation`,
     organization,
     organizationMeetings: (id: number) => `${organization(id)}/meetings`,
     meeting,

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { checkListPage, checkOparlObject, isEmbedded } from "./test-oparl-spec";
+import { checkEmbeddedObject, checkListPage, checkOparlObject, isEmbedded } from "./test-oparl-spec";
 
 /**
  * Test support: an OParl client that starts at the System object and follows every URL it
@@ -19,7 +19,7 @@ export interface CrawlResult {
   objects: Map<string, Record<string, unknown>>;
   /** Objects as they appeared in list pages, keyed by id, with the list URL. */
   listed: Map<string, { entry: Record<string, unknown>; list: string }>;
-  /** Objects embedded in others (agenda items, files, legislative terms), keyed by id. */
+  /** Objects embedded in others (agenda items, files, legislative terms, consultations, memberships), keyed by id. */
   embedded: Map<string, Record<string, unknown>>;
   /** Ids seen per list (first page URL), in order across pages. */
   listIds: Map<string, string[]>;
@@ -35,7 +35,7 @@ export interface CrawlResult {
 /** Properties holding the URL of an external list, per type. */
 const LIST_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   "https://schema.oparl.org/1.1/System": ["body"],
-  "https://schema.oparl.org/1.1/Body": ["organization", "person", "meeting", "paper", "agendaItem", "legislativeTermList"],
+  "https://schema.oparl.org/1.1/Body": ["organization", "person", "meeting", "paper", "agendaItem", "legislativeTermList", "membership"],
   "https://schema.oparl.org/1.1/Organization": ["meeting"],
 };
 
@@ -80,7 +80,9 @@ export async function crawlOparl(
       if (name === "id") continue;
       if (isEmbedded(value)) {
         for (const item of (Array.isArray(value) ? value : [value]) as Array<Record<string, unknown>>) {
-          result.problems.push(...checkOparlObject(item, origin));
+          result.problems.push(...checkOparlObject(item, origin), ...checkEmbeddedObject(item, String(object.type)));
+          const earlier = result.embedded.get(String(item.id));
+          if (earlier && !isDeepStrictEqual(earlier, item)) result.problems.push(`${String(item.id)}: embedded twice, differently`);
           result.embedded.set(String(item.id), item);
           enqueue(item.id);
           followLinks(item);

@@ -2,7 +2,8 @@
  * Test support: the OParl 1.1 rules the crawler test checks every answer against, written from
  * the specification (github.com/OParl/spec, tag v1.1: schema/*.json `required`, chapters
  * "JSON-Ausgabe", "Objektlisten und Paginierung", "Gelöschte Objekte", "Eigenschaften mit
- * Verwendung in mehreren Objekttypen").
+ * Verwendung in mehreren Objekttypen", "Die Objekte": an object embedded in another leaves out
+ * its back-reference to it; File says so for `meeting`, `agendaItem` and `paper` outright).
  */
 
 /** Required properties per type (schema/*.json); 1.1 makes created and modified required on all. */
@@ -14,7 +15,17 @@ export const REQUIRED_PROPERTIES: Readonly<Record<string, readonly string[]>> = 
   "https://schema.oparl.org/1.1/AgendaItem": ["id", "type", "order"],
   "https://schema.oparl.org/1.1/File": ["id", "type", "accessUrl"],
   "https://schema.oparl.org/1.1/LegislativeTerm": ["id", "type"],
+  "https://schema.oparl.org/1.1/Paper": ["id", "type"],
+  "https://schema.oparl.org/1.1/Consultation": ["id", "type"],
+  "https://schema.oparl.org/1.1/Person": ["id", "type"],
+  "https://schema.oparl.org/1.1/Membership": ["id", "type"],
 };
+
+/**
+ * Back-references a File "only outputs when the File is not called as an embedded object"
+ * (File.meeting, File.agendaItem, File.paper in schema/strings.yml).
+ */
+export const FILE_BACK_REFERENCES = ["meeting", "agendaItem", "paper"] as const;
 
 /** Types the portal has no page for, so no `web`. */
 const WITHOUT_WEB = ["https://schema.oparl.org/1.1/LegislativeTerm"];
@@ -23,7 +34,7 @@ const REQUIRED_ON_ALL = ["id", "type", "created", "modified"];
 /** Properties whose value is a URL (string) or a list of URLs, per the schema. */
 const URL_PROPERTIES = [
   "id", "body", "system", "organization", "person", "meeting", "paper", "agendaItem", "web", "website", "license",
-  "vendor", "product", "subOrganizationOf", "consultation", "file", "membership", "legislativeTermList",
+  "vendor", "product", "subOrganizationOf", "consultation", "file", "membership", "legislativeTermList", "participant",
 ];
 /** URL properties that may point to another site (a municipality's own copy of a file, a licence). */
 const EXTERNAL_URL_PROPERTIES = ["accessUrl", "downloadUrl", "license", "fileLicense"];
@@ -35,16 +46,28 @@ export const OPARL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d
 const TYPES_BY_PROPERTY: Readonly<Record<string, Record<string, "string" | "boolean" | "integer" | "array" | "object">>> = {
   "https://schema.oparl.org/1.1/AgendaItem": {
     number: "string", order: "integer", name: "string", public: "boolean", result: "string", resolutionText: "string", auxiliaryFile: "array",
+    consultation: "string", meeting: "string",
   },
   "https://schema.oparl.org/1.1/Meeting": {
     name: "string", meetingState: "string", organization: "array", agendaItem: "array", invitation: "object", resultsProtocol: "object",
+    participant: "array",
   },
   "https://schema.oparl.org/1.1/Body": { name: "string", shortName: "string", classification: "string", legislativeTerm: "array", legislativeTermList: "string" },
   "https://schema.oparl.org/1.1/File": {
-    name: "string", fileName: "string", mimeType: "string", size: "integer", text: "string", meeting: "array", agendaItem: "array",
+    name: "string", fileName: "string", mimeType: "string", size: "integer", text: "string", meeting: "array", agendaItem: "array", paper: "array",
   },
   "https://schema.oparl.org/1.1/LegislativeTerm": { name: "string", startDate: "string", endDate: "string", body: "string" },
-  "https://schema.oparl.org/1.1/Organization": { name: "string", organizationType: "string", classification: "string" },
+  "https://schema.oparl.org/1.1/Organization": { name: "string", organizationType: "string", classification: "string", membership: "array", meeting: "string" },
+  "https://schema.oparl.org/1.1/Paper": {
+    body: "string", name: "string", reference: "string", paperType: "string", consultation: "array", keyword: "array", auxiliaryFile: "array", mainFile: "object",
+  },
+  "https://schema.oparl.org/1.1/Consultation": {
+    paper: "string", agendaItem: "string", meeting: "string", organization: "array", authoritative: "boolean", role: "string", keyword: "array",
+  },
+  "https://schema.oparl.org/1.1/Person": { body: "string", name: "string", familyName: "string", givenName: "string", membership: "array", status: "array" },
+  "https://schema.oparl.org/1.1/Membership": {
+    person: "string", organization: "string", role: "string", votingRight: "boolean", startDate: "string", endDate: "string", onBehalfOf: "string",
+  },
   "https://schema.oparl.org/1.1/System": { oparlVersion: "string", name: "string" },
 };
 
@@ -103,6 +126,28 @@ export function checkOparlObject(object: Record<string, unknown>, origin: string
   }
   if (object.deleted !== undefined && object.deleted !== true) problems.push(`${label}: deleted must be true when present`);
   problems.push(...findEmptyValues(object, label));
+  return problems;
+}
+
+/**
+ * The rule violations of an object embedded in another (`parentType`): a File embedded anywhere
+ * has no back-references; a Consultation is embedded in a Paper, a Membership in a Person, and
+ * their elements are objects of those types only.
+ */
+export function checkEmbeddedObject(object: Record<string, unknown>, parentType: string): string[] {
+  const type = String(object.type);
+  const label = `${String(object.id)} (${type.replace(/.*\//, "")} in ${parentType.replace(/.*\//, "")})`;
+  const problems: string[] = [];
+  if (type === "https://schema.oparl.org/1.1/File") {
+    for (const name of FILE_BACK_REFERENCES) if (object[name] !== undefined) problems.push(`${label}: embedded File has back-reference ${name}`);
+  }
+  const allowed: Record<string, string> = {
+    "https://schema.oparl.org/1.1/Consultation": "https://schema.oparl.org/1.1/Paper",
+    "https://schema.oparl.org/1.1/Membership": "https://schema.oparl.org/1.1/Person",
+    "https://schema.oparl.org/1.1/AgendaItem": "https://schema.oparl.org/1.1/Meeting",
+    "https://schema.oparl.org/1.1/LegislativeTerm": "https://schema.oparl.org/1.1/Body",
+  };
+  if (allowed[type] && allowed[type] !== parentType) problems.push(`${label}: embedded in the wrong type`);
   return problems;
 }
 
