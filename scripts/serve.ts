@@ -17,9 +17,11 @@ import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
 import { watchBuild } from "@/lib/page-cache/watch-build";
+import { searchIndexDir } from "@/lib/search/index-dir";
 import { banPages } from "@/lib/varnish/ban-pages";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
 import { createWebServer } from "@/lib/web-server/web-server";
+import { startSearchMergeTimer } from "./lib/search-merge-timer";
 
 const env = getEnv();
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: env.port });
@@ -71,6 +73,8 @@ const exportTimer = startBulkExportTimer(getPrisma(), {
   siteUrl: env.siteUrl,
   onError: (error) => console.error(`Datafilerne kunne ikke skrives: ${error instanceof Error ? error.message : String(error)}`),
 });
+// Deltas piling up on the search index are merged into a new version by a child process.
+const mergeTimer = startSearchMergeTimer({ dir: searchIndexDir(env.dataDir), thresholds: env.searchMerge });
 
 // The subscription rate limits need the client's address; any incoming value is replaced.
 const server = createWebServer((req, res) => {
@@ -86,6 +90,7 @@ function shutdown() {
   stopFeed();
   alertTimer.stop();
   exportTimer.stop();
+  mergeTimer.stop();
   server.close(() => process.exit(0));
   server.closeAllConnections();
 }

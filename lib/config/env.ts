@@ -28,6 +28,16 @@ export interface AppEnv {
   importing: ImportEnv;
   /** Per-municipality settings such as the address for access requests (MUNICIPALITIES_FILE, default municipalities.json). */
   municipalitiesFile: string;
+  /** When the web server merges the search index's deltas into a new version in the background. */
+  searchMerge: SearchMergeEnv;
+}
+
+/** Thresholds of the search index's background merge (scripts/lib/compact-search-index.ts): whichever is reached first. */
+export interface SearchMergeEnv {
+  /** Deltas on the current version (SEARCH_MERGE_DELTAS, default 100; 0 turns the background merge off). */
+  maxDeltas: number;
+  /** Bytes of those deltas' files (SEARCH_MERGE_MB, default 64; 0: the count alone decides). */
+  maxDeltaBytes: number;
 }
 
 /** Politeness of the importer towards municipalities' sites. */
@@ -67,6 +77,13 @@ function parseMilliseconds(raw: string | undefined, name: string, fallback: numb
   const ms = Number(raw);
   if (!Number.isInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
   return ms;
+}
+
+function parseCount(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number (0 turns it off), got "${raw}"`);
+  return count;
 }
 
 function parseSeconds(raw: string | undefined, name: string, fallback: number): number {
@@ -128,6 +145,10 @@ export function getEnv(): AppEnv {
       maxAttachmentBytes: parseMegabytes(process.env.IMPORT_MAX_ATTACHMENT_MB, "IMPORT_MAX_ATTACHMENT_MB", 20) * 1024 * 1024,
     },
     municipalitiesFile: process.env.MUNICIPALITIES_FILE?.trim() || "municipalities.json",
+    searchMerge: {
+      maxDeltas: parseCount(process.env.SEARCH_MERGE_DELTAS, "SEARCH_MERGE_DELTAS", 100),
+      maxDeltaBytes: parseCount(process.env.SEARCH_MERGE_MB, "SEARCH_MERGE_MB", 64) * 1024 * 1024 || Infinity,
+    },
   };
   return cached;
 }

@@ -4,26 +4,43 @@ import { readSearchDocuments } from "@/lib/data/search-documents";
 import { readChangeWatermark } from "@/lib/ingest/page-changes";
 import { buildSearchIndex, newIndexVersion } from "@/lib/search/build-index";
 import { searchIndexDir } from "@/lib/search/index-dir";
-import { exportSearchIndex } from "@/lib/search/index-store";
+import { exportSearchIndex, type SearchIndexManifest } from "@/lib/search/index-store";
 import type { SearchDocument } from "@/lib/search/search-document";
-import { withIndexWriteLock } from "./index-write-lock";
+import { withIndexBuildLock, withIndexWriteLock } from "./index-write-lock";
+
+/** Hooks into a full build. */
+export interface RebuildOptions {
+  /** Runs after the build read the database and built the index, before it exports (tests: a write that lands meanwhile). */
+  beforeExport?: () => Promise<void>;
+}
 
 /**
  * Builds the search index from the database and exports it into `dir` (by default next to the
  * running server's, which picks the new version up within seconds: lib/search/get-search-index.ts)
  * and deletes the older versions. The change watermark is read first, so a running server checks
- * every change the build may have missed against the database (lib/search/withheld-items.ts).
+ * every change the build may have missed against the database (lib/search/withheld-items.ts),
+ * and deltas written while it ran move on to the new version (index-store.ts). Waits for a
+ * full build another process runs (scripts/lib/index-write-lock.ts).
  */
 export async function rebuildSearchIndex(
   prisma: PrismaClient,
   log: (message: string) => void,
   dir: string = searchIndexDir(getEnv().dataDir),
-): Promise<void> {
+  options: RebuildOptions = {},
+): Promise<SearchIndexManifest> {
+  return withIndexBuildLock(prisma, () => buildAndExport(prisma, log, dir, options));
+}
+
+/** The build of {@link rebuildSearchIndex}; the caller holds the build lock. */
+export async function buildAndExport(prisma: PrismaClient, log: (message: string) => void, dir: string, options: RebuildOptions = {}): Promise<SearchIndexManifest> {
   const started = Date.now();
   const changeWatermark = await readChangeWatermark(prisma);
   const docs: SearchDocument[] = [];
   for await (const doc of readSearchDocuments(prisma)) docs.push(doc);
   const index = buildSearchIndex(docs, newIndexVersion(), { changeWatermark, readAtMs: started });
+  await options.beforeExport?.();
   const manifest = await withIndexWriteLock(prisma, () => exportSearchIndex(index, dir));
-  log(`Search index ${manifest.version}: ${docs.length} agenda items in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const carried = manifest.deltas.length > 0 ? ` (${manifest.deltas.length} delta(s) written meanwhile carried over)` : "";
+  log(`Search index ${manifest.version}: ${docs.length} agenda items in ${((Date.now() - started) / 1000).toFixed(1)} s${carried}.`);
+  return manifest;
 }

@@ -154,7 +154,8 @@ describe("incremental index updates", () => {
       }),
       { numRuns: 4 },
     );
-  });
+    // Two full builds per write (the reference and, on closings, the purge): ~50 s on a loaded 2-core machine.
+  }, 240_000);
 
   it("finds every queried marker in at least one run of the comparison (the queries are not vacuous)", async () => {
     const files = path.join(work, "files");
