@@ -73,9 +73,21 @@ test("pages carry canonical, description and Open Graph tags, and the sitemap li
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${item}$`));
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.+/);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /.+/);
-  const sitemap = await (await request.get("/sitemap.xml")).text();
+  // The sitemap index names its files; together they list every page.
+  const index = await request.get("/sitemap.xml");
+  expect(index.headers()["content-type"]).toContain("xml");
+  const files = [...(await index.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  expect(files).toContain("/sitemaps/punkter-0.xml");
+  let sitemap = "";
+  for (const file of files) {
+    const response = await request.get(file);
+    expect(response.status(), file).toBe(200);
+    sitemap += await response.text();
+  }
   expect(sitemap).toContain(item);
+  expect(sitemap).toContain("/lemvig/sag/85-02-02-p35-55-21");
   expect(sitemap).not.toContain("/soeg");
+  expect((await request.get("/sitemaps/punkter-9999.xml")).status()).toBe(404);
 });
 
 test("responses carry the security headers and no X-Powered-By", async ({ request }) => {

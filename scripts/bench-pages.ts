@@ -18,7 +18,8 @@ import { committeePath, itemPath, meetingPath } from "@/lib/data/paths";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { reasonToBuild } from "./lib/build-freshness";
 import { BENCH_HEADERS, measure, warmUp } from "./lib/page-requests";
-import { localBin, runCommand } from "./lib/run-command";
+import { localBin } from "./lib/run-command";
+import { runNextBuild } from "./lib/next-build";
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +55,7 @@ const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1"
 const reason = reasonToBuild();
 if (reason) {
   console.log(`Building (${reason}) …`);
-  if ((await runCommand(localBin("next"), ["build"], env)) !== 0) throw new Error("next build failed");
+  await runNextBuild(env);
 }
 
 // Up to 300 distinct URLs per page type, spread over the corpus.

@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { renameCommittee } from "@/lib/ingest/rename-committee";
 import { SAMPLES_DIR } from "@/lib/ingest/test-fixtures";
-import { getAgendaItemPage, getCommitteePage, getMeetingPage, getMunicipalityPage, listSitemapEntries } from "./browse";
+import { getAgendaItemPage, getCommitteePage, getMeetingPage, getMunicipalityPage } from "./browse";
+import { listSitemapFiles, sitemapFileEntries, type SitemapEntry } from "./sitemap-files";
 import { listMunicipalities } from "./home";
 
 let db: TestDatabase;
@@ -64,10 +65,46 @@ describe("browse data", () => {
     expect(await db.prisma.committee.count({ where: { municipality: { slug: "vejle" } } })).toBe(1);
   });
 
-  it("lists every public page in the sitemap entries", async () => {
-    const urls = (await listSitemapEntries()).map((e) => e.url);
-    expect(urls).toContain("/vejen");
-    expect(urls).toContain("/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-12");
-    expect(urls.filter((u) => u.includes("/punkt-")).length).toBe(await db.prisma.agendaItem.count());
+  it("keeps a committee renamed to one of the municipality's page names off that page's URL", async () => {
+    const committee = await db.prisma.committee.findFirstOrThrow({ where: { municipality: { slug: "lemvig" } } });
+    expect(await renameCommittee(db.prisma, "lemvig", committee.slug, "Sag")).toEqual({ oldSlug: committee.slug, newSlug: "sag-udvalg" });
+    expect((await getCommitteePage("lemvig", "sag-udvalg")).kind).toBe("found");
   });
+
+  it("lists every public page in the sitemap files, split by id range", async () => {
+    const allEntries = async (size?: number) => {
+      const files = await listSitemapFiles(size);
+      const entries: SitemapEntry[] = [];
+      for (const file of files) {
+        const fileEntries = await sitemapFileEntries(file.name, size);
+        expect(fileEntries, file.name).not.toBeNull();
+        if (size && file.name !== "sider-0") expect(fileEntries!.length, file.name).toBeLessThanOrEqual(size);
+        entries.push(...fileEntries!);
+      }
+      return { files: files.map((f) => f.name), urls: entries.map((e) => e.url) };
+    };
+    const { files, urls } = await allEntries();
+    expect(files).toEqual(["sider-0", "moeder-0", "punkter-0", "sager-0", "personer-0"]);
+    expect(urls).toContain("/");
+    expect(urls).toContain("/vejen");
+    expect(urls).toContain("/vejen/person");
+    expect(urls).toContain("/vejen/udvalget-for-arbejdsmarked-og-integration/2024-03-19/punkt-12");
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls.filter((u) => u.includes("/punkt-")).length).toBe(await db.prisma.agendaItem.count());
+    expect(urls.filter((u) => /^\/[^/]+\/[^/]+\/\d{4}-\d{2}-\d{2}(-\d+)?$/.test(u)).length).toBe(await db.prisma.meeting.count());
+    const openCases = await db.prisma.case.count({ where: { items: { some: { closed: false } } } });
+    expect(openCases).toBeGreaterThan(0);
+    expect(urls.filter((u) => u.includes("/sag/")).length).toBe(openCases);
+    expect(urls.filter((u) => /\/person\/[^/]+$/.test(u)).length).toBe(await db.prisma.person.count());
+    // Small files: more of them, the same pages.
+    const small = await allEntries(7);
+    expect(small.files.filter((f) => f.startsWith("punkter-")).length).toBeGreaterThan(3);
+    expect([...small.urls].sort()).toEqual([...urls].sort());
+  });
+
+  it("answers only the sitemap file names it lists", async () => {
+    expect(await sitemapFileEntries("punkter-0")).not.toBeNull();
+    for (const name of ["sider-1", "punkter-x", "punkter-01", "../etc/passwd", "punkter-", "moeder-99999999", "punkter-9999"]) expect(await sitemapFileEntries(name), name).toBeNull();
+  });
+
 });

@@ -311,23 +311,3 @@ export const getAgendaItemPage = cache(
   },
 );
 
-/** Every public page's URL and last change, for sitemap.xml. */
-export async function listSitemapEntries(): Promise<Array<{ url: string; lastModified: Date }>> {
-  const meetings = await getPrisma().meeting.findMany({
-    include: { committee: { include: { municipality: true } }, items: { select: { number: true } } },
-    orderBy: { id: "asc" },
-  });
-  const entries = new Map<string, Date>();
-  const touch = (url: string, at: Date) => {
-    const previous = entries.get(url);
-    if (!previous || previous < at) entries.set(url, at);
-  };
-  for (const m of meetings) {
-    const mSlug = m.committee.municipality.slug;
-    touch(municipalityPath(mSlug), m.updatedAt);
-    touch(committeePath(mSlug, m.committee.slug), m.updatedAt);
-    touch(meetingPath(mSlug, m.committee.slug, m.urlKey), m.updatedAt);
-    for (const item of m.items) touch(itemPath(mSlug, m.committee.slug, m.urlKey, item.number), m.updatedAt);
-  }
-  return [...entries.entries()].map(([url, lastModified]) => ({ url, lastModified }));
-}

@@ -1,3 +1,5 @@
+import { slugify } from "@/lib/text/slugify";
+
 /** URL of a municipality page. */
 export function municipalityPath(municipalitySlug: string): string {
   return `/${municipalitySlug}`;
@@ -41,4 +43,18 @@ export function personsPath(municipalitySlug: string): string {
 /** URL of a person page. */
 export function personPath(municipalitySlug: string, personSlug: string): string {
   return `${personsPath(municipalitySlug)}/${personSlug}`;
+}
+
+/**
+ * Route segments beside `[udvalg]` under `app/[kommune]/`: a committee whose name slugifies to
+ * one of them would be hidden by that page, so it gets "-udvalg" appended (a test compares this
+ * list with the app folder).
+ */
+export const RESERVED_COMMITTEE_SLUGS: ReadonlySet<string> = new Set(["datagrundlag", "person", "sag"]);
+
+/** URL slug of a committee name: {@link slugify}, kept clear of the municipality's own pages. */
+export function slugifyCommittee(name: string): string {
+  const slug = slugify(name);
+  if (slug === "") return "udvalg";
+  return RESERVED_COMMITTEE_SLUGS.has(slug) ? `${slug}-udvalg` : slug;
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { municipalityPath } from "@/lib/data/paths";
-import { slugify } from "@/lib/text/slugify";
+import { slugifyCommittee } from "@/lib/data/paths";
 import { recordPageChange } from "./page-changes";
 
 /**
@@ -13,7 +13,7 @@ export async function renameCommittee(
   committeeSlug: string,
   newName: string,
 ): Promise<{ oldSlug: string; newSlug: string }> {
-  const newSlug = slugify(newName);
+  const newSlug = slugifyCommittee(newName);
   if (!newSlug) throw new Error(`"${newName}" gives an empty URL slug`);
   return prisma.$transaction(async (tx) => {
     const committee = await tx.committee.findFirst({ where: { slug: committeeSlug, municipality: { slug: municipalitySlug } } });

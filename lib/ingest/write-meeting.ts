@@ -2,7 +2,8 @@ import type { ParsedMeeting } from "@/lib/minutes";
 import type { PrismaClient } from "@/lib/db/client";
 import { meetingPath, personsPath } from "@/lib/data/paths";
 import { copenhagenToUtc } from "@/lib/text/format-danish-date";
-import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
+import { slugifyCommittee } from "@/lib/data/paths";
+import { slugifyMunicipality } from "@/lib/text/slugify";
 import { linkMeetingCases } from "./link-cases";
 import { recordPageChange } from "./page-changes";
 import { itemDecisionFields, writePeople } from "./write-people";
@@ -54,7 +55,7 @@ export function withIngestLock<T>(
 
 /** The lock key of a parsed meeting: meetings of one committee on one date share URL keys. */
 export function meetingLockKey(meeting: ParsedMeeting): string {
-  return `${meeting.municipality}|${slugify(meeting.committee)}|${meeting.date}`;
+  return `${meeting.municipality}|${slugifyCommittee(meeting.committee)}|${meeting.date}`;
 }
 
 /**
@@ -90,7 +91,7 @@ interface StoredCommittee {
 }
 
 async function findOrCreateCommittee(tx: Tx, municipalityId: number, name: string): Promise<StoredCommittee> {
-  const slug = slugify(name);
+  const slug = slugifyCommittee(name);
   // A renamed committee keeps answering to its old slug.
   const alias = await tx.committeeSlugAlias.findUnique({
     where: { municipalityId_slug: { municipalityId, slug } },

@@ -62,6 +62,11 @@ function respond(url: URL, isRsc: boolean): { type: string; body: string; status
     case "/sitemap.xml":
       return {
         type: "application/xml",
+        body: `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>http://portal.example/sitemaps/punkter-0.xml</loc></sitemap></sitemapindex>`,
+      };
+    case "/sitemaps/punkter-0.xml":
+      return {
+        type: "application/xml",
         body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://portal.example${ITEM_2}</loc></url><url><loc>http://portal.example/</loc></url></urlset>`,
       };
     case "/api/search": {
@@ -109,7 +114,7 @@ describe("crawlSite", () => {
     requested.length = 0;
     const report = await crawlSite(origin);
     expect(report.findings).toEqual([]);
-    expect(report.scanned).toMatchObject({ "HTML-sider": 7, "RSC-svar": 7, "API-svar": 2, "CSV-filer": 1, "Atom-feeds": 1, sitemaps: 1 });
+    expect(report.scanned).toMatchObject({ "HTML-sider": 7, "RSC-svar": 7, "API-svar": 2, "CSV-filer": 1, "Atom-feeds": 1, sitemaps: 2 });
     expect(requested).toEqual(expect.arrayContaining([`RSC ${ITEM_1}`, ITEM_2, CLOSED_ITEM, "/api/search?kommune=vejen&side=2", "/soeg?kommune=vejen"]));
     // Facet links of the search page are not followed; nothing outside the portal is asked.
     expect(requested).not.toContain("/soeg?kommune=vejen&aar=2024");

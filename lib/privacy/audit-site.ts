@@ -106,7 +106,7 @@ export async function crawlSite(origin: string, options: CrawlOptions = {}): Pro
     }
     if (url.origin !== base.origin) {
       // The sitemap names pages under SITE_URL, which may not be the address crawled.
-      if (from.pathname !== "/sitemap.xml") return;
+      if (from.pathname !== "/sitemap.xml" && !from.pathname.startsWith("/sitemaps/")) return;
       url = new URL(`${url.pathname}${url.search}`, base);
     }
     url.hash = "";

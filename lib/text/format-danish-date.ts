@@ -43,15 +43,32 @@ export function utcToCopenhagen(instant: Date): { date: string; time: string } {
   return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
 }
 
+/** Copenhagen's offset from UTC in milliseconds at an instant. */
+function offsetAt(instant: number): number {
+  const local = utcToCopenhagen(new Date(instant));
+  return Date.parse(`${local.date}T${local.time}:00Z`) - Math.floor(instant / 60_000) * 60_000;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The UTC instant of a local Copenhagen wall-clock time, found by asking Intl for the
- * zone's offset at that moment (handles summer time without a time zone library).
+ * The UTC instant of a local Copenhagen wall-clock time (handles summer time without a time zone
+ * library). Around a switch the offsets of the day before and the day after are both tried:
+ * a time that occurs twice (02:00–02:59 on the last Sunday of October) gives the earlier, summer
+ * time instant; a time that does not exist (02:00–02:59 on the last Sunday of March) is read with
+ * the offset before the switch and so lands an hour later, as a clock set forward shows it
+ * (Temporal's "compatible" choice).
  */
 export function copenhagenToUtc(isoDate: string, time: string): Date {
-  const guess = new Date(`${isoDate}T${time}:00Z`);
-  const local = utcToCopenhagen(guess);
-  const asLocal = Date.parse(`${local.date}T${local.time}:00Z`);
-  return new Date(guess.getTime() - (asLocal - guess.getTime()));
+  const wall = Date.parse(`${isoDate}T${time}:00Z`);
+  if (Number.isNaN(wall)) throw new Error(`Ugyldig dato eller tid: ${isoDate} ${time}`);
+  const before = offsetAt(wall - DAY_MS);
+  const after = offsetAt(wall + DAY_MS);
+  const matches = [...new Set([before, after])]
+    .map((offset) => wall - offset)
+    .filter((instant) => offsetAt(instant) === wall - instant)
+    .sort((a, b) => a - b);
+  return new Date(matches[0] ?? wall - before);
 }
 
 /** "16. marts 2026 kl. 09.05" for an instant, in Copenhagen time. */

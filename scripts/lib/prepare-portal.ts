@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from "@/lib/db/database";
 import { reasonToBuild } from "./build-freshness";
 import { prepareData } from "./prepare-data";
-import { localBin, runCommand } from "./run-command";
+import { runNextBuild } from "./next-build";
 import { openDatabase } from "./with-database";
 
 /**
@@ -17,8 +17,7 @@ export async function preparePortal(): Promise<DatabaseHandle> {
     const reason = reasonToBuild();
     if (reason) {
       console.log(`Building the portal (${reason}) …`);
-      const code = await runCommand(localBin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
-      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+      await runNextBuild();
     }
     return db;
   } catch (error) {
