@@ -81,8 +81,7 @@ export class FileSectionStore implements SectionStore {
     const end = this.offsets[ordinal + 1];
     if (start === undefined || end === undefined || ordinal < 0) return [];
     const buffer = Buffer.allocUnsafe(end - start);
-    let read = 0;
-    while (read < buffer.length) read += readSync(this.fd, buffer, read, buffer.length - read, start + read);
+    readFully(this.fd, buffer, start);
     return JSON.parse(buffer.toString("utf8")) as StoredSection[];
   }
 
@@ -131,8 +130,7 @@ export class SpillSectionStore implements SectionStore {
     const end = this.offsets[ordinal + 1] ?? 0;
     if (end > this.written) this.flush();
     const buffer = Buffer.allocUnsafe(end - start);
-    let read = 0;
-    while (read < buffer.length) read += readSync(this.fd, buffer, read, buffer.length - read, start + read);
+    readFully(this.fd, buffer, start);
     return JSON.parse(buffer.toString("utf8")) as StoredSection[];
   }
 
@@ -206,6 +204,16 @@ async function writeOffsets(dir: string, offsets: Float64Array): Promise<void> {
     await offsetsFile.write(new Uint8Array(offsets.buffer, offsets.byteOffset, offsets.byteLength));
   } finally {
     await offsetsFile.close();
+  }
+}
+
+/** Fills `buffer` from `position` of `fd`; a file shorter than its offsets say is an error, not an endless loop. */
+function readFully(fd: number, buffer: Buffer, position: number): void {
+  let read = 0;
+  while (read < buffer.length) {
+    const bytes = readSync(fd, buffer, read, buffer.length - read, position + read);
+    if (bytes === 0) throw new Error(`Section store ends at byte ${position + read}, expected ${position + buffer.length}`);
+    read += bytes;
   }
 }
 

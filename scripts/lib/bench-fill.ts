@@ -8,7 +8,8 @@ import { itemDecisionFields } from "@/lib/ingest/write-people";
 import { PARSER_VERSION, type ParsedMeeting } from "@/lib/minutes";
 import { extractKle } from "@/lib/minutes/case-number";
 import { copenhagenToUtc } from "@/lib/text/format-danish-date";
-import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
+import { slugifyCommittee } from "@/lib/data/paths";
+import { slugifyMunicipality } from "@/lib/text/slugify";
 import type { ParsedDocument, ParseRequest } from "./bench-parse-document";
 import { insertJsonRows, setSequencesToMax, type JsonColumn } from "./bulk-insert";
 
@@ -344,7 +345,7 @@ async function upsertCommittee(client: pg.Client, municipalityId: number, name: 
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO "Committee" ("municipalityId", "slug", "name") VALUES ($1, $2, $3)
      ON CONFLICT ("municipalityId", "slug") DO UPDATE SET "slug" = EXCLUDED."slug" RETURNING "id"`,
-    [municipalityId, slugify(name), name],
+    [municipalityId, slugifyCommittee(name), name],
   );
   const id = rows[0]?.id;
   if (id === undefined) throw new Error(`could not create the committee ${name}`);
