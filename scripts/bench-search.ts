@@ -1,7 +1,11 @@
 /**
- * npm run bench:search [-- --items 100000 --seed N --reps 100 --warmup 5 --port 3130 --keep --skip-freshness]
- * Generates a corpus of about `--items` agenda items, ingests it (and data/samples) into a fresh
- * throwaway database, builds, exports and re-imports the search index, then times a fixed query set
+ * npm run bench:search [-- --items 100000 --seed N --reps 100 --warmup 5 --port 3130 --keep --skip-freshness --fill sql|ingest]
+ * Generates a corpus of about `--items` agenda items and loads it into a fresh throwaway database
+ * (`--fill sql`, the default: parsed as the ingest parses and written straight in SQL, minutes for
+ * a million items, scripts/lib/bench-fill.ts; `--fill ingest`: through the real ingest, ~1.5 h
+ * at a million), ingests data/samples through the real ingest, builds the index from the database
+ * as `npm run index` reads it (streamed, section texts spilled to a file), exports and
+ * re-imports it, then times a fixed query set
  * against the index (searchItems: facets, snippets and all) and against PostgreSQL full-text
  * search in the same database (scripts/lib/bench-postgres.ts), with the same warm-up and
  * repetitions, side by side; prints where each engine ranks the sample items (the relevance
@@ -10,21 +14,26 @@
  * again. Run with `node --expose-gc --import tsx scripts/bench-search.ts` for stable heap figures.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { readFileSync, writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import v8 from "node:v8";
 import pg from "pg";
 import { readSearchDocuments } from "@/lib/data/search-documents";
 import { createPrisma } from "@/lib/db/client";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
-import { buildSearchIndex } from "@/lib/search/build-index";
+import { readChangeWatermark } from "@/lib/ingest/page-changes";
+import { buildSearchIndexFrom, newIndexVersion } from "@/lib/search/build-index";
+import { searchIndexDir } from "@/lib/search/index-dir";
 import { exportSearchIndex, importSearchIndex } from "@/lib/search/index-store";
 import { searchItems } from "@/lib/search/query";
-import type { SearchDocument } from "@/lib/search/search-document";
 import type { SearchIndex } from "@/lib/search/search-index";
+import { SpillSectionStore } from "@/lib/search/section-store";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "@/lib/search/search-params";
 import { openBenchDatabase, writeCorpus, type BenchDatabase } from "./lib/bench-database";
+import { fillGeneratedCorpus } from "./lib/bench-fill";
 import { measureFreshness, type FreshnessResult } from "./lib/bench-freshness";
 import { peerDataBytes, preparePostgresPeer, prewarmPeer, searchPostgres, sharedBuffersFor, workMemFor } from "./lib/bench-postgres";
 import { countWithin, formatRelevance, measureRelevance, RELEVANCE_CASES } from "./lib/bench-relevance";
@@ -37,6 +46,9 @@ const TARGET_P50_MS = 10;
 const TARGET_SPEEDUP = 10;
 const TARGET_FRESH_S = 5;
 const TARGET_RSS_MB = 1536;
+const TARGET_BUILD_MIN = 10;
+const TARGET_BUILD_HEAP_MB = 4096;
+const TARGET_EXPORT_MB = 1536;
 const TARGET_COLD_START_S = 10;
 const TARGET_TOP3 = 13;
 const SAMPLES_DIR = path.join(process.cwd(), "data/samples");
@@ -52,6 +64,8 @@ const { values } = parseArgs({
     port: { type: "string", default: "3130" },
     keep: { type: "boolean", default: false },
     "skip-freshness": { type: "boolean", default: false },
+    fill: { type: "string", default: "sql" },
+    "fill-only": { type: "boolean", default: false },
   },
 });
 const items = Number(values.items);
@@ -60,8 +74,9 @@ const reps = Number(values.reps);
 const warmup = Number(values.warmup);
 const port = Number(values.port);
 const meetings = values.meetings === undefined ? Math.ceil(items / ITEMS_PER_MEETING) : Number(values.meetings);
-if (![items, seed, reps, port, meetings].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0) {
-  console.error("Usage: npm run bench:search -- [--items N | --meetings N] [--seed N] [--reps N] [--warmup N] [--port N] [--keep] [--skip-freshness]");
+const fill = values.fill;
+if (![items, seed, reps, port, meetings].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0 || (fill !== "sql" && fill !== "ingest")) {
+  console.error("Usage: npm run bench:search -- [--items N | --meetings N] [--seed N] [--reps N] [--warmup N] [--port N] [--keep] [--skip-freshness] [--fill sql|ingest]");
   process.exit(2);
 }
 
@@ -97,6 +112,50 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/**
+ * Samples the process's heap every 100 ms (and whenever `sample` is called: a synchronous build
+ * phase starves the timer) until `stop`, which returns the largest heap and the peak RSS the
+ * kernel recorded since the start (VmHWM, reset through /proc/self/clear_refs on Linux).
+ */
+function samplePeakMemory(): { sample(): void; stop(): { heap: number; rss: number } } {
+  const peak = { heap: 0, rss: 0 };
+  const hasKernelPeak = resetPeakRss();
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak.heap = Math.max(peak.heap, usage.heapUsed);
+    peak.rss = Math.max(peak.rss, usage.rss);
+  };
+  sample();
+  const timer = setInterval(sample, 100);
+  return {
+    sample,
+    stop() {
+      clearInterval(timer);
+      sample();
+      if (hasKernelPeak) peak.rss = Math.max(peak.rss, peakRss());
+      return peak;
+    },
+  };
+}
+
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function peakRss(): number {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+  return kb === undefined ? 0 : Number(kb) * 1024;
+}
+
+function heapLimit(): number {
+  return v8.getHeapStatistics().heap_size_limit;
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
@@ -109,23 +168,37 @@ async function directorySize(dir: string): Promise<number> {
   return total;
 }
 
-/** Items in the database; 0 for a fresh one. */
-async function countItems(client: pg.Client): Promise<number> {
-  const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "AgendaItem"`);
-  return Number(result.rows[0]?.n ?? 0);
+/**
+ * Items in the database; 0 for a fresh one. `isComplete` once the samples are in: they come
+ * last, through the real ingest, which stores the source text the SQL fill leaves empty.
+ */
+async function countItems(client: pg.Client): Promise<{ items: number; isComplete: boolean }> {
+  const result = await client.query<{ n: string; complete: boolean }>(
+    `SELECT count(*) AS n, EXISTS (SELECT 1 FROM "SourceDocument" WHERE "text" <> '') AS complete FROM "AgendaItem"`,
+  );
+  return { items: Number(result.rows[0]?.n ?? 0), isComplete: result.rows[0]?.complete === true };
 }
 
 async function ingest(db: BenchDatabase): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-search-"));
   try {
     let started = performance.now();
-    const files = await writeCorpus(dir, meetings, seed);
-    console.log(`Korpus: ${files} referater (seed ${seed}) genereret på ${seconds(performance.now() - started)}`);
+    const inputs = [SAMPLES_DIR];
+    if (fill === "sql") {
+      const filled = await fillGeneratedCorpus(db.url, meetings, seed, console.log);
+      console.log(
+        `Korpus: ${filled.meetings} referater (seed ${seed}) genereret, parset og skrevet i SQL på ${seconds(performance.now() - started)}: ${filled.items} punkter, ${filled.openItems} åbne${filled.refused > 0 ? `; ${filled.refused} afvist af parser eller privatlivstjek` : ""}`,
+      );
+    } else {
+      const files = await writeCorpus(dir, meetings, seed);
+      console.log(`Korpus: ${files} referater (seed ${seed}) genereret på ${seconds(performance.now() - started)}`);
+      inputs.unshift(dir);
+    }
     const prisma = createPrisma(db.url);
     let done = 0;
     let total = 0;
     started = performance.now();
-    const summary = await ingestFiles(prisma, [dir, SAMPLES_DIR], {
+    const summary = await ingestFiles(prisma, inputs, {
       onStart: (count) => (total = count),
       onDocument: () => {
         done++;
@@ -195,10 +268,16 @@ async function resetPostgresTuning(db: BenchDatabase, client: pg.Client): Promis
   if (db.source === "embedded") await client.query(`ALTER SYSTEM RESET shared_buffers`);
 }
 
+/** Ends a `--fill-only` run after the fill (through the cleanup of the main block). */
+class FillOnly extends Error {}
+
 const verdict = (isMet: boolean) => (isMet ? "OPFYLDT" : "IKKE opfyldt");
 
 const name = values.keep ? `bench_search_${items}_${seed}` : `bench_search_${randomBytes(4).toString("hex")}`;
-const indexDir = await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-index-"));
+// The server of the freshness measurement starts on this data folder, with the index exported here.
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-data-"));
+const indexDir = searchIndexDir(dataDir);
+await mkdir(indexDir, { recursive: true });
 let db: BenchDatabase | null = null;
 let client: pg.Client | null = null;
 let exitCode = 0;
@@ -207,43 +286,62 @@ try {
   client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const existing = await countItems(client);
-  if (existing > 0) console.log(`Database: ${name} genbruges (${existing} punkter)`);
+  if (existing.items > 0 && !existing.isComplete) throw new Error(`Databasen ${name} er kun delvist fyldt (${existing.items} punkter, ingen eksempler): slet den og kør igen`);
+  if (existing.items > 0) console.log(`Database: ${name} genbruges (${existing.items} punkter)`);
   else {
     console.log(`Database: ${name} (${db.source === "embedded" ? "indlejret PostgreSQL" : "DATABASE_URL's server"}), ${meetings} møder`);
     await ingest(db);
   }
+  if (values["fill-only"]) {
+    console.log(`Kun fyldt (--fill-only)${values.keep ? `; genbruges af næste kørsel med --keep` : ""}.`);
+    throw new FillOnly();
+  }
 
   const prisma = createPrisma(db.url);
+  const changeWatermark = await readChangeWatermark(prisma);
+  const spillDir = await mkdtemp(path.join(dataDir, "spill-"));
+  gc?.();
+  const peak = samplePeakMemory();
   let started = performance.now();
-  const docs: SearchDocument[] = [];
-  for await (const doc of readSearchDocuments(prisma)) docs.push(doc);
-  await prisma.$disconnect();
-  const readMs = performance.now() - started;
-  started = performance.now();
-  let built: SearchIndex | null = buildSearchIndex(docs);
+  const progress = (phase: "stored" | "indexed", count: number) => {
+    peak.sample();
+    if (count % 100_000 === 0) console.log(`  ${phase === "stored" ? "læst" : "indekseret"} ${count} punkter, ${seconds(performance.now() - started)}, heap ${mb(process.memoryUsage().heapUsed)}`);
+  };
+  let built: SearchIndex | null = await buildSearchIndexFrom(
+    readSearchDocuments(prisma),
+    newIndexVersion(),
+    { changeWatermark, readAtMs: Date.now() },
+    SpillSectionStore.create(spillDir),
+    progress,
+  );
   const buildMs = performance.now() - started;
+  await prisma.$disconnect();
   const heapBuilt = process.memoryUsage().heapUsed;
   started = performance.now();
   await exportSearchIndex(built, indexDir);
   const exportMs = performance.now() - started;
+  const buildPeak = peak.stop();
+  await rm(spillDir, { recursive: true, force: true });
   const exportBytes = await directorySize(indexDir);
   built = null;
-  docs.length = 0;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  const rssBefore = process.memoryUsage().rss;
   started = performance.now();
   const index = await importSearchIndex(indexDir);
   const importMs = performance.now() - started;
   gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
+  const rssAfter = process.memoryUsage().rss;
+  const rebuildMs = buildMs + exportMs;
   console.log(
     [
       "",
       `Indeks:          ${index.size} åbne punkter`,
-      `Læst fra db:     ${seconds(readMs)}`,
-      `Bygget:          ${seconds(buildMs)} (heap efter bygning ${mb(heapBuilt)})`,
+      `Læst og bygget:  ${seconds(buildMs)} (læst fra PostgreSQL i portioner mens der bygges; heap efter bygning ${mb(heapBuilt)})`,
       `Eksporteret:     ${seconds(exportMs)}, ${mb(exportBytes)} på disk`,
-      `Importeret:      ${seconds(importMs)}; heap med indlæst indeks ${mb(heapAfter)} (indekset ≈ ${mb(heapAfter - heapBefore)})${gc ? "" : " — kør med --expose-gc for stabile tal"}`,
+      `Fuld genopbygning (læs, byg, eksportér): ${seconds(rebuildMs)}; største heap ${mb(buildPeak.heap)}, største RSS ${mb(buildPeak.rss)} (målt hvert 100. ms; heap-grænse ${mb(heapLimit())})`,
+      `Importeret:      ${seconds(importMs)}; heap med indlæst indeks ${mb(heapAfter)} (indekset ≈ ${mb(heapAfter - heapBefore)}), RSS ${mb(rssAfter)} (før import ${mb(rssBefore)})${gc ? "" : " — kør med --expose-gc for stabile tal"}`,
     ].join("\n"),
   );
 
@@ -291,10 +389,10 @@ try {
   if (!values["skip-freshness"]) {
     console.log(`\nFriskhed: starter portalen (scripts/start.ts) på port ${port} mod ${name} og indlæser ét nyt referat …`);
     try {
-      freshness = await measureFreshness({ databaseUrl: db.url, port, seed, timeoutMs: 30 * 60_000, log: console.log });
+      freshness = await measureFreshness({ databaseUrl: db.url, dataDir, port, seed, timeoutMs: 30 * 60_000, log: console.log });
       console.log(
         [
-          `Koldstart til første svar: ${seconds(freshness.coldStartMs)} (inkl. bygning af indekset${freshness.didBuild ? " og next build" : ""}); server-RSS ${mb(freshness.serverRssKb * 1024)}`,
+          `Koldstart til første svar: ${seconds(freshness.coldStartMs)} (database, indlæsning af det eksporterede indeks${freshness.didBuild ? " og next build" : ""}); server-RSS ${mb(freshness.serverRssKb * 1024)} (hele processgruppen)`,
           `Indlæsning til commit:     ${seconds(freshness.ingestCommitMs)} (tsx-opstart, parsing, transaktion)`,
           `Nyt dokument søgbart:      ${seconds(freshness.searchableAfterCommitMs)} efter commit (ingest-kommandoen sluttede ${seconds(freshness.ingestExitAfterCommitMs)} efter commit)`,
         ].join("\n"),
@@ -313,6 +411,9 @@ try {
       `Mål (issue 13; målt her, aldrig i tests):`,
       `  p95 ≤ ${p95Target} ms:                    ${verdict(worstP95 <= p95Target)} (højeste p95 ${worstP95.toFixed(2)} ms)`,
       ...(items >= 1_000_000 ? [`  p50 ≤ ${TARGET_P50_MS} ms:                    ${verdict(worstP50 <= TARGET_P50_MS)} (højeste p50 ${worstP50.toFixed(2)} ms)`] : []),
+      `  genopbygning ≤ ${TARGET_BUILD_MIN} min:           ${verdict(rebuildMs <= TARGET_BUILD_MIN * 60_000)} (${seconds(rebuildMs)})`,
+      `  heap under genopbygning ≤ ${TARGET_BUILD_HEAP_MB} MB: ${verdict(buildPeak.heap <= TARGET_BUILD_HEAP_MB * MB)} (${mb(buildPeak.heap)}; heap-grænse ${mb(heapLimit())})`,
+      `  eksport ≤ ${TARGET_EXPORT_MB} MB på disk:        ${verdict(exportBytes <= TARGET_EXPORT_MB * MB)} (${mb(exportBytes)})`,
       `  ≥ ${TARGET_SPEEDUP}× PostgreSQL (median):       ${verdict(medianRatio >= TARGET_SPEEDUP)} (${medianRatio.toFixed(0)}×)`,
       `  recall ≥ PostgreSQL (top 20):     ${verdict(meetsRecall)}; færre hits end PostgreSQL i ${fewerHits} af ${QUERIES.length} forespørgsler`,
       `  eksempelpunkt i top 3 ≥ ${TARGET_TOP3}/${RELEVANCE_CASES.length}:     ${verdict(top3 >= TARGET_TOP3)} (${top3}/${RELEVANCE_CASES.length}${items >= 1_000_000 ? "" : "; målet gælder ved 1M"})`,
@@ -326,12 +427,14 @@ try {
     ].join("\n"),
   );
 } catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  exitCode = 1;
+  if (!(error instanceof FillOnly)) {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    exitCode = 1;
+  }
 } finally {
   await client?.end().catch(() => {});
   if (!values.keep) await db?.drop().catch((error: unknown) => console.error(`Kunne ikke slette ${name}:`, error));
-  await rm(indexDir, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true });
   await db?.close();
 }
 process.exit(exitCode);

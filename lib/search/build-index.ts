@@ -4,7 +4,7 @@ import { encodeForIndex, scanWords } from "./danish-encoder";
 import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
 import { fieldTexts, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
-import { MemorySectionStore } from "./section-store";
+import { MemorySectionStore, type SectionStore } from "./section-store";
 import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
 import { TermFrequencyBuilder } from "./term-frequencies";
 import { mergeSorted, mergeUrlOrder } from "./url-order";
@@ -28,14 +28,41 @@ export function buildSearchIndex(
   docs: Iterable<SearchDocument>,
   version: string = newIndexVersion(),
   basis: IndexBasis = { changeWatermark: 0, readAtMs: Date.now() },
+  sections: SectionStore = new MemorySectionStore(),
 ): SearchIndex {
-  const index = emptySearchIndex(version, basis);
+  const index = emptySearchIndex(version, basis, sections);
   appendDocuments(index, docs);
   return index;
 }
 
+/**
+ * {@link buildSearchIndex} from documents read as they arrive (readSearchDocuments), none of
+ * them held once stored. With a {@link SpillSectionStore} the section texts stay out of the heap
+ * too: what a million items' build needs (6–7 GB of section text).
+ */
+export async function buildSearchIndexFrom(
+  docs: AsyncIterable<SearchDocument>,
+  version: string,
+  basis: IndexBasis,
+  sections: SectionStore = new MemorySectionStore(),
+  /** Called every 10,000 items stored and every 10,000 indexed (progress output, memory sampling). */
+  onProgress: (phase: "stored" | "indexed", count: number) => void = () => {},
+): Promise<SearchIndex> {
+  const index = emptySearchIndex(version, basis, sections);
+  const writer = new DocumentWriter(index, onProgress);
+  let stored = 0;
+  for await (const doc of docs) {
+    writer.store(doc);
+    if (++stored % PROGRESS_EVERY === 0) onProgress("stored", stored);
+  }
+  writer.index();
+  return index;
+}
+
+const PROGRESS_EVERY = 10_000;
+
 /** An index of no items, to {@link appendDocuments} to. */
-export function emptySearchIndex(version: string, basis: IndexBasis): SearchIndex {
+export function emptySearchIndex(version: string, basis: IndexBasis, sections: SectionStore = new MemorySectionStore()): SearchIndex {
   return {
     version,
     basis,
@@ -47,7 +74,7 @@ export function emptySearchIndex(version: string, basis: IndexBasis): SearchInde
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),
     frequencies: new Map(),
-    items: { id: [], url: [], title: [], number: [], date: [], outcome: [], caseNumber: [], decision: [], sections: new MemorySectionStore() },
+    items: { id: [], url: [], title: [], number: [], date: [], outcome: [], caseNumber: [], decision: [], sections },
     facets: {
       municipality: new Uint16Array(0),
       committee: new Uint16Array(0),
@@ -71,17 +98,34 @@ export function emptySearchIndex(version: string, basis: IndexBasis): SearchInde
  * every delta (index-delta.ts) go through here, so both index an item the same way.
  */
 export function appendDocuments(index: SearchIndex, docs: Iterable<SearchDocument>): number {
-  const first = index.size;
-  const items = index.items;
-  const municipalities = new LabelTable(index.municipalities, (label) => label.slug);
-  const committees = new LabelTable(index.committees, (label) => label.slug);
-  const municipalityIds: number[] = [];
-  const committeeIds: number[] = [];
-  const kleGroups: number[] = [];
-  const deviations: number[] = [];
-  const dissents: number[] = [];
+  const writer = new DocumentWriter(index);
+  for (const doc of docs) writer.store(doc);
+  return writer.index();
+}
 
-  for (const doc of docs) {
+/** Stores documents as new ordinals of an index, then indexes them all at once ({@link appendDocuments}). */
+class DocumentWriter {
+  private readonly first: number;
+  private readonly municipalities: LabelTable<FacetLabel>;
+  private readonly committees: LabelTable<CommitteeLabel>;
+  // Typed and grown by doubling: a million items' facet values without a million boxed numbers.
+  private readonly municipalityIds = new GrowingColumn(Uint16Array);
+  private readonly committeeIds = new GrowingColumn(Uint16Array);
+  private readonly kleGroups = new GrowingColumn(Uint8Array);
+  private readonly deviations = new GrowingColumn(Uint8Array);
+  private readonly dissents = new GrowingColumn(Uint8Array);
+
+  constructor(
+    private readonly target: SearchIndex,
+    private readonly onProgress: (phase: "indexed", count: number) => void = () => {},
+  ) {
+    this.first = target.size;
+    this.municipalities = new LabelTable(target.municipalities, (label) => label.slug);
+    this.committees = new LabelTable(target.committees, (label) => label.slug);
+  }
+
+  store(doc: SearchDocument): void {
+    const items = this.target.items;
     if (items.id.length >= MAX_INDEX_SIZE) throw new Error(`A search index holds at most ${MAX_INDEX_SIZE} items`);
     items.id.push(doc.id);
     items.url.push(doc.url);
@@ -92,54 +136,85 @@ export function appendDocuments(index: SearchIndex, docs: Iterable<SearchDocumen
     items.caseNumber.push(doc.caseNumber === null ? null : nfc(doc.caseNumber));
     items.decision.push(doc.decision === null ? null : nfc(doc.decision));
     items.sections.push(storedSections(doc));
-    municipalityIds.push(municipalities.idOf(doc.municipalitySlug, nfc(doc.municipality), () => ({ slug: doc.municipalitySlug, name: nfc(doc.municipality) })));
-    committeeIds.push(committees.idOf(committeeFacetValue(doc.municipalitySlug, doc.committeeSlug), nfc(doc.committee), () => committeeLabel(doc)));
-    kleGroups.push(parseKleGroup(doc.kleGroup));
-    deviations.push(doc.departsFromRecommendation ? 1 : 0);
-    dissents.push(doc.hasDissent ? 1 : 0);
+    this.municipalityIds.push(this.municipalities.idOf(doc.municipalitySlug, nfc(doc.municipality), () => ({ slug: doc.municipalitySlug, name: nfc(doc.municipality) })));
+    this.committeeIds.push(this.committees.idOf(committeeFacetValue(doc.municipalitySlug, doc.committeeSlug), nfc(doc.committee), () => committeeLabel(doc)));
+    this.kleGroups.push(parseKleGroup(doc.kleGroup));
+    this.deviations.push(doc.departsFromRecommendation ? 1 : 0);
+    this.dissents.push(doc.hasDissent ? 1 : 0);
   }
 
-  const size = items.id.length;
-  const added = size - first;
-  if (added === 0) return 0;
-  const dates = items.date.slice(first);
-  const facets = index.facets;
-  index.facets = {
-    municipality: concat(facets.municipality, Uint16Array.from(municipalityIds)),
-    committee: concat(facets.committee, Uint16Array.from(committeeIds)),
-    year: concat(facets.year, Uint16Array.from(dates, (date) => Number(date.slice(0, 4)))),
-    outcome: concat(facets.outcome, Uint8Array.from(items.outcome.slice(first), outcomeId)),
-    kle: concat(facets.kle, Uint8Array.from(kleGroups)),
-    deviation: concat(facets.deviation, Uint8Array.from(deviations)),
-    dissent: concat(facets.dissent, Uint8Array.from(dissents)),
-    day: concat(facets.day, Int32Array.from(dates, dayNumber)),
-  };
-  index.size = size;
-  index.liveSize += added;
-  if (index.removed !== null) index.removed = concat(index.removed, new Uint8Array(added));
+  /** Fills the facet columns and indexes every stored document; returns how many were added. */
+  index(): number {
+    const index = this.target;
+    const first = this.first;
+    const items = index.items;
+    const size = items.id.length;
+    const added = size - first;
+    if (added === 0) return 0;
+    const dates = items.date.slice(first);
+    const facets = index.facets;
+    index.facets = {
+      municipality: concat(facets.municipality, this.municipalityIds.values()),
+      committee: concat(facets.committee, this.committeeIds.values()),
+      year: concat(facets.year, Uint16Array.from(dates, (date) => Number(date.slice(0, 4)))),
+      outcome: concat(facets.outcome, Uint8Array.from(items.outcome.slice(first), outcomeId)),
+      kle: concat(facets.kle, this.kleGroups.values()),
+      deviation: concat(facets.deviation, this.deviations.values()),
+      dissent: concat(facets.dissent, this.dissents.values()),
+      day: concat(facets.day, Int32Array.from(dates, dayNumber)),
+    };
+    index.size = size;
+    index.liveSize += added;
+    if (index.removed !== null) index.removed = concat(index.removed, new Uint8Array(added));
 
-  const dictionary = new TermDictionaryBuilder();
-  const pairDictionary = new TermDictionaryBuilder();
-  const frequencies = new TermFrequencyBuilder();
-  for (let ordinal = first; ordinal < size; ordinal++) {
-    const terms = itemTerms(index, ordinal);
-    index.flex.add(flexRecord(terms, ordinal));
-    for (const { field, terms: fieldTerms } of terms.fields) {
-      const bit = FIELD_BITS.get(field) ?? 0;
-      for (const term of fieldTerms) dictionary.add(term, ordinal, bit);
-      frequencies.addField(ordinal, FIELD_INDEX.get(field) ?? 0, fieldTerms);
+    const dictionary = new TermDictionaryBuilder();
+    const pairDictionary = new TermDictionaryBuilder();
+    const frequencies = new TermFrequencyBuilder();
+    for (let ordinal = first; ordinal < size; ordinal++) {
+      const terms = itemTerms(index, ordinal);
+      index.flex.add(flexRecord(terms, ordinal));
+      for (const { field, terms: fieldTerms } of terms.fields) {
+        const bit = FIELD_BITS.get(field) ?? 0;
+        for (const term of fieldTerms) dictionary.add(term, ordinal, bit);
+        frequencies.addField(ordinal, FIELD_INDEX.get(field) ?? 0, fieldTerms);
+      }
+      for (const pair of terms.pairs) pairDictionary.add(pair, ordinal, 1);
+      if ((ordinal - first + 1) % PROGRESS_EVERY === 0) this.onProgress("indexed", ordinal - first + 1);
     }
-    for (const pair of terms.pairs) pairDictionary.add(pair, ordinal, 1);
-  }
-  index.dictionary = mergeDictionaries(index.dictionary, dictionary.build());
-  index.pairDictionary = mergeDictionaries(index.pairDictionary, pairDictionary.build());
-  frequencies.appendTo(index.frequencies);
+    index.dictionary = mergeDictionaries(index.dictionary, dictionary.build());
+    index.pairDictionary = mergeDictionaries(index.pairDictionary, pairDictionary.build());
+    frequencies.appendTo(index.frequencies);
 
-  const day = index.facets.day;
-  const newest = Uint32Array.from({ length: added }, (_, i) => first + i).sort((a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
-  index.byDateDesc = mergeSorted(index.byDateDesc, newest, (a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
-  mergeUrlOrder(index, first);
-  return added;
+    const day = index.facets.day;
+    const newest = Uint32Array.from({ length: added }, (_, i) => first + i).sort((a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
+    index.byDateDesc = mergeSorted(index.byDateDesc, newest, (a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
+    mergeUrlOrder(index, first);
+    return added;
+  }
+}
+
+/** A typed array appended to one value at a time, grown by doubling. */
+class GrowingColumn<T extends Uint8Array | Uint16Array> {
+  private data: T;
+  private length = 0;
+
+  constructor(private readonly type: new (length: number) => T) {
+    this.data = new type(1024);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new this.type(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** The values pushed, as an array of their own length. */
+  values(): T {
+    return this.data.slice(0, this.length) as T;
+  }
 }
 
 /** What one item contributes to the index: its encoded terms per field, and its word pairs. */

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { copyFile, link, open } from "node:fs/promises";
 import path from "node:path";
 import type { StoredSection } from "./search-index";
 
@@ -81,8 +81,7 @@ export class FileSectionStore implements SectionStore {
     const end = this.offsets[ordinal + 1];
     if (start === undefined || end === undefined || ordinal < 0) return [];
     const buffer = Buffer.allocUnsafe(end - start);
-    let read = 0;
-    while (read < buffer.length) read += readSync(this.fd, buffer, read, buffer.length - read, start + read);
+    readFully(this.fd, buffer, start);
     return JSON.parse(buffer.toString("utf8")) as StoredSection[];
   }
 
@@ -91,8 +90,87 @@ export class FileSectionStore implements SectionStore {
   }
 }
 
+/** Bytes a {@link SpillSectionStore} buffers before it writes them to its file. */
+const SPILL_BUFFER_BYTES = 8 << 20;
+
+/**
+ * Sections written to a file as they are pushed, in the layout of an exported index, and read
+ * back with positioned reads: a full build keeps the section texts (the bulk of the data, 6–7 KB
+ * an item) out of the heap, and its export links or copies the file instead of writing the texts
+ * again. The caller owns `dir` and removes it after the export.
+ */
+export class SpillSectionStore implements SectionStore {
+  private offsets = new Float64Array(1024);
+  private count = 0;
+  /** Bytes written to the file. */
+  private written = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly fd: number,
+  ) {
+    descriptors.register(this, fd);
+  }
+
+  /** A store writing to a new `sections.bin` in `dir`. */
+  static create(dir: string): SpillSectionStore {
+    const file = path.join(dir, DATA_FILE);
+    return new SpillSectionStore(file, openSync(file, "w+"));
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  at(ordinal: number): StoredSection[] {
+    if (ordinal < 0 || ordinal >= this.count) return [];
+    const start = this.offsets[ordinal] ?? 0;
+    const end = this.offsets[ordinal + 1] ?? 0;
+    if (end > this.written) this.flush();
+    const buffer = Buffer.allocUnsafe(end - start);
+    readFully(this.fd, buffer, start);
+    return JSON.parse(buffer.toString("utf8")) as StoredSection[];
+  }
+
+  push(sections: StoredSection[]): void {
+    const bytes = Buffer.from(JSON.stringify(sections), "utf8");
+    if (this.count + 2 > this.offsets.length) {
+      const grown = new Float64Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[this.count + 1] = (this.offsets[this.count] ?? 0) + bytes.length;
+    this.count++;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes > SPILL_BUFFER_BYTES) this.flush();
+  }
+
+  /** Writes what is buffered; returns the byte offsets of items 0 … length (length + 1 of them). */
+  flush(): Float64Array {
+    if (this.pending.length > 0) {
+      const bytes = Buffer.concat(this.pending);
+      let done = 0;
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written + done);
+      this.written += bytes.length;
+      this.pending = [];
+      this.pendingBytes = 0;
+    }
+    return this.offsets.subarray(0, this.count + 1);
+  }
+}
+
 /** Writes the sections of items 0 … size − 1 of `store` into `dir`, for {@link FileSectionStore.open}. */
 export async function writeSectionStore(dir: string, store: SectionStore, size: number): Promise<void> {
+  if (store instanceof SpillSectionStore && store.length === size) {
+    // Already in the export's layout: a hard link (same file system) or a copy, without the heap.
+    const offsets = store.flush();
+    await link(store.file, path.join(dir, DATA_FILE)).catch(() => copyFile(store.file, path.join(dir, DATA_FILE)));
+    await writeOffsets(dir, offsets);
+    return;
+  }
   const offsets = new Float64Array(size + 1);
   const file = await open(path.join(dir, DATA_FILE), "w");
   try {
@@ -117,11 +195,25 @@ export async function writeSectionStore(dir: string, store: SectionStore, size: 
   } finally {
     await file.close();
   }
+  await writeOffsets(dir, offsets);
+}
+
+async function writeOffsets(dir: string, offsets: Float64Array): Promise<void> {
   const offsetsFile = await open(path.join(dir, OFFSETS_FILE), "w");
   try {
-    await offsetsFile.write(new Uint8Array(offsets.buffer));
+    await offsetsFile.write(new Uint8Array(offsets.buffer, offsets.byteOffset, offsets.byteLength));
   } finally {
     await offsetsFile.close();
+  }
+}
+
+/** Fills `buffer` from `position` of `fd`; a file shorter than its offsets say is an error, not an endless loop. */
+function readFully(fd: number, buffer: Buffer, position: number): void {
+  let read = 0;
+  while (read < buffer.length) {
+    const bytes = readSync(fd, buffer, read, buffer.length - read, position + read);
+    if (bytes === 0) throw new Error(`Section store ends at byte ${position + read}, expected ${position + buffer.length}`);
+    read += bytes;
   }
 }
 

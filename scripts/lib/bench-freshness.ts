@@ -26,20 +26,22 @@ export interface FreshnessResult {
 const POLL_MS = 200;
 
 /**
- * Starts the portal (`scripts/start.ts`) on `port` against `databaseUrl` with an index folder of
- * its own, ingests one generated meeting carrying a unique word with `scripts/ingest.ts` — the
+ * Starts the portal (`scripts/start.ts`) on `port` against `databaseUrl` with a data folder of
+ * its own (`dataDir`, left in place, when the caller exported an index into its `search` folder;
+ * otherwise a fresh one, and the start builds the index), ingests one generated meeting carrying a unique word with `scripts/ingest.ts` — the
  * command an operator runs — and polls `/api/search` until the word is found. The server and
  * the ingest see the database exactly as the product does.
  */
 export async function measureFreshness(options: {
   databaseUrl: string;
+  dataDir?: string;
   port: number;
   seed: number;
   timeoutMs: number;
   log: (message: string) => void;
 }): Promise<FreshnessResult> {
   const { port, log } = options;
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-fresh-"));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-fresh-")));
   const env = { ...process.env, DATABASE_URL: options.databaseUrl, PORT: String(port), REFERATPORTALEN_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(localBin("tsx"), ["scripts/start.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -95,7 +97,7 @@ export async function measureFreshness(options: {
         setTimeout(resolve, 10_000);
       });
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
