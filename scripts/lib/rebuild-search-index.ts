@@ -2,10 +2,12 @@ import { getEnv } from "@/lib/config/env";
 import type { PrismaClient } from "@/lib/db/client";
 import { readSearchDocuments } from "@/lib/data/search-documents";
 import { readChangeWatermark } from "@/lib/ingest/page-changes";
-import { buildSearchIndex, newIndexVersion } from "@/lib/search/build-index";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import path from "node:path";
+import { buildSearchIndexFrom, newIndexVersion } from "@/lib/search/build-index";
 import { searchIndexDir } from "@/lib/search/index-dir";
 import { exportSearchIndex, type SearchIndexManifest } from "@/lib/search/index-store";
-import type { SearchDocument } from "@/lib/search/search-document";
+import { SpillSectionStore } from "@/lib/search/section-store";
 import { withIndexBuildLock, withIndexWriteLock } from "./index-write-lock";
 
 /** Hooks into a full build. */
@@ -35,12 +37,18 @@ export async function rebuildSearchIndex(
 export async function buildAndExport(prisma: PrismaClient, log: (message: string) => void, dir: string, options: RebuildOptions = {}): Promise<SearchIndexManifest> {
   const started = Date.now();
   const changeWatermark = await readChangeWatermark(prisma);
-  const docs: SearchDocument[] = [];
-  for await (const doc of readSearchDocuments(prisma)) docs.push(doc);
-  const index = buildSearchIndex(docs, newIndexVersion(), { changeWatermark, readAtMs: started });
-  await options.beforeExport?.();
-  const manifest = await withIndexWriteLock(prisma, () => exportSearchIndex(index, dir));
-  const carried = manifest.deltas.length > 0 ? ` (${manifest.deltas.length} delta(s) written meanwhile carried over)` : "";
-  log(`Search index ${manifest.version}: ${docs.length} agenda items in ${((Date.now() - started) / 1000).toFixed(1)} s${carried}.`);
-  return manifest;
+  // Streamed from the database, the section texts spilled to a file beside the versions (the
+  // export links it into the new version): neither the documents nor their texts stay in the heap.
+  await mkdir(dir, { recursive: true });
+  const spillDir = await mkdtemp(path.join(dir, ".build-"));
+  try {
+    const index = await buildSearchIndexFrom(readSearchDocuments(prisma), newIndexVersion(), { changeWatermark, readAtMs: started }, SpillSectionStore.create(spillDir));
+    await options.beforeExport?.();
+    const manifest = await withIndexWriteLock(prisma, () => exportSearchIndex(index, dir));
+    const carried = manifest.deltas.length > 0 ? ` (${manifest.deltas.length} delta(s) written meanwhile carried over)` : "";
+    log(`Search index ${manifest.version}: ${index.size} agenda items in ${((Date.now() - started) / 1000).toFixed(1)} s${carried}.`);
+    return manifest;
+  } finally {
+    await rm(spillDir, { recursive: true, force: true });
+  }
 }
