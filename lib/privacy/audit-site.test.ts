@@ -13,6 +13,8 @@ let origin: string;
 const page = (body: string) => `<!doctype html><html lang="da"><head><title>Referatportalen</title></head><body><main>${body}</main></body></html>`;
 const ITEM_1 = "/vejen/udvalget/2024-03-19/1";
 const ITEM_2 = "/vejen/udvalget/2024-03-19/2";
+// A case number ending in a date-like "01-10-23": beside the next element's year it reads as a CPR number.
+const CASE = "/vejen/sag/15-00-00-g01-10-23";
 const CLOSED_ITEM = "/vejen/udvalget/2024-03-19/11";
 
 function openItem(title: string, paragraphs: string[]): string {
@@ -59,6 +61,8 @@ function respond(url: URL, isRsc: boolean): { type: string; body: string; status
       return { type: "text/html; charset=utf-8", body: openItem("Budget", planted.has("split-cpr") ? ["<table><tr><td>Borger</td><td>010203</td><td>1234</td></tr></table>", "ref&#8209;nr. 010203&#8209;1234"] : NEAR_MISSES) };
     case CLOSED_ITEM:
       return { type: "text/html; charset=utf-8", body: closedItem() };
+    case CASE:
+      return { type: "text/html; charset=utf-8", body: page("<h1>Sag 15.00.00-G01-10-23</h1>") };
     case "/sitemap.xml":
       return {
         type: "application/xml",
@@ -67,7 +71,7 @@ function respond(url: URL, isRsc: boolean): { type: string; body: string; status
     case "/sitemaps/punkter-0.xml":
       return {
         type: "application/xml",
-        body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://portal.example${ITEM_2}</loc></url><url><loc>http://portal.example/</loc></url></urlset>`,
+        body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://portal.example${ITEM_2}</loc></url><url><loc>http://portal.example${CASE}</loc><lastmod>2026-12-02T03:44:55.988Z</lastmod></url>${planted.has("sitemap-cpr") ? "<url><loc>http://portal.example/vejen/sag/010203-1234</loc></url>" : ""}<url><loc>http://portal.example/</loc></url></urlset>`,
       };
     case "/api/search": {
       const side = Number(url.searchParams.get("side") ?? "1");
@@ -114,15 +118,15 @@ describe("crawlSite", () => {
     requested.length = 0;
     const report = await crawlSite(origin);
     expect(report.findings).toEqual([]);
-    expect(report.scanned).toMatchObject({ "HTML-sider": 7, "RSC-svar": 7, "API-svar": 2, "CSV-filer": 1, "Atom-feeds": 1, sitemaps: 2 });
-    expect(requested).toEqual(expect.arrayContaining([`RSC ${ITEM_1}`, ITEM_2, CLOSED_ITEM, "/api/search?kommune=vejen&side=2", "/soeg?kommune=vejen"]));
+    expect(report.scanned).toMatchObject({ "HTML-sider": 8, "RSC-svar": 8, "API-svar": 2, "CSV-filer": 1, "Atom-feeds": 1, sitemaps: 2 });
+    expect(requested).toEqual(expect.arrayContaining([`RSC ${ITEM_1}`, ITEM_2, CASE, CLOSED_ITEM, "/api/search?kommune=vejen&side=2", "/soeg?kommune=vejen"]));
     // Facet links of the search page are not followed; nothing outside the portal is asked.
     expect(requested).not.toContain("/soeg?kommune=vejen&aar=2024");
     expect(requested.filter((r) => r.includes("ekstern"))).toEqual([]);
   });
 
   it("finds each planted leak at its URL", async () => {
-    for (const leak of ["rsc", "closed-body", "open-marker", "split-cpr", "api-title", "csv", "atom"]) planted.add(leak);
+    for (const leak of ["rsc", "closed-body", "open-marker", "split-cpr", "api-title", "csv", "atom", "sitemap-cpr"]) planted.add(leak);
     const report = await crawlSite(origin);
     expect(has(report, `RSC ${origin}${ITEM_1}`, /^CPR-nummer: ".*Hansen,\[CPR-nummer\]/u)).toBe(true);
     expect(has(report, `${origin}${CLOSED_ITEM}`, /et lukket punkt viser mere end titlen: beslutningen/u)).toBe(true);
@@ -131,6 +135,8 @@ describe("crawlSite", () => {
     expect(has(report, `${origin}/api/search?kommune=vejen&side=2 hit 3 titel`, /lukket-markering \("Fortroligt"\)/u)).toBe(true);
     expect(has(report, `${origin}/api/search/csv?kommune=vejen`, /^CPR-nummer/u)).toBe(true);
     expect(has(report, `${origin}/api/search/atom?kommune=vejen entry 1 resumé`, /lukket-markering \("Lukket punkt"\)/u)).toBe(true);
+    // A sitemap's values are checked one by one: a CPR number in a URL is still found.
+    expect(has(report, `${origin}/sitemaps/punkter-0.xml tekst`, /^CPR-nummer/u)).toBe(true);
     expect(JSON.stringify(report.findings)).not.toMatch(/1234/u);
   });
 

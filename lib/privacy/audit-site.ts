@@ -166,9 +166,18 @@ export async function crawlSite(origin: string, options: CrawlOptions = {}): Pro
       checkCsv(report, location, body);
     } else if (type.includes("xml")) {
       const document = parseDocument(body, { xmlMode: true });
-      checkCpr(report, `${location} tekst`, documentTexts(document));
       const locs = DomUtils.getElementsByTagName("loc", document);
-      if (locs.length > 0 || finalUrl.pathname.endsWith("sitemap.xml")) {
+      const isSitemap = locs.length > 0 || finalUrl.pathname.endsWith("sitemap.xml");
+      if (isSitemap) {
+        // A sitemap holds URLs and dates, no prose: each value is checked on its own, as a case
+        // number ending in digits followed by the next element's date reads as a CPR number.
+        for (const node of DomUtils.filter((candidate) => candidate.type === ElementType.Text, document, true)) {
+          checkCpr(report, `${location} tekst`, DomUtils.textContent(node));
+        }
+      } else {
+        checkCpr(report, `${location} tekst`, documentTexts(document));
+      }
+      if (isSitemap) {
         count(report, "sitemaps");
         for (const loc of locs) enqueue(DomUtils.textContent(loc).trim(), finalUrl);
       } else {
