@@ -141,26 +141,28 @@ async function findMeeting(
   return { existing: existing ? { id: existing.id, urlKey: existing.urlKey, sourceDocumentId: existing.sourceDocumentId } : null, freeUrlKey };
 }
 
-/** Item rows as stored: a closed item keeps number and title only, whatever the parser held. */
+/** An item's row as stored: a closed item keeps number and title only, whatever the parser held. */
+export function storedItemRow(item: ParsedMeeting["items"][number], position: number) {
+  return item.closed
+    ? { number: item.number, position, title: item.title, closed: true, outcome: "none", absent: [], sourceLine: item.line, ...itemDecisionFields(item) }
+    : {
+        number: item.number,
+        position,
+        title: item.title,
+        marker: item.marker,
+        caseNumber: item.caseNumber,
+        kle: item.kle,
+        closed: false,
+        decision: item.decision,
+        outcome: item.outcome,
+        absent: item.absent,
+        sourceLine: item.line,
+        ...itemDecisionFields(item),
+      };
+}
+
 function itemRows(meeting: ParsedMeeting) {
-  return meeting.items.map((item, index) =>
-    item.closed
-      ? { number: item.number, position: index + 1, title: item.title, closed: true, outcome: "none", absent: [], sourceLine: item.line }
-      : {
-          number: item.number,
-          position: index + 1,
-          title: item.title,
-          marker: item.marker,
-          caseNumber: item.caseNumber,
-          kle: item.kle,
-          closed: false,
-          decision: item.decision,
-          outcome: item.outcome,
-          absent: item.absent,
-          sourceLine: item.line,
-          ...itemDecisionFields(item),
-        },
-  );
+  return meeting.items.map((item, index) => storedItemRow(item, index + 1));
 }
 
 // A type, not an interface: Prisma's JSON input accepts object types without an index signature only so.

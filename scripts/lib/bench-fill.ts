@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { caseKeysOfItems } from "@/lib/cases/item-case-keys";
 import { generateCorpus } from "@/lib/corpus/generate-corpus";
-import { itemDecisionFields } from "@/lib/ingest/write-people";
+import { storedItemRow } from "@/lib/ingest/write-meeting";
 import { PARSER_VERSION, type ParsedMeeting } from "@/lib/minutes";
 import { extractKle } from "@/lib/minutes/case-number";
 import { copenhagenToUtc } from "@/lib/text/format-danish-date";
@@ -183,27 +183,8 @@ export async function fillGeneratedCorpus(url: string, meetings: number, seed: n
             batch.cases.push({ id: caseId, municipalityId, number: key.number, slug: key.slug, kle: extractKle(key.number) });
           }
         }
-        batch.items.push(
-          item.closed
-            ? { id: itemId, meetingId, number: item.number, position: i + 1, title: item.title, closed: true, outcome: "none", absent: [], sourceLine: item.line, ...itemDecisionFields(item) }
-            : {
-                id: itemId,
-                meetingId,
-                number: item.number,
-                position: i + 1,
-                title: item.title,
-                marker: item.marker,
-                caseNumber: item.caseNumber,
-                kle: item.kle,
-                closed: false,
-                decision: item.decision,
-                outcome: item.outcome,
-                absent: item.absent,
-                sourceLine: item.line,
-                caseId,
-                ...itemDecisionFields(item),
-              },
-        );
+        // The ingest's own row: a closed item keeps number and title only.
+        batch.items.push({ id: itemId, meetingId, ...storedItemRow(item, i + 1), ...(item.closed ? {} : { caseId }) });
         summary.items++;
         if (item.closed) return;
         summary.openItems++;
