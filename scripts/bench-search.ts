@@ -12,6 +12,10 @@
  * table) and, from a running server, how soon a newly ingested document is found. `--keep` keeps
  * the database (bench_search_<items>_<seed>) and reuses it on the next run instead of ingesting
  * again. Run with `node --expose-gc --import tsx scripts/bench-search.ts` for stable heap figures.
+ * `--only-freshness` (implies `--keep`) measures only cold start and freshness: on the kept
+ * database, with an index exported once into .data/bench-freshness/<database> (built there,
+ * as `npm run index` builds, when missing) and kept for the next such run, so before/after
+ * comparisons of the server's start and delta path need no new build.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -27,7 +31,7 @@ import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { readChangeWatermark } from "@/lib/ingest/page-changes";
 import { buildSearchIndexFrom, newIndexVersion } from "@/lib/search/build-index";
 import { searchIndexDir } from "@/lib/search/index-dir";
-import { exportSearchIndex, importSearchIndex } from "@/lib/search/index-store";
+import { exportSearchIndex, importSearchIndex, readSearchIndexManifest } from "@/lib/search/index-store";
 import { searchItems } from "@/lib/search/query";
 import type { SearchIndex } from "@/lib/search/search-index";
 import { SpillSectionStore } from "@/lib/search/section-store";
@@ -37,6 +41,7 @@ import { fillGeneratedCorpus } from "./lib/bench-fill";
 import { measureFreshness, type FreshnessResult } from "./lib/bench-freshness";
 import { peerDataBytes, preparePostgresPeer, prewarmPeer, searchPostgres, sharedBuffersFor, workMemFor } from "./lib/bench-postgres";
 import { countWithin, formatRelevance, measureRelevance, RELEVANCE_CASES } from "./lib/bench-relevance";
+import { rebuildSearchIndex } from "./lib/rebuild-search-index";
 
 // Measured: the generator yields 9.26 open and closed items per meeting on average.
 const ITEMS_PER_MEETING = 9.2;
@@ -66,6 +71,7 @@ const { values } = parseArgs({
     "skip-freshness": { type: "boolean", default: false },
     fill: { type: "string", default: "sql" },
     "fill-only": { type: "boolean", default: false },
+    "only-freshness": { type: "boolean", default: false },
   },
 });
 const items = Number(values.items);
@@ -76,7 +82,7 @@ const port = Number(values.port);
 const meetings = values.meetings === undefined ? Math.ceil(items / ITEMS_PER_MEETING) : Number(values.meetings);
 const fill = values.fill;
 if (![items, seed, reps, port, meetings].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0 || (fill !== "sql" && fill !== "ingest")) {
-  console.error("Usage: npm run bench:search -- [--items N | --meetings N] [--seed N] [--reps N] [--warmup N] [--port N] [--keep] [--skip-freshness] [--fill sql|ingest]");
+  console.error("Usage: npm run bench:search -- [--items N | --meetings N] [--seed N] [--reps N] [--warmup N] [--port N] [--keep] [--skip-freshness | --only-freshness] [--fill sql|ingest] [--fill-only]");
   process.exit(2);
 }
 
@@ -268,14 +274,54 @@ async function resetPostgresTuning(db: BenchDatabase, client: pg.Client): Promis
   if (db.source === "embedded") await client.query(`ALTER SYSTEM RESET shared_buffers`);
 }
 
-/** Ends a `--fill-only` run after the fill (through the cleanup of the main block). */
+/** Ends a `--fill-only` or `--only-freshness` run early (through the cleanup of the main block). */
 class FillOnly extends Error {}
+
+/**
+ * `--only-freshness`: the index of the kept database in {@link keptDataDir} (built and exported
+ * there first when missing, by the full build `npm run index` runs), then cold start and
+ * freshness from a real server on it. Each run ingests one more meeting, which the index
+ * follows through its delta, so database and index stay in step for the next run.
+ */
+async function measureOnlyFreshness(database: BenchDatabase): Promise<void> {
+  const dir = searchIndexDir(keptDataDir);
+  const manifest = await readSearchIndexManifest(dir).catch(() => null);
+  if (manifest === null) {
+    console.log(`Intet gemt indeks i ${dir}: bygger det én gang (som npm run index) …`);
+    const prisma = createPrisma(database.url);
+    try {
+      const started = performance.now();
+      const built = await rebuildSearchIndex(prisma, console.log, dir);
+      console.log(`Indeks ${built.version} bygget og eksporteret på ${seconds(performance.now() - started)} (${built.size} punkter).`);
+    } finally {
+      await prisma.$disconnect();
+    }
+  } else {
+    console.log(`Indeks: ${manifest.version} i ${dir} genbruges (${manifest.size} punkter, ${manifest.deltas.length} deltaer).`);
+  }
+  console.log(`\nFriskhed: starter portalen (scripts/start.ts) på port ${port} mod ${name} og indlæser ét nyt referat …`);
+  const freshness = await measureFreshness({ databaseUrl: database.url, dataDir: keptDataDir, port, seed, timeoutMs: 30 * 60_000, log: console.log });
+  console.log(formatFreshness(freshness).join("\n"));
+}
+
+function formatFreshness(freshness: FreshnessResult): string[] {
+  return [
+    `Koldstart til første svar: ${seconds(freshness.coldStartMs)} (database, indlæsning af det eksporterede indeks${freshness.didBuild ? " og next build" : ""}); server-RSS ${mb(freshness.serverRssKb * 1024)} (hele processgruppen)`,
+    `Indlæsning til commit:     ${seconds(freshness.ingestCommitMs)} (tsx-opstart, parsing, transaktion)`,
+    `Nyt dokument søgbart:      ${seconds(freshness.searchableAfterCommitMs)} efter commit (ingest-kommandoen sluttede ${seconds(freshness.ingestExitAfterCommitMs)} efter commit)`,
+    `  mål: søgbart ≤ ${TARGET_FRESH_S} s efter commit ${verdict(freshness.searchableAfterCommitMs <= TARGET_FRESH_S * 1000)}; koldstart ≤ ${TARGET_COLD_START_S} s ${verdict(freshness.coldStartMs <= TARGET_COLD_START_S * 1000)}`,
+  ];
+}
 
 const verdict = (isMet: boolean) => (isMet ? "OPFYLDT" : "IKKE opfyldt");
 
-const name = values.keep ? `bench_search_${items}_${seed}` : `bench_search_${randomBytes(4).toString("hex")}`;
-// The server of the freshness measurement starts on this data folder, with the index exported here.
-const dataDir = await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-data-"));
+const onlyFreshness = values["only-freshness"];
+const keep = values.keep || onlyFreshness;
+const name = keep ? `bench_search_${items}_${seed}` : `bench_search_${randomBytes(4).toString("hex")}`;
+// The server of the freshness measurement starts on this data folder, with the index exported
+// here; with --only-freshness one kept beside the database, so the next run reuses its index.
+const keptDataDir = path.resolve(".data", "bench-freshness", name);
+const dataDir = onlyFreshness ? keptDataDir : await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-data-"));
 const indexDir = searchIndexDir(dataDir);
 await mkdir(indexDir, { recursive: true });
 let db: BenchDatabase | null = null;
@@ -293,7 +339,11 @@ try {
     await ingest(db);
   }
   if (values["fill-only"]) {
-    console.log(`Kun fyldt (--fill-only)${values.keep ? `; genbruges af næste kørsel med --keep` : ""}.`);
+    console.log(`Kun fyldt (--fill-only)${keep ? `; genbruges af næste kørsel med --keep` : ""}.`);
+    throw new FillOnly();
+  }
+  if (onlyFreshness) {
+    await measureOnlyFreshness(db);
     throw new FillOnly();
   }
 
@@ -390,13 +440,7 @@ try {
     console.log(`\nFriskhed: starter portalen (scripts/start.ts) på port ${port} mod ${name} og indlæser ét nyt referat …`);
     try {
       freshness = await measureFreshness({ databaseUrl: db.url, dataDir, port, seed, timeoutMs: 30 * 60_000, log: console.log });
-      console.log(
-        [
-          `Koldstart til første svar: ${seconds(freshness.coldStartMs)} (database, indlæsning af det eksporterede indeks${freshness.didBuild ? " og next build" : ""}); server-RSS ${mb(freshness.serverRssKb * 1024)} (hele processgruppen)`,
-          `Indlæsning til commit:     ${seconds(freshness.ingestCommitMs)} (tsx-opstart, parsing, transaktion)`,
-          `Nyt dokument søgbart:      ${seconds(freshness.searchableAfterCommitMs)} efter commit (ingest-kommandoen sluttede ${seconds(freshness.ingestExitAfterCommitMs)} efter commit)`,
-        ].join("\n"),
-      );
+      console.log(formatFreshness(freshness).slice(0, 3).join("\n"));
     } catch (error) {
       console.log(`Friskhed kunne ikke måles: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -433,8 +477,8 @@ try {
   }
 } finally {
   await client?.end().catch(() => {});
-  if (!values.keep) await db?.drop().catch((error: unknown) => console.error(`Kunne ikke slette ${name}:`, error));
-  await rm(dataDir, { recursive: true, force: true });
+  if (!keep) await db?.drop().catch((error: unknown) => console.error(`Kunne ikke slette ${name}:`, error));
+  if (!onlyFreshness) await rm(dataDir, { recursive: true, force: true });
   await db?.close();
 }
 process.exit(exitCode);

@@ -44,18 +44,24 @@ export async function measureFreshness(options: {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "referatportalen-bench-fresh-")));
   const env = { ...process.env, DATABASE_URL: options.databaseUrl, PORT: String(port), REFERATPORTALEN_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
   const base = `http://127.0.0.1:${port}`;
+  const launched = performance.now();
+  // Every line the server and the ingest print, stamped with the seconds since the server's launch: the phases of both paths.
+  const stamped = (source: string, text: string) => {
+    const at = `${((performance.now() - launched) / 1000).toFixed(2)} s`.padStart(9);
+    for (const line of text.trimEnd().split("\n")) log(`  ${at} [${source}] ${line}`);
+  };
   const server = spawn(localBin("tsx"), ["scripts/start.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let didBuild = false;
   server.stdout?.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     if (text.includes("Building the portal")) didBuild = true;
-    log(`  [server] ${text.trimEnd()}`);
+    stamped("server", text);
   });
-  server.stderr?.on("data", (chunk: Buffer) => log(`  [server] ${chunk.toString().trimEnd()}`));
+  server.stderr?.on("data", (chunk: Buffer) => stamped("server", chunk.toString()));
   try {
-    const launched = performance.now();
     await pollUntil(() => searchTotal(base, "kommune").then((total) => total !== null), options.timeoutMs, server);
     const coldStartMs = performance.now() - launched;
+    stamped("bench", "first /api/search answered");
     const serverRssKb = groupRssKb(server.pid ?? 0);
 
     const word = `friskhed${randomBytes(4).toString("hex")}`;
@@ -63,18 +69,20 @@ export async function measureFreshness(options: {
     await writeFile(file, meetingWithWord(word, options.seed));
     let committedAt: number | null = null;
     const started = performance.now();
+    stamped("bench", "ingest started");
     const ingest = spawn(localBin("tsx"), ["scripts/ingest.ts", file], { env, stdio: ["ignore", "pipe", "pipe"] });
     ingest.stdout?.on("data", (chunk: Buffer) => {
       const text = chunk.toString();
       if (committedAt === null && text.includes(path.basename(file))) committedAt = performance.now();
-      log(`  [ingest] ${text.trimEnd()}`);
+      stamped("ingest", text);
     });
-    ingest.stderr?.on("data", (chunk: Buffer) => log(`  [ingest] ${chunk.toString().trimEnd()}`));
+    ingest.stderr?.on("data", (chunk: Buffer) => stamped("ingest", chunk.toString()));
     let exitedAt: number | null = null;
     ingest.on("exit", () => (exitedAt = performance.now()));
     await pollUntil(async () => committedAt !== null, options.timeoutMs, ingest);
     await pollUntil(() => searchTotal(base, word).then((total) => (total ?? 0) > 0), options.timeoutMs, server);
     const foundAt = performance.now();
+    stamped("bench", `/api/search found ${word}`);
     await pollUntil(async () => exitedAt !== null, options.timeoutMs, null);
     const commit = committedAt ?? started;
     return {
