@@ -17,16 +17,26 @@ import { watchPageChanges } from "@/lib/page-cache/change-feed";
 import { PageCache, type RequestHandler } from "@/lib/page-cache/page-cache";
 import { PageStore } from "@/lib/page-cache/page-store";
 import { watchBuild } from "@/lib/page-cache/watch-build";
+import { followSearchIndex } from "@/lib/search/get-search-index";
 import { searchIndexDir } from "@/lib/search/index-dir";
 import { banPages } from "@/lib/varnish/ban-pages";
 import { preventRepeatedHeaderValues } from "@/lib/web-server/no-repeated-header-values";
 import { createWebServer } from "@/lib/web-server/web-server";
 import { startSearchMergeTimer } from "./lib/search-merge-timer";
 
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const env = getEnv();
+// The index loads while Next.js prepares (it is most of a cold start at scale), and is followed
+// from then on: a new delta is applied as soon as its manifest is written, not at the next search.
+const searchIndex = followSearchIndex(searchIndexDir(env.dataDir));
+const indexLoaded = searchIndex.loaded.then((index) => {
+  if (index) console.log(`Search index ${index.version} loaded (${index.size} items, ${index.appliedDeltas} deltas) ${elapsed()} after the server process started.`);
+});
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: env.port });
 const handle = app.getRequestHandler();
 await app.prepare();
+console.log(`Next.js ready ${elapsed()} after the server process started.`);
 
 const upstream: RequestHandler = (req, res) => {
   preventRepeatedHeaderValues(res);
@@ -67,14 +77,23 @@ if (cache || env.varnishUrls.length > 0) {
   };
 }
 
-const alertTimer = startAlertTimer(getPrisma());
-const exportTimer = startBulkExportTimer(getPrisma(), {
-  dir: exportDir(env.dataDir),
-  siteUrl: env.siteUrl,
-  onError: (error) => console.error(`Datafilerne kunne ikke skrives: ${error instanceof Error ? error.message : String(error)}`),
+// Background work starts once the search index is in memory: a bulk export or an alert run
+// beside the index's import would slow the first search by their whole duration.
+const timers: Array<{ stop: () => void }> = [];
+let isStopping = false;
+void indexLoaded.then(() => {
+  if (isStopping) return;
+  timers.push(startAlertTimer(getPrisma()));
+  timers.push(
+    startBulkExportTimer(getPrisma(), {
+      dir: exportDir(env.dataDir),
+      siteUrl: env.siteUrl,
+      onError: (error) => console.error(`Datafilerne kunne ikke skrives: ${error instanceof Error ? error.message : String(error)}`),
+    }),
+  );
+  // Deltas piling up on the search index are merged into a new version by a child process.
+  timers.push(startSearchMergeTimer({ dir: searchIndexDir(env.dataDir), thresholds: env.searchMerge }));
 });
-// Deltas piling up on the search index are merged into a new version by a child process.
-const mergeTimer = startSearchMergeTimer({ dir: searchIndexDir(env.dataDir), thresholds: env.searchMerge });
 
 // The subscription rate limits need the client's address; any incoming value is replaced.
 const server = createWebServer((req, res) => {
@@ -83,14 +102,14 @@ const server = createWebServer((req, res) => {
 }, securityHeadersFor(env.siteUrl));
 server.listen(env.port, () => {
   const cacheNote = env.pageCacheBytes > 0 ? `page cache ${env.pageCacheBytes / 1024 / 1024} MB` : "page cache off";
-  console.log(`Serving on http://localhost:${env.port} (${cacheNote}${env.varnishUrls.length > 0 ? `, bans to ${env.varnishUrls.join(", ")}` : ""}).`);
+  console.log(`Serving on http://localhost:${env.port} ${elapsed()} after the server process started (${cacheNote}${env.varnishUrls.length > 0 ? `, bans to ${env.varnishUrls.join(", ")}` : ""}).`);
 });
 
 function shutdown() {
+  isStopping = true;
   stopFeed();
-  alertTimer.stop();
-  exportTimer.stop();
-  mergeTimer.stop();
+  searchIndex.stop();
+  for (const timer of timers) timer.stop();
   server.close(() => process.exit(0));
   server.closeAllConnections();
 }

@@ -18,6 +18,7 @@ if (!(await isPortFree(env.port))) {
 }
 claimDataFolderOrExit(env);
 
+const started = performance.now();
 let db: DatabaseHandle;
 try {
   db = await preparePortal();
@@ -26,7 +27,7 @@ try {
   process.exit(1);
 }
 
-console.log(`Referatportalen runs on http://localhost:${env.port}`);
+console.log(`Referatportalen runs on http://localhost:${env.port} (prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; the search index loads in the server).`);
 const server = spawn(localBin("tsx"), ["scripts/serve.ts"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

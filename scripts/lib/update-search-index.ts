@@ -27,6 +27,7 @@ export async function updateSearchIndex(
 ): Promise<void> {
   const started = Date.now();
   const outcome = await withIndexWriteLock(prisma, async (): Promise<"rebuild" | "purge" | "done"> => {
+    const lockedAt = Date.now();
     const manifest = await readSearchIndexManifest(dir).catch(() => null);
     if (manifest === null) return "rebuild";
     const since = manifestBasis(manifest);
@@ -44,9 +45,11 @@ export async function updateSearchIndex(
     if (paths.includes("/")) return "rebuild";
     const docs: SearchDocument[] = [];
     if (paths.length > 0) for await (const doc of publishedItemsSource(prisma).readPublished(paths)) docs.push(doc);
+    const readMs = Date.now() - readAtMs;
     const written = await appendIndexDelta(dir, manifest, { paths, docs, basis: { changeWatermark: watermark, readAtMs } });
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     log(
-      `Search index ${written.version}: delta ${written.deltas.length} replaced ${paths.length} page(s) with ${docs.length} agenda items in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `Search index ${written.version}: delta ${written.deltas.length} replaced ${paths.length} page(s) with ${docs.length} agenda items in ${seconds(Date.now() - started)} (lock ${seconds(lockedAt - started)}, read ${seconds(readMs)}, written ${seconds(Date.now() - readAtMs - readMs)}).`,
     );
     return (await closesIndexedItems(prisma, dir, manifest, paths)) ? "purge" : "done";
   });
