@@ -108,7 +108,8 @@ export function followSearchIndex(dir: string, log: (message: string) => void = 
       // Not persistent: the watch alone never keeps a process alive.
       state.watcher = watch(key, { persistent: false }, (_event, file) => {
         if (file !== MANIFEST_FILE) return;
-        if (state.current === null) void load();
+        // During the first load: a delta written after the load read the manifest is applied once it is in.
+        if (state.current === null) void load().then((index) => index && checkManifest(key, state));
         else checkManifest(key, state);
       });
       state.watcher.on("error", (error) => {

@@ -26,15 +26,19 @@ export async function updateSearchIndex(
   dir: string = searchIndexDir(getEnv().dataDir),
 ): Promise<void> {
   const started = Date.now();
+  const readAtMs = Date.now();
+  // Read before the items: a change committed later has a larger id and goes into the next delta.
+  // Read before the write lock too: its own transaction inside the lock's would need a second
+  // connection, and on a loaded machine opening one can outlast a transaction's start timeout,
+  // which failed the whole update (a delta written later by another writer covers this one's
+  // changes: its watermark is at least as high).
+  const watermark = await readChangeWatermark(prisma);
   const outcome = await withIndexWriteLock(prisma, async (): Promise<"rebuild" | "purge" | "done"> => {
     const lockedAt = Date.now();
     const manifest = await readSearchIndexManifest(dir).catch(() => null);
     if (manifest === null) return "rebuild";
     const since = manifestBasis(manifest);
     if (started - since.readAtMs > DELTA_HORIZON_MS) return "rebuild";
-    const readAtMs = Date.now();
-    // Read before the items: a change committed later has a larger id and goes into the next delta.
-    const watermark = await readChangeWatermark(prisma);
     if (watermark <= since.changeWatermark) return "done";
     const rows = await prisma.pageChange.findMany({
       where: { id: { gt: since.changeWatermark, lte: watermark } },
@@ -49,7 +53,7 @@ export async function updateSearchIndex(
     const written = await appendIndexDelta(dir, manifest, { paths, docs, basis: { changeWatermark: watermark, readAtMs } });
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     log(
-      `Search index ${written.version}: delta ${written.deltas.length} replaced ${paths.length} page(s) with ${docs.length} agenda items in ${seconds(Date.now() - started)} (lock ${seconds(lockedAt - started)}, read ${seconds(readMs)}, written ${seconds(Date.now() - readAtMs - readMs)}).`,
+      `Search index ${written.version}: delta ${written.deltas.length} replaced ${paths.length} page(s) with ${docs.length} agenda items in ${seconds(Date.now() - started)} (watermark and lock ${seconds(lockedAt - started)}, read ${seconds(readMs - (lockedAt - readAtMs))}, written ${seconds(Date.now() - readAtMs - readMs)}).`,
     );
     return (await closesIndexedItems(prisma, dir, manifest, paths)) ? "purge" : "done";
   });
