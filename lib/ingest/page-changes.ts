@@ -35,8 +35,15 @@ export async function readChangeWatermark(prisma: PrismaClient): Promise<number>
     const [row] = await tx.$queryRaw<Array<{ id: number }>>`
       SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::int AS id FROM "PageChange_id_seq"`;
     return row?.id ?? 0;
-  });
+  }, { maxWait: WATERMARK_MAX_WAIT_MS });
 }
+
+/**
+ * How long reading the watermark may wait for a connection. Index builds read it while their
+ * lock's transaction holds one connection, so it opens a second; on a loaded machine that took
+ * longer than Prisma's default 2 s and failed the whole build or delta.
+ */
+const WATERMARK_MAX_WAIT_MS = 60_000;
 
 /** Deletes change rows older than a week (PAGE_CHANGE_KEEP_DAYS). */
 export async function prunePageChanges(prisma: PrismaClient): Promise<void> {
