@@ -3,8 +3,9 @@
  * The relevance table of bench:search without a database: generates about `--items` agenda items
  * with the corpus generator (the same minutes bench:search ingests), parses them and data/samples
  * through the real parser, builds the search index in memory and prints where each of
- * RELEVANCE_CASES ranks its sample item, with the query times. `--explain` prints, for every case
- * whose sample item is not first, the hits above it and the fields its words were found in.
+ * RELEVANCE_CASES ranks its sample item and how many hits the query has, with the query times.
+ * `--explain` prints, for every case whose sample item is not first, the hits above it and the
+ * fields its words were found in.
  * `--cache` keeps the generated documents in a JSON-lines file (written when missing, read when
  * present): parsing a million generated items takes about an hour, building their index minutes.
  * `--generate-only` writes the cache and stops. Prints figures only; asserts nothing.
@@ -23,7 +24,7 @@ import { searchItems } from "@/lib/search/query";
 import type { SearchDocument } from "@/lib/search/search-document";
 import type { SearchIndex } from "@/lib/search/search-index";
 import { DEFAULT_SEARCH_PARAMS } from "@/lib/search/search-params";
-import { countWithin, RANK_DEPTH, RELEVANCE_CASES, type RelevanceRow } from "./lib/bench-relevance";
+import { formatRelevance, RANK_DEPTH, RELEVANCE_CASES, type RelevanceRow } from "./lib/bench-relevance";
 
 // Measured: the generator yields 9.26 open and closed items per meeting on average (bench-search.ts).
 const ITEMS_PER_MEETING = 9.2;
@@ -141,9 +142,9 @@ for (const relevanceCase of RELEVANCE_CASES) {
     searchItems(index, params);
     times.push(performance.now() - t0);
   }
-  const hits = searchItems(index, params, RANK_DEPTH).hits;
+  const { hits, total } = searchItems(index, params, RANK_DEPTH);
   const at = hits.findIndex((hit) => isSample(hit.municipalitySlug, hit.number, hit.url, relevanceCase));
-  rows.push({ relevanceCase, ours: at < 0 ? null : at + 1, postgres: null });
+  rows.push({ relevanceCase, ours: at < 0 ? null : at + 1, postgres: null, oursHits: total, postgresHits: null });
   if (values.explain && at !== 0) {
     const terms = parseQuery(relevanceCase.q).required;
     const ordinalOf = (url: string) => index.items.url.indexOf(url);
@@ -160,10 +161,5 @@ for (const relevanceCase of RELEVANCE_CASES) {
 
 times.sort((a, b) => a - b);
 console.log("");
-console.log(`${"Forespørgsel".padEnd(28)} ${"eksempelpunkt".padEnd(13)} ${"rang".padStart(6)}`);
-for (const row of rows) {
-  const rank = row.ours === null ? `> ${RANK_DEPTH}` : String(row.ours);
-  console.log(`${row.relevanceCase.q.padEnd(28)} ${`${row.relevanceCase.municipality}/${row.relevanceCase.number}`.padEnd(13)} ${rank.padStart(6)}`);
-}
-for (const depth of [1, 3, 20]) console.log(`Eksempelpunktet blandt de første ${String(depth).padEnd(2)}: ${countWithin(rows, "ours", depth)}/${rows.length}`);
+for (const line of formatRelevance(rows)) console.log(line);
 console.log(`Søgetid over ${times.length} søgninger (side 1, uddrag og facetter): p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms`);

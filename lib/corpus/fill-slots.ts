@@ -1,6 +1,6 @@
 import type { Municipality } from "@/lib/minutes";
 import type { Random } from "./random";
-import { FIRST_NAMES, LAST_NAMES, MONTHS } from "./vocabulary";
+import { FIRST_NAMES, INSTITUTIONS, LAST_NAMES, MONTHS, PLACE_STEMS, STREETS } from "./vocabulary";
 import { SUBJECT_WORDS } from "./topics";
 
 /** What the slots of a sentence are filled from. */
@@ -66,6 +66,12 @@ export function fillSlots(template: string, context: SlotContext, random: Random
         return String(random.int(3, 400));
       case "maaned":
         return random.pick(MONTHS);
+      case "kvartal":
+        return String(random.int(1, 4));
+      case "sted":
+        return random.pick(PLACE_STEMS) + random.pick(INSTITUTIONS);
+      case "vej":
+        return random.pick(PLACE_STEMS) + random.pick(STREETS);
       case "person":
         return drawName(random);
       case "emneord":

@@ -1,7 +1,14 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseMinutes, type Outcome } from "@/lib/minutes";
+import { foldDanish } from "@/lib/text/fold-danish";
 import { FAMILY_NAMES } from "./case-numbers";
 import { generateCorpus, type GeneratedDocument } from "./generate-corpus";
+import { isNearSampleTitle, SAMPLE_TITLES } from "./sample-titles";
+import { ROUTINE_ITEMS } from "./topics";
+
+const SAMPLES_DIR = path.join(process.cwd(), "data/samples");
 
 const ALL_OUTCOMES: readonly Outcome[] = ["approved", "recommended", "noted", "discussed", "postponed", "rejected", "none", "other"];
 
@@ -118,5 +125,62 @@ describe("300 generated documents", () => {
       result.ok ? result.meeting.items.flatMap((item) => item.sections.flatMap((section) => section.blocks.filter((block) => block.type === "table"))) : [],
     );
     expect(tables.length).toBeGreaterThan(20);
+  });
+});
+
+describe("generated titles", () => {
+  const meetings = [...generateCorpus({ meetings: 3000, seed: 7 })].map((document) => document.meeting);
+  const routine = new Set<string>([ROUTINE_ITEMS.agenda.title, ROUTINE_ITEMS.messages.title, ROUTINE_ITEMS.minutes.title]);
+  const topical = meetings.flatMap((meeting) => meeting.items.filter((item) => !item.closed && !routine.has(item.title)).map((item) => item.title));
+  const normalise = (title: string) => foldDanish(title).replace(/[^a-z0-9]+/g, " ").trim();
+
+  it("list the samples' own titles in SAMPLE_TITLES, routine ones apart", async () => {
+    const titles: string[] = [];
+    for (const file of (await readdir(SAMPLES_DIR)).sort()) {
+      const parsed = parseMinutes(await readFile(path.join(SAMPLES_DIR, file), "utf8"));
+      if (!parsed.ok) throw new Error(`${file}: the sample does not parse`);
+      titles.push(...parsed.meeting.items.filter((item) => !item.closed && !routine.has(item.title)).map((item) => item.title));
+    }
+    expect(titles.length).toBeGreaterThan(30);
+    expect([...SAMPLE_TITLES].sort()).toEqual(titles.sort());
+  });
+
+  it("never equal a sample item's title, nor copy most of its words", () => {
+    expect(topical.length).toBeGreaterThan(15_000);
+    const samples = new Set(SAMPLE_TITLES.map(normalise));
+    const open = meetings.flatMap((meeting) => meeting.items.map((item) => item.title));
+    expect(open.filter((title) => samples.has(normalise(title)))).toEqual([]);
+    expect(topical.filter(isNearSampleTitle)).toEqual([]);
+  });
+
+  it("are diverse: no topical title covers 1 % of the items, most are printed a few times only", () => {
+    const items = meetings.reduce((sum, meeting) => sum + meeting.items.length, 0);
+    const counts = new Map<string, number>();
+    for (const title of topical) counts.set(title, (counts.get(title) ?? 0) + 1);
+    const [mostFrequent, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    expect(count, mostFrequent).toBeGreaterThan(1);
+    expect(count / items, mostFrequent).toBeLessThan(0.01);
+    expect(counts.size / topical.length).toBeGreaterThan(0.4);
+  });
+});
+
+describe("isNearSampleTitle", () => {
+  it("finds a sample title however it is cased, dated or qualified", () => {
+    for (const title of [
+      "Orientering om klagesager",
+      "ORIENTERING OM KLAGESAGER 2024",
+      "Indkøb af touchskærme - Arbejdsmarkedsudvalget",
+      "Orientering - sygedagpenge og jobafklaring, marts 2019",
+      "Erfaringer fra projekt Fritidspas",
+      "Temadrøftelse om bæredygtighed (ESG) i Faxe",
+    ]) {
+      expect(isNearSampleTitle(title), title).toBe(true);
+    }
+  });
+
+  it("lets titles that share a subject but say something else through", () => {
+    for (const title of ["Klagesager på beskæftigelsesområdet - status", "Evaluering af projekt Fritidspas", "Touchskærme i jobcentret", "Status på sygedagpenge og jobafklaring"]) {
+      expect(isNearSampleTitle(title), title).toBe(false);
+    }
   });
 });

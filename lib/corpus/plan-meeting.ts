@@ -1,5 +1,6 @@
 import type { Municipality, Outcome } from "@/lib/minutes";
 import { drawCaseNumber, type FamilyName } from "./case-numbers";
+import { drawTitle } from "./draw-title";
 import { drawName, fillSlots, formatThousands, type SlotContext } from "./fill-slots";
 import type { Random } from "./random";
 import { ROUTINE_ITEMS, TOPICS, type Topic } from "./topics";
@@ -249,10 +250,10 @@ function draftItems(random: Random, slot: MeetingSlot, context: SlotContext): It
   const titles = new Set<string>();
   for (let i = 0; i < topicalCount; i += 1) {
     let topic = drawTopic(random, slot.committee);
-    let title = capitalize(fillSlots(random.zipf(topic.titles, 0.7), context, random));
+    let title = drawTitle(random, topic, context);
     for (let attempt = 0; attempt < REDRAWS && titles.has(title); attempt += 1) {
       topic = drawTopic(random, slot.committee);
-      title = capitalize(fillSlots(random.zipf(topic.titles, 0.7), context, random));
+      title = drawTitle(random, topic, context);
     }
     titles.add(title);
     drafts.push({ title, topic, outcome: drawOutcome(random), isRoutine: false, closedTitle: null });

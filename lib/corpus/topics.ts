@@ -3,13 +3,18 @@
  * harvested from the five sample minutes and generalised with slots the generator fills:
  * {kommune} "Vejen Kommune", {by} "Vejen", {jobcenter} "Jobcenter Vejen", {udvalg} the committee,
  * {aar}/{forrige}/{naeste} years, {beloeb} an amount, {pct} a percentage, {antal} a count,
- * {maaned} a month, {person} a name.
+ * {maaned} a month, {kvartal} a quarter, {person} a name, {sted} an institution ("Vesterskolen"),
+ * {vej} a street. Titles are composed from the topic's subjects (draw-title.ts), never copied from
+ * a sample item (sample-titles.ts).
  */
 export interface Topic {
   /** Search term the topic is about, e.g. "fleksjob". */
   key: string;
   /** KLE main groups ("15" Arbejdsmarked) its case numbers are filed under. */
   kle: readonly string[];
+  /** What a title is about, as it follows "Orientering om …": "indsatsen for sygemeldte borgere". */
+  subjects: readonly string[];
+  /** Whole titles of the topic's own shape: "Fleksjob - nøgletal {maaned} {aar}". */
   titles: readonly string[];
   /** Sentences for the summary and the case description, most typical first. */
   sentences: readonly string[];
@@ -22,12 +27,28 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "budget",
     kle: ["00", "81"],
+    subjects: [
+      "budgetopfølgning pr. 30.{mm}.{aar}",
+      "budgetopfølgning for {udvalg}",
+      "budget {naeste}-{naeste3}",
+      "overførsler fra {forrige} til {aar}",
+      "regnskab {forrige}",
+      "budgetforslag {naeste} for {udvalg}",
+      "reduktionsforslag til budget {naeste}",
+      "anlægsbudgettet {aar}",
+      "økonomien på {udvalg}s område",
+      "takstkataloget {naeste}",
+      "driftsbudgettet for {aar}",
+      "mindreforbrug i {aar}",
+      "tillægsbevillinger {aar}",
+      "budgetopfølgning på beskæftigelsesområdet",
+    ],
     titles: [
-      "Månedlig budgetopfølgning - {maaned} {aar}",
-      "Drøftelse af Budget {naeste}-{naeste3} ({udvalg})",
-      "Overførsel af uforbrugte budgetbeløb fra {forrige}-{aar}",
-      "Økonomiopfølgning pr. 30.{mm}.{aar} - {udvalg}",
-      "Regnskab {forrige} for {udvalg}",
+      "Budgetopfølgning {maaned} {aar} - {udvalg}",
+      "Budget {naeste}: udvidelsesblokke og reduktionsblokke",
+      "Økonomisk status for {udvalg} {aar}",
+      "Kvartalsvis budgetopfølgning - {kvartal}. kvartal {aar}",
+      "Regnskabsresultat {forrige} - overførsel af over- og underskud",
     ],
     sentences: [
       "{udvalg} følger den økonomiske udvikling på området tæt.",
@@ -39,6 +60,7 @@ export const TOPICS: readonly Topic[] = [
       "Det samlede mindreforbrug på driftsområderne udgør {beloeb} ud af et samlet korrigeret budget.",
       "Fagudvalgene beslutter senest på udvalgsmødet i maj, hvilke reduktionsblokke, udvidelsesblokke og anlægsønsker der oversendes til budgetlægningen.",
       "Som følge af det snævre økonomiske råderum vil mulighederne for finansiering af nye indsatser være meget begrænsede.",
+      "Den seneste budgetopfølgning viser et merforbrug på {beloeb}.",
       "{kommune} har for nylig skiftet til et nyt økonomisystem, hvilket har medført justeringer i flere arbejdsgange.",
     ],
     proposals: [
@@ -52,11 +74,26 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "sygedagpenge",
     kle: ["15", "32"],
+    subjects: [
+      "sygedagpenge til selvstændige",
+      "sygedagpenge og jobafklaring",
+      "sygedagpengeområdet",
+      "indsatsen for sygemeldte borgere",
+      "jobafklaringsforløb",
+      "sygedagpengesager i {aar}",
+      "fokusrevision af sygedagpenge",
+      "varighedsbegrænsningen for sygedagpenge",
+      "samarbejdet med de praktiserende læger om sygemeldte",
+      "delvise raskmeldinger",
+      "jobafklaring efter ophør af sygedagpenge",
+      "tilbagebetaling af sygedagpenge",
+    ],
     titles: [
-      "Orientering om sygedagpenge",
-      "Orientering - sygedagpenge og jobafklaring, {maaned} {aar}",
-      "Status på indsatsen Sund i Job {forrige}",
-      "Opfølgning på fokusrevision af sygedagpengeområdet",
+      "Sygedagpenge - nøgletal {kvartal}. kvartal {aar}",
+      "Lange sygedagpengeforløb i {kommune}",
+      "Jobafklaring og ressourceforløb - status {aar}",
+      "Refusion af sygedagpenge {forrige}",
+      "Sund i Job - evaluering {forrige}",
     ],
     sentences: [
       "Andelen af sygemeldte borgere har været høj de senere år.",
@@ -74,10 +111,21 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "fleksjob",
     kle: ["15"],
+    subjects: [
+      "fleksjobområdet",
+      "fleksjob og ledighedsydelse",
+      "fleksjobreformen",
+      "fleksjob i private virksomheder",
+      "fleksjobvisitationer i {aar}",
+      "ledighedsydelse til fleksjobvisiterede",
+      "investeringsforslaget på fleksjobområdet",
+      "småjob til borgere i fleksjob",
+    ],
     titles: [
-      "Orientering om status på særlig indsats på fleksjobområdet",
-      "Fleksjob - opfølgning på investeringsforslag",
-      "Ledighedsydelse og fleksjob - status {aar}",
+      "Fleksjob - nøgletal {maaned} {aar}",
+      "Ledige fleksjobvisiterede i {kommune}",
+      "Fleksjob med få timer - erfaringer fra {jobcenter}",
+      "Fleksjobambassadører i {by}",
     ],
     sentences: [
       "Med vedtagelse af budget {aar} blev der besluttet en særlig indsats på fleksjobområdet.",
@@ -94,11 +142,25 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "integration",
     kle: ["27", "15"],
+    subjects: [
+      "modtagelse af fordrevne fra Ukraine",
+      "integrationsindsatsen i {kommune}",
+      "boligplacering af flygtninge i {aar}",
+      "ukrainere i job og uddannelse",
+      "handleplanen for integration",
+      "danskundervisning for ukrainere",
+      "særloven for fordrevne fra Ukraine",
+      "integrationsgrunduddannelsen (IGU)",
+      "samarbejdet med Integrationsrådet",
+      "boliger til fordrevne ukrainere",
+      "beskæftigelse blandt flygtninge og indvandrere",
+    ],
     titles: [
-      "Orientering om status på indsatsen overfor fordrevne fra Ukraine",
-      "Opfølgning på handleplan til Integrationspolitikken",
-      "Dialogmøde med Integrationsforeningen",
-      "Boligplacering af flygtninge {aar}",
+      "Fordrevne fra Ukraine - status {maaned} {aar}",
+      "Ukrainere i {kommune} - beskæftigelse og bolig",
+      "Kvote af flygtninge {naeste}",
+      "Integrationspolitik {naeste}-{naeste3} - udkast",
+      "Skoletilbud til børn fra Ukraine",
     ],
     sentences: [
       "Med denne sag orienterer administrationen om integrationsindsatsen i {kommune}.",
@@ -109,6 +171,7 @@ export const TOPICS: readonly Topic[] = [
       "Særloven for fordrevne fra Ukraine er forlænget, så opholdsgrundlaget er gældende et år mere.",
       "Der er pt. {antal} personer, som er visiteret jobparate, og som ikke er i beskæftigelse.",
       "Integrationsindsatsen kræver koordinering på tværs af fagcentrene i kommunen.",
+      "Der bor nu {antal} ukrainere i {kommune}, og {pct} af dem er i job eller uddannelse.",
     ],
     proposals: ["orienteringen om integrationsindsatsen tages til efterretning", "handleplanen for integration godkendes"],
     attachments: ["Integrationspolitik {forrige}", "Handleplan til integrationspolitikken med status"],
@@ -116,10 +179,22 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "høringssvar",
     kle: ["00", "01"],
+    subjects: [
+      "høringssvar til {emneord}",
+      "forslag til politik for {emneord}",
+      "høring af udkast til {emneord}",
+      "beredskabsplanen mod negativ social kontrol",
+      "indsatsen mod negativ social kontrol og æresrelaterede konflikter",
+      "kommunens høringssvar om {emneord}",
+      "lovforslag om {emneord}",
+      "høringssvar fra Handicaprådet og Ældrerådet",
+    ],
     titles: [
-      "Høringssvar vedrørende {emneord}",
-      "Godkendelse efter høring af ny beredskabsplan for negativ social kontrol",
-      "Høring af forslag til ny politik for {emneord}",
+      "Høringssvar til Beskæftigelsesministeriet om {emneord}",
+      "Negativ social kontrol - handleplan {aar}",
+      "Fælles høringssvar vedrørende {emneord}",
+      "Hvidbog over høringssvar - {emneord}",
+      "Forebyggelse af negativ social kontrol blandt unge",
     ],
     sentences: [
       "Udkastet har været i høring i Handicaprådet og Ældrerådet.",
@@ -127,6 +202,7 @@ export const TOPICS: readonly Topic[] = [
       "Høringssvarene giver ikke anledning til at rette i forslaget.",
       "Fælles høringssvar fra Arbejdsmarkedsforum er vedlagt som bilag til sagen.",
       "Høringsperioden løb fra 1. {maaned} til udgangen af måneden.",
+      "Beredskabsplanen beskriver, hvordan kommunen forebygger og håndterer negativ social kontrol.",
     ],
     proposals: ["høringssvaret godkendes og sendes til ministeriet", "forslaget godkendes efter høring"],
     attachments: ["Hvidbog over høringssvar", "Høringsmateriale", "Fælles høringssvar {aar}"],
@@ -134,7 +210,21 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "ældre",
     kle: ["27", "29"],
-    titles: ["Kvalitetsstandard for hjemmepleje {naeste}", "Status på plejeboliger og ventelister", "Ældrepolitik {naeste}-{naeste3}"],
+    subjects: [
+      "kvalitetsstandard for hjemmepleje {naeste}",
+      "plejeboliger og ventelister",
+      "ældrepolitik {naeste}-{naeste3}",
+      "rekruttering af social- og sundhedsassistenter",
+      "visitation til praktisk hjælp",
+      "madservice til hjemmeboende ældre",
+      "demensindsatsen i {kommune}",
+      "tilsyn på plejecentre {aar}",
+    ],
+    titles: [
+      "Plejecenter {sted} - udvidelse med {antal} boliger",
+      "Ventelister til plejeboliger {maaned} {aar}",
+      "Hjemmeplejen i {by} - status",
+    ],
     sentences: [
       "Antallet af ældre over 80 år forventes at stige med {pct} frem mod {naeste3}.",
       "Ventelisten til plejeboliger er faldet til {antal} borgere.",
@@ -148,7 +238,22 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "skole",
     kle: ["17"],
-    titles: ["Skoleårets planlægning {aar}/{naeste}", "Kvalitetsrapport for folkeskolerne", "Elevtal og klassedannelse {aar}"],
+    subjects: [
+      "skoleårets planlægning {aar}/{naeste}",
+      "kvalitetsrapport for folkeskolerne",
+      "elevtal og klassedannelse {aar}",
+      "skolestruktur i {by}",
+      "trivselsmåling {aar}",
+      "specialklasser og inklusion",
+      "skolebestyrelsernes høringssvar om skolestruktur",
+      "kapacitet på {sted}",
+    ],
+    titles: [
+      "{sted} - renovering af faglokaler",
+      "Ny skole i {by} - tidsplan",
+      "Elevtalsprognose {aar}-{naeste3}",
+      "Fravær i folkeskolen {forrige}/{aar}",
+    ],
     sentences: [
       "Kvalitetsrapporten viser, at de faglige resultater i dansk og matematik er på niveau med landsgennemsnittet.",
       "Elevtallet forventes at falde med {antal} elever over de næste fem år.",
@@ -162,7 +267,20 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "trafiksikkerhed",
     kle: ["05"],
-    titles: ["Trafiksikkerhedsplan {naeste}-{naeste3}", "Hastighedsdæmpning på skoleveje", "Cykelstier og trafiksikkerhed - prioritering"],
+    subjects: [
+      "trafiksikkerhedsplan {naeste}-{naeste3}",
+      "hastighedsdæmpning på skoleveje",
+      "cykelstier og trafiksikkerhed",
+      "trafikforhold ved {sted}",
+      "kollektiv trafik i {by}",
+      "vejbelysning i {by}",
+      "parkering i midtbyen i {by}",
+    ],
+    titles: [
+      "Cykelsti langs {vej}",
+      "Hastighedsgrænse på {vej}",
+      "Trafiksikkerhed ved {sted} - tiltag {aar}",
+    ],
     sentences: [
       "Trafiksikkerhedsplanen peger på {antal} strækninger, hvor der er behov for tiltag.",
       "Borgerne har i høringsperioden særligt peget på skolevejene.",
@@ -176,11 +294,29 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "beskæftigelse",
     kle: ["15"],
+    subjects: [
+      "klagesager på beskæftigelsesområdet",
+      "klager over jobcentrets afgørelser",
+      "afgørelser fra Ankestyrelsen",
+      "Ankestyrelsens praksisundersøgelse",
+      "strategi for beskæftigelsesindsatsen {naeste}-{naeste3}",
+      "ledelsesinformation for {kvartal}. kvartal {aar}",
+      "resultatmålinger fra STAR",
+      "nøgletal for beskæftigelsesområdet",
+      "samarbejdet med Banebryderne",
+      "virksomhedsservice i {jobcenter}",
+      "ledigheden i {kommune}",
+      "unge uden uddannelse",
+      "kontanthjælpsområdet",
+      "beskæftigelsesplan {naeste}",
+    ],
     titles: [
-      "Strategi for beskæftigelsesindsatsen i {kommune} {naeste}-{naeste3}",
-      "Ledelsesinformation for 4. kvartal {forrige}",
-      "Orientering om STARs resultatmåling",
-      "Orientering om klagesager",
+      "Klagesager {forrige} - omgørelsesprocent",
+      "Ankestyrelsen: klager over afgørelser i {jobcenter}",
+      "Nøgletal for {udvalg} - {maaned} {aar}",
+      "Banebryderne - samarbejdsaftale {aar}-{naeste}",
+      "Kvartalsvise nøgletal for {jobcenter}",
+      "Beskæftigelsesindsatsen i {kommune} - status {aar}",
     ],
     sentences: [
       "Nøgletallet viser, at {kommune} har en ledighedsprocent på {pct}.",
@@ -189,6 +325,10 @@ export const TOPICS: readonly Topic[] = [
       "Ankestyrelsen er garant for, at jobcentrets afgørelser træffes på et lovmedholdeligt grundlag.",
       "Resultaterne af indsatsen på arbejdsmarkedsområdet er generelt tilfredsstillende.",
       "Det er en høj andel af borgerne, som fortsætter i ansættelse efter et virksomhedsrettet tilbud.",
+      "Jobcentret modtog {antal} klager over afgørelser i {forrige}, og Ankestyrelsen ændrede {pct} af dem.",
+      "Antallet af klagesager er faldet i forhold til {forrige}.",
+      "Banebryderne har i {forrige} hjulpet {antal} unge videre i job eller uddannelse.",
+      "Udvalget får forelagt nøgletal for området hvert kvartal.",
     ],
     proposals: ["orienteringen tages til efterretning", "strategien anbefales over for Økonomiudvalget og Byrådet"],
     attachments: ["Ledelsesrapport {aar}", "Resultatmålinger STAR {forrige}-{aar}"],
@@ -196,7 +336,23 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "børn og unge",
     kle: ["28"],
-    titles: ["Forankring af en sammenhængende familieindsats", "Orientering om erfaringer fra projekt Fritidspas", "Anbringelser og forebyggelse {aar}"],
+    subjects: [
+      "Fritidspas til børn og unge",
+      "den sammenhængende familieindsats",
+      "anbringelser og forebyggelse {aar}",
+      "Fritidspas i {aar}",
+      "SSP-samarbejdet",
+      "ungdomsklubber i {by}",
+      "udsatte børn og unge",
+      "Barnets lov - implementering",
+      "dagtilbud i {by}",
+    ],
+    titles: [
+      "Fritidspas - videreførelse efter {aar}",
+      "Familiehuset i {by}",
+      "Forebyggende indsatser for unge {aar}-{naeste}",
+      "Fritidspas og foreningslivet i {kommune}",
+    ],
     sentences: [
       "Fritidspas er et tilbud til børn og unge under 18 år, der ikke deltager i et fritidstilbud.",
       "I budget {forrige} blev det besluttet at afsætte {beloeb} årligt til den sammenhængende familieindsats.",
@@ -209,7 +365,22 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "klima",
     kle: ["09", "13"],
-    titles: ["Klimahandleplan - status {aar}", "Temadrøftelse - Bæredygtighed (ESG)", "Grøn omstilling af kommunens bilpark"],
+    subjects: [
+      "klimahandleplan {aar}",
+      "ESG og bæredygtighed i erhvervslivet",
+      "bæredygtighed i kommunens indkøb",
+      "ESG-rapportering for kommunale selskaber",
+      "grøn omstilling af kommunens bilpark",
+      "strategi for bæredygtighed",
+      "energirenovering af kommunale bygninger",
+      "klimatilpasning i {by}",
+    ],
+    titles: [
+      "Bæredygtighed - status på verdensmålene {aar}",
+      "ESG-nøgletal for {kommune} {forrige}",
+      "Solceller på {sted}",
+      "Klimaregnskab {forrige}",
+    ],
     sentences: [
       "ESG dækker over væsentlig information om en virksomhed indenfor miljø og klima.",
       "Klimahandleplanen har som mål at reducere udledningen af drivhusgasser med {pct}.",
@@ -222,7 +393,19 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "boliger",
     kle: ["03"],
-    titles: ["Salg af kommunale boliger", "Almene boliger - skema A", "Midlertidige boliger til flygtninge"],
+    subjects: [
+      "salg af kommunale boliger",
+      "almene boliger - skema A",
+      "midlertidige boliger til flygtninge",
+      "boligsocial helhedsplan i {by}",
+      "byggemodning af grunde i {by}",
+      "udlejning af ældreboliger",
+    ],
+    titles: [
+      "Skema B for {antal} almene boliger i {by}",
+      "Grundsalg på {vej}",
+      "Nedrivning af boliger på {vej}",
+    ],
     sentences: [
       "Der bor i alt {antal} beboere i de midlertidige boliger.",
       "Boligselskabet har ansøgt om godkendelse af skema A for {antal} almene familieboliger.",
@@ -235,7 +418,20 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "kultur og fritid",
     kle: ["20", "18"],
-    titles: ["Fordeling af puljen til foreningslivet {aar}", "Kulturstrategi {naeste}-{naeste3}", "Haltider og lokaletildeling"],
+    subjects: [
+      "puljen til foreningslivet {aar}",
+      "kulturstrategi {naeste}-{naeste3}",
+      "haltider og lokaletildeling",
+      "bibliotekernes åbningstider",
+      "tilskud til kulturhuse",
+      "fritidsfaciliteter i {by}",
+      "musikskolen i {by}",
+    ],
+    titles: [
+      "Fordeling af puljen til foreningslivet {aar}",
+      "Ansøgning fra {sted} om tilskud",
+      "Kulturpris {aar}",
+    ],
     sentences: [
       "Puljen til foreningslivet er på {beloeb} i {aar}.",
       "Der er modtaget {antal} ansøgninger til puljen.",
@@ -248,7 +444,20 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "sundhed",
     kle: ["29"],
-    titles: ["Sundhedsaftalen {aar}-{naeste3}", "Forebyggelse og sundhedsfremme - status", "Projekt Coachende Samtale"],
+    subjects: [
+      "sundhedsaftalen {aar}-{naeste3}",
+      "forebyggelse og sundhedsfremme",
+      "samtaleforløb for sygemeldte",
+      "rehabiliteringsteamet",
+      "mental sundhed blandt unge",
+      "træning efter sygehusindlæggelse",
+      "rygestop og sundhedstilbud",
+    ],
+    titles: [
+      "Sundhedspolitik {naeste}-{naeste3}",
+      "Sundhedshus i {by}",
+      "Sundhedsprofil {aar} for {kommune}",
+    ],
     sentences: [
       "Indsatsen skal bidrage til at indfri de politiske målsætninger i Sundhedsaftalen.",
       "Projektet har modtaget {beloeb} fra Sundhedsforumpuljen.",
@@ -261,7 +470,19 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "lokalplan",
     kle: ["01", "02"],
-    titles: ["Forslag til lokalplan nr. {antal}", "Planstrategi {aar}", "Byggetilladelse og dispensation"],
+    subjects: [
+      "lokalplan nr. {antal}",
+      "planstrategi {aar}",
+      "kommuneplantillæg nr. {antal}",
+      "dispensation fra lokalplan for {vej}",
+      "byudvikling i {by}",
+      "landzonetilladelse på {vej}",
+    ],
+    titles: [
+      "Forslag til lokalplan nr. {antal} for {vej}",
+      "Endelig vedtagelse af lokalplan nr. {antal}",
+      "Byggetilladelse på {vej} - dispensation",
+    ],
     sentences: [
       "Lokalplanen giver mulighed for opførelse af {antal} boliger.",
       "Forslaget har været fremlagt i offentlig høring i otte uger.",
@@ -274,12 +495,29 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "digitalisering",
     kle: ["85", "00"],
-    titles: ["Indkøb af touchskærme", "Digitaliseringsstrategi {naeste}-{naeste3}", "Selvbetjening og digital post"],
+    subjects: [
+      "touchskærme til mødelokaler",
+      "touchskærme i jobcentret",
+      "digitaliseringsstrategi {naeste}-{naeste3}",
+      "selvbetjening og digital post",
+      "nyt fagsystem til {jobcenter}",
+      "it-sikkerhed og databeskyttelse",
+      "digitale møder i udvalgene",
+      "udskiftning af touchskærme på skolerne",
+      "kunstig intelligens i sagsbehandlingen",
+    ],
+    titles: [
+      "Touchskærme og AV-udstyr - udbud {aar}",
+      "It-udstyr til {sted}",
+      "Digital borgerservice i {by}",
+      "Leasing af touchskærme - tilbud",
+    ],
     sentences: [
       "Jobcentret er i gang med en omstilling til et digitalt jobcenter.",
       "Der er indhentet tilbud fra 2 leverandører, og udgiften er omkring {beloeb}.",
       "Beslutningsprotokollen underskrives digitalt i First Agenda.",
       "Andelen af borgere, der bruger selvbetjening, er steget til {pct}.",
+      "De nuværende touchskærme i mødelokalerne er forældede og skal udskiftes.",
     ],
     proposals: ["der bevilges en pulje på {beloeb} til indkøbet", "digitaliseringsstrategien godkendes"],
     attachments: ["Tilbud fra leverandører", "Digitaliseringsstrategi"],
@@ -287,7 +525,17 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "affald",
     kle: ["07", "06"],
-    titles: ["Affaldsplan {naeste}-{naeste3}", "Takster for affald og genbrug {naeste}"],
+    subjects: [
+      "affaldsplan {naeste}-{naeste3}",
+      "takster for affald og genbrug {naeste}",
+      "genbrugspladsen i {by}",
+      "sortering af madaffald",
+      "ordning for storskrald",
+    ],
+    titles: [
+      "Affaldstakster {naeste}",
+      "Ny genbrugsplads på {vej}",
+    ],
     sentences: [
       "Affaldsplanen indeholder initiativer for øget genanvendelse.",
       "Taksten for en almindelig husstand stiger med {beloeb} om året.",
@@ -299,7 +547,17 @@ export const TOPICS: readonly Topic[] = [
   {
     key: "beredskab",
     kle: ["14"],
-    titles: ["Risikobaseret dimensionering af beredskabet", "Beredskabsplan {aar}"],
+    subjects: [
+      "risikobaseret dimensionering af beredskabet",
+      "beredskabsplan {aar}",
+      "brandsyn {forrige}",
+      "beredskabets udrykninger i {forrige}",
+      "frivillige brandværn",
+    ],
+    titles: [
+      "Beredskabskommissionen - årsberetning {forrige}",
+      "Brandstation i {by}",
+    ],
     sentences: [
       "Beredskabet har gennemført {antal} udrykninger i {forrige}.",
       "Planen skal revideres mindst hvert fjerde år.",

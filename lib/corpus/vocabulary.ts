@@ -170,3 +170,35 @@ export const WEEKDAYS: readonly string[] = ["Søndag", "Mandag", "Tirsdag", "Ons
 export const TABLE_AREAS: readonly string[] = [
   "Forsørgelse", "Beskæftigelsesordninger", "Administration", "Drift", "Anlæg", "Ældreboliger", "Tilbud og indsatser", "Personale",
 ];
+
+/** How topical titles open, most frequent first: "Orientering om …", "Godkendelse af …". */
+export const TITLE_ACTIONS: readonly string[] = [
+  "Orientering om", "Godkendelse af", "Status på", "Drøftelse af", "Opfølgning på", "Høring over", "Evaluering af",
+  "Forslag til", "Beslutning om", "Temadrøftelse om", "Revision af", "Prioritering af", "Ansøgning om midler til",
+  "Udmøntning af", "Afrapportering på", "Henvendelse vedrørende", "Analyse af", "Principper for", "Tilsyn med",
+  "Midtvejsevaluering af", "Anbefaling vedrørende", "Forlængelse af",
+];
+
+/** How titles that open with their subject end: "Fleksjobområdet - status". */
+export const TITLE_TAILS: readonly string[] = [
+  "status", "orientering", "godkendelse", "drøftelse", "opfølgning", "evaluering", "høring", "beslutning", "udmøntning",
+  "endelig vedtagelse", "genoptagelse", "principbeslutning",
+];
+
+/** Qualifiers after a title, as committees add them; "" most often. */
+export const TITLE_SUFFIXES: readonly string[] = [
+  " {aar}", " - {maaned} {aar}", " {aar}-{naeste3}", " i {by}", " - {udvalg}", " ({udvalg})", " - 2. behandling",
+  " - {kvartal}. kvartal {aar}", " i {kommune}", " pr. 1. {maaned} {aar}", " - opfølgning fra {forrige}", " på {sted}",
+];
+
+/** First halves of place names: "Vester" + "skolen", "Rosen" + "vej". */
+export const PLACE_STEMS: readonly string[] = [
+  "Vester", "Øster", "Nørre", "Sønder", "Bakke", "Skov", "Strand", "Rosen", "Lind", "Eng", "Ege", "Birke", "Mølle",
+  "Kirke", "Å", "Fjord", "Hede", "Toft", "Holme", "Sol",
+];
+
+/** Second halves of institution names ("Vesterskolen"). */
+export const INSTITUTIONS: readonly string[] = ["skolen", "hallen", "gården", "huset", "centret", "parken", "bo"];
+
+/** Second halves of street names ("Rosenvej"). */
+export const STREETS: readonly string[] = ["vej", "gade", "alle", "vænget", "stien", "bakken", "toften"];

@@ -36,11 +36,17 @@ export const RELEVANCE_CASES: readonly RelevanceCase[] = [
 /** How deep the table looks for the sample item; deeper ranks print as "> RANK_DEPTH". */
 export const RANK_DEPTH = 1000;
 
-/** One row: the sample item's 1-based rank in each engine (null: not within {@link RANK_DEPTH}). */
+/**
+ * One row: the sample item's 1-based rank in each engine (null: not within {@link RANK_DEPTH}) and
+ * how many items each engine found for the query, so a rank is read against its competition
+ * (`postgresHits` null: PostgreSQL was not asked, as in bench:relevance).
+ */
 export interface RelevanceRow {
   relevanceCase: RelevanceCase;
   ours: number | null;
   postgres: number | null;
+  oursHits: number;
+  postgresHits: number | null;
 }
 
 /** Meeting date of each sample municipality's minutes, to tell its items from generated ones. */
@@ -61,11 +67,17 @@ export async function measureRelevance(index: SearchIndex, client: pg.Client, sa
     const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, q: relevanceCase.q };
     const isTarget = (hit: { municipality: string; number: string; date: string }) =>
       hit.municipality === relevanceCase.municipality && hit.number === relevanceCase.number && hit.date === dates.get(relevanceCase.municipality);
-    const ours = searchItems(index, params, RANK_DEPTH).hits.findIndex((hit) =>
-      isTarget({ municipality: hit.municipalitySlug, number: hit.number, date: hit.date }),
-    );
-    const postgres = (await searchPostgres(client, params, RANK_DEPTH)).hits.findIndex(isTarget);
-    rows.push({ relevanceCase, ours: ours < 0 ? null : ours + 1, postgres: postgres < 0 ? null : postgres + 1 });
+    const oursResult = searchItems(index, params, RANK_DEPTH);
+    const ours = oursResult.hits.findIndex((hit) => isTarget({ municipality: hit.municipalitySlug, number: hit.number, date: hit.date }));
+    const postgresResult = await searchPostgres(client, params, RANK_DEPTH);
+    const postgres = postgresResult.hits.findIndex(isTarget);
+    rows.push({
+      relevanceCase,
+      ours: ours < 0 ? null : ours + 1,
+      postgres: postgres < 0 ? null : postgres + 1,
+      oursHits: oursResult.total,
+      postgresHits: postgresResult.total,
+    });
   }
   return rows;
 }
@@ -75,17 +87,27 @@ export function countWithin(rows: readonly RelevanceRow[], engine: "ours" | "pos
   return rows.filter((row) => row[engine] !== null && (row[engine] ?? Infinity) <= depth).length;
 }
 
-/** The table as printed lines. */
+/**
+ * The table as printed lines: per query the sample item's rank and the number of hits in each
+ * engine, then the counts of sample items first, in the first 3 and in the first 20. PostgreSQL's
+ * columns are left out when no row has its figures.
+ */
 export function formatRelevance(rows: readonly RelevanceRow[]): string[] {
+  const hasPostgres = rows.some((row) => row.postgresHits !== null);
   const rank = (value: number | null) => (value === null ? `> ${RANK_DEPTH}` : String(value));
-  const lines = [`${"Forespørgsel".padEnd(28)} ${"eksempelpunkt".padEnd(13)} ${"FlexSearch".padStart(10)} ${"PostgreSQL".padStart(10)}`];
+  const columns = (ours: string, postgres: string) => (hasPostgres ? `${ours.padStart(10)} ${postgres.padStart(10)}` : ours.padStart(10));
+  const hits = (value: number | null) => (value === null ? "" : value.toLocaleString("da-DK"));
+  const lines = [`${"Forespørgsel".padEnd(28)} ${"eksempelpunkt".padEnd(13)} ${columns("FlexSearch", "PostgreSQL")}   ${columns("hits F", "hits PG")}`];
   for (const row of rows) {
     const target = `${row.relevanceCase.municipality}/${row.relevanceCase.number}`;
-    lines.push(`${row.relevanceCase.q.padEnd(28)} ${target.padEnd(13)} ${rank(row.ours).padStart(10)} ${rank(row.postgres).padStart(10)}`);
+    lines.push(
+      `${row.relevanceCase.q.padEnd(28)} ${target.padEnd(13)} ${columns(rank(row.ours), rank(row.postgres))}   ${columns(hits(row.oursHits), hits(row.postgresHits))}`,
+    );
   }
   for (const depth of [1, 3, 20]) {
     const label = depth === 1 ? "først" : `blandt de første ${depth}`;
-    lines.push(`${`Eksempelpunktet ${label}:`.padEnd(42)} ${`${countWithin(rows, "ours", depth)}/${rows.length}`.padStart(10)} ${`${countWithin(rows, "postgres", depth)}/${rows.length}`.padStart(10)}`);
+    const count = (engine: "ours" | "postgres") => `${countWithin(rows, engine, depth)}/${rows.length}`;
+    lines.push(`${`Eksempelpunktet ${label}:`.padEnd(42)} ${columns(count("ours"), count("postgres"))}`);
   }
   return lines;
 }
