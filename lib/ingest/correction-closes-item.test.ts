@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -7,6 +7,7 @@ import { publishedItemsSource } from "@/lib/data/published-items";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { forgetSearchIndex, getSearchIndex } from "@/lib/search/get-search-index";
 import { searchFromQuery, searchScope, type SearchOutcome } from "@/lib/search/search-service";
+import { exportFileText } from "@/lib/search/test-export-files";
 import { foldDanish } from "@/lib/text/fold-danish";
 import { rebuildSearchIndex } from "@/scripts/lib/rebuild-search-index";
 import { ingestFiles } from "./ingest-files";
@@ -109,7 +110,7 @@ async function indexFilesContaining(needles: string[]): Promise<string[]> {
   expect(files.length).toBeGreaterThan(5);
   const found: string[] = [];
   for (const file of files) {
-    const text = (await readFile(file, "utf8")).toLowerCase();
+    const text = (await exportFileText(file)).toLowerCase();
     if (needles.some((needle) => text.includes(needle.toLowerCase()))) found.push(path.relative(indexDir, file));
   }
   return found;

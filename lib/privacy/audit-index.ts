@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { gunzipSync, inflateRawSync } from "node:zlib";
 import { checkCpr, checkOpenText, count, createReport, jsonStrings, type AuditReport } from "./audit-report";
 
 /** The columns of an exported `items.json` the audit reads (see lib/search/search-index.ts). */
@@ -47,28 +48,40 @@ function checkSections(report: AuditReport, at: string, sections: ReadonlyArray<
 }
 
 /**
- * `sections.bin` (lib/search/section-store.ts): each item's sections as one JSON array, at the
- * byte offsets `sections-offsets.bin` lists (float64, items + 1). Read through the offsets and,
- * should they not fit the file, as a whole, so no stored text escapes the audit.
+ * `sections.bin` (lib/search/section-store.ts): each item's sections as one JSON array, raw
+ * deflate with the preset dictionary `sections-dictionary.bin` (no bytes for an item without
+ * sections), at the byte offsets `sections-offsets.bin` lists (float64, items + 1). Read through
+ * the offsets; a file that does not fit them, or an item that does not decompress, is a finding
+ * of its own (its bytes are then checked as text, which finds little in compressed data).
  */
 async function checkSectionStore(report: AuditReport, file: string, ids: readonly number[], closedItemIds: ReadonlySet<number>): Promise<void> {
   count(report, "indeksfiler");
   const data = await readFile(file);
   const offsetBytes = await readFile(path.join(path.dirname(file), "sections-offsets.bin")).catch(() => null);
+  const dictionary = await readFile(path.join(path.dirname(file), "sections-dictionary.bin")).catch(() => null);
   const offsets = offsetBytes === null ? null : new Float64Array(offsetBytes.buffer.slice(offsetBytes.byteOffset, offsetBytes.byteOffset + offsetBytes.byteLength));
   const fits = offsets !== null && offsets.length >= 1 && offsets[offsets.length - 1] === data.length;
-  if (!fits) {
-    report.findings.push({ location: file, problem: "afsnitsfilen passer ikke til sine forskydninger; hele filen kontrolleres som tekst" });
+  if (!fits || dictionary === null) {
+    report.findings.push({ location: file, problem: "afsnitsfilen passer ikke til sine forskydninger eller mangler sin ordbog; hele filen kontrolleres som tekst" });
     checkCpr(report, file, data.toString("utf8"));
     return;
   }
   for (let i = 0; i + 1 < offsets.length; i++) {
     const id = ids[i];
     const at = `${file} punkt #${i} (AgendaItem id=${id ?? "?"})`;
-    if (id !== undefined && closedItemIds.has(id) && offsets[i + 1]! > offsets[i]! + 2) {
+    const stored = data.subarray(offsets[i]!, offsets[i + 1]!);
+    if (id !== undefined && closedItemIds.has(id) && stored.length > 0) {
       report.findings.push({ location: at, problem: "et lukket punkts afsnit er i søgeindekset" });
     }
-    const text = data.subarray(offsets[i]!, offsets[i + 1]!).toString("utf8");
+    if (stored.length === 0) continue;
+    let text: string;
+    try {
+      text = inflateRawSync(stored, { dictionary }).toString("utf8");
+    } catch {
+      report.findings.push({ location: at, problem: "afsnit kan ikke dekomprimeres; kontrolleres som tekst" });
+      checkCpr(report, at, stored.toString("utf8"));
+      continue;
+    }
     let sections: unknown;
     try {
       sections = JSON.parse(text);
@@ -99,7 +112,9 @@ function checkDeltaDocs(report: AuditReport, file: string, value: unknown, close
  * Every file of the exported search index in `dir`, every version directory included (the
  * previous version stays on disk while a server may still read it): CPR-shaped numbers in every
  * JSON string and every dictionary term, word pairs read as "first second", and closed markers
- * or closed items among the stored items. Binary files (facet and frequency columns) hold no text.
+ * or closed items among the stored items. Gzipped files (`.gz`) are read decompressed, as the
+ * file without the suffix; one that does not decompress is a finding. Binary files (facet and
+ * frequency columns) hold no text; the section store's dictionary is text and checked as such.
  */
 export async function scanSearchIndexExport(dir: string, closedItemIds: ReadonlySet<number> = new Set()): Promise<AuditReport> {
   const report = createReport("indeksfiler", "indekstekster", "punkter i indekset");
@@ -110,11 +125,22 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
   }
   const idsByDir = new Map<string, number[]>();
   const files = await listFiles(dir);
-  for (const file of files) {
-    if (path.basename(file) === "sections.bin") continue;
-    if (file.endsWith(".bin")) continue;
+  for (const stored of files) {
+    if (path.basename(stored) === "sections.bin") continue;
+    if (stored.endsWith(".bin") && path.basename(stored) !== "sections-dictionary.bin") continue;
     count(report, "indeksfiler");
-    const text = await readFile(file, "utf8");
+    const bytes = await readFile(stored);
+    const isGzipped = stored.endsWith(".gz");
+    // Checked, and findings named, as the file it holds: "items.json" for "items.json.gz".
+    const file = isGzipped ? stored.slice(0, -".gz".length) : stored;
+    let text: string;
+    try {
+      text = (isGzipped ? gunzipSync(bytes) : bytes).toString("utf8");
+    } catch {
+      report.findings.push({ location: stored, problem: "filen kan ikke dekomprimeres; kontrolleres som tekst" });
+      checkCpr(report, stored, bytes.toString("utf8"));
+      continue;
+    }
     if (file.endsWith(".json")) {
       let value: unknown;
       try {

@@ -1,12 +1,15 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { foldDanish } from "@/lib/text/fold-danish";
 import { buildSearchIndex, newIndexVersion } from "./build-index";
 import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS, settleSearchIndexReload } from "./get-search-index";
-import { exportSearchIndex, importSearchIndex, MANIFEST_FILE, readSearchIndexManifest } from "./index-store";
+import { INDEX_FORMAT_VERSION } from "./index-config";
+import { exportSearchIndex, importSearchIndex, MANIFEST_FILE, readSearchIndexManifest, SearchIndexNotFoundError } from "./index-store";
 import { searchItems } from "./query";
+import { CorruptIndexFileError } from "./section-store";
+import { exportFileText } from "./test-export-files";
 import type { SearchDocument } from "./search-document";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
 import { generateSearchDocuments } from "./synthetic-documents";
@@ -73,7 +76,7 @@ describe("index export and import", () => {
     expect(closed.title).toBe(marker);
     await exportSearchIndex(buildSearchIndex(openItems), dir);
 
-    const contents = await Promise.all((await filesUnder(dir)).map((file) => readFile(file, "utf8")));
+    const contents = await Promise.all((await filesUnder(dir)).map(exportFileText));
     const all = contents.join("\n");
     for (const needle of [marker, foldDanish(marker), "lukketpunktmark", "soerensensag", "999999"]) {
       expect(all.toLowerCase()).not.toContain(needle.toLowerCase());
@@ -138,5 +141,42 @@ describe("getSearchIndex", () => {
     const dir = await tmpDir();
     await expect(getSearchIndex(dir)).rejects.toThrow(/npm run index/);
     forgetSearchIndex(dir);
+  });
+
+  it("refuses an export of an older format with the rebuild hint", async () => {
+    const dir = await tmpDir();
+    await exportSearchIndex(buildSearchIndex(generateSearchDocuments(10, 4)), dir);
+    const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")) as { formatVersion: number };
+    await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, formatVersion: 7 }));
+    await expect(importSearchIndex(dir)).rejects.toThrow(new SearchIndexNotFoundError(dir, `format 7, expected ${INDEX_FORMAT_VERSION}`));
+    expect(INDEX_FORMAT_VERSION).toBe(8);
+  });
+
+  it("stores its text files gzipped, and names a truncated or damaged one when it will not load", async () => {
+    const dir = await tmpDir();
+    const docs = generateSearchDocuments(60, 6);
+    await exportSearchIndex(buildSearchIndex(docs), dir);
+    const { path: versionPath } = await readSearchIndexManifest(dir);
+    const versionDir = path.join(dir, versionPath);
+    const gzipped = (await filesUnder(versionDir)).filter((file) => file.endsWith(".gz"));
+    const names = gzipped.map((file) => path.relative(versionDir, file));
+    expect(names).toEqual(expect.arrayContaining(["items.json.gz", "facets.json.gz", "terms.txt.gz", "pairs.txt.gz", "repeats.txt.gz"]));
+    expect(names.filter((name) => name.startsWith("flex/")).length).toBeGreaterThan(5);
+    expect((await filesUnder(versionDir)).filter((file) => file.endsWith(".json") && !file.endsWith("meta.json") && !file.endsWith("labels.json"))).toEqual([]);
+    const original = new Map(await Promise.all(gzipped.map(async (file) => [file, await readFile(file)] as const)));
+
+    for (const file of [path.join(versionDir, "items.json.gz"), path.join(versionDir, "terms.txt.gz"), gzipped.find((f) => f.includes("/flex/")) ?? ""]) {
+      const bytes = original.get(file);
+      expect(bytes?.length).toBeGreaterThan(20);
+      await writeFile(file, bytes?.subarray(0, Math.floor((bytes?.length ?? 0) / 2)) ?? "");
+      await expect(importSearchIndex(dir), file).rejects.toThrow(new CorruptIndexFileError(file, "does not decompress (unexpected end of file)"));
+      // Damaged inside its compressed data (not at the end) is named as well.
+      const damaged = Buffer.from(bytes ?? "");
+      damaged.fill(0xff, 12, damaged.length - 12);
+      await writeFile(file, damaged);
+      await expect(importSearchIndex(dir), file).rejects.toThrow(`Corrupt search index file ${file}: does not decompress`);
+      await writeFile(file, bytes ?? "");
+    }
+    expect((await importSearchIndex(dir)).size).toBe(docs.length);
   });
 });

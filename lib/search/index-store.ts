@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
 import { sortByDateDesc } from "./build-index";
 import { createFlexDocument, INDEX_FORMAT_VERSION } from "./index-config";
 import { applyIndexDelta, type IndexDelta } from "./index-delta";
-import { FileSectionStore, writeSectionStore } from "./section-store";
+import { CorruptIndexFileError, FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
 import type { TermDictionary } from "./term-dictionary";
 import { deserializeTermFrequencies, serializeTermFrequencies } from "./term-frequencies";
@@ -21,6 +23,12 @@ import { deserializeTermFrequencies, serializeTermFrequencies } from "./term-fre
  * current version: a file under `<version>/deltas/`, written whole before the manifest that
  * lists it replaces the old one. The index a reader loads is the version with its listed deltas
  * applied in order; a running server applies new ones as they appear (get-search-index.ts).
+ *
+ * A version's text files (FlexSearch's maps, the item columns and facets, the dictionaries'
+ * terms) are gzipped and its section texts compressed item by item (section-store.ts), about a
+ * third of their size each (npm run bench:index-size). The typed-array files stay raw (a few MB
+ * per 100,000 items), as do the deltas (written on every ingest, kept quick) and `urls.txt`
+ * (searched as text on every write, urlsEverIndexed).
  */
 
 /** The manifest file name inside an index directory. */
@@ -64,7 +72,7 @@ interface VersionMeta {
   version: string;
   basis: IndexBasis;
   size: number;
-  /** FlexSearch export keys in export order; file `flex/<key>.json` holds each. */
+  /** FlexSearch export keys in export order; file `flex/<key>.json.gz` holds each. */
   flexKeys: string[];
 }
 
@@ -78,6 +86,15 @@ type FacetArrays = { [K in keyof FacetColumns]: number[] };
 const VERSION_PREFIX = "v-";
 const DELTA_DIR = "deltas";
 const URLS_FILE = "urls.txt";
+const ITEMS_FILE = "items.json.gz";
+const FACETS_FILE = "facets.json.gz";
+
+/**
+ * gzip level of the exported text files. On 20,000 generated items' 35.5 MB of them: level 1
+ * 3.4× smaller, level 4 3.8×, level 6 4.0× at several times level 1's time; a fast level keeps
+ * the export quick, and gunzip costs about the same at any level.
+ */
+const GZIP_LEVEL = 1;
 const STAGING_PREFIX = ".staging-";
 
 /** A staging directory this old is a crashed export's leftover (an export takes seconds). */
@@ -103,7 +120,8 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   index.flex.export((key, data) => {
     flexChunks.push([key, data]);
   });
-  for (const [key, data] of flexChunks) await writeFile(path.join(staging, "flex", `${safeKey(key)}.json`), data);
+  // Compressed in parallel on libuv's threads (the files are independent).
+  await Promise.all(flexChunks.map(([key, data]) => writeCompressed(path.join(staging, "flex", flexFileName(key)), data)));
 
   const meta: VersionMeta = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -127,12 +145,12 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   await writeDictionary(staging, "pairs", index.pairDictionary);
   await writeTermFrequencies(staging, index);
   const { sections, ...columns } = index.items;
-  await writeFile(path.join(staging, "items.json"), JSON.stringify(columns));
+  await writeCompressed(path.join(staging, ITEMS_FILE), JSON.stringify(columns));
   await writeSectionStore(staging, sections, index.size);
   // One URL a line (URLs hold no line breaks), so a writer can ask what the index holds without loading it.
   await writeFile(path.join(staging, URLS_FILE), `\n${index.items.url.join("\n")}\n`);
   await writeFile(path.join(staging, "labels.json"), JSON.stringify(labels));
-  await writeFile(path.join(staging, "facets.json"), JSON.stringify(facets));
+  await writeCompressed(path.join(staging, FACETS_FILE), JSON.stringify(facets));
   await writeFile(path.join(staging, "meta.json"), JSON.stringify(meta));
   const previous = await readSearchIndexManifest(dir).catch(() => null);
   if (previous && buildStamp(previous.version) > buildStamp(index.version)) {
@@ -259,16 +277,26 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     throw new SearchIndexNotFoundError(dir, `version directory ${manifest.path} does not match the manifest`);
   }
   const flex = createFlexDocument();
-  for (const key of meta.flexKeys) {
-    flex.import(key, await readFile(path.join(versionDir, "flex", `${safeKey(key)}.json`), "utf8"));
+  // One file read and decompressed ahead (on libuv's threads) while FlexSearch imports the last.
+  const readFlex = (key: string | undefined) => {
+    if (key === undefined) return null;
+    const text = readCompressed(path.join(versionDir, "flex", flexFileName(key)));
+    text.catch(() => {}); // Awaited below; not unhandled should the import throw first.
+    return text;
+  };
+  let next = readFlex(meta.flexKeys[0]);
+  for (const [i, key] of meta.flexKeys.entries()) {
+    const text = await next;
+    next = readFlex(meta.flexKeys[i + 1]);
+    flex.import(key, text ?? "");
   }
   const dictionary = await readDictionary(versionDir, "terms");
   const pairDictionary = await readDictionary(versionDir, "pairs");
   const frequencies = await readTermFrequencies(versionDir);
-  const columns = JSON.parse(await readFile(path.join(versionDir, "items.json"), "utf8")) as Omit<StoredItems, "sections">;
+  const columns = parseJson<Omit<StoredItems, "sections">>(await readCompressed(path.join(versionDir, ITEMS_FILE)), path.join(versionDir, ITEMS_FILE));
   const items: StoredItems = { ...columns, sections: await FileSectionStore.open(versionDir, meta.size) };
   const labels = JSON.parse(await readFile(path.join(versionDir, "labels.json"), "utf8")) as StoredLabels;
-  const arrays = JSON.parse(await readFile(path.join(versionDir, "facets.json"), "utf8")) as FacetArrays;
+  const arrays = parseJson<FacetArrays>(await readCompressed(path.join(versionDir, FACETS_FILE)), path.join(versionDir, FACETS_FILE));
   const facets: FacetColumns = {
     municipality: Uint16Array.from(arrays.municipality),
     committee: Uint16Array.from(arrays.committee),
@@ -303,13 +331,13 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
 
 // Index terms never contain whitespace (they are scanned words), so one term per line is safe.
 async function writeDictionary(dir: string, name: string, dictionary: TermDictionary): Promise<void> {
-  await writeFile(path.join(dir, `${name}.txt`), dictionary.terms.join("\n"));
+  await writeCompressed(path.join(dir, `${name}.txt.gz`), dictionary.terms.join("\n"));
   await writeFile(path.join(dir, `${name}-frequency.bin`), new Uint8Array(dictionary.documentFrequency.buffer));
   await writeFile(path.join(dir, `${name}-fields.bin`), dictionary.fieldMask);
 }
 
 async function readDictionary(dir: string, name: string): Promise<TermDictionary> {
-  const text = await readFile(path.join(dir, `${name}.txt`), "utf8");
+  const text = await readCompressed(path.join(dir, `${name}.txt.gz`));
   const terms = text === "" ? [] : text.split("\n");
   const frequency = await readFile(path.join(dir, `${name}-frequency.bin`));
   const fields = await readFile(path.join(dir, `${name}-fields.bin`));
@@ -323,7 +351,7 @@ async function readDictionary(dir: string, name: string): Promise<TermDictionary
 
 async function writeTermFrequencies(dir: string, index: SearchIndex): Promise<void> {
   const stored = serializeTermFrequencies(index.frequencies);
-  await writeFile(path.join(dir, "repeats.txt"), stored.terms);
+  await writeCompressed(path.join(dir, "repeats.txt.gz"), stored.terms);
   await writeFile(path.join(dir, "repeats-counts.bin"), new Uint8Array(stored.counts.buffer));
   await writeFile(path.join(dir, "repeats-ordinals.bin"), new Uint8Array(stored.ordinals.buffer));
   await writeFile(path.join(dir, "repeats-codes.bin"), stored.codes);
@@ -336,17 +364,47 @@ async function readTermFrequencies(dir: string): Promise<SearchIndex["frequencie
     return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   };
   const stored = {
-    terms: await readFile(path.join(dir, "repeats.txt"), "utf8"),
+    terms: await readCompressed(path.join(dir, "repeats.txt.gz")),
     counts: await words("repeats-counts.bin"),
     ordinals: await words("repeats-ordinals.bin"),
     codes: new Uint8Array(await readFile(path.join(dir, "repeats-codes.bin"))),
   };
-  return deserializeTermFrequencies(stored, path.join(dir, "repeats.txt"));
+  return deserializeTermFrequencies(stored, path.join(dir, "repeats.txt.gz"));
 }
 
 // FlexSearch keys look like "title.1.map"; keep file names to that alphabet regardless.
-function safeKey(key: string): string {
-  return key.replace(/[^A-Za-z0-9._-]/g, "_");
+function flexFileName(key: string): string {
+  return `${key.replace(/[^A-Za-z0-9._-]/g, "_")}.json.gz`;
+}
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** Writes `data` gzipped to `file` (compressed on a libuv thread, not the event loop). */
+async function writeCompressed(file: string, data: string): Promise<void> {
+  await writeFile(file, await gzipAsync(data, { level: GZIP_LEVEL }));
+}
+
+/**
+ * The text of a file {@link writeCompressed} wrote; {@link CorruptIndexFileError} naming it when it
+ * does not decompress (truncated, damaged). A missing file keeps its ENOENT: importSearchIndex
+ * starts over when a newer export deleted the version meanwhile.
+ */
+export async function readCompressed(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  try {
+    return (await gunzipAsync(bytes)).toString("utf8");
+  } catch (error) {
+    throw new CorruptIndexFileError(file, `does not decompress (${(error as Error).message})`);
+  }
+}
+
+function parseJson<T>(text: string, file: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new CorruptIndexFileError(file, `is not JSON (${(error as Error).message})`);
+  }
 }
 
 /** The build time part of a version or its directory name ("[v-]20240319T101500123Z-3f9a1c"). */

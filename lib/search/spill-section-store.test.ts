@@ -56,7 +56,8 @@ describe("SpillSectionStore", () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // Compressing texts of a megabyte and more, 25 times over: ~15 s of CPU, longer on a loaded machine.
+  }, 180_000);
 
   it("gives the streamed build the same index as the in-memory build, exported and imported", async () => {
     const docs = generateSearchDocuments(400, 5);

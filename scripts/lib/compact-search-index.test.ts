@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishedItemsSource } from "@/lib/data/published-items";
@@ -9,6 +9,7 @@ import { makeTempDir, SAMPLES_DIR, VEJEN_SAMPLE } from "@/lib/ingest/test-fixtur
 import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS, settleSearchIndexReload } from "@/lib/search/get-search-index";
 import { readSearchIndexManifest } from "@/lib/search/index-store";
 import { searchFromQuery } from "@/lib/search/search-service";
+import { exportFileText } from "@/lib/search/test-export-files";
 import { foldDanish } from "@/lib/text/fold-danish";
 import { compactSearchIndex, isMergeDue, readDeltaBacklog } from "./compact-search-index";
 import { withIndexBuildLock } from "./index-write-lock";
@@ -88,7 +89,7 @@ async function indexFilesContaining(needles: string[]): Promise<string[]> {
   expect(paths.length).toBeGreaterThan(5);
   const found: string[] = [];
   for (const file of paths) {
-    const text = (await readFile(file, "utf8")).toLowerCase();
+    const text = (await exportFileText(file)).toLowerCase();
     if (needles.some((needle) => text.includes(needle.toLowerCase()))) found.push(path.relative(indexDir, file));
   }
   return found;
