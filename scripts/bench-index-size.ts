@@ -149,13 +149,13 @@ try {
   const files = await filesOf(versionDir);
   const total = files.reduce((sum, { bytes }) => sum + bytes, 0);
   console.log(`Indeks over ${size} punkter: bygget på ${(buildMs / 1000).toFixed(1)} s, eksporteret på ${(exportMs / 1000).toFixed(1)} s`);
-  console.log(`\nEksport på disk: ${mb(total)} (${((total / size) * 1000).toFixed(0)} byte pr. punkt, ≈ ${((total / size) * 1e6 / 1024 / MB).toFixed(2)} GB ved 1M)`);
+  console.log(`\nEksport på disk: ${mb(total)} (${(total / size).toFixed(0)} byte pr. punkt, ≈ ${((total / size) * 1e6 / 1024 / MB).toFixed(2)} GB ved 1M)`);
   const unclaimed = [...files];
   for (const [label, belongs] of GROUPS) {
     const group = unclaimed.filter(({ file }) => belongs(file));
     for (const file of group) unclaimed.splice(unclaimed.indexOf(file), 1);
     const bytes = group.reduce((sum, { bytes: b }) => sum + b, 0);
-    console.log(`  ${label.padEnd(28)} ${mb(bytes).padStart(10)}  ${String(group.length).padStart(3)} fil(er), ${((bytes / size) * 1000).toFixed(0).padStart(6)} byte pr. punkt`);
+    console.log(`  ${label.padEnd(28)} ${mb(bytes).padStart(10)}  ${String(group.length).padStart(3)} fil(er), ${(bytes / size).toFixed(0).padStart(6)} byte pr. punkt`);
   }
 
   gc?.();
