@@ -10,24 +10,21 @@
  * present): parsing a million generated items takes about an hour, building their index minutes.
  * `--generate-only` writes the cache and stops. Prints figures only; asserts nothing.
  */
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
-import { readdir, readFile, rename } from "node:fs/promises";
-import readline from "node:readline";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generateCorpus } from "@/lib/corpus/generate-corpus";
 import { parseMinutes } from "@/lib/minutes";
-import { buildSearchIndex, itemTerms } from "@/lib/search/build-index";
+import { buildSearchIndexFrom, itemTerms, newIndexVersion } from "@/lib/search/build-index";
 import { meetingSearchDocuments } from "@/lib/search/meeting-search-documents";
 import { parseQuery } from "@/lib/search/parse-query";
 import { searchItems } from "@/lib/search/query";
 import type { SearchDocument } from "@/lib/search/search-document";
 import type { SearchIndex } from "@/lib/search/search-index";
 import { DEFAULT_SEARCH_PARAMS } from "@/lib/search/search-params";
+import { generatedSearchDocuments, ITEMS_PER_MEETING, readDocumentCache, writeDocumentCache } from "./lib/bench-documents";
 import { formatRelevance, RANK_DEPTH, RELEVANCE_CASES, type RelevanceRow } from "./lib/bench-relevance";
 
-// Measured: the generator yields 9.26 open and closed items per meeting on average (bench-search.ts).
-const ITEMS_PER_MEETING = 9.2;
 const SAMPLES_DIR = path.join(process.cwd(), "data/samples");
 const REPS = 20;
 
@@ -47,44 +44,12 @@ if (!Number.isInteger(items) || items < 0 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 
-function* generatedDocuments(meetings: number): Generator<SearchDocument> {
-  let id = 1_000_000;
-  for (const generated of generateCorpus({ meetings, seed })) {
-    const parsed = parseMinutes(generated.text);
-    if (!parsed.ok) continue;
-    const docs = meetingSearchDocuments(parsed.meeting, id);
-    id += docs.length;
-    yield* docs;
-  }
-}
-
 async function sampleDocuments(): Promise<SearchDocument[]> {
   const docs: SearchDocument[] = [];
   for (const file of (await readdir(SAMPLES_DIR)).sort()) {
     const parsed = parseMinutes(await readFile(path.join(SAMPLES_DIR, file), "utf8"));
     if (!parsed.ok) throw new Error(`${file}: the sample does not parse`);
     docs.push(...meetingSearchDocuments(parsed.meeting, 1 + docs.length));
-  }
-  return docs;
-}
-
-/** Writes the generated documents to `file` (through a temporary file), one JSON object a line. */
-async function writeCache(file: string, meetings: number): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const out = createWriteStream(tmp);
-  let count = 0;
-  for (const doc of generatedDocuments(meetings)) {
-    if (!out.write(`${JSON.stringify(doc)}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-    if (++count % 50_000 === 0) console.log(`  ${count} punkter genereret og parset`);
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  await rename(tmp, file);
-}
-
-async function readCache(file: string): Promise<SearchDocument[]> {
-  const docs: SearchDocument[] = [];
-  for await (const line of readline.createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity })) {
-    if (line !== "") docs.push(JSON.parse(line) as SearchDocument);
   }
   return docs;
 }
@@ -110,21 +75,16 @@ function describeMatch(index: SearchIndex, ordinal: number, terms: readonly stri
 const started = performance.now();
 const samples = await sampleDocuments();
 const meetings = Math.ceil(items / ITEMS_PER_MEETING);
-if (values.cache !== undefined && !existsSync(values.cache)) await writeCache(values.cache, meetings);
+if (values.cache !== undefined && !existsSync(values.cache)) await writeDocumentCache(values.cache, generatedSearchDocuments(meetings, seed), console.log);
 if (values["generate-only"]) process.exit(0);
-const cached = values.cache === undefined ? null : await readCache(values.cache);
-function* allDocuments(): Generator<SearchDocument> {
+const cache = values.cache;
+async function* allDocuments(): AsyncGenerator<SearchDocument> {
   yield* samples;
-  if (cached !== null) {
-    // Handed over one by one and dropped, so only the index holds them.
-    for (let i = 0; i < cached.length; i++) {
-      yield cached[i] as SearchDocument;
-      cached[i] = undefined as unknown as SearchDocument;
-    }
-  } else if (items > 0) yield* generatedDocuments(meetings);
+  if (cache !== undefined) yield* readDocumentCache(cache);
+  else if (items > 0) yield* generatedSearchDocuments(meetings, seed);
 }
-// Generated, parsed and indexed in one stream, so the documents are never all held at once.
-const index = buildSearchIndex(allDocuments());
+// Generated (or read from the cache), parsed and indexed in one stream: the documents are never all held at once.
+const index = await buildSearchIndexFrom(allDocuments(), newIndexVersion(), { changeWatermark: 0, readAtMs: Date.now() });
 console.log(`Indeks over ${index.size} punkter (${samples.length} fra data/samples) genereret, parset og bygget på ${((performance.now() - started) / 1000).toFixed(1)} s`);
 let repeats = 0;
 for (const postings of index.frequencies.values()) repeats += postings.ordinals.length;
