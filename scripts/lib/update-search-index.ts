@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/config/env";
 import type { PrismaClient } from "@/lib/db/client";
-import { meetingsUnder, publishedItemsSource } from "@/lib/data/published-items";
+import { meetingIdsUnder, publishedItemsSource } from "@/lib/data/published-items";
 import { PAGE_CHANGE_KEEP_DAYS, readChangeWatermark } from "@/lib/ingest/page-changes";
 import { searchIndexDir } from "@/lib/search/index-dir";
 import { itemPath } from "@/lib/data/paths";
@@ -68,8 +68,10 @@ export async function updateSearchIndex(
  */
 async function closesIndexedItems(prisma: PrismaClient, dir: string, manifest: SearchIndexManifest, paths: readonly string[]): Promise<boolean> {
   if (paths.length === 0) return false;
+  const meetingIds = await meetingIdsUnder(prisma, paths);
+  if (meetingIds !== null && meetingIds.length === 0) return false;
   const closed = await prisma.agendaItem.findMany({
-    where: { closed: true, meeting: { OR: paths.map(meetingsUnder) } },
+    where: { closed: true, ...(meetingIds === null ? {} : { meetingId: { in: meetingIds } }) },
     select: { number: true, meeting: { select: { urlKey: true, committee: { select: { slug: true, municipality: { select: { slug: true } } } } } } },
   });
   const urls = closed.map((item) => itemPath(item.meeting.committee.municipality.slug, item.meeting.committee.slug, item.meeting.urlKey, item.number));
