@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { scanAgendaItems, scanSourceDocuments, scanStoredTexts } from "@/lib/pri
 import { buildSearchIndex } from "@/lib/search/build-index";
 import { exportSearchIndex } from "@/lib/search/index-store";
 import type { SearchDocument } from "@/lib/search/search-document";
+import { exportFileText } from "@/lib/search/test-export-files";
 import { startFakeFirstAgenda, type FakeFirstAgenda } from "../test-support/fake-firstagenda";
 import { byraadMarch, CLOSED_MARKER, fixtureCommittees, IDS } from "../test-support/firstagenda-fixtures";
 import { agendaRequestsOf, runImport, snapshotTables, TEST_CONTACT, TEST_DELAY_MS } from "../test-support/import-harness";
@@ -137,7 +138,8 @@ describe("importFirstAgendaSite", () => {
     await exportSearchIndex(buildSearchIndex(docs), dir);
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(files.length).toBeGreaterThan(2);
-    const exported = files.map((entry) => readFileSync(path.join(entry.parentPath, entry.name), "utf8")).join("\n");
+    // Read as the texts they hold (compressed files decompressed): grepping the bytes would find nothing.
+    const exported = (await Promise.all(files.map((entry) => exportFileText(path.join(entry.parentPath, entry.name))))).join("\n");
     expect(exported).toContain("skolestruktur");
     expect(exported).not.toContain(CLOSED_MARKER);
     expect(exported).not.toContain("script-i-html");
