@@ -10,6 +10,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseMinutes } from "@/lib/minutes";
+import { findCprNumbers } from "@/lib/privacy/redact-cpr";
 import { meetingSearchDocuments } from "@/lib/search/meeting-search-documents";
 
 const SAMPLES_DIR = path.join(process.cwd(), "data/samples");
@@ -28,6 +29,8 @@ for (const file of (await readdir(SAMPLES_DIR)).sort()) {
 // The end of the text (what lies nearest the data costs the shortest references), cut at a character.
 let dictionary = text.slice(-DICTIONARY_BYTES);
 while (Buffer.byteLength(dictionary, "utf8") > DICTIONARY_BYTES) dictionary = dictionary.slice(1);
+// Every export carries the dictionary: it must hold nothing a page may not show.
+if (findCprNumbers(dictionary).length > 0) throw new Error("The section dictionary would hold a CPR number; nothing written");
 await writeFile(
   TARGET,
   [

@@ -32,3 +32,19 @@ export function vejenWithClosedBody(marker: string, openItemExtra = ""): string 
   if (withClosed === text) throw new Error("the Vejen sample no longer has the closed item this fixture edits");
   return openItemExtra ? withClosed.replace("Sagsfremstilling\n\nBaggrund\n", `Sagsfremstilling\n\nBaggrund\n\n${openItemExtra}\n`) : withClosed;
 }
+
+const ITEM_6_OPEN = "Punkt 6: Orientering om erfaringer fra projekt Fritidspas (B)";
+const ITEM_6_CLOSED = "Punkt 6: Lukket: Orientering om erfaringer fra projekt Fritidspas (B)";
+
+/**
+ * Meeting `meeting` of the Vejen sample (held at another hour, so a meeting of its own) with
+ * `marker` in item 6's case description, the item open or closed (a correction that closes it).
+ */
+export function vejenMeetingWithMarker(meeting: number, marker: string, isItem6Closed = false): string {
+  const sample = readFileSync(VEJEN_SAMPLE, "utf8").replace("2024 kl. 14:00", `2024 kl. ${10 + meeting}:00`);
+  const [before, rest] = sample.split(ITEM_6_OPEN);
+  if (before === undefined || rest === undefined) throw new Error(`${VEJEN_SAMPLE} no longer has "${ITEM_6_OPEN}"`);
+  const body = rest.replace("Sagsfremstilling\n\n", `Sagsfremstilling\n\nBorgeren i ${marker} har klaget over sagsbehandlingen.\n\n`);
+  if (body === rest) throw new Error(`${VEJEN_SAMPLE}: item 6 has no Sagsfremstilling`);
+  return `${before}${isItem6Closed ? ITEM_6_CLOSED : ITEM_6_OPEN}${body}`;
+}

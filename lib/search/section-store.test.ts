@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SECTION_KINDS } from "@/lib/minutes/vocabulary";
+import { findCprNumbers } from "@/lib/privacy/redact-cpr";
 import type { StoredSection } from "./search-index";
+import { SECTION_DICTIONARY } from "./section-dictionary";
 import { CorruptIndexFileError, FileSectionStore, MemorySectionStore, SpillSectionStore, writeSectionStore } from "./section-store";
 import { generateSearchDocuments } from "./synthetic-documents";
 
@@ -35,6 +37,12 @@ async function exported(items: readonly StoredSection[][]): Promise<{ dir: strin
 }
 
 describe("the exported section store", () => {
+  it("compresses with a dictionary of open sample text that holds no CPR number and no closed marker", () => {
+    expect(SECTION_DICTIONARY.length).toBeGreaterThan(10_000);
+    expect(findCprNumbers(SECTION_DICTIONARY)).toEqual([]);
+    expect(SECTION_DICTIONARY).not.toMatch(/lukket|fortrolig/i);
+  });
+
   it("holds each item's sections compressed: the file is a fraction of their JSON, and every item reads back", async () => {
     const items = sampleSections();
     expect(items.length).toBeGreaterThan(300);

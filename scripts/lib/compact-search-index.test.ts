@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishedItemsSource } from "@/lib/data/published-items";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
-import { makeTempDir, SAMPLES_DIR, VEJEN_SAMPLE } from "@/lib/ingest/test-fixtures";
+import { makeTempDir, SAMPLES_DIR, vejenMeetingWithMarker } from "@/lib/ingest/test-fixtures";
 import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS, settleSearchIndexReload } from "@/lib/search/get-search-index";
 import { readSearchIndexManifest } from "@/lib/search/index-store";
 import { searchFromQuery } from "@/lib/search/search-service";
@@ -17,22 +17,14 @@ import { rebuildSearchIndex } from "./rebuild-search-index";
 import { mergeInChildProcess } from "./search-merge-timer";
 import { updateSearchIndex } from "./update-search-index";
 
-const OPEN_TITLE = "Punkt 6: Orientering om erfaringer fra projekt Fritidspas (B)";
-const CLOSED_TITLE = "Punkt 6: Lukket: Orientering om erfaringer fra projekt Fritidspas (B)";
 const ALWAYS = { maxDeltas: 1, maxDeltaBytes: Infinity };
 
 /** A unique word in item 6 of one meeting variant. */
 const marker = (meeting: number, variant: number) => `Quuxmerge${meeting}v${variant}`;
 
-/** The Vejen sample held at another hour (a meeting of its own), item 6 carrying the variant's marker, open or closed. */
-function vejenMeeting(meeting: number, variant: number, isItem6Closed = false): string {
-  const sample = readFileSync(VEJEN_SAMPLE, "utf8").replace("2024 kl. 14:00", `2024 kl. ${10 + meeting}:00`);
-  const [before, rest] = sample.split(OPEN_TITLE);
-  if (before === undefined || rest === undefined) throw new Error(`${VEJEN_SAMPLE} no longer has "${OPEN_TITLE}"`);
-  const body = rest.replace("Sagsfremstilling\n\n", `Sagsfremstilling\n\nBorgeren i ${marker(meeting, variant)} har klaget over sagsbehandlingen.\n\n`);
-  if (body === rest) throw new Error(`${VEJEN_SAMPLE}: item 6 has no Sagsfremstilling`);
-  return `${before}${isItem6Closed ? CLOSED_TITLE : OPEN_TITLE}${body}`;
-}
+/** Meeting `meeting` with item 6 carrying the variant's marker, open or closed. */
+const vejenMeeting = (meeting: number, variant: number, isItem6Closed = false): string =>
+  vejenMeetingWithMarker(meeting, marker(meeting, variant), isItem6Closed);
 
 let db: TestDatabase;
 let work: string;
@@ -93,6 +85,24 @@ async function indexFilesContaining(needles: string[]): Promise<string[]> {
     if (needles.some((needle) => text.includes(needle.toLowerCase()))) found.push(path.relative(indexDir, file));
   }
   return found;
+}
+
+/** Holds the full-build lock as another process would, until `release` (which waits for the hold to end). */
+async function holdBuildLock(): Promise<{ release: () => Promise<void> }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let isHolding = false;
+  const holding = withIndexBuildLock(db.prisma, async () => {
+    isHolding = true;
+    await held;
+  });
+  while (!isHolding) await new Promise((resolve) => setTimeout(resolve, 10));
+  return {
+    release: async () => {
+      release();
+      await holding;
+    },
+  };
 }
 
 describe("isMergeDue", () => {
@@ -206,19 +216,11 @@ describe("the background merge of the index's deltas", () => {
 
   it("leaves the deltas to a full build another process runs", async () => {
     await write(0, 0);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let isHolding = false;
-    const other = withIndexBuildLock(db.prisma, async () => {
-      isHolding = true;
-      await held;
-    });
-    while (!isHolding) await new Promise((resolve) => setTimeout(resolve, 10));
+    const other = await holdBuildLock();
     try {
       expect(await compactSearchIndex(db.prisma, () => {}, indexDir, ALWAYS)).toBe("busy");
     } finally {
-      release();
-      await other;
+      await other.release();
     }
     expect((await readSearchIndexManifest(indexDir)).deltas).toHaveLength(1);
     expect(await compactSearchIndex(db.prisma, () => {}, indexDir, ALWAYS)).toBe("merged");
@@ -228,22 +230,14 @@ describe("the background merge of the index's deltas", () => {
 describe("full builds", () => {
   it("run one at a time: a build waits for the one another process runs, so the later one reads later data and wins", async () => {
     await write(0, 0);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let isHolding = false;
-    const other = withIndexBuildLock(db.prisma, async () => {
-      isHolding = true;
-      await held;
-    });
-    while (!isHolding) await new Promise((resolve) => setTimeout(resolve, 10));
+    const other = await holdBuildLock();
     const before = await readSearchIndexManifest(indexDir);
     let isDone = false;
     const waiting = rebuildSearchIndex(db.prisma, () => {}, indexDir).then(() => (isDone = true));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(isDone).toBe(false);
     expect((await readSearchIndexManifest(indexDir)).version).toBe(before.version);
-    release();
-    await other;
+    await other.release();
     await waiting;
     expect((await readSearchIndexManifest(indexDir)).version).not.toBe(before.version);
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
@@ -7,7 +7,7 @@ import { publishedItemsSource } from "@/lib/data/published-items";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { renameCommittee } from "@/lib/ingest/rename-committee";
-import { makeTempDir, SAMPLES_DIR, VEJEN_SAMPLE } from "@/lib/ingest/test-fixtures";
+import { makeTempDir, SAMPLES_DIR, vejenMeetingWithMarker } from "@/lib/ingest/test-fixtures";
 import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS } from "@/lib/search/get-search-index";
 import { importSearchIndex, readSearchIndexManifest } from "@/lib/search/index-store";
 import type { SearchIndex } from "@/lib/search/search-index";
@@ -15,8 +15,6 @@ import { searchFromQuery } from "@/lib/search/search-service";
 import { rebuildSearchIndex } from "./rebuild-search-index";
 import { coveringPaths, updateSearchIndex } from "./update-search-index";
 
-const OPEN_TITLE = "Punkt 6: Orientering om erfaringer fra projekt Fritidspas (B)";
-const CLOSED_TITLE = "Punkt 6: Lukket: Orientering om erfaringer fra projekt Fritidspas (B)";
 const MEETINGS = 3;
 const VARIANTS = 3;
 const COMMITTEE_NAMES = ["Udvalget for Arbejdsmarked og Integration", "Beskæftigelsesudvalget", "Udvalg for Job og Uddannelse"];
@@ -24,18 +22,9 @@ const COMMITTEE_NAMES = ["Udvalget for Arbejdsmarked og Integration", "Beskæfti
 /** A unique word in item 6 of one meeting variant. */
 const marker = (meeting: number, variant: number) => `Zorblax${meeting}v${variant}`;
 
-/**
- * Meeting `meeting` (the Vejen sample held at another hour) with item 6 carrying the variant's
- * marker, open or closed (a correction that closes it; the open one again withdraws that).
- */
-function vejenMeeting(meeting: number, variant: number, isItem6Closed: boolean): string {
-  const sample = readFileSync(VEJEN_SAMPLE, "utf8").replace("2024 kl. 14:00", `2024 kl. ${10 + meeting}:00`);
-  const [before, rest] = sample.split(OPEN_TITLE);
-  if (before === undefined || rest === undefined) throw new Error(`${VEJEN_SAMPLE} no longer has "${OPEN_TITLE}"`);
-  const body = rest.replace("Sagsfremstilling\n\n", `Sagsfremstilling\n\nBorgeren i ${marker(meeting, variant)} har klaget over sagsbehandlingen.\n\n`);
-  if (body === rest) throw new Error(`${VEJEN_SAMPLE}: item 6 has no Sagsfremstilling`);
-  return `${before}${isItem6Closed ? CLOSED_TITLE : OPEN_TITLE}${body}`;
-}
+/** Meeting `meeting` with item 6 carrying the variant's marker, open or closed. */
+const vejenMeeting = (meeting: number, variant: number, isItem6Closed = false): string =>
+  vejenMeetingWithMarker(meeting, marker(meeting, variant), isItem6Closed);
 
 type Write = { kind: "ingest"; meeting: number; variant: number; isItem6Closed: boolean } | { kind: "rename"; name: number };
 
