@@ -1,11 +1,14 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
+import { LEAD_SECTION_KINDS } from "@/lib/search/index-config";
 import { scanWords } from "@/lib/search/danish-encoder";
 import type { SearchParams } from "@/lib/search/search-params";
 
 /**
  * The PostgreSQL peer of the search benchmark, built as a PostgreSQL engineer would build it for
  * the same question: the texts folded exactly as our index folds them (æ→ae, ø→oe, å→aa, other
- * accents off with the `unaccent` extension) in one weighted tsvector with a GIN index, every word
+ * accents off with the `unaccent` extension) in one tsvector of the fields our index searches,
+ * weighted as our index weighs them, with a GIN index, every word
  * of the query a prefix (`:*`) of a stemmed word, and one statement per search that returns the
  * page's 20 hits, their headlines and the total (`count(*) OVER ()`).
  */
@@ -19,37 +22,93 @@ export interface PostgresResult {
 const MB = 1024 * 1024;
 
 /**
- * Creates `unaccent`, an IMMUTABLE folding function (unaccent() itself is only STABLE, so it
- * cannot feed an index), and the table `bench_fts`: open items with their tsvector (title A,
- * decision B, sections C) under a GIN index. Does nothing when the table exists.
+ * ts_rank's weights for D, C, B, A: the index's BM25F field weights (lib/search/index-config.ts:
+ * title and decision 8, "meta" 2, "lead" 1.5, "body" 1) scaled to PostgreSQL's default for D, so
+ * a word in the title outranks the same word in the case description as much as in our index.
  */
-export async function preparePostgresPeer(client: pg.Client, log: (message: string) => void): Promise<void> {
-  await client.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
-  await client.query(`CREATE EXTENSION IF NOT EXISTS pg_prewarm`);
-  await client.query(`
+const RANK_WEIGHTS = "{0.1, 0.15, 0.2, 0.8}";
+
+const FOLD_FUNCTION_SQL = `
     CREATE OR REPLACE FUNCTION bench_fold(text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS
-    $$ SELECT public.unaccent('public.unaccent'::regdictionary, replace(replace(replace(lower($1), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa')) $$`);
-  const exists = await client.query(`SELECT 1 FROM pg_class WHERE relname = 'bench_fts'`);
-  if ((exists.rowCount ?? 0) > 0) return;
-  const started = performance.now();
-  await client.query(`
+    $$ SELECT public.unaccent('public.unaccent'::regdictionary, replace(replace(replace(lower($1), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa')) $$`;
+
+const leadKinds = [...LEAD_SECTION_KINDS].sort().map((kind) => `'${kind}'`).join(", ");
+
+// The fields our index searches (fieldTexts in lib/search/search-index.ts), each under the
+// weight letter RANK_WEIGHTS gives it: A title and decision, B "meta" (case number, committee
+// and municipality name: "kommune" finds every item of a kommune, as ours does), C the sections
+// of kind resumé, indstilling and beslutning ("lead"), D every other section ("body").
+// `body` keeps every section in order for ts_headline.
+const PEER_TABLE_SQL = `
     CREATE TABLE bench_fts AS
     SELECT a.id,
            a.title,
            a.decision,
            coalesce(s.body, '') AS body,
            setweight(to_tsvector('danish', bench_fold(a.title)), 'A')
-             || setweight(to_tsvector('danish', bench_fold(coalesce(a.decision, ''))), 'B')
-             || setweight(to_tsvector('danish', bench_fold(coalesce(s.body, ''))), 'C') AS tsv
+             || setweight(to_tsvector('danish', bench_fold(coalesce(a.decision, ''))), 'A')
+             || setweight(to_tsvector('danish', bench_fold(concat_ws(' ', a."caseNumber", c.name, mu.name))), 'B')
+             || setweight(to_tsvector('danish', bench_fold(coalesce(s.lead, ''))), 'C')
+             || setweight(to_tsvector('danish', bench_fold(coalesce(s.rest, ''))), 'D') AS tsv
     FROM "AgendaItem" a
-    LEFT JOIN (SELECT "itemId", string_agg(text, E'\\n' ORDER BY position) AS body FROM "Section" GROUP BY "itemId") s
+    JOIN "Meeting" m ON m.id = a."meetingId"
+    JOIN "Committee" c ON c.id = m."committeeId"
+    JOIN "Municipality" mu ON mu.id = c."municipalityId"
+    LEFT JOIN (
+      SELECT "itemId",
+             string_agg(text, E'\\n' ORDER BY position) AS body,
+             string_agg(text, E'\\n' ORDER BY position) FILTER (WHERE kind::text IN (${leadKinds})) AS lead,
+             string_agg(text, E'\\n' ORDER BY position) FILTER (WHERE kind::text NOT IN (${leadKinds})) AS rest
+      FROM "Section" GROUP BY "itemId") s
       ON s."itemId" = a.id
-    WHERE NOT a.closed`);
-  await client.query(`CREATE INDEX bench_fts_tsv ON bench_fts USING GIN (tsv)`);
-  await client.query(`ALTER TABLE bench_fts ADD PRIMARY KEY (id)`);
+    WHERE NOT a.closed`;
+
+const PEER_INDEX_SQL = [
+  `CREATE INDEX bench_fts_tsv ON bench_fts USING GIN (tsv)`,
+  `ALTER TABLE bench_fts ADD PRIMARY KEY (id)`,
+];
+
+/**
+ * The peer's definition version: a hash of the statements that build bench_fts and of the
+ * rank weights, stored as the table's comment. A kept database whose bench_fts carries another
+ * comment (an older definition) gets the table and its GIN index rebuilt.
+ */
+export const PEER_VERSION = createHash("sha256")
+  .update([FOLD_FUNCTION_SQL, PEER_TABLE_SQL, ...PEER_INDEX_SQL, RANK_WEIGHTS].join("\n"))
+  .digest("hex")
+  .slice(0, 12);
+
+/**
+ * Creates `unaccent`, an IMMUTABLE folding function (unaccent() itself is only STABLE, so it
+ * cannot feed an index), and the table `bench_fts`: open items with their weighted tsvector
+ * under a GIN index, commented with {@link PEER_VERSION}. Does nothing when the table exists with
+ * this version; rebuilds it when its version differs. Returns whether it (re)built the table.
+ */
+export async function preparePostgresPeer(client: pg.Client, log: (message: string) => void): Promise<boolean> {
+  await client.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
+  await client.query(`CREATE EXTENSION IF NOT EXISTS pg_prewarm`);
+  await client.query(FOLD_FUNCTION_SQL);
+  const found = await client.query<{ comment: string | null }>(
+    `SELECT obj_description(c.oid, 'pg_class') AS comment FROM pg_class c WHERE c.relname = 'bench_fts' AND c.relkind = 'r'`,
+  );
+  const existing = found.rows[0];
+  if (existing !== undefined && existing.comment === peerComment()) return false;
+  if (existing !== undefined) {
+    log(`PostgreSQL: bench_fts har en anden definition (${existing.comment ?? "ingen version"}, nu ${peerComment()}): bygges om med sit GIN-indeks`);
+    await client.query(`DROP TABLE bench_fts`);
+  }
+  const started = performance.now();
+  await client.query(PEER_TABLE_SQL);
+  for (const statement of PEER_INDEX_SQL) await client.query(statement);
+  await client.query(`COMMENT ON TABLE bench_fts IS '${peerComment()}'`);
   await client.query(`ANALYZE bench_fts`);
-  log(`PostgreSQL: bench_fts (foldet som indekset, GIN) bygget på ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(`PostgreSQL: bench_fts ${PEER_VERSION} (foldet som indekset; titel, beslutning, sagsnr./udvalg/kommune og afsnit vægtet som indeksets felter; GIN) bygget på ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+function peerComment(): string {
+  return `bench peer ${PEER_VERSION}`;
 }
 
 /** Bytes of everything a search reads: bench_fts with its indexes and the tables it joins. */
@@ -151,7 +210,7 @@ export async function searchPostgres(client: pg.Client, params: SearchParams, li
   const result = await client.query<{ municipality: string; number: string; date: string; total: string }>(
     `WITH page AS (
        SELECT f.id, mu.slug AS municipality, a.number, m.date,
-              ts_rank(f.tsv, to_tsquery('danish', $1)) AS rank, count(*) OVER () AS total
+              ts_rank('${RANK_WEIGHTS}', f.tsv, to_tsquery('danish', $1)) AS rank, count(*) OVER () AS total
        FROM bench_fts f
        JOIN "AgendaItem" a ON a.id = f.id
        JOIN "Meeting" m ON m.id = a."meetingId"
