@@ -58,6 +58,10 @@ export async function measureFreshness(options: {
     stamped("server", text);
   });
   server.stderr?.on("data", (chunk: Buffer) => stamped("server", chunk.toString()));
+  // The server runs in a session of its own, out of reach of a terminal's Ctrl-C: a benchmark
+  // that exits on a signal (bench-search.ts) stops it here, as the `finally` below would.
+  const stopServer = () => stopGroup(server);
+  process.on("exit", stopServer);
   try {
     await pollUntil(() => searchTotal(base, "kommune").then((total) => total !== null), options.timeoutMs, server);
     const coldStartMs = performance.now() - launched;
@@ -94,18 +98,25 @@ export async function measureFreshness(options: {
       ingestExitAfterCommitMs: (exitedAt ?? foundAt) - commit,
     };
   } finally {
+    process.off("exit", stopServer);
     if (server.pid !== undefined && server.exitCode === null) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
+      stopGroup(server);
       await new Promise((resolve) => {
         server.once("exit", resolve);
         setTimeout(resolve, 10_000);
       });
     }
     if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Sends SIGTERM to the process group of `child` (started detached) unless it has ended. */
+function stopGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // already gone
   }
 }
 
