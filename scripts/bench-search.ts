@@ -364,6 +364,8 @@ function formatFreshness(freshness: FreshnessResult): string[] {
   ];
 }
 
+const SPILL_PREFIX = "spill-";
+
 /** What a build in this run measured; null when a kept index was reused. */
 interface BuildFigures {
   buildMs: number;
@@ -374,8 +376,11 @@ interface BuildFigures {
 
 /** Builds the index from the database as `npm run index` reads it and exports it into `indexDir`, measured. */
 async function buildAndExportMeasured(database: BenchDatabase, changeWatermark: number): Promise<BuildFigures> {
+  // A run killed while it built (tsx's CLI SIGKILLs a child busy past 60 ms after Ctrl-C) left
+  // its spill folder, the size of every section text, in the kept data folder.
+  for (const entry of await readdir(dataDir)) if (entry.startsWith(SPILL_PREFIX)) await rm(path.join(dataDir, entry), { recursive: true, force: true });
   const prisma = createPrisma(database.url);
-  const spillDir = await mkdtemp(path.join(dataDir, "spill-"));
+  const spillDir = await mkdtemp(path.join(dataDir, SPILL_PREFIX));
   temporary.add(spillDir);
   try {
     gc?.();
