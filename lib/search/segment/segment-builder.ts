@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import { closeSync, openSync } from "node:fs";
+import { unlink } from "node:fs/promises";
+import path from "node:path";
+import { firstOccurrenceSlot } from "./field-postings";
+import { mergeRuns } from "./merge-runs";
+import { PostingLog } from "./posting-log";
+import { RunFileReader, writeRunFile } from "./run-file";
+import { Segment } from "./segment";
+import { MAX_FIELDS, postingCode } from "./segment-format";
+import { FileSink, MemorySink, SegmentWriter } from "./segment-writer";
+import type { TermRecordSource } from "./term-record";
+
+/**
+ * About 8 million postings a run: ten bytes each in the posting log, four more while it is
+ * sorted, plus the run's distinct terms in a Map, a few hundred MB of heap at most.
+ */
+const DEFAULT_RUN_POSTINGS = 8_000_000;
+
+/**
+ * Builds a {@link Segment} item by item, ordinals ascending. With a spill directory the postings
+ * are sorted and written out in runs whenever `runPostings` have gathered, and finish() merges the
+ * runs into the segment's postings file there, so the heap holds one run whatever the item count.
+ */
+export class SegmentBuilder {
+  private log = new PostingLog();
+  private readonly runFiles: string[] = [];
+  private readonly fields: number;
+  private readonly spillDir: string | undefined;
+  private readonly runPostings: number;
+  private readonly name = `segment-${randomUUID().slice(0, 8)}`;
+  private lastOrdinal = -1;
+  private isFinished = false;
+  private itemCount = 0;
+  // Scratch for one field's distinct terms, reused across items.
+  private readonly firstSeen = new Map<string, number>();
+  private readonly firstPositions: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly distinct: string[] = [];
+
+  /**
+   * `fields`: how many fields (5 for terms, 1 for word pairs). Without `spillDir` everything stays
+   * in memory; with it, sorted runs of about `runPostings` postings (default ~8 million) are
+   * written to files there and merged by finish(), so the heap stays bounded whatever the item count.
+   */
+  constructor(options: { fields: number; spillDir?: string; runPostings?: number }) {
+    const { fields, spillDir, runPostings = DEFAULT_RUN_POSTINGS } = options;
+    if (!Number.isInteger(fields) || fields < 1 || fields > MAX_FIELDS) throw new RangeError(`A segment has 1 to ${MAX_FIELDS} fields, not ${fields}`);
+    if (!Number.isInteger(runPostings) || runPostings < 1) throw new RangeError(`runPostings must be a positive integer, not ${runPostings}`);
+    this.fields = fields;
+    this.spillDir = spillDir;
+    this.runPostings = runPostings;
+  }
+
+  /** Number of items with at least one term. */
+  get items(): number {
+    return this.itemCount;
+  }
+
+  /**
+   * One item's terms: per field, the field's terms in order, repeats included (exactly the
+   * array the lead hands FlexSearch joined by spaces). Ordinals strictly ascending across calls;
+   * an item may have no fields. Terms are non-empty and hold no "\n".
+   */
+  addItem(ordinal: number, fields: ReadonlyArray<{ field: number; terms: readonly string[] }>): void {
+    if (this.isFinished) throw new Error("SegmentBuilder.addItem after finish()");
+    if (!Number.isInteger(ordinal) || ordinal <= this.lastOrdinal || ordinal > 0xffffffff) {
+      throw new RangeError(`Segment ordinals must ascend: ${ordinal} after ${this.lastOrdinal}`);
+    }
+    this.lastOrdinal = ordinal;
+    let seenFields = 0;
+    let hasTerms = false;
+    for (const { field, terms } of fields) {
+      if (!Number.isInteger(field) || field < 0 || field >= this.fields) throw new RangeError(`Item ${ordinal}: field ${field} outside 0..${this.fields - 1}`);
+      if ((seenFields & (1 << field)) !== 0) throw new Error(`Item ${ordinal}: field ${field} given twice`);
+      seenFields |= 1 << field;
+      if (terms.length === 0) continue;
+      hasTerms = true;
+      this.addField(ordinal, field, terms);
+    }
+    if (hasTerms) this.itemCount++;
+    if (this.spillDir !== undefined && this.log.length >= this.runPostings) this.spill(this.spillDir);
+  }
+
+  private addField(ordinal: number, field: number, terms: readonly string[]): void {
+    const { firstSeen, firstPositions, counts, distinct } = this;
+    firstSeen.clear();
+    distinct.length = 0;
+    terms.forEach((term, position) => {
+      const seen = firstSeen.get(term);
+      if (seen !== undefined) {
+        counts[seen] = (counts[seen] ?? 0) + 1;
+        return;
+      }
+      if (term.length === 0) throw new Error(`Item ${ordinal}: an empty term in field ${field}`);
+      firstSeen.set(term, distinct.length);
+      firstPositions[distinct.length] = position;
+      counts[distinct.length] = 1;
+      distinct.push(term);
+    });
+    distinct.forEach((term, i) => {
+      const slot = firstOccurrenceSlot(firstPositions[i] ?? 0, terms.length);
+      this.log.add(term, ordinal, field, postingCode(slot, counts[i] ?? 1));
+    });
+  }
+
+  private spill(spillDir: string): void {
+    const file = path.join(spillDir, `${this.name}-run-${this.runFiles.length}.bin`);
+    writeRunFile(file, this.log.sortedRecords(this.fields), this.fields);
+    this.runFiles.push(file);
+    this.log = new PostingLog();
+  }
+
+  /** Finishes: merges runs; returns the segment (file-backed in spillDir, or in memory). */
+  async finish(): Promise<Segment> {
+    if (this.isFinished) throw new Error("SegmentBuilder.finish() called twice");
+    this.isFinished = true;
+    const { spillDir, fields } = this;
+    const lastRun = this.log.length > 0 ? this.log.sortedRecords(fields) : null;
+    this.log = new PostingLog();
+    if (spillDir === undefined) {
+      const sink = new MemorySink();
+      const writer = new SegmentWriter(fields, sink);
+      await mergeRuns(lastRun === null ? [] : [lastRun], writer);
+      return Segment.fromMemory(fields, writer.finish(), sink.toBuffer());
+    }
+    const sources: TermRecordSource[] = [];
+    const file = path.join(spillDir, `${this.name}-postings.bin`);
+    const fd = openSync(file, "w");
+    try {
+      for (const run of this.runFiles) sources.push(new RunFileReader(run, fields));
+      if (lastRun !== null) sources.push(lastRun);
+      const writer = new SegmentWriter(fields, new FileSink(fd));
+      await mergeRuns(sources, writer);
+      const dictionary = writer.finish();
+      return Segment.fromPostingsFile(fields, dictionary, file);
+    } finally {
+      for (const source of sources) source.close();
+      closeSync(fd);
+      await Promise.all(this.runFiles.map((run) => unlink(run).catch(() => undefined)));
+    }
+  }
+}
