@@ -363,6 +363,7 @@ try {
     { changeWatermark, readAtMs: Date.now() },
     SpillSectionStore.create(spillDir),
     progress,
+    spillDir,
   );
   const buildMs = performance.now() - started;
   await prisma.$disconnect();

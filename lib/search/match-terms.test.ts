@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
-import { matchAllTerms, termSlots } from "./match-terms";
+import { termPostings } from "./index-postings";
+import { matchAllTerms } from "./match-terms";
 import { encodeForIndex } from "./danish-encoder";
 import { fieldsForRestriction } from "./index-config";
 import type { SearchDocument } from "./search-document";
@@ -27,17 +28,18 @@ function doc(id: number, title: string, body: string): SearchDocument {
   };
 }
 
-describe("termSlots (FlexSearch's public unresolved search)", () => {
-  it("returns every item holding a term, however many (no default limit cuts it short)", () => {
+describe("termPostings (the full build's segment and the deltas' FlexSearch)", () => {
+  it("returns every item holding a term, however many", () => {
     const count = 1_500;
     const index = buildSearchIndex(Array.from({ length: count }, (_, i) => doc(i, `Punkt ${i}`, i % 3 === 0 ? "fritidspas" : "budget fritidspas")));
-    const ids = termSlots(index, "fritidspas", "body").flatMap((slot) => [...(slot ?? [])]);
+    const lists = termPostings(index, "fritidspas", "body");
+    const ids = lists.flatMap((postings) => [...postings.ordinals]);
     expect(ids).toHaveLength(count);
     expect(new Set(ids).size).toBe(count);
     // An earlier position in the field is a better (lower) slot.
-    const slotOf = new Map(termSlots(index, "fritidspas", "body").flatMap((slot, i) => (slot ?? []).map((id) => [id as number, i] as const)));
+    const slotOf = new Map(lists.flatMap((postings) => [...postings.ordinals].map((id, i) => [id, postings.slots[i]] as const)));
     expect(slotOf.get(0)).toBeLessThan(slotOf.get(1) ?? -1);
-    expect(termSlots(index, "fritidspas", "title")).toEqual([]);
+    expect(termPostings(index, "fritidspas", "title")).toEqual([]);
   });
 
   it("agrees with scanning the stored texts for any generated vocabulary", () => {
@@ -52,7 +54,7 @@ describe("termSlots (FlexSearch's public unresolved search)", () => {
           const expected = texts.flatMap(([title, body], i) => (title.includes(word) || body.includes(word) ? [i] : []));
           const found = [...matchAllTerms(index, [term], fieldsForRestriction(null)).ordinals].sort((a, b) => a - b);
           expect(found).toEqual(expected);
-          const inTitle = termSlots(index, term, "title").flatMap((slot) => [...(slot ?? [])]);
+          const inTitle = termPostings(index, term, "title").flatMap((postings) => [...postings.ordinals]);
           expect(inTitle.map(Number).sort((a, b) => a - b)).toEqual(texts.flatMap(([title], i) => (title.includes(word) ? [i] : [])));
         }
       }),

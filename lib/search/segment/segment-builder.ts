@@ -111,6 +111,26 @@ export class SegmentBuilder {
     this.log = new PostingLog();
   }
 
+  /**
+   * Finishes a builder without a spill directory synchronously (one run, nothing to merge): the
+   * in-memory build of buildSearchIndex.
+   */
+  finishInMemory(): Segment {
+    if (this.spillDir !== undefined) throw new Error("SegmentBuilder.finishInMemory() on a builder with a spill directory; use finish()");
+    if (this.isFinished) throw new Error("SegmentBuilder.finish() called twice");
+    this.isFinished = true;
+    const run = this.log.length > 0 ? this.log.sortedRecords(this.fields) : null;
+    this.log = new PostingLog();
+    const sink = new MemorySink();
+    const writer = new SegmentWriter(this.fields, sink);
+    try {
+      for (let record = run?.next() ?? null; record !== null; record = run?.next() ?? null) writer.addTerm(record.term, [record]);
+    } finally {
+      run?.close();
+    }
+    return Segment.fromMemory(this.fields, writer.finish(), sink.toBuffer());
+  }
+
   /** Finishes: merges runs; returns the segment (file-backed in spillDir, or in memory). */
   async finish(): Promise<Segment> {
     if (this.isFinished) throw new Error("SegmentBuilder.finish() called twice");
