@@ -1,23 +1,16 @@
 import fc from "fast-check";
-import { mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
 import { Segment } from "./segment";
 import { SegmentBuilder } from "./segment-builder";
+import { temporaryDirectories } from "./test-directories";
 
-const directories: string[] = [];
-function temporaryDirectory(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "segment-corrupt-"));
-  directories.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const directories = temporaryDirectories("segment-corrupt-");
+const temporaryDirectory = () => directories.create();
 
 /** A small segment of 3 fields written as "base" into a fresh directory. */
 async function writeSample(): Promise<string> {
