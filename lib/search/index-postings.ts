@@ -82,7 +82,7 @@ export function expandPrefixTerms(index: SearchIndex, prefix: string, pairs = fa
 /**
  * The postings of `term` in `field` (a SEARCH_FIELDS name, or PAIR_FIELD for a word pair) from
  * both parts, handed to `visit` one list at a time: the segment's, then the deltas'. Ordinals
- * ascend within a list.
+ * ascend strictly within a list (match-terms.ts searches them).
  */
 export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: SearchFieldName | typeof PAIR_FIELD, visit: (postings: FieldPostings) => void): void {
   const isPair = field === PAIR_FIELD;
@@ -113,19 +113,16 @@ export function termPostings(index: SearchIndex, term: string, field: SearchFiel
  */
 function deltaPostings(index: SearchIndex, term: string, field: string, fieldIndex: number): FieldPostings {
   const slots = index.flex.search(term, { index: field, resolve: false }).result as ReadonlyArray<ArrayLike<number> | null | undefined>;
-  let length = 0;
-  for (const ids of slots) length += ids?.length ?? 0;
-  const ordinals = new Uint32Array(length);
-  const slotOf = new Uint8Array(length);
-  const counts = new Uint8Array(length).fill(1);
-  let at = 0;
+  // Ordinals ascending, as in a segment: the slot of each item, then the items in order.
+  const slotByOrdinal = new Map<number, number>();
   slots.forEach((ids, slot) => {
     if (!ids) return;
-    for (let i = 0; i < ids.length; i++) {
-      ordinals[at] = Number(ids[i]);
-      slotOf[at++] = slot;
-    }
+    for (let i = 0; i < ids.length; i++) slotByOrdinal.set(Number(ids[i]), slot);
   });
+  const ordinals = Uint32Array.from(slotByOrdinal.keys()).sort();
+  const length = ordinals.length;
+  const slotOf = Uint8Array.from(ordinals, (ordinal) => slotByOrdinal.get(ordinal) ?? 0);
+  const counts = new Uint8Array(length).fill(1);
   const repeats = field === PAIR_FIELD ? undefined : index.frequencies.get(term);
   if (repeats !== undefined && length > 0) {
     const positionOf = new Map<number, number>();

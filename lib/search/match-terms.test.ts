@@ -61,4 +61,29 @@ describe("termPostings (the full build's segment and the deltas' FlexSearch)", (
       { numRuns: 60 },
     );
   });
+
+  it("finds and scores a common term's items among a rare term's candidates as two single-term searches do", () => {
+    // One word in nearly every item and one in a few: the common term's long list is searched for
+    // the few candidates instead of scanned (match-terms.ts), and must give what a scan gives.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 39 }).map((n) => n === 0), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 3 })), { minLength: 100, maxLength: 400 }), (shape) => {
+        const docs = shape.map(([isRare, common, rareRepeats], i) =>
+          doc(i, `Punkt ${i}${common > 0 ? " budget" : ""}`, [...Array.from({ length: common }, () => "budget"), ...(isRare ? Array.from({ length: rareRepeats + 1 }, () => "zeta") : [])].join(" ")),
+        );
+        const index = buildSearchIndex(docs);
+        const all = fieldsForRestriction(null);
+        const both = matchAllTerms(index, ["zeta", "budget"], all);
+        const expected = shape.flatMap(([isRare, common], i) => (isRare && common > 0 ? [i] : []));
+        const candidates = shape.filter(([isRare]) => isRare).length;
+        // The common term's list is at least 16 times the candidates: the lookup, not the scan, runs.
+        fc.pre(candidates > 0 && candidates * 16 < shape.filter(([, common]) => common > 0).length);
+        expect([...both.ordinals].sort((a, b) => a - b)).toEqual(expected);
+        const rare = matchAllTerms(index, ["zeta"], all).score.slice();
+        const common = matchAllTerms(index, ["budget"], all).score.slice();
+        // Equal up to float32 rounding (the sum is rounded once, not each part).
+        for (const ordinal of expected) expect(both.score[ordinal]).toBeCloseTo((rare[ordinal] ?? 0) + (common[ordinal] ?? 0), 5);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -80,7 +80,7 @@ export function matchAllTerms(
   const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction);
   const strengths = fieldStrengths(index.size);
   let candidates = new Uint32Array(0);
-  let count = 0;
+  let found = 0;
 
   for (let step = 0; step < order.length; step++) {
     const termIndex = order[step] ?? 0;
@@ -101,32 +101,68 @@ export function matchAllTerms(
       for (const expanded of expansion.terms) {
         if ((expanded.mask & bit) === 0) continue;
         const form = formStrength(queryTerm, typed.get(queryTerm) ?? [], expanded.term);
-        forEachPostings(index, expanded, field, ({ ordinals, slots, counts }) => {
-          for (let i = 0; i < ordinals.length; i++) {
-            const ordinal = ordinals[i] ?? 0;
-            const seen = matched[ordinal] ?? 0;
-            if (seen < step) continue;
-            if (mustVerify && !verifier.holds(ordinal)) continue;
-            if (seen === step) {
-              matched[ordinal] = next;
-              if (step === 0) {
-                if (count === candidates.length) candidates = grow(candidates);
-                candidates[count++] = ordinal;
-              }
+        const add = (ordinal: number, slot: number, count: number): void => {
+          const seen = matched[ordinal] ?? 0;
+          if (seen < step) return;
+          if (mustVerify && !verifier.holds(ordinal)) return;
+          if (seen === step) {
+            matched[ordinal] = next;
+            if (step === 0) {
+              if (found === candidates.length) candidates = grow(candidates);
+              candidates[found++] = ordinal;
             }
-            strengths.add(ordinal, weight * matchStrength(form, slots[i] ?? 0));
-            const repeats = (counts[i] ?? 1) - 1;
-            if (repeats > 0 && repeatWeight > 0) strengths.add(ordinal, repeatWeight * form * repeats);
           }
+          strengths.add(ordinal, weight * matchStrength(form, slot));
+          if (count > 1 && repeatWeight > 0) strengths.add(ordinal, repeatWeight * form * (count - 1));
+        };
+        forEachPostings(index, expanded, field, ({ ordinals, slots, counts }) => {
+          if (step > 0 && found * SEEK_RATIO < ordinals.length) {
+            // Few candidates left against a long list: look each up (both ascend) instead of scanning.
+            let at = 0;
+            for (let c = 0; c < found && at < ordinals.length; c++) {
+              const ordinal = candidates[c] ?? 0;
+              at = seek(ordinals, ordinal, at);
+              if (ordinals[at] === ordinal) add(ordinal, slots[at] ?? 0, counts[at] ?? 1);
+            }
+            return;
+          }
+          for (let i = 0; i < ordinals.length; i++) add(ordinals[i] ?? 0, slots[i] ?? 0, counts[i] ?? 1);
         });
       }
     }
     strengths.flushInto(score, idf);
-    if (step > 0) count = keepMatched(candidates, count, matched, next);
+    if (step > 0) found = keepMatched(candidates, found, matched, next);
+    // Later terms look the candidates up in their (ascending) postings.
+    else candidates.subarray(0, found).sort();
   }
   let maxScore = 0;
-  for (let i = 0; i < count; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
-  return { ordinals: candidates.subarray(0, count), score, maxScore };
+  for (let i = 0; i < found; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
+  return { ordinals: candidates.subarray(0, found), score, maxScore };
+}
+
+/**
+ * A later term's postings list longer than this many times the candidates left is searched for
+ * each candidate rather than scanned whole.
+ */
+const SEEK_RATIO = 16;
+
+/** The first position at or after `from` whose ordinal is not below `ordinal` (galloping, then binary search). */
+function seek(ordinals: Uint32Array, ordinal: number, from: number): number {
+  let lo = from;
+  let hi = from;
+  let stride = 1;
+  while (hi < ordinals.length && (ordinals[hi] ?? 0) < ordinal) {
+    lo = hi + 1;
+    hi += stride;
+    stride *= 2;
+  }
+  hi = Math.min(hi, ordinals.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ordinals[mid] ?? 0) < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Compacts the first `count` candidates in place to those that matched `steps` terms; returns the new count. */
