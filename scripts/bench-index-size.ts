@@ -63,10 +63,9 @@ const QUERIES: Array<{ kind: "ord" | "frase" | "felt"; params: Partial<SearchPar
 /** File groups of an export, by the start of the file's path within its version directory. */
 const GROUPS: Array<[string, (file: string) => boolean]> = [
   ["sections (afsnitstekster)", (file) => file.startsWith("sections")],
-  ["flex/ (FlexSearch)", (file) => file.startsWith("flex/")],
+  ["terms-* (termsegment)", (file) => file.startsWith("terms")],
+  ["pairs-* (ordparsegment)", (file) => file.startsWith("pairs")],
   ["items (kolonner)", (file) => file.startsWith("items.")],
-  ["terms + pairs (ordbøger)", (file) => file.startsWith("terms") || file.startsWith("pairs")],
-  ["repeats (gentagelser)", (file) => file.startsWith("repeats")],
   ["urls.txt", (file) => file.startsWith("urls.")],
   ["facets, labels, meta", () => true],
 ];
@@ -135,7 +134,7 @@ try {
   const spillDir = path.join(workDir, "spill");
   await mkdir(spillDir);
   let started = performance.now();
-  let built: SearchIndex | null = await buildSearchIndexFrom(documents(), newIndexVersion(), { changeWatermark: 0, readAtMs: Date.now() }, SpillSectionStore.create(spillDir));
+  let built: SearchIndex | null = await buildSearchIndexFrom(documents(), newIndexVersion(), { changeWatermark: 0, readAtMs: Date.now() }, SpillSectionStore.create(spillDir), undefined, spillDir);
   const buildMs = performance.now() - started;
   const size = built.size;
   started = performance.now();

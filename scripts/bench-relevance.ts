@@ -86,9 +86,8 @@ async function* allDocuments(): AsyncGenerator<SearchDocument> {
 // Generated (or read from the cache), parsed and indexed in one stream: the documents are never all held at once.
 const index = await buildSearchIndexFrom(allDocuments(), newIndexVersion(), { changeWatermark: 0, readAtMs: Date.now() });
 console.log(`Indeks over ${index.size} punkter (${samples.length} fra data/samples) genereret, parset og bygget på ${((performance.now() - started) / 1000).toFixed(1)} s`);
-let repeats = 0;
-for (const postings of index.frequencies.values()) repeats += postings.ordinals.length;
-console.log(`Gentagelser (term-frequencies.ts): ${index.frequencies.size} termer, ${repeats} (punkt, felt)-par, ${((repeats * 5) / 1024 / 1024).toFixed(0)} MB i typede arrays`);
+const { postings, dictionary } = index.segments.terms.byteSize;
+console.log(`Termsegment: ${index.segments.terms.termCount} termer, postings ${(postings / 1024 / 1024).toFixed(0)} MB, ordbog ${(dictionary / 1024 / 1024).toFixed(0)} MB`);
 
 const isSample = (municipalitySlug: string, number: string, url: string, relevanceCase: (typeof RELEVANCE_CASES)[number]) =>
   municipalitySlug === relevanceCase.municipality && number === relevanceCase.number && samples.some((doc) => doc.url === url);

@@ -396,6 +396,7 @@ async function buildAndExportMeasured(database: BenchDatabase, changeWatermark: 
       { changeWatermark, readAtMs: Date.now() },
       SpillSectionStore.create(spillDir),
       progress,
+      spillDir,
     );
     const buildMs = performance.now() - started;
     const heapBuilt = process.memoryUsage().heapUsed;

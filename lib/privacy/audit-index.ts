@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, inflateRawSync } from "node:zlib";
+import { PAIRS_SEGMENT, TERMS_SEGMENT } from "@/lib/search/index-store";
+import { Segment } from "@/lib/search/segment/segment";
 import { checkCpr, checkOpenText, count, createReport, jsonStrings, type AuditReport } from "./audit-report";
 
 /** The columns of an exported `items.json` the audit reads (see lib/search/search-index.ts). */
@@ -159,7 +161,7 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
       }
       if (path.basename(path.dirname(file)) === "deltas") checkDeltaDocs(report, file, value, closedItemIds);
     } else {
-      // Dictionaries: one term (or "first\u0001second" pair) per line.
+      // Text files (urls.txt, the section store's dictionary): one entry per line.
       text.split("\n").forEach((term, line) => {
         count(report, "indekstekster");
         checkCpr(report, `${file} linje ${line + 1}`, term.replaceAll("\u0001", " "));
@@ -169,5 +171,28 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
   for (const file of files.filter((f) => path.basename(f) === "sections.bin")) {
     await checkSectionStore(report, file, idsByDir.get(path.dirname(file)) ?? [], closedItemIds);
   }
+  for (const versionDir of files.filter((f) => path.basename(f) === "meta.json").map((f) => path.dirname(f))) {
+    for (const name of [TERMS_SEGMENT, PAIRS_SEGMENT]) await checkSegmentTerms(report, versionDir, name);
+  }
   return report;
+}
+
+/**
+ * A version's postings segment (lib/search/segment): every term of its dictionary, read through
+ * the segment's own reader, word pairs as "first second". A segment that does not open is a finding.
+ */
+async function checkSegmentTerms(report: AuditReport, dir: string, name: string): Promise<void> {
+  count(report, "indeksfiler");
+  const file = path.join(dir, `${name}-*`);
+  let segment: Segment;
+  try {
+    segment = await Segment.open(dir, name);
+  } catch (error) {
+    report.findings.push({ location: file, problem: `segmentet kan ikke læses (${(error as Error).message})` });
+    return;
+  }
+  for (let position = 0; position < segment.termCount; position++) {
+    count(report, "indekstekster");
+    checkCpr(report, `${file} term ${position + 1}`, segment.term(position).replaceAll("\u0001", " "));
+  }
 }

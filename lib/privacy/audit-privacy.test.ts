@@ -83,6 +83,8 @@ describe("privacy audit over ingested samples, fixtures and documents full of ma
     const section = await db.prisma.section.create({
       data: { itemId: open.id, position: 999, heading: "Bemærkninger", kind: "other", text: "Ansøger Hansen,120345-\n6789 har klaget.", sourceLine: 1 },
     });
+    // Ten digits in a row: one index term, so the number lands in the term and word-pair segments' dictionaries.
+    await db.prisma.section.create({ data: { itemId: open.id, position: 998, heading: "Journal", kind: "other", text: "Journal 1203456789 vedlagt.", sourceLine: 1 } });
     await db.prisma.agendaItem.update({ where: { id: open.id }, data: { title: `${open.title} (Lukket)` } });
     await db.prisma.section.create({ data: { itemId: closed.id, position: 1, heading: "Sagsfremstilling", kind: "sagsfremstilling", text: "Fortroligt indhold.", sourceLine: 1 } });
     // Another closed item with a vote recorded for a person, as if the ingest had read its body.
@@ -113,6 +115,8 @@ describe("privacy audit over ingested samples, fixtures and documents full of ma
     expect(has(report, new RegExp(`^SourceDocument id=${vejen.id} linje ${heading + 3}$`), /et lukket punkts tekst er gemt/u)).toBe(true);
     expect(has(report, /items\.json .*titel/u, /lukket-markering/u)).toBe(true);
     expect(has(report, /sections\.bin punkt #\d+ \(AgendaItem id=\d+\) afsnit/u, /^CPR-nummer/u)).toBe(true);
+    expect(has(report, /\/terms-\* term \d+ /u, /^CPR-nummer/u)).toBe(true);
+    expect(has(report, /\/pairs-\* term \d+ /u, /^CPR-nummer/u)).toBe(true);
     expect(report.findings.filter((f) => f.location.startsWith("SourceDocument.sha256"))).toEqual([]);
     // Findings never repeat the number itself.
     expect(JSON.stringify(report.findings)).not.toMatch(/6789|120345/u);

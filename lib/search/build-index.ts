@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
-import { encodeForIndex, scanWords } from "./danish-encoder";
+import { appendIndexTerms, scanWords, type ScannedWord } from "./danish-encoder";
 import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
 import { fieldTexts, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
 import { MemorySectionStore, type SectionStore } from "./section-store";
+import { Segment } from "./segment/segment";
+import { SegmentBuilder } from "./segment/segment-builder";
 import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
 import { TermFrequencyBuilder } from "./term-frequencies";
 import { mergeSorted, mergeUrlOrder } from "./url-order";
@@ -31,14 +33,20 @@ export function buildSearchIndex(
   sections: SectionStore = new MemorySectionStore(),
 ): SearchIndex {
   const index = emptySearchIndex(version, basis, sections);
-  appendDocuments(index, docs);
+  const writer = new DocumentWriter(index);
+  for (const doc of docs) writer.store(doc);
+  writer.appendColumns();
+  const builders = segmentBuilders();
+  writer.indexInto(builders);
+  index.segments = { size: index.size, terms: builders.terms.finishInMemory(), pairs: builders.pairs.finishInMemory() };
   return index;
 }
 
 /**
  * {@link buildSearchIndex} from documents read as they arrive (readSearchDocuments), none of
  * them held once stored. With a {@link SpillSectionStore} the section texts stay out of the heap
- * too: what a million items' build needs (6–7 GB of section text).
+ * too, and with `spillDir` the postings (sorted runs merged into the segment files there): what
+ * a million items' build needs.
  */
 export async function buildSearchIndexFrom(
   docs: AsyncIterable<SearchDocument>,
@@ -47,6 +55,8 @@ export async function buildSearchIndexFrom(
   sections: SectionStore = new MemorySectionStore(),
   /** Called every 10,000 items stored and every 10,000 indexed (progress output, memory sampling). */
   onProgress: (phase: "stored" | "indexed", count: number) => void = () => {},
+  /** A directory for the postings' runs and segment files (the export links them); none: in memory. */
+  spillDir?: string,
 ): Promise<SearchIndex> {
   const index = emptySearchIndex(version, basis, sections);
   const writer = new DocumentWriter(index, onProgress);
@@ -55,8 +65,23 @@ export async function buildSearchIndexFrom(
     writer.store(doc);
     if (++stored % PROGRESS_EVERY === 0) onProgress("stored", stored);
   }
-  writer.index();
+  writer.appendColumns();
+  const builders = segmentBuilders(spillDir);
+  writer.indexInto(builders);
+  index.segments = { size: index.size, terms: await builders.terms.finish(), pairs: await builders.pairs.finish() };
   return index;
+}
+
+interface SegmentBuilders {
+  terms: SegmentBuilder;
+  pairs: SegmentBuilder;
+}
+
+function segmentBuilders(spillDir?: string): SegmentBuilders {
+  return {
+    terms: new SegmentBuilder({ fields: SEARCH_FIELDS.length, spillDir }),
+    pairs: new SegmentBuilder({ fields: 1, spillDir }),
+  };
 }
 
 const PROGRESS_EVERY = 10_000;
@@ -70,6 +95,7 @@ export function emptySearchIndex(version: string, basis: IndexBasis, sections: S
     liveSize: 0,
     removed: null,
     appliedDeltas: 0,
+    segments: { size: 0, terms: Segment.empty(SEARCH_FIELDS.length), pairs: Segment.empty(1) },
     flex: createFlexDocument(),
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),
@@ -93,17 +119,23 @@ export function emptySearchIndex(version: string, basis: IndexBasis, sections: S
 }
 
 /**
- * Adds `docs` to `index` in place as new ordinals (size, size + 1, …), exactly as a build from
- * all of them would store and index them, and returns how many were added. The full build and
- * every delta (index-delta.ts) go through here, so both index an item the same way.
+ * Adds `docs` to `index` in place as new ordinals (size, size + 1, …) indexed by FlexSearch, as
+ * a delta does (index-delta.ts), and returns how many were added. They are stored, and their
+ * terms computed, exactly as the full build stores and computes them for its segments
+ * ({@link itemTerms}), and a posting scores alike from either (index-postings.ts).
  */
 export function appendDocuments(index: SearchIndex, docs: Iterable<SearchDocument>): number {
   const writer = new DocumentWriter(index);
   for (const doc of docs) writer.store(doc);
-  return writer.index();
+  const added = writer.appendColumns();
+  writer.indexIntoFlex();
+  return added;
 }
 
-/** Stores documents as new ordinals of an index, then indexes them all at once ({@link appendDocuments}). */
+/**
+ * Stores documents as new ordinals of an index, then indexes them all at once: into the full
+ * build's segments, or into FlexSearch ({@link appendDocuments}).
+ */
 class DocumentWriter {
   private readonly first: number;
   private readonly municipalities: LabelTable<FacetLabel>;
@@ -143,8 +175,8 @@ class DocumentWriter {
     this.dissents.push(doc.hasDissent ? 1 : 0);
   }
 
-  /** Fills the facet columns and indexes every stored document; returns how many were added. */
-  index(): number {
+  /** Fills the facet columns and orders of the stored documents; returns how many were added. */
+  appendColumns(): number {
     const index = this.target;
     const first = this.first;
     const items = index.items;
@@ -166,11 +198,34 @@ class DocumentWriter {
     index.size = size;
     index.liveSize += added;
     if (index.removed !== null) index.removed = concat(index.removed, new Uint8Array(added));
+    const day = index.facets.day;
+    const newest = Uint32Array.from({ length: added }, (_, i) => first + i).sort((a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
+    index.byDateDesc = mergeSorted(index.byDateDesc, newest, (a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
+    mergeUrlOrder(index, first);
+    return added;
+  }
 
+  /** Indexes the stored documents into the full build's segment builders. */
+  indexInto(builders: SegmentBuilders): void {
+    const index = this.target;
+    for (let ordinal = this.first; ordinal < index.size; ordinal++) {
+      const terms = itemTerms(index, ordinal);
+      builders.terms.addItem(
+        ordinal,
+        terms.fields.map(({ field, terms: fieldTerms }) => ({ field: FIELD_INDEX.get(field) ?? 0, terms: fieldTerms })),
+      );
+      if (terms.pairs.size > 0) builders.pairs.addItem(ordinal, [{ field: 0, terms: [...terms.pairs] }]);
+      if ((ordinal - this.first + 1) % PROGRESS_EVERY === 0) this.onProgress("indexed", ordinal - this.first + 1);
+    }
+  }
+
+  /** Indexes the stored documents into FlexSearch, with their dictionary terms and repeats. */
+  indexIntoFlex(): void {
+    const index = this.target;
     const dictionary = new TermDictionaryBuilder();
     const pairDictionary = new TermDictionaryBuilder();
     const frequencies = new TermFrequencyBuilder();
-    for (let ordinal = first; ordinal < size; ordinal++) {
+    for (let ordinal = this.first; ordinal < index.size; ordinal++) {
       const terms = itemTerms(index, ordinal);
       index.flex.add(flexRecord(terms, ordinal));
       for (const { field, terms: fieldTerms } of terms.fields) {
@@ -179,17 +234,10 @@ class DocumentWriter {
         frequencies.addField(ordinal, FIELD_INDEX.get(field) ?? 0, fieldTerms);
       }
       for (const pair of terms.pairs) pairDictionary.add(pair, ordinal, 1);
-      if ((ordinal - first + 1) % PROGRESS_EVERY === 0) this.onProgress("indexed", ordinal - first + 1);
     }
     index.dictionary = mergeDictionaries(index.dictionary, dictionary.build());
     index.pairDictionary = mergeDictionaries(index.pairDictionary, pairDictionary.build());
     frequencies.appendTo(index.frequencies);
-
-    const day = index.facets.day;
-    const newest = Uint32Array.from({ length: added }, (_, i) => first + i).sort((a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
-    index.byDateDesc = mergeSorted(index.byDateDesc, newest, (a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
-    mergeUrlOrder(index, first);
-    return added;
   }
 }
 
@@ -228,11 +276,14 @@ export function itemTerms(index: Parameters<typeof fieldTexts>[0], ordinal: numb
   const fields: ItemTerms["fields"] = [];
   const pairs = new Set<string>();
   for (const field of SEARCH_FIELDS) {
-    const texts = fieldTexts(index, ordinal, field.name);
-    const terms = texts.flatMap(encodeForIndex);
-    if (terms.length === 0) continue;
-    fields.push({ field: field.name, terms });
-    for (const text of texts) addWordPairs(text, pairs);
+    const terms: string[] = [];
+    // One scan of each text gives both its terms and its word pairs.
+    for (const text of fieldTexts(index, ordinal, field.name)) {
+      const words = scanWords(text);
+      appendIndexTerms(words, terms);
+      addWordPairs(words, pairs);
+    }
+    if (terms.length > 0) fields.push({ field: field.name, terms });
   }
   return { fields, pairs };
 }
@@ -309,9 +360,9 @@ function concat<T extends Uint8Array | Uint16Array | Int32Array>(a: T, b: T): T 
 }
 
 /** Adjacent non-stop words as phrase-match.ts compares them: whole folded words, codes included. */
-function addWordPairs(text: string, pairs: Set<string>): void {
+function addWordPairs(words: readonly ScannedWord[], pairs: Set<string>): void {
   let previous: string | null = null;
-  for (const word of scanWords(text)) {
+  for (const word of words) {
     if (word.isStopWord) continue;
     if (previous !== null) pairs.add(`${previous}${PAIR_SEPARATOR}${word.term}`);
     previous = word.term;

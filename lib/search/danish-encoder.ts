@@ -99,11 +99,15 @@ function codeWord(raw: string, start: number): ScannedWord {
  * parts. Numbers are kept as written ("2000" stays "2000"); no letters are collapsed.
  */
 export function encodeForIndex(text: string): string[] {
-  const terms: string[] = [];
-  for (const word of scanWords(text)) {
+  return appendIndexTerms(scanWords(text), []);
+}
+
+/** Appends the index terms of scanned `words` ({@link encodeForIndex}) to `terms` and returns it. */
+export function appendIndexTerms(words: readonly ScannedWord[], terms: string[]): string[] {
+  for (const word of words) {
     if (word.isStopWord) continue;
     if (word.term.length <= MAX_CODE_LENGTH || !word.isCode) terms.push(word.term);
-    terms.push(...word.parts);
+    for (const part of word.parts) terms.push(part);
   }
   return terms;
 }

@@ -1,7 +1,7 @@
 import { appendDocuments, itemTerms } from "./build-index";
 import type { SearchDocument } from "./search-document";
 import type { IndexBasis, SearchIndex } from "./search-index";
-import { forgetItemTerms } from "./term-dictionary";
+import { forgetItemTerms } from "./index-postings";
 import { ordinalsUnder } from "./url-order";
 
 /**
@@ -35,8 +35,7 @@ export function applyIndexDelta(index: SearchIndex, delta: IndexDelta): void {
       removed[ordinal] = 1;
       index.liveSize--;
       const terms = itemTerms(index, ordinal);
-      forgetItemTerms(index.dictionary, new Set(terms.fields.flatMap((field) => field.terms)));
-      forgetItemTerms(index.pairDictionary, terms.pairs);
+      forgetItemTerms(index, ordinal, new Set(terms.fields.flatMap((field) => field.terms)), terms.pairs);
     }
   }
   index.removed = removed;

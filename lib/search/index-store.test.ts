@@ -6,9 +6,10 @@ import { foldDanish } from "@/lib/text/fold-danish";
 import { buildSearchIndex, newIndexVersion } from "./build-index";
 import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS, settleSearchIndexReload } from "./get-search-index";
 import { INDEX_FORMAT_VERSION } from "./index-config";
-import { exportSearchIndex, importSearchIndex, MANIFEST_FILE, readSearchIndexManifest, SearchIndexNotFoundError } from "./index-store";
+import { exportSearchIndex, importSearchIndex, MANIFEST_FILE, PAIRS_SEGMENT, readSearchIndexManifest, SearchIndexNotFoundError, TERMS_SEGMENT } from "./index-store";
 import { searchItems } from "./query";
 import { CorruptIndexFileError } from "./section-store";
+import { Segment } from "./segment/segment";
 import { exportFileText } from "./test-export-files";
 import type { SearchDocument } from "./search-document";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
@@ -149,7 +150,29 @@ describe("getSearchIndex", () => {
     const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")) as { formatVersion: number };
     await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, formatVersion: 7 }));
     await expect(importSearchIndex(dir)).rejects.toThrow(new SearchIndexNotFoundError(dir, `format 7, expected ${INDEX_FORMAT_VERSION}`));
-    expect(INDEX_FORMAT_VERSION).toBe(8);
+    expect(INDEX_FORMAT_VERSION).toBe(9);
+  });
+
+  it("keeps its postings in the term and word-pair segments, and names a truncated segment file when it will not load", async () => {
+    const dir = await tmpDir();
+    const docs = generateSearchDocuments(60, 7);
+    await exportSearchIndex(buildSearchIndex(docs), dir);
+    const { path: versionPath } = await readSearchIndexManifest(dir);
+    const versionDir = path.join(dir, versionPath);
+    const names = (await filesUnder(versionDir)).map((file) => path.relative(versionDir, file));
+    const segmentFiles = [...Segment.fileNames(TERMS_SEGMENT), ...Segment.fileNames(PAIRS_SEGMENT)];
+    expect(segmentFiles.length).toBeGreaterThan(2);
+    expect(names).toEqual(expect.arrayContaining(segmentFiles));
+    for (const name of segmentFiles) {
+      const file = path.join(versionDir, name);
+      const bytes = await readFile(file);
+      expect(bytes.length, name).toBeGreaterThan(1);
+      await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      await expect(importSearchIndex(dir), name).rejects.toThrow(CorruptIndexFileError);
+      await expect(importSearchIndex(dir), name).rejects.toThrow(file);
+      await writeFile(file, bytes);
+    }
+    expect((await importSearchIndex(dir)).size).toBe(docs.length);
   });
 
   it("stores its text files gzipped, and names a truncated or damaged one when it will not load", async () => {
@@ -160,12 +183,11 @@ describe("getSearchIndex", () => {
     const versionDir = path.join(dir, versionPath);
     const gzipped = (await filesUnder(versionDir)).filter((file) => file.endsWith(".gz"));
     const names = gzipped.map((file) => path.relative(versionDir, file));
-    expect(names).toEqual(expect.arrayContaining(["items.json.gz", "facets.json.gz", "terms.txt.gz", "pairs.txt.gz", "repeats.txt.gz"]));
-    expect(names.filter((name) => name.startsWith("flex/")).length).toBeGreaterThan(5);
-    expect((await filesUnder(versionDir)).filter((file) => file.endsWith(".json") && !file.endsWith("meta.json") && !file.endsWith("labels.json"))).toEqual([]);
+    expect(names.sort()).toEqual(["facets.json.gz", "items.json.gz"]);
+    expect((await filesUnder(versionDir)).filter((file) => file.endsWith(".json") && !file.endsWith("meta.json") && !file.endsWith("labels.json") && !file.endsWith("-header.json"))).toEqual([]);
     const original = new Map(await Promise.all(gzipped.map(async (file) => [file, await readFile(file)] as const)));
 
-    for (const file of [path.join(versionDir, "items.json.gz"), path.join(versionDir, "terms.txt.gz"), gzipped.find((f) => f.includes("/flex/")) ?? ""]) {
+    for (const file of [path.join(versionDir, "items.json.gz"), path.join(versionDir, "facets.json.gz")]) {
       const bytes = original.get(file);
       expect(bytes?.length).toBeGreaterThan(20);
       await writeFile(file, bytes?.subarray(0, Math.floor((bytes?.length ?? 0) / 2)) ?? "");

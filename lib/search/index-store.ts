@@ -4,12 +4,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { sortByDateDesc } from "./build-index";
-import { createFlexDocument, INDEX_FORMAT_VERSION } from "./index-config";
+import { createFlexDocument, INDEX_FORMAT_VERSION, SEARCH_FIELDS } from "./index-config";
 import { applyIndexDelta, type IndexDelta } from "./index-delta";
 import { CorruptIndexFileError, FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
-import type { TermDictionary } from "./term-dictionary";
-import { deserializeTermFrequencies, serializeTermFrequencies } from "./term-frequencies";
+import { Segment } from "./segment/segment";
+import { emptyDictionary } from "./term-dictionary";
 
 /**
  * On disk an index directory holds one sub-directory per exported version and a small manifest,
@@ -24,11 +24,12 @@ import { deserializeTermFrequencies, serializeTermFrequencies } from "./term-fre
  * lists it replaces the old one. The index a reader loads is the version with its listed deltas
  * applied in order; a running server applies new ones as they appear (get-search-index.ts).
  *
- * A version's text files (FlexSearch's maps, the item columns and facets, the dictionaries'
- * terms) are gzipped and its section texts compressed item by item (section-store.ts), about a
- * third of their size each (npm run bench:index-size). The typed-array files stay raw (a few MB
- * per 100,000 items), as do the deltas (written on every ingest, kept quick) and `urls.txt`
- * (searched as text on every write, urlsEverIndexed).
+ * A version's postings are two segments (lib/search/segment: the terms over every field and the
+ * word pairs), binary files a reader opens and reads on demand rather than parses. Its text
+ * files (the item columns and facets) are gzipped and its section texts compressed item by item
+ * (section-store.ts), about a third of their size each (npm run bench:index-size). The deltas
+ * stay raw JSON (written on every ingest, kept quick), as does `urls.txt` (searched as text on
+ * every write, urlsEverIndexed).
  */
 
 /** The manifest file name inside an index directory. */
@@ -72,8 +73,6 @@ interface VersionMeta {
   version: string;
   basis: IndexBasis;
   size: number;
-  /** FlexSearch export keys in export order; file `flex/<key>.json.gz` holds each. */
-  flexKeys: string[];
 }
 
 interface StoredLabels {
@@ -88,6 +87,9 @@ const DELTA_DIR = "deltas";
 const URLS_FILE = "urls.txt";
 const ITEMS_FILE = "items.json.gz";
 const FACETS_FILE = "facets.json.gz";
+/** File name prefixes of the term and word-pair segments (lib/search/segment). */
+export const TERMS_SEGMENT = "terms";
+export const PAIRS_SEGMENT = "pairs";
 
 /**
  * gzip level of the exported text files. On 20,000 generated items' 35.5 MB of them: level 1
@@ -114,21 +116,16 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   await mkdir(dir, { recursive: true });
   const versionPath = `${VERSION_PREFIX}${index.version}`;
   const staging = path.join(dir, `${STAGING_PREFIX}${index.version}-${randomBytes(3).toString("hex")}`);
-  await mkdir(path.join(staging, "flex"), { recursive: true });
-
-  const flexChunks: Array<[string, string]> = [];
-  index.flex.export((key, data) => {
-    flexChunks.push([key, data]);
-  });
-  // Compressed in parallel on libuv's threads (the files are independent).
-  await Promise.all(flexChunks.map(([key, data]) => writeCompressed(path.join(staging, "flex", flexFileName(key)), data)));
+  await mkdir(staging, { recursive: true });
+  // A full build's postings are all in its segments (FlexSearch only indexes what deltas add).
+  await index.segments.terms.writeTo(staging, TERMS_SEGMENT);
+  await index.segments.pairs.writeTo(staging, PAIRS_SEGMENT);
 
   const meta: VersionMeta = {
     formatVersion: INDEX_FORMAT_VERSION,
     version: index.version,
     basis: index.basis,
     size: index.size,
-    flexKeys: flexChunks.map(([key]) => key),
   };
   const labels: StoredLabels = { municipalities: index.municipalities, committees: index.committees };
   const facets: FacetArrays = {
@@ -141,9 +138,6 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
     dissent: Array.from(index.facets.dissent),
     day: Array.from(index.facets.day),
   };
-  await writeDictionary(staging, "terms", index.dictionary);
-  await writeDictionary(staging, "pairs", index.pairDictionary);
-  await writeTermFrequencies(staging, index);
   const { sections, ...columns } = index.items;
   await writeCompressed(path.join(staging, ITEMS_FILE), JSON.stringify(columns));
   await writeSectionStore(staging, sections, index.size);
@@ -276,23 +270,9 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   if (meta.formatVersion !== INDEX_FORMAT_VERSION || meta.version !== manifest.version) {
     throw new SearchIndexNotFoundError(dir, `version directory ${manifest.path} does not match the manifest`);
   }
-  const flex = createFlexDocument();
-  // One file read and decompressed ahead (on libuv's threads) while FlexSearch imports the last.
-  const readFlex = (key: string | undefined) => {
-    if (key === undefined) return null;
-    const text = readCompressed(path.join(versionDir, "flex", flexFileName(key)));
-    text.catch(() => {}); // Awaited below; not unhandled should the import throw first.
-    return text;
-  };
-  let next = readFlex(meta.flexKeys[0]);
-  for (const [i, key] of meta.flexKeys.entries()) {
-    const text = await next;
-    next = readFlex(meta.flexKeys[i + 1]);
-    flex.import(key, text ?? "");
-  }
-  const dictionary = await readDictionary(versionDir, "terms");
-  const pairDictionary = await readDictionary(versionDir, "pairs");
-  const frequencies = await readTermFrequencies(versionDir);
+  const terms = await Segment.open(versionDir, TERMS_SEGMENT);
+  const pairs = await Segment.open(versionDir, PAIRS_SEGMENT);
+  if (terms.fields !== SEARCH_FIELDS.length || pairs.fields !== 1) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), "holds another number of fields");
   const columns = parseJson<Omit<StoredItems, "sections">>(await readCompressed(path.join(versionDir, ITEMS_FILE)), path.join(versionDir, ITEMS_FILE));
   const items: StoredItems = { ...columns, sections: await FileSectionStore.open(versionDir, meta.size) };
   const labels = JSON.parse(await readFile(path.join(versionDir, "labels.json"), "utf8")) as StoredLabels;
@@ -314,10 +294,11 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     liveSize: meta.size,
     removed: null,
     appliedDeltas: 0,
-    flex,
-    dictionary,
-    pairDictionary,
-    frequencies,
+    segments: { size: meta.size, terms, pairs },
+    flex: createFlexDocument(),
+    dictionary: emptyDictionary(),
+    pairDictionary: emptyDictionary(),
+    frequencies: new Map(),
     items,
     facets,
     municipalities: labels.municipalities,
@@ -327,54 +308,6 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   };
   for (const delta of await readIndexDeltas(dir, manifest, manifest.deltas)) applyIndexDelta(index, delta);
   return index;
-}
-
-// Index terms never contain whitespace (they are scanned words), so one term per line is safe.
-async function writeDictionary(dir: string, name: string, dictionary: TermDictionary): Promise<void> {
-  await writeCompressed(path.join(dir, `${name}.txt.gz`), dictionary.terms.join("\n"));
-  await writeFile(path.join(dir, `${name}-frequency.bin`), new Uint8Array(dictionary.documentFrequency.buffer));
-  await writeFile(path.join(dir, `${name}-fields.bin`), dictionary.fieldMask);
-}
-
-async function readDictionary(dir: string, name: string): Promise<TermDictionary> {
-  const text = await readCompressed(path.join(dir, `${name}.txt.gz`));
-  const terms = text === "" ? [] : text.split("\n");
-  const frequency = await readFile(path.join(dir, `${name}-frequency.bin`));
-  const fields = await readFile(path.join(dir, `${name}-fields.bin`));
-  // Copies: a Buffer may sit at an unaligned offset of Node's shared pool.
-  const documentFrequency = new Uint32Array(frequency.buffer.slice(frequency.byteOffset, frequency.byteOffset + frequency.byteLength));
-  if (documentFrequency.length !== terms.length || fields.length !== terms.length) {
-    throw new Error(`Corrupt term dictionary in ${dir}`);
-  }
-  return { terms, documentFrequency, fieldMask: new Uint8Array(fields) };
-}
-
-async function writeTermFrequencies(dir: string, index: SearchIndex): Promise<void> {
-  const stored = serializeTermFrequencies(index.frequencies);
-  await writeCompressed(path.join(dir, "repeats.txt.gz"), stored.terms);
-  await writeFile(path.join(dir, "repeats-counts.bin"), new Uint8Array(stored.counts.buffer));
-  await writeFile(path.join(dir, "repeats-ordinals.bin"), new Uint8Array(stored.ordinals.buffer));
-  await writeFile(path.join(dir, "repeats-codes.bin"), stored.codes);
-}
-
-async function readTermFrequencies(dir: string): Promise<SearchIndex["frequencies"]> {
-  const words = async (name: string) => {
-    const bytes = await readFile(path.join(dir, name));
-    // A copy: a Buffer may sit at an unaligned offset of Node's shared pool.
-    return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  };
-  const stored = {
-    terms: await readCompressed(path.join(dir, "repeats.txt.gz")),
-    counts: await words("repeats-counts.bin"),
-    ordinals: await words("repeats-ordinals.bin"),
-    codes: new Uint8Array(await readFile(path.join(dir, "repeats-codes.bin"))),
-  };
-  return deserializeTermFrequencies(stored, path.join(dir, "repeats.txt.gz"));
-}
-
-// FlexSearch keys look like "title.1.map"; keep file names to that alphabet regardless.
-function flexFileName(key: string): string {
-  return `${key.replace(/[^A-Za-z0-9._-]/g, "_")}.json.gz`;
 }
 
 const gzipAsync = promisify(gzip);

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
-import { matchAllTerms, termSlots } from "./match-terms";
+import { termPostings } from "./index-postings";
+import { matchAllTerms } from "./match-terms";
 import { encodeForIndex } from "./danish-encoder";
 import { fieldsForRestriction } from "./index-config";
 import type { SearchDocument } from "./search-document";
@@ -27,17 +28,18 @@ function doc(id: number, title: string, body: string): SearchDocument {
   };
 }
 
-describe("termSlots (FlexSearch's public unresolved search)", () => {
-  it("returns every item holding a term, however many (no default limit cuts it short)", () => {
+describe("termPostings (the full build's segment and the deltas' FlexSearch)", () => {
+  it("returns every item holding a term, however many", () => {
     const count = 1_500;
     const index = buildSearchIndex(Array.from({ length: count }, (_, i) => doc(i, `Punkt ${i}`, i % 3 === 0 ? "fritidspas" : "budget fritidspas")));
-    const ids = termSlots(index, "fritidspas", "body").flatMap((slot) => [...(slot ?? [])]);
+    const lists = termPostings(index, "fritidspas", "body");
+    const ids = lists.flatMap((postings) => [...postings.ordinals]);
     expect(ids).toHaveLength(count);
     expect(new Set(ids).size).toBe(count);
     // An earlier position in the field is a better (lower) slot.
-    const slotOf = new Map(termSlots(index, "fritidspas", "body").flatMap((slot, i) => (slot ?? []).map((id) => [id as number, i] as const)));
+    const slotOf = new Map(lists.flatMap((postings) => [...postings.ordinals].map((id, i) => [id, postings.slots[i]] as const)));
     expect(slotOf.get(0)).toBeLessThan(slotOf.get(1) ?? -1);
-    expect(termSlots(index, "fritidspas", "title")).toEqual([]);
+    expect(termPostings(index, "fritidspas", "title")).toEqual([]);
   });
 
   it("agrees with scanning the stored texts for any generated vocabulary", () => {
@@ -52,9 +54,34 @@ describe("termSlots (FlexSearch's public unresolved search)", () => {
           const expected = texts.flatMap(([title, body], i) => (title.includes(word) || body.includes(word) ? [i] : []));
           const found = [...matchAllTerms(index, [term], fieldsForRestriction(null)).ordinals].sort((a, b) => a - b);
           expect(found).toEqual(expected);
-          const inTitle = termSlots(index, term, "title").flatMap((slot) => [...(slot ?? [])]);
+          const inTitle = termPostings(index, term, "title").flatMap((postings) => [...postings.ordinals]);
           expect(inTitle.map(Number).sort((a, b) => a - b)).toEqual(texts.flatMap(([title], i) => (title.includes(word) ? [i] : [])));
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("finds and scores a common term's items among a rare term's candidates as two single-term searches do", () => {
+    // One word in nearly every item and one in a few: the common term's long list is searched for
+    // the few candidates instead of scanned (match-terms.ts), and must give what a scan gives.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 39 }).map((n) => n === 0), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 3 })), { minLength: 100, maxLength: 400 }), (shape) => {
+        const docs = shape.map(([isRare, common, rareRepeats], i) =>
+          doc(i, `Punkt ${i}${common > 0 ? " budget" : ""}`, [...Array.from({ length: common }, () => "budget"), ...(isRare ? Array.from({ length: rareRepeats + 1 }, () => "zeta") : [])].join(" ")),
+        );
+        const index = buildSearchIndex(docs);
+        const all = fieldsForRestriction(null);
+        const both = matchAllTerms(index, ["zeta", "budget"], all);
+        const expected = shape.flatMap(([isRare, common], i) => (isRare && common > 0 ? [i] : []));
+        const candidates = shape.filter(([isRare]) => isRare).length;
+        // The common term's list is at least 16 times the candidates: the lookup, not the scan, runs.
+        fc.pre(candidates > 0 && candidates * 16 < shape.filter(([, common]) => common > 0).length);
+        expect([...both.ordinals].sort((a, b) => a - b)).toEqual(expected);
+        const rare = matchAllTerms(index, ["zeta"], all).score.slice();
+        const common = matchAllTerms(index, ["budget"], all).score.slice();
+        // Equal up to float32 rounding (the sum is rounded once, not each part).
+        for (const ordinal of expected) expect(both.score[ordinal]).toBeCloseTo((rare[ordinal] ?? 0) + (common[ordinal] ?? 0), 5);
       }),
       { numRuns: 60 },
     );

@@ -1,9 +1,7 @@
-import type { Id } from "flexsearch";
 import { scanWords } from "./danish-encoder";
 import { FIELD_BITS, FIELD_WEIGHTS, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
+import { expandPrefixTerms, forEachPostings, type ExpandedTerm } from "./index-postings";
 import { searchedTexts, type SearchIndex } from "./search-index";
-import { expandPrefix } from "./term-dictionary";
-import { codeCount, codeField } from "./term-frequencies";
 import { fieldStrengths, formStrength, inverseDocumentFrequency, matchStrength } from "./term-score";
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
@@ -14,18 +12,6 @@ export interface TextMatch {
   score: Float32Array;
   /** The highest score among `ordinals` (0 when none). */
   maxScore: number;
-}
-
-type Slots = ReadonlyArray<readonly Id[] | null | undefined>;
-
-/**
- * FlexSearch's hits for one whole index term in one field, grouped by score slot (0 = best):
- * the `result` of an unresolved search (FlexSearch's public Resolver), which no `limit` cuts
- * short (issue 6). About 10 µs a call on 2 cores (reading the field's term map directly, as
- * this once did, took 0.1 µs but relied on FlexSearch's private layout).
- */
-export function termSlots(index: SearchIndex, term: string, field: string): Slots {
-  return index.flex.search(term, { index: field, resolve: false }).result;
 }
 
 // Per-item scratch columns reused across queries: at 100k items they were 500 KB of fresh
@@ -57,32 +43,27 @@ function zeroedColumn<T extends Uint8Array | Float32Array>(cache: WeakMap<Search
   return column;
 }
 
-/** The dictionary terms a query term stands for, and how many items hold any of them (at most). */
+/** The index terms a query term stands for, and how many items hold any of them (at most). */
 interface Expansion {
-  terms: string[];
-  masks: number[];
+  terms: ExpandedTerm[];
   frequency: number;
 }
 
 function expand(index: SearchIndex, term: string): Expansion {
-  const { dictionary } = index;
-  const positions = expandPrefix(dictionary, term);
+  const terms = expandPrefixTerms(index, term);
   let frequency = 0;
-  for (const position of positions) frequency += dictionary.documentFrequency[position] ?? 0;
-  return {
-    terms: positions.map((position) => dictionary.terms[position] ?? ""),
-    masks: positions.map((position) => dictionary.fieldMask[position] ?? 0),
-    frequency: Math.min(frequency, index.liveSize),
-  };
+  for (const expanded of terms) frequency += expanded.frequency;
+  return { terms, frequency: Math.min(frequency, index.liveSize) };
 }
 
 /**
  * Ordinals containing every term in at least one of the restriction's fields (AND across terms,
  * OR across fields); a term matches every index term it is a prefix of. Score: per term BM25F
- * over the fields (term-score.ts), FlexSearch's hits giving each field's first occurrence and
- * term-frequencies.ts the repeats, summed over terms. Scores go into `score` (zeroed,
- * one entry per item; see {@link reusableScoreColumn}), a fresh column by default. `typed` gives
- * each term's words as typed (parse-query.ts); an index term equal to one matches fully.
+ * over the fields (term-score.ts), each posting giving the slot of the term's first occurrence in
+ * the field and how often the field holds it (index-postings.ts), summed over terms. Scores go
+ * into `score` (zeroed, one entry per item; see {@link reusableScoreColumn}), a fresh column by
+ * default. `typed` gives each term's words as typed (parse-query.ts); an index term equal to one
+ * matches fully.
  */
 export function matchAllTerms(
   index: SearchIndex,
@@ -98,88 +79,90 @@ export function matchAllTerms(
   const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
   const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction);
   const strengths = fieldStrengths(index.size);
-  // Weight by SEARCH_FIELDS position of each searched field whose repeats count, 0 for the others:
-  // under a section-kind restriction "lead" and "body" mix kinds, so only their first occurrence counts.
-  const repeatWeights = SEARCH_FIELDS.map((field) =>
-    restriction.fields.includes(field.name) && (verifier === null || (field.name !== "lead" && field.name !== "body")) ? field.weight : 0,
-  );
   let candidates = new Uint32Array(0);
-  let count = 0;
+  let found = 0;
 
   for (let step = 0; step < order.length; step++) {
     const termIndex = order[step] ?? 0;
+    const queryTerm = terms[termIndex] ?? "";
     const expansion = expansions[termIndex];
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0 };
     // The rarest term's items holding any expansion bound the candidates.
     if (step === 0) candidates = new Uint32Array(expansion.frequency);
     const idf = inverseDocumentFrequency(index.liveSize, expansion.frequency);
     const next = step + 1;
-    verifier?.startTerm(terms[termIndex] ?? "");
+    verifier?.startTerm(queryTerm);
     for (const field of restriction.fields) {
       const bit = FIELD_BITS.get(field) ?? 0;
       const weight = FIELD_WEIGHTS.get(field) ?? 1;
       const mustVerify = verifier !== null && (field === "lead" || field === "body");
-      for (let e = 0; e < expansion.terms.length; e++) {
-        if (((expansion.masks[e] ?? 0) & bit) === 0) continue;
-        const indexTerm = expansion.terms[e] ?? "";
-        const form = formStrength(terms[termIndex] ?? "", typed.get(terms[termIndex] ?? "") ?? [], indexTerm);
-        const slots = termSlots(index, indexTerm, field);
-        for (let slot = 0; slot < slots.length; slot++) {
-          const ids = slots[slot];
-          if (!ids) continue;
-          const strength = weight * matchStrength(form, slot);
-          for (let i = 0; i < ids.length; i++) {
-            const ordinal = ids[i] as number;
-            const seen = matched[ordinal] ?? 0;
-            if (seen < step) continue;
-            if (mustVerify && !verifier.holds(ordinal)) continue;
-            if (seen === step) {
-              matched[ordinal] = next;
-              if (step === 0) {
-                if (count === candidates.length) candidates = grow(candidates);
-                candidates[count++] = ordinal;
-              }
+      // Under a section-kind restriction "lead" and "body" mix kinds, so only their first occurrence counts.
+      const repeatWeight = mustVerify ? 0 : weight;
+      for (const expanded of expansion.terms) {
+        if ((expanded.mask & bit) === 0) continue;
+        const form = formStrength(queryTerm, typed.get(queryTerm) ?? [], expanded.term);
+        const add = (ordinal: number, slot: number, count: number): void => {
+          const seen = matched[ordinal] ?? 0;
+          if (seen < step) return;
+          if (mustVerify && !verifier.holds(ordinal)) return;
+          if (seen === step) {
+            matched[ordinal] = next;
+            if (step === 0) {
+              if (found === candidates.length) candidates = grow(candidates);
+              candidates[found++] = ordinal;
             }
-            strengths.add(ordinal, strength);
           }
-        }
+          strengths.add(ordinal, weight * matchStrength(form, slot));
+          if (count > 1 && repeatWeight > 0) strengths.add(ordinal, repeatWeight * form * (count - 1));
+        };
+        forEachPostings(index, expanded, field, ({ ordinals, slots, counts }) => {
+          if (step > 0 && found * SEEK_RATIO < ordinals.length) {
+            // Few candidates left against a long list: look each up (both ascend) instead of scanning.
+            let at = 0;
+            for (let c = 0; c < found && at < ordinals.length; c++) {
+              const ordinal = candidates[c] ?? 0;
+              at = seek(ordinals, ordinal, at);
+              if (ordinals[at] === ordinal) add(ordinal, slots[at] ?? 0, counts[at] ?? 1);
+            }
+            return;
+          }
+          for (let i = 0; i < ordinals.length; i++) add(ordinals[i] ?? 0, slots[i] ?? 0, counts[i] ?? 1);
+        });
       }
     }
-    addRepeats(index, expansion, terms[termIndex] ?? "", typed.get(terms[termIndex] ?? "") ?? [], repeatWeights, strengths);
     strengths.flushInto(score, idf);
-    if (step > 0) count = keepMatched(candidates, count, matched, next);
+    if (step > 0) found = keepMatched(candidates, found, matched, next);
+    // Later terms look the candidates up in their (ascending) postings.
+    else candidates.subarray(0, found).sort();
   }
   let maxScore = 0;
-  for (let i = 0; i < count; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
-  return { ordinals: candidates.subarray(0, count), score, maxScore };
+  for (let i = 0; i < found; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
+  return { ordinals: candidates.subarray(0, found), score, maxScore };
 }
 
 /**
- * Adds each repeated occurrence of the expansion's index terms (term-frequencies.ts) to the
- * strength of the items that matched the term in that field, weighted by `weights` (by field position).
+ * A later term's postings list longer than this many times the candidates left is searched for
+ * each candidate rather than scanned whole.
  */
-function addRepeats(
-  index: SearchIndex,
-  expansion: Expansion,
-  queryTerm: string,
-  typed: readonly string[],
-  weights: readonly number[],
-  strengths: ReturnType<typeof fieldStrengths>,
-): void {
-  for (const indexTerm of expansion.terms) {
-    const postings = index.frequencies.get(indexTerm);
-    if (postings === undefined) continue;
-    const perRepeat = formStrength(queryTerm, typed, indexTerm);
-    const { ordinals, codes } = postings;
-    for (let i = 0; i < ordinals.length; i++) {
-      const ordinal = ordinals[i] ?? 0;
-      // Only items that matched this term (in a searched field, as a candidate) have a strength.
-      if (!strengths.has(ordinal)) continue;
-      const code = codes[i] ?? 0;
-      const weight = weights[codeField(code)] ?? 0;
-      if (weight > 0) strengths.add(ordinal, weight * perRepeat * (codeCount(code) - 1));
-    }
+const SEEK_RATIO = 16;
+
+/** The first position at or after `from` whose ordinal is not below `ordinal` (galloping, then binary search). */
+function seek(ordinals: Uint32Array, ordinal: number, from: number): number {
+  let lo = from;
+  let hi = from;
+  let stride = 1;
+  while (hi < ordinals.length && (ordinals[hi] ?? 0) < ordinal) {
+    lo = hi + 1;
+    hi += stride;
+    stride *= 2;
   }
+  hi = Math.min(hi, ordinals.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ordinals[mid] ?? 0) < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Compacts the first `count` candidates in place to those that matched `steps` terms; returns the new count. */
@@ -201,13 +184,13 @@ function grow(candidates: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
 /** Ordinals containing `term` (as a prefix of a word) in any field, as a membership mask over the index. */
 export function markTerm(index: SearchIndex, term: string, mask: Uint8Array): void {
   const expansion = expand(index, term);
-  for (const [field, bit] of FIELD_BITS) {
-    for (let e = 0; e < expansion.terms.length; e++) {
-      if (((expansion.masks[e] ?? 0) & bit) === 0) continue;
-      for (const ids of termSlots(index, expansion.terms[e] ?? "", field)) {
-        if (!ids) continue;
-        for (const id of ids) mask[id as number] = 1;
-      }
+  for (const field of SEARCH_FIELDS) {
+    const bit = FIELD_BITS.get(field.name) ?? 0;
+    for (const expanded of expansion.terms) {
+      if ((expanded.mask & bit) === 0) continue;
+      forEachPostings(index, expanded, field.name, ({ ordinals }) => {
+        for (let i = 0; i < ordinals.length; i++) mask[ordinals[i] ?? 0] = 1;
+      });
     }
   }
 }

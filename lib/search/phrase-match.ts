@@ -1,8 +1,7 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
 import { PAIR_FIELD, PAIR_SEPARATOR, type FieldRestriction } from "./index-config";
-import { termSlots } from "./match-terms";
+import { expandPrefixTerms, forEachPostings, type ExpandedTerm } from "./index-postings";
 import { someSearchedText, type SearchIndex } from "./search-index";
-import { prefixRange } from "./term-dictionary";
 import { termPrefixSource } from "./term-pattern";
 
 /** A phrase prepared for checking many texts: its terms and a cheap pre-filter per term. */
@@ -80,27 +79,27 @@ export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Ui
   let mask: Uint8Array | null = null;
   for (let k = 0; k + 1 < terms.length; k++) {
     const pairMask = new Uint8Array(index.size);
+    const previous = mask;
     const first = terms[k] ?? "";
     const second = terms[k + 1] ?? "";
     for (const pair of pairsStartingWith(index, first)) {
-      const separator = pair.indexOf(PAIR_SEPARATOR);
-      if (!pair.startsWith(second, separator + 1)) continue;
-      const slots = termSlots(index, pair, PAIR_FIELD);
-      for (const ids of slots) {
-        if (!ids) continue;
-        for (const id of ids) if (mask === null || mask[id as number] === 1) pairMask[id as number] = 1;
-      }
+      const separator = pair.term.indexOf(PAIR_SEPARATOR);
+      if (!pair.term.startsWith(second, separator + 1)) continue;
+      forEachPostings(index, pair, PAIR_FIELD, ({ ordinals }) => {
+        for (let i = 0; i < ordinals.length; i++) {
+          const id = ordinals[i] ?? 0;
+          if (previous === null || previous[id] === 1) pairMask[id] = 1;
+        }
+      });
     }
     mask = pairMask;
   }
   return mask ?? new Uint8Array(index.size).fill(1);
 }
 
-function* pairsStartingWith(index: SearchIndex, prefix: string): Generator<string> {
-  const [from, to] = prefixRange(index.pairDictionary, prefix);
-  for (let i = from; i < to; i++) {
-    const pair = index.pairDictionary.terms[i] ?? "";
+function* pairsStartingWith(index: SearchIndex, prefix: string): Generator<ExpandedTerm> {
+  for (const pair of expandPrefixTerms(index, prefix, true, Number.MAX_SAFE_INTEGER)) {
     // The prefix must lie within the first word, not reach across the separator.
-    if (pair.indexOf(PAIR_SEPARATOR) >= prefix.length) yield pair;
+    if (pair.term.indexOf(PAIR_SEPARATOR) >= prefix.length) yield pair;
   }
 }

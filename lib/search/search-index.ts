@@ -1,6 +1,7 @@
 import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
 import { sectionField, type FieldRestriction, type FlexDocument, type SearchFieldName } from "./index-config";
 import type { SectionStore } from "./section-store";
+import type { Segment } from "./segment/segment";
 import type { TermDictionary } from "./term-dictionary";
 import type { TermFrequencies } from "./term-frequencies";
 
@@ -82,7 +83,23 @@ export interface IndexBasis {
   readAtMs: number;
 }
 
-/** The in-memory search index: FlexSearch plus the stored fields and facet columns. */
+/**
+ * The full build's postings (lib/search/segment): immutable, their dictionaries in compact
+ * buffers and their postings read from disk on demand, so neither sits on the JavaScript heap.
+ */
+export interface IndexSegments {
+  /** Ordinals below this are the full build's and indexed here; deltas append from it on. */
+  size: number;
+  /** Index terms over SEARCH_FIELDS (one segment field each, in that order). */
+  terms: Segment;
+  /** Adjacent word pairs ("first\u0001second", PAIR_FIELD): one field. */
+  pairs: Segment;
+}
+
+/**
+ * The search index: the full build's segments, FlexSearch for what deltas appended since, the
+ * stored fields and the facet columns.
+ */
 export interface SearchIndex {
   /** Identifies one build; the export directory and manifest carry it. */
   version: string;
@@ -100,12 +117,15 @@ export interface SearchIndex {
   removed: Uint8Array | null;
   /** How many deltas of the manifest are applied; grows with each, so it also tells the state apart. */
   appliedDeltas: number;
+  /** The full build's postings; read them through index-postings.ts, which adds the deltas'. */
+  segments: IndexSegments;
+  /** The items deltas appended ({@link IndexSegments.size} on), indexed by FlexSearch. */
   flex: FlexDocument;
-  /** Every index term, for expanding a query term to the words it is a prefix of. */
+  /** Every index term of the items in `flex`, for expanding a query term to the words it is a prefix of. */
   dictionary: TermDictionary;
-  /** Every adjacent word pair ("first\u0001second"), for phrases. */
+  /** Every adjacent word pair ("first\u0001second") of the items in `flex`, for phrases. */
   pairDictionary: TermDictionary;
-  /** How often items' fields repeat a term, for BM25's term frequency (term-frequencies.ts). */
+  /** How often the fields of the items in `flex` repeat a term, for BM25's term frequency (term-frequencies.ts). */
   frequencies: TermFrequencies;
   items: StoredItems;
   facets: FacetColumns;

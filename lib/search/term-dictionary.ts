@@ -1,8 +1,9 @@
 /**
- * The sorted list of every distinct index term, with how many items hold it and in which fields.
+ * The sorted list of every distinct index term of the items deltas appended (the full build's
+ * are in its segment, lib/search/segment), with how many items hold it and in which fields.
  * FlexSearch ("strict") only finds whole terms; a query term is a prefix of the words it should
- * find (a Snowball stem, or the first part of a compound), so the query side expands it here by
- * binary search over the sorted terms and looks each expansion up in FlexSearch.
+ * find (a Snowball stem, or the first part of a compound), so the query side expands it here and
+ * in the segment by binary search over the sorted terms (index-postings.ts).
  */
 export interface TermDictionary {
   /** Every distinct index term, sorted by UTF-16 code units (JavaScript's default order). */
@@ -49,20 +50,6 @@ export class TermDictionaryBuilder {
     });
     return { terms, documentFrequency, fieldMask };
   }
-}
-
-/**
- * Positions in `dictionary.terms` of the terms starting with `prefix`: all of them, or the
- * {@link MAX_PREFIX_EXPANSIONS} most frequent (ties: dictionary order) when there are more.
- */
-export function expandPrefix(dictionary: TermDictionary, prefix: string, limit = MAX_PREFIX_EXPANSIONS): number[] {
-  const { documentFrequency } = dictionary;
-  const [from, to] = prefixRange(dictionary, prefix);
-  const positions = Array.from({ length: to - from }, (_, i) => from + i);
-  if (positions.length <= limit) return positions;
-  return positions
-    .sort((a, b) => (documentFrequency[b] ?? 0) - (documentFrequency[a] ?? 0) || a - b)
-    .slice(0, limit);
 }
 
 /** The positions [from, to) in `dictionary.terms` of the terms starting with `prefix`. */

@@ -42,7 +42,7 @@ export async function buildAndExport(prisma: PrismaClient, log: (message: string
   await mkdir(dir, { recursive: true });
   const spillDir = await mkdtemp(path.join(dir, ".build-"));
   try {
-    const index = await buildSearchIndexFrom(readSearchDocuments(prisma), newIndexVersion(), { changeWatermark, readAtMs: started }, SpillSectionStore.create(spillDir));
+    const index = await buildSearchIndexFrom(readSearchDocuments(prisma), newIndexVersion(), { changeWatermark, readAtMs: started }, SpillSectionStore.create(spillDir), undefined, spillDir);
     await options.beforeExport?.();
     const manifest = await withIndexWriteLock(prisma, () => exportSearchIndex(index, dir));
     const carried = manifest.deltas.length > 0 ? ` (${manifest.deltas.length} delta(s) written meanwhile carried over)` : "";

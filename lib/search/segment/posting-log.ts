@@ -22,8 +22,8 @@ export class PostingLog {
   /** Postings logged. */
   length = 0;
 
-  /** Logs that item `ordinal` holds `term` in `field` with `code`; items arrive in ordinal order. */
-  add(term: string, ordinal: number, field: number, code: number): void {
+  /** The id of `term` in this log, given to it on first sight. */
+  intern(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.ids.size;
@@ -33,6 +33,11 @@ export class PostingLog {
         this.lastItem = grow(this.lastItem, new Float64Array(this.lastItem.length * 2));
       }
     }
+    return id;
+  }
+
+  /** Logs that item `ordinal` holds term `id` in `field` with `code`; items arrive in ordinal order. */
+  add(id: number, ordinal: number, field: number, code: number): void {
     if (this.lastItem[id] !== ordinal + 1) {
       this.lastItem[id] = ordinal + 1;
       this.frequency[id] = (this.frequency[id] ?? 0) + 1;
@@ -48,6 +53,11 @@ export class PostingLog {
     this.ordinals[at] = ordinal;
     this.codes[at] = (field << FIELD_SHIFT) | code;
     this.length++;
+  }
+
+  /** Terms interned. */
+  get termCount(): number {
+    return this.ids.size;
   }
 
   /** The logged postings as term records in code point order of the terms. */

@@ -32,11 +32,13 @@ export class SegmentBuilder {
   private lastOrdinal = -1;
   private isFinished = false;
   private itemCount = 0;
-  // Scratch for one field's distinct terms, reused across items.
-  private readonly firstSeen = new Map<string, number>();
-  private readonly firstPositions: number[] = [];
-  private readonly counts: number[] = [];
-  private readonly distinct: string[] = [];
+  // Scratch for one field's distinct terms, by term id, reused across items: the field that
+  // last saw the id (a counter), the term's first position and count there.
+  private fieldSerial = 0;
+  private seenIn = new Uint32Array(1 << 12);
+  private firstPosition = new Uint32Array(1 << 12);
+  private count = new Uint32Array(1 << 12);
+  private readonly distinct: number[] = [];
 
   /**
    * `fields`: how many fields (5 for terms, 1 for word pairs). Without `spillDir` everything stays
@@ -67,13 +69,17 @@ export class SegmentBuilder {
     if (!Number.isInteger(ordinal) || ordinal <= this.lastOrdinal || ordinal > 0xffffffff) {
       throw new RangeError(`Segment ordinals must ascend: ${ordinal} after ${this.lastOrdinal}`);
     }
-    this.lastOrdinal = ordinal;
+    // Checked before anything is logged, so a refused item leaves the builder as it was.
     let seenFields = 0;
-    let hasTerms = false;
     for (const { field, terms } of fields) {
       if (!Number.isInteger(field) || field < 0 || field >= this.fields) throw new RangeError(`Item ${ordinal}: field ${field} outside 0..${this.fields - 1}`);
       if ((seenFields & (1 << field)) !== 0) throw new Error(`Item ${ordinal}: field ${field} given twice`);
       seenFields |= 1 << field;
+      if (terms.some((term) => term.length === 0)) throw new Error(`Item ${ordinal}: an empty term in field ${field}`);
+    }
+    this.lastOrdinal = ordinal;
+    let hasTerms = false;
+    for (const { field, terms } of fields) {
       if (terms.length === 0) continue;
       hasTerms = true;
       this.addField(ordinal, field, terms);
@@ -83,32 +89,71 @@ export class SegmentBuilder {
   }
 
   private addField(ordinal: number, field: number, terms: readonly string[]): void {
-    const { firstSeen, firstPositions, counts, distinct } = this;
-    firstSeen.clear();
+    const { log, distinct } = this;
+    const serial = ++this.fieldSerial;
     distinct.length = 0;
-    terms.forEach((term, position) => {
-      const seen = firstSeen.get(term);
-      if (seen !== undefined) {
-        counts[seen] = (counts[seen] ?? 0) + 1;
-        return;
+    for (let position = 0; position < terms.length; position++) {
+      const id = log.intern(terms[position] ?? "");
+      if (id >= this.seenIn.length) this.growScratch(log.termCount);
+      if (this.seenIn[id] === serial) {
+        this.count[id] = (this.count[id] ?? 0) + 1;
+        continue;
       }
-      if (term.length === 0) throw new Error(`Item ${ordinal}: an empty term in field ${field}`);
-      firstSeen.set(term, distinct.length);
-      firstPositions[distinct.length] = position;
-      counts[distinct.length] = 1;
-      distinct.push(term);
-    });
-    distinct.forEach((term, i) => {
-      const slot = firstOccurrenceSlot(firstPositions[i] ?? 0, terms.length);
-      this.log.add(term, ordinal, field, postingCode(slot, counts[i] ?? 1));
-    });
+      this.seenIn[id] = serial;
+      this.firstPosition[id] = position;
+      this.count[id] = 1;
+      distinct.push(id);
+    }
+    for (const id of distinct) {
+      const slot = firstOccurrenceSlot(this.firstPosition[id] ?? 0, terms.length);
+      log.add(id, ordinal, field, postingCode(slot, this.count[id] ?? 1));
+    }
+  }
+
+  private growScratch(terms: number): void {
+    const size = Math.max(terms, this.seenIn.length * 2);
+    const grown = (values: Uint32Array) => {
+      const next = new Uint32Array(size);
+      next.set(values);
+      return next;
+    };
+    this.seenIn = grown(this.seenIn);
+    this.firstPosition = grown(this.firstPosition);
+    this.count = grown(this.count);
   }
 
   private spill(spillDir: string): void {
     const file = path.join(spillDir, `${this.name}-run-${this.runFiles.length}.bin`);
     writeRunFile(file, this.log.sortedRecords(this.fields), this.fields);
     this.runFiles.push(file);
+    this.newLog();
+  }
+
+  /** Starts a run: term ids restart from 0, so the scratch's field serials must not match old ids. */
+  private newLog(): void {
     this.log = new PostingLog();
+    this.seenIn.fill(0);
+    this.fieldSerial = 0;
+  }
+
+  /**
+   * Finishes a builder without a spill directory synchronously (one run, nothing to merge): the
+   * in-memory build of buildSearchIndex.
+   */
+  finishInMemory(): Segment {
+    if (this.spillDir !== undefined) throw new Error("SegmentBuilder.finishInMemory() on a builder with a spill directory; use finish()");
+    if (this.isFinished) throw new Error("SegmentBuilder.finish() called twice");
+    this.isFinished = true;
+    const run = this.log.length > 0 ? this.log.sortedRecords(this.fields) : null;
+    this.log = new PostingLog();
+    const sink = new MemorySink();
+    const writer = new SegmentWriter(this.fields, sink);
+    try {
+      for (let record = run?.next() ?? null; record !== null; record = run?.next() ?? null) writer.addTerm(record.term, [record]);
+    } finally {
+      run?.close();
+    }
+    return Segment.fromMemory(this.fields, writer.finish(), sink.toBuffer());
   }
 
   /** Finishes: merges runs; returns the segment (file-backed in spillDir, or in memory). */
@@ -117,7 +162,7 @@ export class SegmentBuilder {
     this.isFinished = true;
     const { spillDir, fields } = this;
     const lastRun = this.log.length > 0 ? this.log.sortedRecords(fields) : null;
-    this.log = new PostingLog();
+    this.newLog();
     if (spillDir === undefined) {
       const sink = new MemorySink();
       const writer = new SegmentWriter(fields, sink);

@@ -1,21 +1,16 @@
 import fc from "fast-check";
-import { mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
+import { MAX_STORED_COUNT } from "../term-frequencies";
 import { Segment } from "./segment";
 import { SegmentBuilder } from "./segment-builder";
+import { temporaryDirectories } from "./test-directories";
 
-const directories: string[] = [];
-function temporaryDirectory(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "segment-corrupt-"));
-  directories.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const directories = temporaryDirectories("segment-corrupt-");
+const temporaryDirectory = () => directories.create();
 
 /** A small segment of 3 fields written as "base" into a fresh directory. */
 async function writeSample(): Promise<string> {
@@ -42,10 +37,20 @@ async function expectCorrupt(promise: Promise<unknown>, file: string): Promise<v
   expect((error as Error).message).toContain(file);
 }
 
-/** Every term's postings in every field, forcing every block to be read and decoded. */
+/** Every term's postings in every field, forcing every block to be read and decoded; what decodes keeps the format's promises. */
 function readAll(segment: Segment): void {
   for (let position = 0; position < segment.termCount; position++) {
-    for (let field = 0; field < segment.fields; field++) segment.postings(position, field);
+    for (let field = 0; field < segment.fields; field++) {
+      const postings = segment.postings(position, field);
+      if (postings === null) continue;
+      expect(postings.ordinals.length).toBeGreaterThan(0);
+      postings.ordinals.forEach((ordinal, i) => {
+        if (i > 0) expect(ordinal).toBeGreaterThan(postings.ordinals[i - 1] ?? 0);
+        expect(postings.slots[i]).toBeLessThan(SCORE_RESOLUTION);
+        expect(postings.counts[i]).toBeGreaterThanOrEqual(1);
+        expect(postings.counts[i]).toBeLessThanOrEqual(MAX_STORED_COUNT);
+      });
+    }
   }
 }
 

@@ -32,7 +32,9 @@ export const SEGMENT_VERSION = 1;
 /** Field masks are one byte. */
 export const MAX_FIELDS = 8;
 
-const SLOT_BITS = 16;
+/** Codes hold the slot in their low four bits, the count − 1 above them. */
+const SLOT_SHIFT = 4;
+const SLOT_MASK = (1 << SLOT_SHIFT) - 1;
 
 // Typed arrays are written as the machine holds them; the format says little-endian.
 if (endianness() !== "LE") throw new Error("Postings segments are little-endian; this machine is not");
@@ -60,7 +62,7 @@ export interface SegmentHeader {
 
 /** The stored code of a posting: its first-occurrence slot and its (capped) count. */
 export function postingCode(slot: number, count: number): number {
-  return (Math.min(count, MAX_STORED_COUNT) - 1) * SLOT_BITS + slot;
+  return ((Math.min(count, MAX_STORED_COUNT) - 1) << SLOT_SHIFT) | slot;
 }
 
 /** The in-memory dictionary of a segment, in the layout of its files. */
@@ -109,19 +111,32 @@ export function decodeFieldList(bytes: Uint8Array, start: number, end: number, f
   const slots = new Uint8Array(count);
   const counts = new Uint8Array(count);
   let ordinal = 0;
+  let at = reader.at;
   for (let i = 0; i < count; i++) {
-    const gap = reader.read();
-    const code = reader.read();
+    // Inline one-byte varints (most gaps of frequent terms, most codes); the reader does the rest.
+    let gap = at < end ? (bytes[at] ?? 0) : 0x80;
+    if (gap < 0x80) at++;
+    else {
+      reader.at = at;
+      gap = reader.read();
+      at = reader.at;
+    }
+    let code = at < end ? (bytes[at] ?? 0) : 0x80;
+    if (code < 0x80) at++;
+    else {
+      reader.at = at;
+      code = reader.read();
+      at = reader.at;
+    }
     if (gap < 0 || code < 0) throw corrupt("end early");
     if (i > 0 && gap === 0) throw corrupt("repeat an ordinal");
     ordinal += gap;
-    const slot = code % SLOT_BITS;
-    const repeats = Math.floor(code / SLOT_BITS) + 1;
-    if (ordinal > 0xffffffff || slot >= SCORE_RESOLUTION || repeats > MAX_STORED_COUNT) throw corrupt(`hold a damaged posting (${gap}, ${code})`);
+    const slot = code & SLOT_MASK;
+    if (ordinal > 0xffffffff || code >= MAX_STORED_COUNT << SLOT_SHIFT || slot >= SCORE_RESOLUTION) throw corrupt(`hold a damaged posting (${gap}, ${code})`);
     ordinals[i] = ordinal;
     slots[i] = slot;
-    counts[i] = repeats;
+    counts[i] = (code >>> SLOT_SHIFT) + 1;
   }
-  if (reader.at !== end) throw corrupt(`end ${end - reader.at} bytes after their last posting`);
+  if (at !== end) throw corrupt(`end ${end - at} bytes after their last posting`);
   return { ordinals, slots, counts };
 }

@@ -20,14 +20,17 @@ abstract class BufferedSink implements PostingsSink {
   private buffer = new Uint8Array(SINK_BUFFER_BYTES);
   private used = 0;
 
+  /** Takes bytes it may keep: a full buffer, or a copy of an oversized write. */
   protected abstract emit(bytes: Uint8Array): void;
+  /** Whether emit is done with its bytes when it returns (a file write), so the buffer is reused. */
+  protected abstract readonly isEmitDone: boolean;
 
   write(bytes: Uint8Array): void {
     this.written += bytes.length;
     if (this.used + bytes.length > this.buffer.length) {
       this.flush();
       if (bytes.length > this.buffer.length) {
-        this.emit(bytes);
+        this.emit(this.isEmitDone ? bytes : bytes.slice());
         return;
       }
     }
@@ -38,18 +41,18 @@ abstract class BufferedSink implements PostingsSink {
   flush(): void {
     if (this.used === 0) return;
     this.emit(this.buffer.subarray(0, this.used));
-    this.buffer = new Uint8Array(SINK_BUFFER_BYTES);
+    if (!this.isEmitDone) this.buffer = new Uint8Array(SINK_BUFFER_BYTES);
     this.used = 0;
   }
 }
 
 /** Postings kept in the heap: for a builder without a spill directory. */
 export class MemorySink extends BufferedSink {
+  protected readonly isEmitDone = false;
   private readonly chunks: Uint8Array[] = [];
 
   protected emit(bytes: Uint8Array): void {
-    // Full chunks are handed over (flush replaces the buffer); an oversized write is copied.
-    this.chunks.push(bytes.length > SINK_BUFFER_BYTES ? bytes.slice() : bytes);
+    this.chunks.push(bytes);
   }
 
   /** Every byte written, as one Buffer. */
@@ -61,6 +64,7 @@ export class MemorySink extends BufferedSink {
 
 /** Postings streamed into an open file from its start. */
 export class FileSink extends BufferedSink {
+  protected readonly isEmitDone = true;
   private position = 0;
 
   constructor(private readonly fd: number) {

@@ -1,11 +1,10 @@
 import fc from "fast-check";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { readdirSync, renameSync, rmSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { firstOccurrenceSlot, type FieldPostings } from "./field-postings";
 import { Segment } from "./segment";
 import { SegmentBuilder } from "./segment-builder";
+import { temporaryDirectories } from "./test-directories";
 
 interface Item {
   ordinal: number;
@@ -106,15 +105,8 @@ const items = (maxFields: number) =>
       });
     });
 
-const directories: string[] = [];
-function temporaryDirectory(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "segment-test-"));
-  directories.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of directories.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const directories = temporaryDirectories("segment-test-");
+const temporaryDirectory = () => directories.create();
 
 async function build(fields: number, list: readonly Item[], spill?: { dir: string; runPostings: number }): Promise<Segment> {
   const builder = new SegmentBuilder({ fields, spillDir: spill?.dir, runPostings: spill?.runPostings });
@@ -202,9 +194,8 @@ describe("Segment round trip", () => {
     await (await build(1, list)).writeTo(staging, "base");
     const opened = await Segment.open(staging, "base");
     const final = `${staging}-final`;
-    directories.push(final);
+    directories.track(final);
     rmSync(final, { recursive: true, force: true });
-    const { renameSync } = await import("node:fs");
     renameSync(staging, final);
     // Into the renamed directory (where its postings already are), and into a fresh one (a copy).
     await opened.writeTo(final, "base");
