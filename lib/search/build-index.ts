@@ -332,12 +332,6 @@ export function newIndexVersion(now: Date = new Date()): string {
   return `${stamp}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Ordinals sorted by day descending, ties by ordinal ascending. */
-export function sortByDateDesc(day: Int32Array): Uint32Array {
-  const order = Uint32Array.from({ length: day.length }, (_, i) => i);
-  return order.sort((a, b) => (day[b] ?? 0) - (day[a] ?? 0) || a - b);
-}
-
 /** Index position of an outcome in DECISION_OUTCOMES. */
 export function outcomeId(outcome: DecisionOutcome): number {
   const id = DECISION_OUTCOMES.indexOf(outcome);

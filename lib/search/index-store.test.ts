@@ -150,7 +150,7 @@ describe("getSearchIndex", () => {
     const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")) as { formatVersion: number };
     await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, formatVersion: 7 }));
     await expect(importSearchIndex(dir)).rejects.toThrow(new SearchIndexNotFoundError(dir, `format 7, expected ${INDEX_FORMAT_VERSION}`));
-    expect(INDEX_FORMAT_VERSION).toBe(9);
+    expect(INDEX_FORMAT_VERSION).toBe(10);
   });
 
   it("keeps its postings in the term and word-pair segments, and names a truncated segment file when it will not load", async () => {
@@ -175,29 +175,24 @@ describe("getSearchIndex", () => {
     expect((await importSearchIndex(dir)).size).toBe(docs.length);
   });
 
-  it("stores its text files gzipped, and names a truncated or damaged one when it will not load", async () => {
+  it("keeps its item columns as plain JSON, one URL a line and raw arrays, and names a truncated one when it will not load", async () => {
     const dir = await tmpDir();
     const docs = generateSearchDocuments(60, 6);
     await exportSearchIndex(buildSearchIndex(docs), dir);
     const { path: versionPath } = await readSearchIndexManifest(dir);
     const versionDir = path.join(dir, versionPath);
-    const gzipped = (await filesUnder(versionDir)).filter((file) => file.endsWith(".gz"));
-    const names = gzipped.map((file) => path.relative(versionDir, file));
-    expect(names.sort()).toEqual(["facets.json.gz", "items.json.gz"]);
-    expect((await filesUnder(versionDir)).filter((file) => file.endsWith(".json") && !file.endsWith("meta.json") && !file.endsWith("labels.json") && !file.endsWith("-header.json"))).toEqual([]);
-    const original = new Map(await Promise.all(gzipped.map(async (file) => [file, await readFile(file)] as const)));
-
-    for (const file of [path.join(versionDir, "items.json.gz"), path.join(versionDir, "facets.json.gz")]) {
-      const bytes = original.get(file);
-      expect(bytes?.length).toBeGreaterThan(20);
-      await writeFile(file, bytes?.subarray(0, Math.floor((bytes?.length ?? 0) / 2)) ?? "");
-      await expect(importSearchIndex(dir), file).rejects.toThrow(new CorruptIndexFileError(file, "does not decompress (unexpected end of file)"));
-      // Damaged inside its compressed data (not at the end) is named as well.
-      const damaged = Buffer.from(bytes ?? "");
-      damaged.fill(0xff, 12, damaged.length - 12);
-      await writeFile(file, damaged);
-      await expect(importSearchIndex(dir), file).rejects.toThrow(`Corrupt search index file ${file}: does not decompress`);
-      await writeFile(file, bytes ?? "");
+    const names = (await filesUnder(versionDir)).map((file) => path.relative(versionDir, file));
+    expect(names.filter((name) => name.endsWith(".gz"))).toEqual([]);
+    const columnFiles = ["items.json", "urls.txt", "order-by-date.bin", "order-by-url.bin", "facet-municipality.bin", "facet-day.bin", "facet-outcome.bin"];
+    expect(names).toEqual(expect.arrayContaining(columnFiles));
+    for (const name of columnFiles) {
+      const file = path.join(versionDir, name);
+      const bytes = await readFile(file);
+      expect(bytes.length, name).toBeGreaterThan(20);
+      await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      await expect(importSearchIndex(dir), name).rejects.toThrow(CorruptIndexFileError);
+      await expect(importSearchIndex(dir), name).rejects.toThrow(file);
+      await writeFile(file, bytes);
     }
     expect((await importSearchIndex(dir)).size).toBe(docs.length);
   });

@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
-import { gunzip, gzip } from "node:zlib";
-import { sortByDateDesc } from "./build-index";
 import { createFlexDocument, INDEX_FORMAT_VERSION, SEARCH_FIELDS } from "./index-config";
 import { applyIndexDelta, type IndexDelta } from "./index-delta";
 import { CorruptIndexFileError, FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
 import { Segment } from "./segment/segment";
+import { readArray, writeArray } from "./typed-array-file";
+import { urlOrder } from "./url-order";
 import { emptyDictionary } from "./term-dictionary";
 
 /**
@@ -25,11 +24,11 @@ import { emptyDictionary } from "./term-dictionary";
  * applied in order; a running server applies new ones as they appear (get-search-index.ts).
  *
  * A version's postings are two segments (lib/search/segment: the terms over every field and the
- * word pairs), binary files a reader opens and reads on demand rather than parses. Its text
- * files (the item columns and facets) are gzipped and its section texts compressed item by item
- * (section-store.ts), about a third of their size each (npm run bench:index-size). The deltas
- * stay raw JSON (written on every ingest, kept quick), as does `urls.txt` (searched as text on
- * every write, urlsEverIndexed).
+ * word pairs), binary files a reader opens and reads on demand rather than parses. Its item
+ * columns are `items.json` (plain JSON: a gzipped one took 5 s to decompress and decode at 1M
+ * items), `urls.txt` (one URL a line, also searched as text on every write: urlsEverIndexed) and
+ * raw typed arrays for the facet columns and the date and URL orders; its section texts are
+ * compressed item by item (section-store.ts). The deltas are plain JSON (written on every ingest).
  */
 
 /** The manifest file name inside an index directory. */
@@ -80,23 +79,21 @@ interface StoredLabels {
   committees: CommitteeLabel[];
 }
 
-type FacetArrays = { [K in keyof FacetColumns]: number[] };
+const FACET_NAMES: ReadonlyArray<keyof FacetColumns> = ["municipality", "committee", "year", "outcome", "kle", "deviation", "dissent", "day"];
 
 const VERSION_PREFIX = "v-";
 const DELTA_DIR = "deltas";
 const URLS_FILE = "urls.txt";
-const ITEMS_FILE = "items.json.gz";
-const FACETS_FILE = "facets.json.gz";
+const ITEMS_FILE = "items.json";
+/** Ordinals newest first, and by URL (SearchIndex.byDateDesc, byUrl), as raw Uint32 files. */
+const BY_DATE_FILE = "order-by-date.bin";
+const BY_URL_FILE = "order-by-url.bin";
+/** One raw typed-array file per facet column. */
+const facetFile = (name: keyof FacetColumns) => `facet-${name}.bin`;
 /** File name prefixes of the term and word-pair segments (lib/search/segment). */
 export const TERMS_SEGMENT = "terms";
 export const PAIRS_SEGMENT = "pairs";
 
-/**
- * gzip level of the exported text files. On 20,000 generated items' 35.5 MB of them: level 1
- * 3.4× smaller, level 4 3.8×, level 6 4.0× at several times level 1's time; a fast level keeps
- * the export quick, and gunzip costs about the same at any level.
- */
-const GZIP_LEVEL = 1;
 const STAGING_PREFIX = ".staging-";
 
 /** A staging directory this old is a crashed export's leftover (an export takes seconds). */
@@ -128,23 +125,16 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
     size: index.size,
   };
   const labels: StoredLabels = { municipalities: index.municipalities, committees: index.committees };
-  const facets: FacetArrays = {
-    municipality: Array.from(index.facets.municipality),
-    committee: Array.from(index.facets.committee),
-    year: Array.from(index.facets.year),
-    outcome: Array.from(index.facets.outcome),
-    kle: Array.from(index.facets.kle),
-    deviation: Array.from(index.facets.deviation),
-    dissent: Array.from(index.facets.dissent),
-    day: Array.from(index.facets.day),
-  };
-  const { sections, ...columns } = index.items;
-  await writeCompressed(path.join(staging, ITEMS_FILE), JSON.stringify(columns));
+  // The URLs are in urls.txt, the rest of the item columns in items.json.
+  const { sections, url: _url, ...columns } = index.items;
+  await writeFile(path.join(staging, ITEMS_FILE), JSON.stringify(columns));
   await writeSectionStore(staging, sections, index.size);
   // One URL a line (URLs hold no line breaks), so a writer can ask what the index holds without loading it.
   await writeFile(path.join(staging, URLS_FILE), `\n${index.items.url.join("\n")}\n`);
   await writeFile(path.join(staging, "labels.json"), JSON.stringify(labels));
-  await writeCompressed(path.join(staging, FACETS_FILE), JSON.stringify(facets));
+  for (const name of FACET_NAMES) await writeArray(path.join(staging, facetFile(name)), index.facets[name]);
+  await writeArray(path.join(staging, BY_DATE_FILE), index.byDateDesc);
+  await writeArray(path.join(staging, BY_URL_FILE), urlOrder(index));
   await writeFile(path.join(staging, "meta.json"), JSON.stringify(meta));
   const previous = await readSearchIndexManifest(dir).catch(() => null);
   if (previous && buildStamp(previous.version) > buildStamp(index.version)) {
@@ -273,20 +263,26 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   const terms = await Segment.open(versionDir, TERMS_SEGMENT);
   const pairs = await Segment.open(versionDir, PAIRS_SEGMENT);
   if (terms.fields !== SEARCH_FIELDS.length || pairs.fields !== 1) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), "holds another number of fields");
-  const columns = parseJson<Omit<StoredItems, "sections">>(await readCompressed(path.join(versionDir, ITEMS_FILE)), path.join(versionDir, ITEMS_FILE));
-  const items: StoredItems = { ...columns, sections: await FileSectionStore.open(versionDir, meta.size) };
+  const itemsFile = path.join(versionDir, ITEMS_FILE);
+  const columns = parseJson<Omit<StoredItems, "sections" | "url">>(await readFile(itemsFile, "utf8"), itemsFile);
+  const url = await readUrls(path.join(versionDir, URLS_FILE), meta.size);
+  const items: StoredItems = { ...columns, url, sections: await FileSectionStore.open(versionDir, meta.size) };
+  const { sections: _sections, ...itemColumns } = items;
+  if (Object.values(itemColumns).some((values: unknown[]) => values.length !== meta.size)) throw new CorruptIndexFileError(itemsFile, `does not hold ${meta.size} items`);
   const labels = JSON.parse(await readFile(path.join(versionDir, "labels.json"), "utf8")) as StoredLabels;
-  const arrays = parseJson<FacetArrays>(await readCompressed(path.join(versionDir, FACETS_FILE)), path.join(versionDir, FACETS_FILE));
+  const column = async (name: keyof FacetColumns, width: number) => readArray(path.join(versionDir, facetFile(name)), width, meta.size);
   const facets: FacetColumns = {
-    municipality: Uint16Array.from(arrays.municipality),
-    committee: Uint16Array.from(arrays.committee),
-    year: Uint16Array.from(arrays.year),
-    outcome: Uint8Array.from(arrays.outcome),
-    kle: Uint8Array.from(arrays.kle),
-    deviation: Uint8Array.from(arrays.deviation),
-    dissent: Uint8Array.from(arrays.dissent),
-    day: Int32Array.from(arrays.day),
+    municipality: new Uint16Array(await column("municipality", 2)),
+    committee: new Uint16Array(await column("committee", 2)),
+    year: new Uint16Array(await column("year", 2)),
+    outcome: new Uint8Array(await column("outcome", 1)),
+    kle: new Uint8Array(await column("kle", 1)),
+    deviation: new Uint8Array(await column("deviation", 1)),
+    dissent: new Uint8Array(await column("dissent", 1)),
+    day: new Int32Array(await column("day", 4)),
   };
+  const byDateDesc = new Uint32Array(await readArray(path.join(versionDir, BY_DATE_FILE), 4, meta.size));
+  const byUrl = new Uint32Array(await readArray(path.join(versionDir, BY_URL_FILE), 4, meta.size));
   const index: SearchIndex = {
     version: meta.version,
     basis: meta.basis,
@@ -303,33 +299,19 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     facets,
     municipalities: labels.municipalities,
     committees: labels.committees,
-    byDateDesc: sortByDateDesc(facets.day),
-    byUrl: null,
+    byDateDesc,
+    byUrl,
   };
   for (const delta of await readIndexDeltas(dir, manifest, manifest.deltas)) applyIndexDelta(index, delta);
   return index;
 }
 
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
-
-/** Writes `data` gzipped to `file` (compressed on a libuv thread, not the event loop). */
-async function writeCompressed(file: string, data: string): Promise<void> {
-  await writeFile(file, await gzipAsync(data, { level: GZIP_LEVEL }));
-}
-
-/**
- * The text of a file {@link writeCompressed} wrote; {@link CorruptIndexFileError} naming it when it
- * does not decompress (truncated, damaged). A missing file keeps its ENOENT: importSearchIndex
- * starts over when a newer export deleted the version meanwhile.
- */
-export async function readCompressed(file: string): Promise<string> {
-  const bytes = await readFile(file);
-  try {
-    return (await gunzipAsync(bytes)).toString("utf8");
-  } catch (error) {
-    throw new CorruptIndexFileError(file, `does not decompress (${(error as Error).message})`);
-  }
+/** The URLs of urls.txt ("\n" + one a line + "\n"), checked to be `size`. */
+async function readUrls(file: string, size: number): Promise<string[]> {
+  const text = await readFile(file, "utf8");
+  const urls = text.length <= 2 ? [] : text.slice(1, -1).split("\n");
+  if (!text.startsWith("\n") || !text.endsWith("\n") || urls.length !== size) throw new CorruptIndexFileError(file, `does not hold ${size} URLs`);
+  return urls;
 }
 
 function parseJson<T>(text: string, file: string): T {

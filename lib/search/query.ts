@@ -70,8 +70,8 @@ export function searchItems(
   const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed);
   let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
   const removed = index.removed;
-  if (removed !== null) candidates = candidates.filter((ordinal) => removed[ordinal] !== 1);
-  if (withheld !== null) candidates = candidates.filter((ordinal) => withheld[ordinal] !== 1);
+  if (removed !== null) candidates = filterOrdinals(candidates, (ordinal) => removed[ordinal] !== 1);
+  if (withheld !== null) candidates = filterOrdinals(candidates, (ordinal) => withheld[ordinal] !== 1);
   candidates = applyPhrases(index, candidates, plan, fields);
   candidates = applyExclusions(index, candidates, plan);
 
@@ -100,11 +100,11 @@ function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPl
   const isAllFields = fields.sectionKind === null && fields.fields.length === fieldsForRestriction(null).fields.length;
   for (const terms of plan.phrases) {
     const mask = phrasePairMask(index, terms);
-    candidates = candidates.filter((ordinal) => mask[ordinal] === 1);
+    candidates = filterOrdinals(candidates, (ordinal) => mask[ordinal] === 1);
     // The pair index answers a two-word phrase over all fields exactly; anything else is verified.
     if (terms.length > 2 || !isAllFields) {
       const phrase = compilePhrase(terms);
-      candidates = candidates.filter((ordinal) => containsPhrase(index, ordinal, phrase, fields));
+      candidates = filterOrdinals(candidates, (ordinal) => containsPhrase(index, ordinal, phrase, fields));
     }
   }
   return candidates;
@@ -125,7 +125,7 @@ function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: Quer
       if (mask[ordinal] === 1 && (terms.length === 2 || containsPhrase(index, ordinal, phrase, allFields))) excluded[ordinal] = 1;
     }
   }
-  return candidates.filter((ordinal) => excluded[ordinal] !== 1);
+  return filterOrdinals(candidates, (ordinal) => excluded[ordinal] !== 1);
 }
 
 function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fields: FieldRestriction): SearchHit {
@@ -148,4 +148,18 @@ function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fi
 
 function emptyResult(page: number, pageSize: number, isEmpty: boolean): SearchResult {
   return { total: 0, page, pageSize, hits: [], facets: { kommune: [], udvalg: [], aar: [], udfald: [], emne: [], afvigelse: [], dissens: [] }, isEmpty };
+}
+
+/**
+ * The ordinals `keep` holds for, in order. A plain loop: TypedArray.prototype.filter took 190 ms
+ * over a million hits (it gathers into a JavaScript array first), this a few.
+ */
+export function filterOrdinals(ordinals: Uint32Array, keep: (ordinal: number) => boolean): Uint32Array {
+  const kept = new Uint32Array(ordinals.length);
+  let count = 0;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    if (keep(ordinal)) kept[count++] = ordinal;
+  }
+  return count === ordinals.length ? kept : kept.slice(0, count);
 }

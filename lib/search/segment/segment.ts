@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CorruptIndexFileError } from "../section-store";
+import { readArray, writeArray, writeFresh } from "../typed-array-file";
 import { isWellFormed } from "./code-point-order";
 import type { FieldPostings } from "./field-postings";
 import {
@@ -354,30 +355,6 @@ async function readHeader(file: string): Promise<SegmentHeader> {
   return { format, version, fields, terms };
 }
 
-/** A file's bytes in a fresh, aligned ArrayBuffer, checked to hold `count` elements of `width` bytes (any count when null). */
-async function readArray(file: string, width: number, count: number | null): Promise<ArrayBuffer> {
-  let handle;
-  try {
-    handle = await open(file, "r");
-  } catch (error) {
-    throw new CorruptIndexFileError(file, `does not open (${(error as Error).message})`);
-  }
-  try {
-    const { size } = await handle.stat();
-    if (count !== null && size !== count * width) throw new CorruptIndexFileError(file, `${size} bytes, expected ${count} × ${width}`);
-    const bytes = new Uint8Array(new ArrayBuffer(size));
-    let read = 0;
-    while (read < size) {
-      const { bytesRead } = await handle.read(bytes, read, size - read, read);
-      if (bytesRead === 0) throw new CorruptIndexFileError(file, `ends at byte ${read}, expected ${size}`);
-      read += bytesRead;
-    }
-    return bytes.buffer;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Offsets must start at 0 and rise strictly (no empty term or block). */
 function checkAscending(offsets: Uint32Array | Float64Array, file: string, what: string): void {
   if (offsets[0] !== 0) throw new CorruptIndexFileError(file, `the first ${what} offset is ${offsets[0]}, not 0`);
@@ -385,14 +362,4 @@ function checkAscending(offsets: Uint32Array | Float64Array, file: string, what:
     const offset = offsets[i] ?? 0;
     if (!(offset > (offsets[i - 1] ?? 0)) || !Number.isInteger(offset)) throw new CorruptIndexFileError(file, `${what} offset ${i} (${offset}) does not follow ${offsets[i - 1]}`);
   }
-}
-
-async function writeArray(file: string, values: Uint8Array | Uint32Array | Float64Array): Promise<void> {
-  await writeFresh(file, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
-}
-
-/** Writes a new file at `file`: an existing one is unlinked first, as it may be a hard link into another version. */
-async function writeFresh(file: string, bytes: Uint8Array | string): Promise<void> {
-  await unlink(file).catch(() => undefined);
-  await writeFile(file, bytes);
 }
