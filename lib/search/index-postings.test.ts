@@ -8,6 +8,7 @@ import { matchAllTerms } from "./match-terms";
 import type { SearchDocument } from "./search-document";
 import type { SearchIndex } from "./search-index";
 import type { FieldPostings } from "./segment/field-postings";
+import { testDocument } from "./test-documents";
 
 // Words sharing prefixes (compound expansion), repeated within a field (counts), long fields (slots).
 const WORDS = ["budget", "budgetopfølgning", "skole", "skolevej", "vej", "fritidspas", "klage", "ældre", "2024", "kontrol"];
@@ -15,27 +16,15 @@ const WORDS = ["budget", "budgetopfølgning", "skole", "skolevej", "vej", "friti
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }).map((words) => words.join(" "));
 
 function toDoc(id: number, title: string, decision: string, resume: string, body: string): SearchDocument {
-  return {
-    id,
-    url: `/vejen/byraadet/2024-03-19/punkt-${id}`,
+  return testDocument(id, {
     title: title || "Punkt",
     decision: decision || null,
     outcome: decision ? "approved" : "none",
-    caseNumber: null,
-    kleGroup: null,
-    departsFromRecommendation: false,
-    hasDissent: false,
-    number: String(id),
-    date: "2024-03-19",
-    municipality: "Vejen Kommune",
-    municipalitySlug: "vejen",
-    committee: "Byrådet",
-    committeeSlug: "byraadet",
     sections: [
       { kind: "resume", heading: "Resumé", text: resume },
       { kind: "sagsfremstilling", heading: "Sagsfremstilling", text: body },
     ],
-  };
+  });
 }
 
 const docs = fc

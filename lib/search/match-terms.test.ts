@@ -6,26 +6,10 @@ import { matchAllTerms } from "./match-terms";
 import { encodeForIndex } from "./danish-encoder";
 import { fieldsForRestriction } from "./index-config";
 import type { SearchDocument } from "./search-document";
+import { testDocument } from "./test-documents";
 
 function doc(id: number, title: string, body: string): SearchDocument {
-  return {
-    id,
-    url: `/vejen/byraadet/2024-03-19/punkt-${id}`,
-    title,
-    decision: null,
-    outcome: "none",
-    caseNumber: null,
-    kleGroup: null,
-    departsFromRecommendation: false,
-    hasDissent: false,
-    number: String(id),
-    date: "2024-03-19",
-    municipality: "Vejen Kommune",
-    municipalitySlug: "vejen",
-    committee: "Byrådet",
-    committeeSlug: "byraadet",
-    sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: body }],
-  };
+  return testDocument(id, { title, sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: body }] });
 }
 
 describe("termPostings (the full build's segment and the deltas' FlexSearch)", () => {
