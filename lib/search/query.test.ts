@@ -4,27 +4,16 @@ import { searchItems } from "./query";
 import { MAX_SNIPPET_LENGTH } from "./snippet";
 import type { SearchDocument } from "./search-document";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
+import { testDocument } from "./test-documents";
 
 function doc(id: number, fields: Partial<SearchDocument>): SearchDocument {
-  return {
-    id,
+  return testDocument(id, {
     url: `/vejen/arbejdsmarkedsudvalget/2024-03-19/punkt-${id}`,
-    title: `Punkt ${id}`,
-    decision: null,
     outcome: "approved",
-    caseNumber: null,
-    kleGroup: null,
-    departsFromRecommendation: false,
-    hasDissent: false,
-    number: String(id),
-    date: "2024-03-19",
-    municipality: "Vejen Kommune",
-    municipalitySlug: "vejen",
     committee: "Arbejdsmarkedsudvalget",
     committeeSlug: "arbejdsmarkedsudvalget",
-    sections: [],
     ...fields,
-  };
+  });
 }
 
 const section = (text: string, kind: SearchDocument["sections"][number]["kind"] = "sagsfremstilling") => ({ kind, heading: "Sagsfremstilling", text });
