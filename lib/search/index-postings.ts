@@ -100,9 +100,18 @@ export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: S
 
 /** Every posting list of `term` (exactly as indexed, no prefix expansion) in `field`, both parts. */
 export function termPostings(index: SearchIndex, term: string, field: SearchFieldName | typeof PAIR_FIELD): FieldPostings[] {
+  const isPair = field === PAIR_FIELD;
+  const dictionary = isPair ? index.pairDictionary : index.dictionary;
+  const [from] = prefixRange(dictionary, term);
+  const exact: ExpandedTerm = {
+    term,
+    mask: 0,
+    frequency: 0,
+    segmentPosition: (isPair ? index.segments.pairs : index.segments.terms).find(term),
+    inDeltas: dictionary.terms[from] === term,
+  };
   const lists: FieldPostings[] = [];
-  const exact = expandPrefixTerms(index, term, field === PAIR_FIELD, Number.MAX_SAFE_INTEGER).find((expanded) => expanded.term === term);
-  if (exact !== undefined) forEachPostings(index, exact, field, (postings) => lists.push(postings));
+  forEachPostings(index, exact, field, (postings) => lists.push(postings));
   return lists;
 }
 

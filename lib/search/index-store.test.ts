@@ -153,29 +153,7 @@ describe("getSearchIndex", () => {
     expect(INDEX_FORMAT_VERSION).toBe(10);
   });
 
-  it("keeps its postings in the term and word-pair segments, and names a truncated segment file when it will not load", async () => {
-    const dir = await tmpDir();
-    const docs = generateSearchDocuments(60, 7);
-    await exportSearchIndex(buildSearchIndex(docs), dir);
-    const { path: versionPath } = await readSearchIndexManifest(dir);
-    const versionDir = path.join(dir, versionPath);
-    const names = (await filesUnder(versionDir)).map((file) => path.relative(versionDir, file));
-    const segmentFiles = [...Segment.fileNames(TERMS_SEGMENT), ...Segment.fileNames(PAIRS_SEGMENT)];
-    expect(segmentFiles.length).toBeGreaterThan(2);
-    expect(names).toEqual(expect.arrayContaining(segmentFiles));
-    for (const name of segmentFiles) {
-      const file = path.join(versionDir, name);
-      const bytes = await readFile(file);
-      expect(bytes.length, name).toBeGreaterThan(1);
-      await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-      await expect(importSearchIndex(dir), name).rejects.toThrow(CorruptIndexFileError);
-      await expect(importSearchIndex(dir), name).rejects.toThrow(file);
-      await writeFile(file, bytes);
-    }
-    expect((await importSearchIndex(dir)).size).toBe(docs.length);
-  });
-
-  it("keeps its item columns as plain JSON, one URL a line and raw arrays, and names a truncated one when it will not load", async () => {
+  it("keeps its postings in segments and its item columns as plain JSON, one URL a line and raw arrays, and names any of them truncated when it will not load", async () => {
     const dir = await tmpDir();
     const docs = generateSearchDocuments(60, 6);
     await exportSearchIndex(buildSearchIndex(docs), dir);
@@ -183,12 +161,14 @@ describe("getSearchIndex", () => {
     const versionDir = path.join(dir, versionPath);
     const names = (await filesUnder(versionDir)).map((file) => path.relative(versionDir, file));
     expect(names.filter((name) => name.endsWith(".gz"))).toEqual([]);
+    const segmentFiles = [...Segment.fileNames(TERMS_SEGMENT), ...Segment.fileNames(PAIRS_SEGMENT)];
+    expect(segmentFiles.length).toBeGreaterThan(2);
     const columnFiles = ["items.json", "urls.txt", "order-by-date.bin", "order-by-url.bin", "facet-municipality.bin", "facet-day.bin", "facet-outcome.bin"];
-    expect(names).toEqual(expect.arrayContaining(columnFiles));
-    for (const name of columnFiles) {
+    expect(names).toEqual(expect.arrayContaining([...segmentFiles, ...columnFiles]));
+    for (const name of [...segmentFiles, ...columnFiles]) {
       const file = path.join(versionDir, name);
       const bytes = await readFile(file);
-      expect(bytes.length, name).toBeGreaterThan(20);
+      expect(bytes.length, name).toBeGreaterThan(1);
       await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
       await expect(importSearchIndex(dir), name).rejects.toThrow(CorruptIndexFileError);
       await expect(importSearchIndex(dir), name).rejects.toThrow(file);

@@ -154,7 +154,7 @@ function emptyResult(page: number, pageSize: number, isEmpty: boolean): SearchRe
  * The ordinals `keep` holds for, in order. A plain loop: TypedArray.prototype.filter took 190 ms
  * over a million hits (it gathers into a JavaScript array first), this a few.
  */
-export function filterOrdinals(ordinals: Uint32Array, keep: (ordinal: number) => boolean): Uint32Array {
+function filterOrdinals(ordinals: Uint32Array, keep: (ordinal: number) => boolean): Uint32Array {
   const kept = new Uint32Array(ordinals.length);
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
