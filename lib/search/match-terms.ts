@@ -1,8 +1,9 @@
 import { scanWords } from "./danish-encoder";
-import { FIELD_BITS, FIELD_WEIGHTS, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
+import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
 import { expandPrefixTerms, forEachPostings, type ExpandedTerm } from "./index-postings";
 import { searchedTexts, type SearchIndex } from "./search-index";
-import { fieldStrengths, formStrength, inverseDocumentFrequency, matchStrength } from "./term-score";
+import type { FieldPostings } from "./segment/field-postings";
+import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
 export interface TextMatch {
@@ -19,9 +20,20 @@ export interface TextMatch {
 // index suffices.
 const matchedScratch = new WeakMap<SearchIndex, Uint8Array>();
 const scoreScratch = new WeakMap<SearchIndex, Float32Array>();
+const strengthScratch = new WeakMap<SearchIndex, Float32Array>();
 
 function matchedColumn(index: SearchIndex): Uint8Array {
   return zeroedColumn(matchedScratch, index, (size) => new Uint8Array(size));
+}
+
+/** The per-item strength column: all zero between searches (each term zeroes what it added). */
+function strengthColumn(index: SearchIndex): Float32Array {
+  let column = strengthScratch.get(index);
+  if (column === undefined || column.length !== index.size) {
+    column = new Float32Array(index.size);
+    strengthScratch.set(index, column);
+  }
+  return column;
 }
 
 /**
@@ -72,15 +84,35 @@ export function matchAllTerms(
   score: Float32Array = new Float32Array(index.size),
   typed: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TextMatch {
-  // Terms this ordinal has matched so far; a term is counted once however many fields match it.
+  // Per ordinal, how many terms it has matched so far; a term is counted once however many fields match it.
   const matched = matchedColumn(index);
+  // Per ordinal, the current term's strength summed over its fields; zero again after each term.
+  const strength = strengthColumn(index);
   const expansions = terms.map((term) => expand(index, term));
   // Rarest term first keeps the candidate list short.
   const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
   const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction);
-  const strengths = fieldStrengths(index.size);
-  let candidates = new Uint32Array(0);
-  let found = 0;
+  const state: MatchState = { matched, strength, candidates: new Uint32Array(0), found: 0, step: 0 };
+  try {
+    return matchInOrder(index, terms, restriction, score, typed, expansions, order, verifier, state);
+  } catch (error) {
+    // A term stopped midway (a damaged index file) leaves strengths behind; the next search needs them zero.
+    strength.fill(0);
+    throw error;
+  }
+}
+
+function matchInOrder(
+  index: SearchIndex,
+  terms: readonly string[],
+  restriction: FieldRestriction,
+  score: Float32Array,
+  typed: ReadonlyMap<string, readonly string[]>,
+  expansions: readonly Expansion[],
+  order: readonly number[],
+  verifier: SectionVerifier | null,
+  state: MatchState,
+): TextMatch {
 
   for (let step = 0; step < order.length; step++) {
     const termIndex = order[step] ?? 0;
@@ -88,9 +120,8 @@ export function matchAllTerms(
     const expansion = expansions[termIndex];
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0 };
     // The rarest term's items holding any expansion bound the candidates.
-    if (step === 0) candidates = new Uint32Array(expansion.frequency);
-    const idf = inverseDocumentFrequency(index.liveSize, expansion.frequency);
-    const next = step + 1;
+    if (step === 0) state.candidates = new Uint32Array(expansion.frequency);
+    state.step = step;
     verifier?.startTerm(queryTerm);
     for (const field of restriction.fields) {
       const bit = FIELD_BITS.get(field) ?? 0;
@@ -101,43 +132,127 @@ export function matchAllTerms(
       for (const expanded of expansion.terms) {
         if ((expanded.mask & bit) === 0) continue;
         const form = formStrength(queryTerm, typed.get(queryTerm) ?? [], expanded.term);
-        const add = (ordinal: number, slot: number, count: number): void => {
-          const seen = matched[ordinal] ?? 0;
-          if (seen < step) return;
-          if (mustVerify && !verifier.holds(ordinal)) return;
-          if (seen === step) {
-            matched[ordinal] = next;
-            if (step === 0) {
-              if (found === candidates.length) candidates = grow(candidates);
-              candidates[found++] = ordinal;
-            }
-          }
-          strengths.add(ordinal, weight * matchStrength(form, slot));
-          if (count > 1 && repeatWeight > 0) strengths.add(ordinal, repeatWeight * form * (count - 1));
-        };
-        forEachPostings(index, expanded, field, ({ ordinals, slots, counts }) => {
-          if (step > 0 && found * SEEK_RATIO < ordinals.length) {
-            // Few candidates left against a long list: look each up (both ascend) instead of scanning.
-            let at = 0;
-            for (let c = 0; c < found && at < ordinals.length; c++) {
-              const ordinal = candidates[c] ?? 0;
-              at = seek(ordinals, ordinal, at);
-              if (ordinals[at] === ordinal) add(ordinal, slots[at] ?? 0, counts[at] ?? 1);
-            }
-            return;
-          }
-          for (let i = 0; i < ordinals.length; i++) add(ordinals[i] ?? 0, slots[i] ?? 0, counts[i] ?? 1);
+        const gains: PostingGains = { bySlot: slotGains(weight, form), repeat: repeatWeight * form };
+        forEachPostings(index, expanded, field, (postings) => {
+          if (mustVerify) addVerified(state, postings, gains, verifier);
+          else if (step === 0) addFirst(state, postings, gains);
+          else if (state.found * SEEK_RATIO < postings.ordinals.length) addSeeking(state, postings, gains);
+          else addScanning(state, postings, gains);
         });
       }
     }
-    strengths.flushInto(score, idf);
-    if (step > 0) found = keepMatched(candidates, found, matched, next);
+    const idf = inverseDocumentFrequency(index.liveSize, expansion.frequency);
+    flushStrengths(state, score, idf);
+    if (step > 0) state.found = keepMatched(state.candidates, state.found, state.matched, step + 1);
     // Later terms look the candidates up in their (ascending) postings.
-    else candidates.subarray(0, found).sort();
+    else state.candidates.subarray(0, state.found).sort();
   }
+  const { candidates, found } = state;
   let maxScore = 0;
   for (let i = 0; i < found; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
   return { ordinals: candidates.subarray(0, found), score, maxScore };
+}
+
+/** The scratch of one {@link matchAllTerms} call, shared by the loops that add one postings list each. */
+interface MatchState {
+  matched: Uint8Array;
+  strength: Float32Array;
+  /** Candidate ordinals: the first term's matches, the first `found` still live. */
+  candidates: Uint32Array<ArrayBuffer>;
+  found: number;
+  /** Index of the term being added, in matching order; an ordinal has matched `step` terms before it. */
+  step: number;
+}
+
+/** What one posting adds to its item's strength: by the slot of the first occurrence, and per further occurrence. */
+interface PostingGains {
+  bySlot: Float32Array;
+  repeat: number;
+}
+
+/** `weight × matchStrength(form, slot)` for every slot. */
+function slotGains(weight: number, form: number): Float32Array {
+  const gains = new Float32Array(SCORE_RESOLUTION);
+  for (let slot = 0; slot < SCORE_RESOLUTION; slot++) gains[slot] = weight * matchStrength(form, slot);
+  return gains;
+}
+
+// The loops below are the hot path of a search: a common word at 1M items adds millions of
+// postings. Each is specialised to one case so its body is a few typed-array operations.
+
+/** The first term: every posting's item becomes a candidate. */
+function addFirst(state: MatchState, { ordinals, slots, counts }: FieldPostings, { bySlot, repeat }: PostingGains): void {
+  const { matched, strength } = state;
+  let { candidates, found } = state;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    if (matched[ordinal] === 0) {
+      matched[ordinal] = 1;
+      if (found === candidates.length) candidates = grow(candidates);
+      candidates[found++] = ordinal;
+    }
+    const count = counts[i] ?? 1;
+    strength[ordinal] = (strength[ordinal] ?? 0) + (bySlot[slots[i] ?? 0] ?? 0) + (count > 1 ? repeat * (count - 1) : 0);
+  }
+  state.candidates = candidates;
+  state.found = found;
+}
+
+/** A later term against a list not much longer than the candidates left: scan the list. */
+function addScanning(state: MatchState, { ordinals, slots, counts }: FieldPostings, { bySlot, repeat }: PostingGains): void {
+  const { matched, strength, step } = state;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    const seen = matched[ordinal] ?? 0;
+    if (seen < step) continue;
+    matched[ordinal] = step + 1;
+    const count = counts[i] ?? 1;
+    strength[ordinal] = (strength[ordinal] ?? 0) + (bySlot[slots[i] ?? 0] ?? 0) + (count > 1 ? repeat * (count - 1) : 0);
+  }
+}
+
+/** A later term against a long list and few candidates: look each candidate up (both ascend). */
+function addSeeking(state: MatchState, { ordinals, slots, counts }: FieldPostings, { bySlot, repeat }: PostingGains): void {
+  const { matched, strength, step, candidates, found } = state;
+  let at = 0;
+  for (let c = 0; c < found && at < ordinals.length; c++) {
+    const ordinal = candidates[c] ?? 0;
+    if ((matched[ordinal] ?? 0) < step) continue;
+    at = seek(ordinals, ordinal, at);
+    if (ordinals[at] !== ordinal) continue;
+    matched[ordinal] = step + 1;
+    const count = counts[at] ?? 1;
+    strength[ordinal] = (strength[ordinal] ?? 0) + (bySlot[slots[at] ?? 0] ?? 0) + (count > 1 ? repeat * (count - 1) : 0);
+  }
+}
+
+/** Any term under a section-kind restriction, in a field that mixes kinds: each item's text is checked first. */
+function addVerified(state: MatchState, { ordinals, slots }: FieldPostings, { bySlot }: PostingGains, verifier: SectionVerifier): void {
+  const { matched, strength, step } = state;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    const seen = matched[ordinal] ?? 0;
+    if (seen < step || !verifier.holds(ordinal)) continue;
+    if (seen === step) {
+      matched[ordinal] = step + 1;
+      if (step === 0) {
+        if (state.found === state.candidates.length) state.candidates = grow(state.candidates);
+        state.candidates[state.found++] = ordinal;
+      }
+    }
+    strength[ordinal] = (strength[ordinal] ?? 0) + (bySlot[slots[i] ?? 0] ?? 0);
+  }
+}
+
+/** Adds `idf × saturate(strength)` to the score of every candidate the term matched, and zeroes the strengths. */
+function flushStrengths({ candidates, found, strength }: MatchState, score: Float32Array, idf: number): void {
+  for (let c = 0; c < found; c++) {
+    const ordinal = candidates[c] ?? 0;
+    const summed = strength[ordinal] ?? 0;
+    if (summed === 0) continue;
+    score[ordinal] = (score[ordinal] ?? 0) + idf * saturate(summed);
+    strength[ordinal] = 0;
+  }
 }
 
 /**
