@@ -65,6 +65,27 @@ describe("rankHits beyond a million items", () => {
     );
   });
 
+  it("gives rankTopHits the first hits of rankHits' order when the hits far outnumber the page (the shortlist path)", () => {
+    // Many hits on few scores and days, so buckets tie and the limit-th hit falls inside a bucket.
+    const manyHits = fc.uniqueArray(
+      fc.record({
+        ordinal: fc.integer({ min: 0, max: SIZE - 1 }),
+        score: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 100 })),
+        day: fc.oneof(fc.integer({ min: 20_000, max: 20_010 }), fc.integer({ min: 17_532, max: 21_914 })),
+      }),
+      { minLength: 200, maxLength: 3_000, selector: (hit) => hit.ordinal },
+    );
+    fc.assert(
+      fc.property(manyHits, fc.integer({ min: 1, max: 40 }), fc.constantFrom<SortOrder>("relevans", "nyeste"), (hits, limit, order) => {
+        const { ordinals, maxScore } = placeHits(hits);
+        const expected = referenceOrder(hits, order).slice(0, limit);
+        expect(expected).toHaveLength(limit);
+        expect(Array.from(rankTopHits(ordinals, score, maxScore, day, order, limit))).toEqual(expected);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it("keeps at least 13 score bits at 10 million items and refuses sizes it cannot rank", () => {
     expect(keyLayout(SIZE).scoreMax).toBeGreaterThanOrEqual(2 ** 13 - 1);
     expect(keyLayout(SIZE).ordinalSpan).toBeGreaterThanOrEqual(SIZE);

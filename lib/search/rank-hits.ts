@@ -47,12 +47,15 @@ export function rankHits(ordinals: Uint32Array, score: Float32Array, maxScore: n
 }
 
 /**
- * The first `limit` hits in {@link rankHits} order (all of them when fewer): a linear-time
- * selection of the smallest keys, then a sort of only those. A search shows 20 hits of maybe
- * 90,000, and sorting them all was the largest cost of a common word.
+ * The first `limit` hits in {@link rankHits} order (all of them when fewer). A search shows 20
+ * hits of maybe a million, so the full key is built only for a shortlist: one pass buckets every
+ * hit by the leading part of its rank (quantized score, or day for "nyeste") and counts the
+ * buckets, and only hits in the buckets up to the one that reaches `limit` go on to a
+ * linear-time selection of the smallest keys and a sort of those.
  */
 export function rankTopHits(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
-  const { keys, ordinalSpan } = rankKeys(ordinals, score, maxScore, day, order);
+  const candidates = limit * 4 >= ordinals.length ? ordinals : shortlist(ordinals, score, maxScore, day, order, limit);
+  const { keys, ordinalSpan } = rankKeys(candidates, score, maxScore, day, order);
   // Past a quarter of the hits a full native sort is as fast as selecting first.
   if (limit * 4 >= keys.length) {
     keys.sort();
@@ -64,14 +67,53 @@ export function rankTopHits(ordinals: Uint32Array, score: Float32Array, maxScore
   return ordinalsOf(top, ordinalSpan);
 }
 
+/** Buckets of the leading rank: few enough to count in a small table, enough to make a shortlist short. */
+const LEAD_BUCKET_BITS = 12;
+
+/**
+ * The hits whose leading rank (see {@link rankTopHits}) is at most that of the `limit`-th best:
+ * every hit of the first `limit` is among them, in input order.
+ */
+function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
+  const { scoreMax } = keyLayout(day.length);
+  const leadBits = order === "nyeste" ? DAY_BITS : 32 - Math.clz32(scoreMax);
+  const shift = Math.max(0, leadBits - LEAD_BUCKET_BITS);
+  const histogram = new Uint32Array((1 << Math.min(leadBits, LEAD_BUCKET_BITS)) + 1);
+  const buckets = new Uint16Array(ordinals.length);
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    const lead = order === "nyeste" ? dayRankOf(day[ordinal] ?? 0) : scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax);
+    const bucket = lead >>> shift;
+    buckets[i] = bucket;
+    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+  }
+  let last = 0;
+  let count = histogram[0] ?? 0;
+  while (count < limit && last < histogram.length - 1) count += histogram[++last] ?? 0;
+  const kept = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < ordinals.length; i++) {
+    if ((buckets[i] ?? 0) <= last) kept[at++] = ordinals[i] ?? 0;
+  }
+  return kept;
+}
+
+function scoreRankOf(score: number, maxScore: number, scoreMax: number): number {
+  return scoreMax - (maxScore > 0 ? Math.round((Math.min(score, maxScore) / maxScore) * scoreMax) : 0);
+}
+
+function dayRankOf(day: number): number {
+  return DAY_MAX - Math.min(DAY_MAX, Math.max(0, day));
+}
+
 function rankKeys(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder): { keys: Float64Array; ordinalSpan: number } {
   const { ordinalSpan, scoreMax } = keyLayout(day.length);
   const scoreSpan = scoreMax + 1;
   const keys = new Float64Array(ordinals.length);
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
-    const scoreRank = scoreMax - (maxScore > 0 ? Math.round((Math.min(score[ordinal] ?? 0, maxScore) / maxScore) * scoreMax) : 0);
-    const dayRank = DAY_MAX - Math.min(DAY_MAX, Math.max(0, day[ordinal] ?? 0));
+    const scoreRank = scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax);
+    const dayRank = dayRankOf(day[ordinal] ?? 0);
     const rank = order === "nyeste" ? dayRank * scoreSpan + scoreRank : scoreRank * (DAY_MAX + 1) + dayRank;
     keys[i] = rank * ordinalSpan + ordinal;
   }
