@@ -1,6 +1,6 @@
 import { FIELD_INDEX, PAIR_FIELD, type SearchFieldName } from "./index-config";
 import type { SearchIndex } from "./search-index";
-import type { FieldPostings } from "./segment/field-postings";
+import { PostingsBuffers, type FieldPostings } from "./segment/field-postings";
 import type { Segment } from "./segment/segment";
 import { forgetItemTerms as forgetDictionaryTerms, MAX_PREFIX_EXPANSIONS, prefixRange, type TermDictionary } from "./term-dictionary";
 import { codeCount, codeField } from "./term-frequencies";
@@ -79,17 +79,21 @@ export function expandPrefixTerms(index: SearchIndex, prefix: string, pairs = fa
   return expanded.sort((a, b) => b.frequency - a.frequency || compareTerms(a.term, b.term)).slice(0, limit);
 }
 
+// One set for every segment list a search visits: visits do not nest, and searches run synchronously.
+const segmentBuffers = new PostingsBuffers();
+
 /**
  * The postings of `term` in `field` (a SEARCH_FIELDS name, or PAIR_FIELD for a word pair) from
  * both parts, handed to `visit` one list at a time: the segment's, then the deltas'. Ordinals
- * ascend strictly within a list (match-terms.ts searches them).
+ * ascend strictly within a list (match-terms.ts searches them). A list is valid only while
+ * `visit` runs (the segment's are decoded into reused buffers); copy what must outlive it.
  */
 export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: SearchFieldName | typeof PAIR_FIELD, visit: (postings: FieldPostings) => void): void {
   const isPair = field === PAIR_FIELD;
   const fieldIndex = isPair ? 0 : (FIELD_INDEX.get(field) ?? 0);
   if (term.segmentPosition >= 0) {
     const segment = isPair ? index.segments.pairs : index.segments.terms;
-    const postings = segment.postings(term.segmentPosition, fieldIndex);
+    const postings = segment.postings(term.segmentPosition, fieldIndex, segmentBuffers);
     if (postings !== null && postings.ordinals.length > 0) visit(postings);
   }
   if (term.inDeltas) {
@@ -111,7 +115,7 @@ export function termPostings(index: SearchIndex, term: string, field: SearchFiel
     inDeltas: dictionary.terms[from] === term,
   };
   const lists: FieldPostings[] = [];
-  forEachPostings(index, exact, field, (postings) => lists.push(postings));
+  forEachPostings(index, exact, field, ({ ordinals, slots, counts }) => lists.push({ ordinals: ordinals.slice(), slots: slots.slice(), counts: counts.slice() }));
   return lists;
 }
 

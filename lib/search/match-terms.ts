@@ -145,7 +145,7 @@ function matchInOrder(
     flushStrengths(state, score, idf);
     if (step > 0) state.found = keepMatched(state.candidates, state.found, state.matched, step + 1);
     // Later terms look the candidates up in their (ascending) postings.
-    else state.candidates.subarray(0, state.found).sort();
+    else if (order.length > 1) sortCandidates(state, index.size);
   }
   const { candidates, found } = state;
   let maxScore = 0;
@@ -196,6 +196,23 @@ function addFirst(state: MatchState, { ordinals, slots, counts }: FieldPostings,
   }
   state.candidates = candidates;
   state.found = found;
+}
+
+/**
+ * Puts the first term's candidates in ascending order. When they are a good part of the index,
+ * reading them off the matched column is faster than sorting them (a common word at 1M items:
+ * 30 ms to sort).
+ */
+function sortCandidates(state: MatchState, size: number): void {
+  const { candidates, found, matched } = state;
+  if (found * 16 < size) {
+    candidates.subarray(0, found).sort();
+    return;
+  }
+  let at = 0;
+  for (let ordinal = 0; ordinal < size; ordinal++) {
+    if (matched[ordinal] === 1) candidates[at++] = ordinal;
+  }
 }
 
 /** A later term against a list not much longer than the candidates left: scan the list. */

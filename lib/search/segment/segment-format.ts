@@ -2,7 +2,7 @@ import { endianness } from "node:os";
 import { SCORE_RESOLUTION } from "../index-config";
 import { MAX_STORED_COUNT } from "../term-frequencies";
 import { CorruptIndexFileError } from "../section-store";
-import type { FieldPostings } from "./field-postings";
+import type { FieldPostings, PostingsBuffers } from "./field-postings";
 import { VarintReader } from "./varint";
 
 /**
@@ -100,16 +100,17 @@ export function locateFieldList(block: Uint8Array, blockLength: number, mask: nu
   return [headerLength + start, headerLength + end];
 }
 
-/** Decodes one field list (bytes [start, end) of `bytes`); a damaged list raises CorruptIndexFileError. */
-export function decodeFieldList(bytes: Uint8Array, start: number, end: number, file: string, position: number): FieldPostings {
+/**
+ * Decodes one field list (bytes [start, end) of `bytes`) into fresh arrays, or into views of
+ * `buffers`; a damaged list raises CorruptIndexFileError.
+ */
+export function decodeFieldList(bytes: Uint8Array, start: number, end: number, file: string, position: number, buffers?: PostingsBuffers): FieldPostings {
   const reader = new VarintReader(bytes, start, end);
   const corrupt = (reason: string) => new CorruptIndexFileError(file, `the postings of term ${position} ${reason}`);
   const count = reader.read();
   // Each posting takes at least two bytes.
   if (count < 1 || count * 2 > end - reader.at) throw corrupt(`hold a damaged count (${count})`);
-  const ordinals = new Uint32Array(count);
-  const slots = new Uint8Array(count);
-  const counts = new Uint8Array(count);
+  const { ordinals, slots, counts } = buffers === undefined ? { ordinals: new Uint32Array(count), slots: new Uint8Array(count), counts: new Uint8Array(count) } : buffers.take(count);
   let ordinal = 0;
   let at = reader.at;
   for (let i = 0; i < count; i++) {

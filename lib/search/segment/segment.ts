@@ -4,7 +4,7 @@ import path from "node:path";
 import { CorruptIndexFileError } from "../section-store";
 import { readArray, writeArray, writeFresh } from "../typed-array-file";
 import { isWellFormed } from "./code-point-order";
-import type { FieldPostings } from "./field-postings";
+import type { FieldPostings, PostingsBuffers } from "./field-postings";
 import {
   MAX_FIELDS,
   SEGMENT_FORMAT,
@@ -254,8 +254,11 @@ export class Segment {
     return [from, to];
   }
 
-  /** The term's postings in `field`, decoded; null when that field never holds it. */
-  postings(position: number, field: number): FieldPostings | null {
+  /**
+   * The term's postings in `field`, decoded into fresh arrays, or into views of `buffers` (valid
+   * until their next use); null when that field never holds it.
+   */
+  postings(position: number, field: number, buffers?: PostingsBuffers): FieldPostings | null {
     if (!Number.isInteger(position) || position < 0 || position >= this.termCount) throw new RangeError(`No term at position ${position} of ${this.termCount}`);
     const mask = this.fieldMask[position] ?? 0;
     if ((mask & (1 << field)) === 0) return null;
@@ -265,13 +268,13 @@ export class Segment {
     if (length <= WHOLE_BLOCK_BYTES) {
       const block = source.read(start, length);
       const range = locateFieldList(block, length, mask, field, source.file, position);
-      return range && decodeFieldList(block, range[0], range[1], source.file, position);
+      return range && decodeFieldList(block, range[0], range[1], source.file, position, buffers);
     }
     const header = source.read(start, Math.min(length, MAX_HEADER_BYTES));
     const range = locateFieldList(header, length, mask, field, source.file, position);
     if (range === null) return null;
     const list = source.read(start + range[0], range[1] - range[0]);
-    return decodeFieldList(list, 0, list.length, source.file, position);
+    return decodeFieldList(list, 0, list.length, source.file, position, buffers);
   }
 
   /**
