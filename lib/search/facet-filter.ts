@@ -64,33 +64,36 @@ export function filterByFacets(index: SearchIndex, hits: Uint32Array, selection:
     tallyAll(dimensions, hits);
     return { ordinals: hits, facets: facetCountsOf(index, dimensions, selection) };
   }
-  const kept = new Uint32Array(hits.length);
-  let keptCount = 0;
+  // Which selected dimensions each hit fails, one bit per dimension, in one monomorphic pass each.
+  const misses = new Uint8Array(hits.length);
+  dimensions.forEach((dimension, bit) => {
+    if (dimension.mask !== null) markMisses(dimension.column, dimension.mask, hits, misses, 1 << bit);
+  });
+  // A hit passing all is kept and counts everywhere; one failing a single dimension counts only
+  // there (that dimension's counts ignore its own selection); one failing two counts nowhere.
+  const ordinals = hitsWithMisses(hits, misses, 0);
+  tallyAll(dimensions, ordinals);
+  dimensions.forEach((dimension, bit) => {
+    if (dimension.mask !== null) tally(dimension.column, hitsWithMisses(hits, misses, 1 << bit), dimension.counts);
+  });
+  return { ordinals, facets: facetCountsOf(index, dimensions, selection) };
+}
 
+/** Sets `bit` in `misses[i]` for each hit whose value in `column` the selection `mask` leaves out. */
+function markMisses(column: Uint8Array | Uint16Array, mask: Uint8Array, hits: Uint32Array, misses: Uint8Array, bit: number): void {
   for (let i = 0; i < hits.length; i++) {
-    const ordinal = hits[i] ?? 0;
-    let failures = 0;
-    let failed: Dimension | null = null;
-    for (const dimension of dimensions) {
-      if (dimension.mask !== null && dimension.mask[dimension.column[ordinal] ?? 0] !== 1) {
-        failures++;
-        failed = dimension;
-        if (failures > 1) break;
-      }
-    }
-    if (failures === 0) {
-      kept[keptCount++] = ordinal;
-      for (const dimension of dimensions) {
-        const value = dimension.column[ordinal] ?? 0;
-        dimension.counts[value] = (dimension.counts[value] ?? 0) + 1;
-      }
-    } else if (failures === 1 && failed !== null) {
-      const value = failed.column[ordinal] ?? 0;
-      failed.counts[value] = (failed.counts[value] ?? 0) + 1;
-    }
+    if (mask[column[hits[i] ?? 0] ?? 0] !== 1) misses[i] = (misses[i] ?? 0) | bit;
   }
+}
 
-  return { ordinals: kept.slice(0, keptCount), facets: facetCountsOf(index, dimensions, selection) };
+/** The hits whose misses are exactly `miss`, in order. */
+function hitsWithMisses(hits: Uint32Array, misses: Uint8Array, miss: number): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < misses.length; i++) if (misses[i] === miss) count++;
+  const selected = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < misses.length; i++) if (misses[i] === miss) selected[at++] = hits[i] ?? 0;
+  return selected;
 }
 
 /**
