@@ -1,5 +1,5 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
-import { PAIR_FIELD, PAIR_SEPARATOR, type FieldRestriction } from "./index-config";
+import { FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
 import { expandPrefixTerms, forEachPostings, type ExpandedTerm } from "./index-postings";
 import { someSearchedText, type SearchIndex } from "./search-index";
 import { termPrefixSource } from "./term-pattern";
@@ -96,6 +96,43 @@ export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Ui
   }
   return mask ?? new Uint8Array(index.size).fill(1);
 }
+
+/**
+ * Items among those holding every adjacent pair of a phrase of three or more terms
+ * ({@link phrasePairMask}) that surely hold the phrase, as a membership mask: those in which
+ * every middle term occurs once in all their searched texts. Then that one occurrence is in
+ * the pair with the term before it and in the pair with the term after it, so the pairs are one
+ * run of the phrase. Middle terms other than plain letters (codes, which index parts of
+ * themselves) give no mask: null. Items it leaves out may still hold the phrase (check them).
+ */
+export function singleMiddleMask(index: SearchIndex, terms: readonly string[]): Uint8Array | null {
+  const middles = terms.slice(1, -1);
+  if (middles.length === 0 || !middles.every((term) => LETTERS_ONLY.test(term))) return null;
+  let certain: Uint8Array | null = null;
+  for (const term of middles) {
+    // Occurrences of words starting with the term, over every field, stopping at 2.
+    const occurrences = new Uint8Array(index.size);
+    for (const expanded of expandPrefixTerms(index, term, false, Number.MAX_SAFE_INTEGER)) {
+      for (const field of SEARCH_FIELDS) {
+        if ((expanded.mask & (FIELD_BITS.get(field.name) ?? 0)) === 0) continue;
+        forEachPostings(index, expanded, field.name, ({ ordinals, counts }) => {
+          for (let i = 0; i < ordinals.length; i++) {
+            const ordinal = ordinals[i] ?? 0;
+            occurrences[ordinal] = Math.min(2, (occurrences[ordinal] ?? 0) + (counts[i] ?? 1));
+          }
+        });
+      }
+    }
+    const previous: Uint8Array | null = certain;
+    for (let ordinal = 0; ordinal < occurrences.length; ordinal++) {
+      occurrences[ordinal] = occurrences[ordinal] === 1 && (previous === null || previous[ordinal] === 1) ? 1 : 0;
+    }
+    certain = occurrences;
+  }
+  return certain;
+}
+
+const LETTERS_ONLY = /^\p{L}+$/u;
 
 function* pairsStartingWith(index: SearchIndex, prefix: string): Generator<ExpandedTerm> {
   for (const pair of expandPrefixTerms(index, prefix, true, Number.MAX_SAFE_INTEGER)) {
