@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --items 100000 --seed N --reps 100 --warmup 5 --port 3130 --keep [--rebuild-index] --skip-freshness --fill sql|ingest
+ * npm run bench:search [-- --items 100000 --seed N --reps 100 --warmup 5 --port 3130 --keep [--rebuild-index] --skip-freshness --skip-peer --fill sql|ingest
  *                          --queries 1,2,"negativ social kontrol" --results file.jsonl]
  * npm run bench:search -- --list-queries | --report file.jsonl
  * Generates a corpus of about `--items` agenda items and loads it into a fresh throwaway database
@@ -20,7 +20,9 @@
  * A comparison too long for one session runs in parts: `--queries` (numbers or labels of
  * `--list-queries`) runs only those queries of the fixed set, `--results` appends one JSON line
  * per finished query (scripts/lib/bench-results.ts), and `--report` prints the table from such a
- * file without a database.
+ * file without a database. `--skip-peer` times the index alone (no PostgreSQL queries, its
+ * relevance column left out): for re-timing the index after a change, its comparison with the
+ * peer coming from the parts' results file.
  * `--only-freshness` (implies `--keep`) measures only cold start and freshness: on the kept
  * database and its kept index (built there, as `npm run index` builds, when missing or stale),
  * so before/after comparisons of the server's start and delta path need no new build.
@@ -62,6 +64,7 @@ import {
   readResults,
   ResultsFileError,
   speedRatio,
+  summarizeFlexSearch,
   summarizeTimings,
   verdict,
   type EngineTiming,
@@ -92,6 +95,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "3130" },
     keep: { type: "boolean", default: false },
     "skip-freshness": { type: "boolean", default: false },
+    "skip-peer": { type: "boolean", default: false },
     fill: { type: "string", default: "sql" },
     "fill-only": { type: "boolean", default: false },
     "only-freshness": { type: "boolean", default: false },
@@ -126,8 +130,12 @@ const meetings = values.meetings === undefined ? Math.ceil(items / ITEMS_PER_MEE
 const fill = values.fill;
 if (![items, seed, reps, port, meetings].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(warmup) || warmup < 0 || (fill !== "sql" && fill !== "ingest")) {
   console.error(
-    "Usage: npm run bench:search -- [--items N | --meetings N] [--seed N] [--reps N] [--warmup N] [--port N] [--keep [--rebuild-index]] [--skip-freshness | --only-freshness] [--fill sql|ingest] [--fill-only] [--queries LIST] [--results FILE.jsonl]\n       npm run bench:search -- --list-queries | --report FILE.jsonl",
+    "Usage: npm run bench:search -- [--items N | --meetings N] [--seed N] [--reps N] [--warmup N] [--port N] [--keep [--rebuild-index]] [--skip-freshness | --only-freshness] [--skip-peer] [--fill sql|ingest] [--fill-only] [--queries LIST] [--results FILE.jsonl]\n       npm run bench:search -- --list-queries | --report FILE.jsonl",
   );
+  process.exit(2);
+}
+if (values["skip-peer"] && values.results !== undefined) {
+  console.error("--skip-peer måler ikke PostgreSQL, og en resultatlinje (--results) har begge motorer: vælg én af dem");
   process.exit(2);
 }
 let selectedQueries: number[];
@@ -518,21 +526,30 @@ try {
     ].join("\n"),
   );
 
-  await preparePostgresPeer(client, console.log);
-  isTuned = true;
-  ({ db, client } = await tunePostgres(db, client));
-  const pgClient = client;
+  const skipPeer = values["skip-peer"];
+  if (!skipPeer) {
+    await preparePostgresPeer(client, console.log);
+    isTuned = true;
+    ({ db, client } = await tunePostgres(db, client));
+  }
+  const pgClient = skipPeer ? null : client;
   const selection = selectedQueries.length === BENCH_QUERIES.length ? `alle ${BENCH_QUERIES.length}` : `${selectedQueries.length} af ${BENCH_QUERIES.length} (--queries ${selectedQueries.map((i) => i + 1).join(",")})`;
   console.log(
-    `\nForespørgsler: ${selection}. Hver: ${warmup} opvarmninger og ${reps} målte kørsler i hver motor. FlexSearch: searchItems (20 hits, facetter, uddrag). PostgreSQL (peer ${PEER_VERSION}): ét udsagn (20 hits, ts_headline, count(*) OVER ()), uden facetter.${values.results === undefined ? "" : ` Hver færdig forespørgsel føjes til ${values.results}.`}`,
+    `\nForespørgsler: ${selection}. Hver: ${warmup} opvarmninger og ${reps} målte kørsler i hver motor. FlexSearch: searchItems (20 hits, facetter, uddrag). ${pgClient === null ? "PostgreSQL: ikke målt (--skip-peer; sammenligningen fra tidligere dele: --report)." : `PostgreSQL (peer ${PEER_VERSION}): ét udsagn (20 hits, ts_headline, count(*) OVER ()), uden facetter.`}${values.results === undefined ? "" : ` Hver færdig forespørgsel føjes til ${values.results}.`}`,
   );
   console.log(formatTableHeader());
   const rows: Array<{ flexSearch: EngineTiming; postgres: EngineTiming }> = [];
+  const flexSearchOnly: EngineTiming[] = [];
   for (const position of selectedQueries) {
     const query = BENCH_QUERIES[position];
     if (query === undefined) continue;
     const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, ...query.params };
     const flexSearch = await timeRuns(() => searchItems(index, params).total);
+    if (pgClient === null) {
+      flexSearchOnly.push(flexSearch);
+      console.log(formatTableRow(position + 1, query, flexSearch, null));
+      continue;
+    }
     const postgres = await timeRuns(async () => (await searchPostgres(pgClient, params)).total);
     rows.push({ flexSearch, postgres });
     console.log(formatTableRow(position + 1, query, flexSearch, postgres));
@@ -557,8 +574,8 @@ try {
       });
     }
   }
-  const summary = summarizeTimings(rows);
-  console.log(formatRatioLine(summary));
+  const summary = pgClient === null ? summarizeFlexSearch(flexSearchOnly) : summarizeTimings(rows);
+  if (pgClient !== null) console.log(formatRatioLine(summary));
   if (values.results !== undefined) console.log(`Resultater føjet til ${values.results}; \`npm run bench:search -- --report ${values.results}\` viser alle dele samlet.`);
 
   const relevance = await measureRelevance(index, pgClient, SAMPLES_DIR);
@@ -569,7 +586,7 @@ try {
       ...formatRelevance(relevance),
     ].join("\n"),
   );
-  await resetPostgresTuning(db, pgClient);
+  if (pgClient !== null) await resetPostgresTuning(db, pgClient);
   isTuned = false;
 
   let freshness: FreshnessResult | null = null;
@@ -589,7 +606,7 @@ try {
     [
       "",
       `Mål (issue 13; målt her, aldrig i tests${selectedQueries.length === BENCH_QUERIES.length ? "" : `; tider over ${selection} forespørgsler`}):`,
-      ...formatTimingTargets(summary, items),
+      ...formatTimingTargets(summary, items, pgClient !== null),
       ...(build === null || rebuildMs === null
         ? [`  genopbygning, heap og eksport:    ikke målt (genbrugt indeks)`]
         : [
@@ -597,7 +614,9 @@ try {
             `  heap under genopbygning ≤ ${TARGET_BUILD_HEAP_MB} MB: ${verdict(build.peak.heap <= TARGET_BUILD_HEAP_MB * MB)} (${mb(build.peak.heap)}; heap-grænse ${mb(heapLimit())})`,
             `  eksport ≤ ${TARGET_EXPORT_MB} MB på disk:        ${verdict(exportBytes <= TARGET_EXPORT_MB * MB)} (${mb(exportBytes)})`,
           ]),
-      `  recall ≥ PostgreSQL (top 20):     ${verdict(meetsRecall)}; færre hits end PostgreSQL i ${summary.fewerHits} af ${summary.count} forespørgsler`,
+      pgClient === null
+        ? `  recall ≥ PostgreSQL (top 20):     ikke målt (--skip-peer)`
+        : `  recall ≥ PostgreSQL (top 20):     ${verdict(meetsRecall)}; færre hits end PostgreSQL i ${summary.fewerHits} af ${summary.count} forespørgsler`,
       `  eksempelpunkt i top 3 ≥ ${TARGET_TOP3}/${RELEVANCE_CASES.length}:     ${verdict(top3 >= TARGET_TOP3)} (${top3}/${RELEVANCE_CASES.length}${items >= 1_000_000 ? "" : "; målet gælder ved 1M"})`,
       ...(freshness === null
         ? []

@@ -60,7 +60,7 @@ async function sampleDates(samplesDir: string): Promise<Map<string, string>> {
 }
 
 /** The rank of each case's sample item among both engines' hits. */
-export async function measureRelevance(index: SearchIndex, client: pg.Client, samplesDir: string): Promise<RelevanceRow[]> {
+export async function measureRelevance(index: SearchIndex, client: pg.Client | null, samplesDir: string): Promise<RelevanceRow[]> {
   const dates = await sampleDates(samplesDir);
   const rows: RelevanceRow[] = [];
   for (const relevanceCase of RELEVANCE_CASES) {
@@ -69,14 +69,14 @@ export async function measureRelevance(index: SearchIndex, client: pg.Client, sa
       hit.municipality === relevanceCase.municipality && hit.number === relevanceCase.number && hit.date === dates.get(relevanceCase.municipality);
     const oursResult = searchItems(index, params, RANK_DEPTH);
     const ours = oursResult.hits.findIndex((hit) => isTarget({ municipality: hit.municipalitySlug, number: hit.number, date: hit.date }));
-    const postgresResult = await searchPostgres(client, params, RANK_DEPTH);
-    const postgres = postgresResult.hits.findIndex(isTarget);
+    const postgresResult = client === null ? null : await searchPostgres(client, params, RANK_DEPTH);
+    const postgres = postgresResult === null ? -1 : postgresResult.hits.findIndex(isTarget);
     rows.push({
       relevanceCase,
       ours: ours < 0 ? null : ours + 1,
       postgres: postgres < 0 ? null : postgres + 1,
       oursHits: oursResult.total,
-      postgresHits: postgresResult.total,
+      postgresHits: postgresResult === null ? null : postgresResult.total,
     });
   }
   return rows;

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir } from "@/lib/ingest/test-fixtures";
 import { BENCH_QUERIES, formatQueryList, parseQuerySelection, queryLabel, QuerySelectionError } from "./bench-queries";
-import { appendResult, combineResults, formatReport, readResults, ResultsFileError, type BenchResult } from "./bench-results";
+import { appendResult, combineResults, formatReport, formatTableRow, formatTimingTargets, readResults, ResultsFileError, summarizeFlexSearch, type BenchResult } from "./bench-results";
 
 const LABELS = BENCH_QUERIES.map(queryLabel);
 
@@ -156,5 +156,24 @@ describe("the results file", () => {
     const lines = await readResults(empty);
     expect(lines).toEqual([]);
     expect(() => combineResults(empty, lines, BENCH_QUERIES)).toThrow(`${empty}: ingen resultatlinjer`);
+  });
+});
+
+describe("timing the index alone (--skip-peer)", () => {
+  const query = BENCH_QUERIES[0];
+  const timing = { p50: 12.5, p95: 40.25, total: 46_510 };
+
+  it("prints the index's figures with dashes for the peer's, and targets without a ratio", () => {
+    expect(query).toBeDefined();
+    const row = formatTableRow(1, query ?? { kind: "1 ord", params: {} }, timing, null);
+    expect(row).toContain("12.50 / 40.25 ms");
+    expect(row).toContain("46510/–");
+    expect(row).not.toContain("×");
+    const summary = summarizeFlexSearch([timing, { p50: 3, p95: 60, total: 1 }]);
+    expect([summary.worstP50, summary.worstP95, summary.count]).toEqual([12.5, 60, 2]);
+    const targets = formatTimingTargets(summary, 1_000_000, false).join("\n");
+    expect(targets).toContain("højeste p95 60.00 ms");
+    expect(targets).toContain("ikke målt");
+    expect(targets).not.toContain("NaN");
   });
 });
