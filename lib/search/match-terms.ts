@@ -36,9 +36,27 @@ function strengthColumn(index: SearchIndex): Float32Array {
   return column;
 }
 
+const candidateScratch = new WeakMap<SearchIndex, Uint32Array<ArrayBuffer>>();
+
+/**
+ * Room for `length` candidates: fresh, or (`reuse`) the buffer of the index's last search with
+ * the reusable score column, grown as needed. A common word at 1M items fills 4 MB of candidates;
+ * allocated anew at every search, such buffers set off most of a search's garbage collections.
+ */
+function candidateBuffer(index: SearchIndex, length: number, reuse: boolean): Uint32Array<ArrayBuffer> {
+  if (!reuse) return new Uint32Array(length);
+  let buffer = candidateScratch.get(index);
+  if (buffer === undefined || buffer.length < length) {
+    buffer = new Uint32Array(Math.max(length, Math.min(index.size, (buffer?.length ?? 0) * 2)));
+    candidateScratch.set(index, buffer);
+  }
+  return buffer;
+}
+
 /**
  * A zeroed score column for {@link matchAllTerms}: the same buffer on every call for one index,
- * so a later call overwrites the scores an earlier one returned in it.
+ * so a later call overwrites the scores an earlier one returned in it. A call given this column
+ * also reuses its candidate buffer, so the ordinals it returns are overwritten likewise.
  */
 export function reusableScoreColumn(index: SearchIndex): Float32Array {
   return zeroedColumn(scoreScratch, index, (size) => new Float32Array(size));
@@ -120,7 +138,7 @@ function matchInOrder(
     const expansion = expansions[termIndex];
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0 };
     // The rarest term's items holding any expansion bound the candidates.
-    if (step === 0) state.candidates = new Uint32Array(expansion.frequency);
+    if (step === 0) state.candidates = candidateBuffer(index, expansion.frequency, score === scoreScratch.get(index));
     state.step = step;
     verifier?.startTerm(queryTerm);
     for (const field of restriction.fields) {

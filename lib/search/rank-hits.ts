@@ -79,7 +79,7 @@ function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number,
   const leadBits = order === "nyeste" ? DAY_BITS : 32 - Math.clz32(scoreMax);
   const shift = Math.max(0, leadBits - LEAD_BUCKET_BITS);
   const histogram = new Uint32Array((1 << Math.min(leadBits, LEAD_BUCKET_BITS)) + 1);
-  const buckets = new Uint16Array(ordinals.length);
+  const buckets = bucketBuffer(ordinals.length);
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
     const lead = order === "nyeste" ? dayRankOf(day[ordinal] ?? 0) : scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax);
@@ -96,6 +96,14 @@ function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number,
     if ((buckets[i] ?? 0) <= last) kept[at++] = ordinals[i] ?? 0;
   }
   return kept;
+}
+
+// Reused across searches (they run synchronously): a million hits' buckets are 2 MB.
+let buckets = new Uint16Array(0);
+
+function bucketBuffer(length: number): Uint16Array {
+  if (buckets.length < length) buckets = new Uint16Array(Math.max(length, buckets.length * 2));
+  return buckets;
 }
 
 function scoreRankOf(score: number, maxScore: number, scoreMax: number): number {
