@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
 import { termPostings } from "./index-postings";
-import { matchAllTerms } from "./match-terms";
+import { matchAllTerms, SearchTooBroadError } from "./match-terms";
 import { encodeForIndex } from "./danish-encoder";
 import { fieldsForRestriction } from "./index-config";
 import type { SearchDocument } from "./search-document";
@@ -69,5 +69,26 @@ describe("termPostings (the full build's segment and the deltas' FlexSearch)", (
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("a search restricted to one section kind", () => {
+  // Ten items hold "skolevej" in their case description, ten in their summary: only the first ten are in "sagsfremstilling".
+  const index = buildSearchIndex([
+    ...Array.from({ length: 10 }, (_, i) => doc(i + 1, `Punkt ${i + 1}`, "Forvaltningen beskriver skolevejen.")),
+    ...Array.from({ length: 10 }, (_, i) =>
+      testDocument(i + 11, { sections: [{ kind: "resume", heading: "Resumé", text: "Om skolevejen." }] }),
+    ),
+  ]);
+  const restriction = fieldsForRestriction("sagsfremstilling");
+
+  it("finds only the items holding the word in a section of that kind", () => {
+    const { ordinals } = matchAllTerms(index, ["skolevej"], restriction);
+    expect([...ordinals].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+  });
+
+  it("stops with SearchTooBroadError once it would read more items' texts than allowed", () => {
+    expect(() => matchAllTerms(index, ["skolevej"], restriction, undefined, undefined, 9)).toThrow(SearchTooBroadError);
+    expect(matchAllTerms(index, ["skolevej"], restriction, undefined, undefined, 20).ordinals).toHaveLength(10);
   });
 });

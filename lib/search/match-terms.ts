@@ -101,6 +101,7 @@ export function matchAllTerms(
   restriction: FieldRestriction,
   score: Float32Array = new Float32Array(index.size),
   typed: ReadonlyMap<string, readonly string[]> = new Map(),
+  maxSectionChecks = MAX_SECTION_CHECKS,
 ): TextMatch {
   // Per ordinal, how many terms it has matched so far; a term is counted once however many fields match it.
   const matched = matchedColumn(index);
@@ -109,7 +110,7 @@ export function matchAllTerms(
   const expansions = terms.map((term) => expand(index, term));
   // Rarest term first keeps the candidate list short.
   const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
-  const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction);
+  const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction, maxSectionChecks);
   const state: MatchState = { matched, strength, candidates: new Uint32Array(0), found: 0, step: 0 };
   try {
     return matchInOrder(index, terms, restriction, score, typed, expansions, order, verifier, state);
@@ -347,18 +348,37 @@ export function markTerm(index: SearchIndex, term: string, mask: Uint8Array): vo
 }
 
 /**
+ * Most items a search restricted to one section kind (`felt`) may check against their stored
+ * texts. Each check decompresses and scans an item's sections (60–150 µs at 1M items), so a
+ * common word restricted to a section took 100 s at 1M; past this many checks (~1–3 s) the
+ * search stops with {@link SearchTooBroadError} instead of holding a core.
+ */
+export const MAX_SECTION_CHECKS = 20_000;
+
+/** A search restricted to one section kind that would check more items than {@link MAX_SECTION_CHECKS}. */
+export class SearchTooBroadError extends Error {
+  constructor(readonly checks: number) {
+    super(`A search restricted to one section kind would check more than ${checks} items' texts`);
+    this.name = "SearchTooBroadError";
+  }
+}
+
+/**
  * Checks that a "lead"/"body" hit comes from a section of the restricted kind: those fields mix
- * section kinds, so the stored texts of that kind are scanned, once per item and term.
+ * section kinds, so the stored texts of that kind are scanned, once per item and term, at most
+ * `maxChecks` times in all.
  */
 class SectionVerifier {
   private term = "";
   /** Per ordinal: the term generation it was checked for, negative when the check failed. */
   private readonly checked: Int32Array;
   private generation = 0;
+  private checks = 0;
 
   constructor(
     private readonly index: SearchIndex,
     private readonly restriction: FieldRestriction,
+    private readonly maxChecks: number,
   ) {
     this.checked = new Int32Array(index.size);
   }
@@ -372,6 +392,7 @@ class SectionVerifier {
     const state = this.checked[ordinal] ?? 0;
     if (state === this.generation) return true;
     if (state === -this.generation) return false;
+    if (++this.checks > this.maxChecks) throw new SearchTooBroadError(this.maxChecks);
     const kindOnly: FieldRestriction = { fields: ["lead", "body"], sectionKind: this.restriction.sectionKind };
     const holds = searchedTexts(this.index, ordinal, kindOnly).some((text) => textHasWordWithPrefix(text, this.term));
     this.checked[ordinal] = holds ? this.generation : -this.generation;
