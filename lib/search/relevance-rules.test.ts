@@ -94,6 +94,22 @@ describe("relevance rules over generated items", () => {
     expect(urls[0]).toBe(exact.url);
   });
 
+  // Vejen's "Orientering om erfaringer fra projekt Fritidspas" (data/samples) passed 1,170 items
+  // titled "Fritidspas og …" at 1M items on the position bonus alone.
+  it("ranks a title naming the word after a framing phrase by the case description, not below titles that begin with it", () => {
+    const framed = made({
+      title: "Orientering om erfaringer fra projekt solcelleanlæg",
+      sagsfremstilling: "Projektet solcelleanlæg er evalueret. Solcelleanlæg på skolerne virker.",
+      date: OLD,
+    });
+    const leading = Array.from({ length: 10 }, (_, i) =>
+      made({ title: `Solcelleanlæg og foreningslivet i kvarter ${i}`, sagsfremstilling: "Status på solcelleanlæg.", date: NEW }),
+    );
+    const urls = urlsFor([...background, ...leading, framed], "solcelleanlæg");
+    expect(urls.length).toBe(11);
+    expect(urls[0]).toBe(framed.url);
+  });
+
   it("ranks the word as typed above another inflection of it", () => {
     const definite = made({ title: "Orientering om fjernvarmen i kvarteret", date: OLD });
     const bare = made({ title: "Orientering om fjernvarme i kvarteret", date: OLD });
