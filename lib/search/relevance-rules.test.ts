@@ -110,6 +110,21 @@ describe("relevance rules over generated items", () => {
     expect(urls[0]).toBe(framed.url);
   });
 
+  it("ranks a decision naming the word late by the case description, not below decisions that begin with it", () => {
+    const late = made({
+      title: "Orientering om energi",
+      decision: "Udvalget godkender erfaringerne fra projektet og indkøb af varmepumpe.",
+      sagsfremstilling: "Varmepumpe på skolen er evalueret. Varmepumpe i hallen virker.",
+      date: OLD,
+    });
+    const leading = Array.from({ length: 10 }, (_, i) =>
+      made({ title: `Orientering om energi ${i}`, decision: "Varmepumpe godkendt af udvalget i dag.", sagsfremstilling: "Status på varmepumpe.", date: NEW }),
+    );
+    const urls = urlsFor([...background, ...leading, late], "varmepumpe");
+    expect(urls.length).toBe(11);
+    expect(urls[0]).toBe(late.url);
+  });
+
   it("ranks the word as typed above another inflection of it", () => {
     const definite = made({ title: "Orientering om fjernvarmen i kvarteret", date: OLD });
     const bare = made({ title: "Orientering om fjernvarme i kvarteret", date: OLD });
