@@ -31,11 +31,11 @@ export const POSITION_BONUS = 0.4;
 
 /**
  * The fields where an early first occurrence earns {@link POSITION_BONUS}: the case description,
- * where a text that opens with the word is about it. Not the title or the decision: an agenda
- * title names its subject after a framing phrase as often as not ("Orientering om erfaringer fra
- * projekt Fritidspas", "Godkendelse af …", "Status på …"), so there the position says nothing of
- * how central the word is, and titles that begin with it passed items titled with it further on
- * (bench:relevance "Fritidspas" 1171st at 1M). Nor `meta` (case number, committee).
+ * where a text that opens with the word is about it. Not the title or the decision, short texts
+ * that name their subject after a framing phrase as often as not ("Orientering om erfaringer fra
+ * projekt Fritidspas", "Godkendelse af …", "Udvalget godkender …"), so there the position says
+ * nothing of how central the word is, and titles that begin with it passed items titled with it
+ * further on (bench:relevance "Fritidspas" 1171st at 1M). Nor `meta` (case number, committee).
  */
 export const POSITION_BONUS_FIELDS: ReadonlySet<SearchFieldName> = new Set<SearchFieldName>(["lead", "body"]);
 
