@@ -1,5 +1,5 @@
 /**
- * npm run bench:relevance [-- --items 100000 --seed 20240319 --explain --cache <file.jsonl> --generate-only]
+ * npm run bench:relevance [-- --items 100000 --seed 20240319 --explain --cache <file.jsonl> --generate-only --index <dir>]
  * The relevance table of bench:search without a database: generates about `--items` agenda items
  * with the corpus generator (the same minutes bench:search ingests), parses them and data/samples
  * through the real parser, builds the search index in memory and prints where each of
@@ -8,7 +8,9 @@
  * fields its words were found in.
  * `--cache` keeps the generated documents in a JSON-lines file (written when missing, read when
  * present): parsing a million generated items takes about an hour, building their index minutes.
- * `--generate-only` writes the cache and stops. Prints figures only; asserts nothing.
+ * `--generate-only` writes the cache and stops. `--index <dir>` reads an exported index instead
+ * (bench:search's `--keep` leaves the 1M one in .data/bench-index/<db>/search; loads in seconds)
+ * and finds the sample items in it by their urls. Prints figures only; asserts nothing.
  */
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -16,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseMinutes } from "@/lib/minutes";
 import { buildSearchIndexFrom, itemTerms, newIndexVersion } from "@/lib/search/build-index";
+import { importSearchIndex } from "@/lib/search/index-store";
 import { meetingSearchDocuments } from "@/lib/search/meeting-search-documents";
 import { parseQuery } from "@/lib/search/parse-query";
 import { searchItems } from "@/lib/search/query";
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     explain: { type: "boolean", default: false },
     cache: { type: "string" },
     "generate-only": { type: "boolean", default: false },
+    index: { type: "string" },
   },
 });
 const items = Number(values.items);
@@ -83,9 +87,18 @@ async function* allDocuments(): AsyncGenerator<SearchDocument> {
   if (cache !== undefined) yield* readDocumentCache(cache);
   else if (items > 0) yield* generatedSearchDocuments(meetings, seed);
 }
-// Generated (or read from the cache), parsed and indexed in one stream: the documents are never all held at once.
-const index = await buildSearchIndexFrom(allDocuments(), newIndexVersion(), { changeWatermark: 0, readAtMs: Date.now() });
-console.log(`Indeks over ${index.size} punkter (${samples.length} fra data/samples) genereret, parset og bygget på ${((performance.now() - started) / 1000).toFixed(1)} s`);
+async function loadIndex(): Promise<SearchIndex> {
+  if (values.index !== undefined) {
+    const imported = await importSearchIndex(values.index);
+    console.log(`Indeks over ${imported.size} punkter indlæst fra ${values.index} på ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return imported;
+  }
+  // Generated (or read from the cache), parsed and indexed in one stream: the documents are never all held at once.
+  const built = await buildSearchIndexFrom(allDocuments(), newIndexVersion(), { changeWatermark: 0, readAtMs: Date.now() });
+  console.log(`Indeks over ${built.size} punkter (${samples.length} fra data/samples) genereret, parset og bygget på ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return built;
+}
+const index = await loadIndex();
 const { postings, dictionary } = index.segments.terms.byteSize;
 console.log(`Termsegment: ${index.segments.terms.termCount} termer, postings ${(postings / 1024 / 1024).toFixed(0)} MB, ordbog ${(dictionary / 1024 / 1024).toFixed(0)} MB`);
 

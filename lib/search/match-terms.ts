@@ -1,5 +1,5 @@
 import { scanWords } from "./danish-encoder";
-import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
+import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, SEARCH_FIELDS, type FieldRestriction, type SearchFieldName } from "./index-config";
 import { expandPrefixTerms, forEachPostings, type ExpandedTerm } from "./index-postings";
 import { searchedTexts, type SearchIndex } from "./search-index";
 import type { FieldPostings } from "./segment/field-postings";
@@ -151,7 +151,7 @@ function matchInOrder(
       for (const expanded of expansion.terms) {
         if ((expanded.mask & bit) === 0) continue;
         const form = formStrength(queryTerm, typed.get(queryTerm) ?? [], expanded.term);
-        const gains: PostingGains = { bySlot: slotGains(weight, form), repeat: repeatWeight * form };
+        const gains: PostingGains = { bySlot: slotGains(field, weight, form), repeat: repeatWeight * form };
         forEachPostings(index, expanded, field, (postings) => {
           if (mustVerify) addVerified(state, postings, gains, verifier);
           else if (step === 0) addFirst(state, postings, gains);
@@ -190,10 +190,10 @@ interface PostingGains {
   repeat: number;
 }
 
-/** `weight × matchStrength(form, slot)` for every slot. */
-function slotGains(weight: number, form: number): Float32Array {
+/** `weight × matchStrength(form, slot, field)` for every slot. */
+function slotGains(field: SearchFieldName, weight: number, form: number): Float32Array {
   const gains = new Float32Array(SCORE_RESOLUTION);
-  for (let slot = 0; slot < SCORE_RESOLUTION; slot++) gains[slot] = weight * matchStrength(form, slot);
+  for (let slot = 0; slot < SCORE_RESOLUTION; slot++) gains[slot] = weight * matchStrength(form, slot, field);
   return gains;
 }
 

@@ -94,6 +94,37 @@ describe("relevance rules over generated items", () => {
     expect(urls[0]).toBe(exact.url);
   });
 
+  // Vejen's "Orientering om erfaringer fra projekt Fritidspas" (data/samples) passed 1,170 items
+  // titled "Fritidspas og …" at 1M items on the position bonus alone.
+  it("ranks a title naming the word after a framing phrase by the case description, not below titles that begin with it", () => {
+    const framed = made({
+      title: "Orientering om erfaringer fra projekt solcelleanlæg",
+      sagsfremstilling: "Projektet solcelleanlæg er evalueret. Solcelleanlæg på skolerne virker.",
+      date: OLD,
+    });
+    const leading = Array.from({ length: 10 }, (_, i) =>
+      made({ title: `Solcelleanlæg og foreningslivet i kvarter ${i}`, sagsfremstilling: "Status på solcelleanlæg.", date: NEW }),
+    );
+    const urls = urlsFor([...background, ...leading, framed], "solcelleanlæg");
+    expect(urls.length).toBe(11);
+    expect(urls[0]).toBe(framed.url);
+  });
+
+  it("ranks a decision naming the word late by the case description, not below decisions that begin with it", () => {
+    const late = made({
+      title: "Orientering om energi",
+      decision: "Udvalget godkender erfaringerne fra projektet og indkøb af varmepumpe.",
+      sagsfremstilling: "Varmepumpe på skolen er evalueret. Varmepumpe i hallen virker.",
+      date: OLD,
+    });
+    const leading = Array.from({ length: 10 }, (_, i) =>
+      made({ title: `Orientering om energi ${i}`, decision: "Varmepumpe godkendt af udvalget i dag.", sagsfremstilling: "Status på varmepumpe.", date: NEW }),
+    );
+    const urls = urlsFor([...background, ...leading, late], "varmepumpe");
+    expect(urls.length).toBe(11);
+    expect(urls[0]).toBe(late.url);
+  });
+
   it("ranks the word as typed above another inflection of it", () => {
     const definite = made({ title: "Orientering om fjernvarmen i kvarteret", date: OLD });
     const bare = made({ title: "Orientering om fjernvarme i kvarteret", date: OLD });

@@ -16,7 +16,7 @@ import type { SearchParams } from "@/lib/search/search-params";
 /** One search as the peer answers it. */
 export interface PostgresResult {
   total: number;
-  hits: Array<{ municipality: string; number: string; date: string }>;
+  hits: Array<{ municipality: string; committee: string; number: string; date: string }>;
 }
 
 const MB = 1024 * 1024;
@@ -207,9 +207,9 @@ export async function searchPostgres(client: pg.Client, params: SearchParams, li
   const isNewest = params.sort === "nyeste";
   const innerOrder = isNewest ? "m.date DESC, f.id" : "rank DESC, m.date DESC, f.id";
   const outerOrder = isNewest ? "page.date DESC, page.id" : "page.rank DESC, page.date DESC, page.id";
-  const result = await client.query<{ municipality: string; number: string; date: string; total: string }>(
+  const result = await client.query<{ municipality: string; committee: string; number: string; date: string; total: string }>(
     `WITH page AS (
-       SELECT f.id, mu.slug AS municipality, a.number, m.date,
+       SELECT f.id, mu.slug AS municipality, c.slug AS committee, a.number, m.date,
               ts_rank('${RANK_WEIGHTS}', f.tsv, to_tsquery('danish', $1)) AS rank, count(*) OVER () AS total
        FROM bench_fts f
        JOIN "AgendaItem" a ON a.id = f.id
@@ -218,7 +218,7 @@ export async function searchPostgres(client: pg.Client, params: SearchParams, li
        JOIN "Municipality" mu ON mu.id = c."municipalityId"
        WHERE ${where}
        ORDER BY ${innerOrder} LIMIT $${args.length})
-     SELECT page.municipality, page.number, to_char(page.date, 'YYYY-MM-DD') AS date, page.total,
+     SELECT page.municipality, page.committee, page.number, to_char(page.date, 'YYYY-MM-DD') AS date, page.total,
             ts_headline('danish', bench_fold(coalesce(f.decision, '') || E'\\n' || f.body), to_tsquery('danish', $1)) AS snippet
      FROM page JOIN bench_fts f ON f.id = page.id
      ORDER BY ${outerOrder}`,

@@ -6,7 +6,8 @@ import { parseMinutes } from "@/lib/minutes";
 import { encodeQueryWordForms, scanWords } from "@/lib/search/danish-encoder";
 import { meetingSearchDocuments } from "@/lib/search/meeting-search-documents";
 import type { SearchDocument } from "@/lib/search/search-document";
-import { formatRelevance, RELEVANCE_CASES, type RelevanceRow } from "./bench-relevance";
+import path from "node:path";
+import { formatRelevance, isSampleItem, RELEVANCE_CASES, sampleMeetings, type RelevanceRow } from "./bench-relevance";
 
 const MEETINGS = 400;
 
@@ -48,6 +49,20 @@ describe("the generated corpus against the relevance queries", () => {
     const repeated = [ROUTINE_ITEMS.agenda.title, ROUTINE_ITEMS.messages.title, ROUTINE_ITEMS.minutes.title, ...CLOSED_TITLES, "Lukket"];
     const hits = repeated.flatMap((title) => QUERY_WORDS.filter((word) => words(title).has(word)).map((word) => `${title}: ${word}`));
     expect(hits).toEqual([]);
+  });
+});
+
+describe("isSampleItem", () => {
+  // At 1M the generator gave Faxe three committee meetings on the sample's date, each with an item 88.
+  it("tells the sample item from a generated item of the same municipality, number and date in another committee", async () => {
+    const meetings = await sampleMeetings(path.join(process.cwd(), "data/samples"));
+    const fleksjob = RELEVANCE_CASES.find((relevanceCase) => relevanceCase.q === "fleksjob");
+    expect(fleksjob).toBeDefined();
+    if (fleksjob === undefined) return;
+    const sample = { municipality: "faxe", committee: "beskaeftigelses-integrationsudvalget", number: "88", date: "2023-11-06" };
+    expect(isSampleItem(sample, fleksjob, meetings)).toBe(true);
+    expect(isSampleItem({ ...sample, committee: "erhvervs-og-beskaeftigelsesudvalget" }, fleksjob, meetings)).toBe(false);
+    expect(isSampleItem({ ...sample, number: "89" }, fleksjob, meetings)).toBe(false);
   });
 });
 

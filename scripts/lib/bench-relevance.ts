@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import { parseMinutes } from "@/lib/minutes";
+import { slugify, slugifyMunicipality } from "@/lib/text/slugify";
 import { searchItems } from "@/lib/search/query";
 import type { SearchIndex } from "@/lib/search/search-index";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "@/lib/search/search-params";
@@ -49,26 +50,51 @@ export interface RelevanceRow {
   postgresHits: number | null;
 }
 
-/** Meeting date of each sample municipality's minutes, to tell its items from generated ones. */
-async function sampleDates(samplesDir: string): Promise<Map<string, string>> {
-  const dates = new Map<string, string>();
+/**
+ * Committee slug and meeting date of each sample municipality's minutes, to tell its items from
+ * generated ones: the generator writes meetings of the same municipality on the same date too
+ * (at 1M, three Faxe committees met on 2023-11-06, each with an item 88).
+ */
+export async function sampleMeetings(samplesDir: string): Promise<Map<string, { committee: string; date: string }>> {
+  const meetings = new Map<string, { committee: string; date: string }>();
   for (const file of await readdir(samplesDir)) {
     const parsed = parseMinutes(await readFile(path.join(samplesDir, file), "utf8"));
-    if (parsed.ok) dates.set(parsed.meeting.municipality.replace(/ Kommune$/, "").toLowerCase(), parsed.meeting.date);
+    if (parsed.ok) meetings.set(slugifyMunicipality(parsed.meeting.municipality), { committee: slugify(parsed.meeting.committee), date: parsed.meeting.date });
   }
-  return dates;
+  return meetings;
+}
+
+/** What tells one agenda item from another in both engines' hits. */
+export interface ItemKey {
+  municipality: string;
+  committee: string;
+  number: string;
+  date: string;
+}
+
+/** True when `hit` is the sample item `relevanceCase` names, given {@link sampleMeetings}. */
+export function isSampleItem(hit: ItemKey, relevanceCase: RelevanceCase, meetings: ReadonlyMap<string, { committee: string; date: string }>): boolean {
+  const meeting = meetings.get(relevanceCase.municipality);
+  return (
+    meeting !== undefined &&
+    hit.municipality === relevanceCase.municipality &&
+    hit.committee === meeting.committee &&
+    hit.number === relevanceCase.number &&
+    hit.date === meeting.date
+  );
 }
 
 /** The rank of each case's sample item among both engines' hits. */
 export async function measureRelevance(index: SearchIndex, client: pg.Client | null, samplesDir: string): Promise<RelevanceRow[]> {
-  const dates = await sampleDates(samplesDir);
+  const meetings = await sampleMeetings(samplesDir);
   const rows: RelevanceRow[] = [];
   for (const relevanceCase of RELEVANCE_CASES) {
     const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, q: relevanceCase.q };
-    const isTarget = (hit: { municipality: string; number: string; date: string }) =>
-      hit.municipality === relevanceCase.municipality && hit.number === relevanceCase.number && hit.date === dates.get(relevanceCase.municipality);
+    const isTarget = (hit: ItemKey) => isSampleItem(hit, relevanceCase, meetings);
     const oursResult = searchItems(index, params, RANK_DEPTH);
-    const ours = oursResult.hits.findIndex((hit) => isTarget({ municipality: hit.municipalitySlug, number: hit.number, date: hit.date }));
+    const ours = oursResult.hits.findIndex((hit) =>
+      isTarget({ municipality: hit.municipalitySlug, committee: hit.committeeSlug, number: hit.number, date: hit.date }),
+    );
     const postgresResult = client === null ? null : await searchPostgres(client, params, RANK_DEPTH);
     const postgres = postgresResult === null ? -1 : postgresResult.hits.findIndex(isTarget);
     rows.push({
