@@ -12,7 +12,9 @@ function urlsOf(index: SearchIndex): ReadonlySet<string> {
   let cached = indexedUrls.get(index);
   if (cached?.appliedDeltas !== index.appliedDeltas) {
     const removed = index.removed;
-    cached = { appliedDeltas: index.appliedDeltas, urls: new Set(index.items.url.filter((_, ordinal) => removed === null || removed[ordinal] !== 1)) };
+    const urls = new Set<string>();
+    for (let ordinal = 0; ordinal < index.size; ordinal++) if (removed === null || removed[ordinal] !== 1) urls.add(index.items.url.get(ordinal));
+    cached = { appliedDeltas: index.appliedDeltas, urls };
     indexedUrls.set(index, cached);
   }
   return cached.urls;
