@@ -44,6 +44,28 @@ export function mergeUrlOrder(index: SearchIndex, first: number): void {
   index.byUrl = merged;
 }
 
+/**
+ * True when `index` holds an item at `url` that no delta removed. A binary search over the URL
+ * order: a few URLs decoded, where a set of every URL would copy them all onto the heap.
+ */
+export function holdsUrl(index: SearchIndex, url: string): boolean {
+  const byUrl = urlOrder(index);
+  const urls = index.items.url;
+  let low = 0;
+  let high = byUrl.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compare(urls.get(byUrl[mid] ?? 0), url) < 0) low = mid + 1;
+    else high = mid;
+  }
+  for (let at = low; at < byUrl.length; at++) {
+    const ordinal = byUrl[at] ?? 0;
+    if (urls.get(ordinal) !== url) return false;
+    if (index.removed?.[ordinal] !== 1) return true;
+  }
+  return false;
+}
+
 /** Ordinals whose URL lies below the page `path` (a meeting or municipality; "/" for all), removed ones included. */
 export function ordinalsUnder(index: SearchIndex, path: string): Uint32Array {
   const byUrl = urlOrder(index);
