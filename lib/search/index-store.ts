@@ -27,10 +27,10 @@ import { emptyDictionary } from "./term-dictionary";
  * A version's postings are two segments (lib/search/segment: the terms over every field and the
  * word pairs), binary files a reader opens and reads on demand rather than parses. Its item
  * columns are UTF-8 byte columns with their offsets (string-column.ts: `items-url.bin` and
- * `items-url-offsets.bin`, …; format 10's items.json took 2–3 s to parse at 1M items, and its
- * strings sat on the heap), `items-id.bin` and raw typed arrays for the facet columns and the
- * date and URL orders; its section texts are compressed item by item (section-store.ts). The
- * deltas are plain JSON (written on every ingest).
+ * `items-url-offsets.bin`, …; format 10's items.json and urls.txt took 1.5–2 s to parse at 1M
+ * items, and their strings sat on the heap), `items-id.bin` and raw typed arrays for the facet
+ * columns and the date and URL orders; its section texts are compressed item by item
+ * (section-store.ts). The deltas are plain JSON (written on every ingest).
  */
 
 /** The manifest file name inside an index directory. */
