@@ -172,7 +172,7 @@ class ColumnPart {
     return this.offsets.subarray(0, this.count + 1);
   }
 
-  /** The first entry that starts at byte `at` and is not empty-before-it, or -1 (binary search). */
+  /** The non-empty entry that starts at byte `at`, or -1 (binary search). */
   private startingAt(at: number): number {
     let low = 0;
     let high = this.count;
