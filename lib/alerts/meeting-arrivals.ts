@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { itemPath } from "@/lib/data/paths";
 import type { SearchIndex } from "@/lib/search/search-index";
-import { holdsUrl } from "@/lib/search/url-order";
+import { heldUrls } from "@/lib/search/url-order";
 
 /** Advisory lock (two-key space) under which arrivals are numbered. */
 const ARRIVAL_LOCK = [7404, 17] as const;
@@ -25,11 +25,12 @@ export async function registerArrivals(prisma: PrismaClient, index: SearchIndex)
         LEFT JOIN "AgendaItem" i ON i."meetingId" = m.id AND NOT i.closed
         WHERE NOT EXISTS (SELECT 1 FROM "MeetingArrival" a WHERE a."meetingId" = m.id)
         ORDER BY m.id`;
+      const isHeld = heldUrls(index, rows.length);
       const waiting = new Set<number>();
       const seen = new Set<number>();
       for (const row of rows) {
         seen.add(row.meetingId);
-        if (row.number !== null && !holdsUrl(index, itemPath(row.municipalitySlug, row.committeeSlug, row.urlKey, row.number))) waiting.add(row.meetingId);
+        if (row.number !== null && !isHeld(itemPath(row.municipalitySlug, row.committeeSlug, row.urlKey, row.number))) waiting.add(row.meetingId);
       }
       const arrived = [...seen].filter((id) => !waiting.has(id));
       if (arrived.length > 0) {
@@ -40,3 +41,4 @@ export async function registerArrivals(prisma: PrismaClient, index: SearchIndex)
     { timeout: 120_000, maxWait: 120_000 },
   );
 }
+

@@ -3,7 +3,7 @@ import { buildSearchIndex } from "./build-index";
 import { applyIndexDelta } from "./index-delta";
 import type { SearchIndex } from "./search-index";
 import { generateSearchDocuments } from "./synthetic-documents";
-import { holdsUrl, ordinalsUnder, urlOrder } from "./url-order";
+import { heldUrls, holdsUrl, ordinalsUnder, urlOrder } from "./url-order";
 
 /** The URL order a fresh sort gives: by URL, equal URLs by ordinal. */
 function sortedFresh(index: SearchIndex): number[] {
@@ -37,6 +37,11 @@ describe("the URL order", () => {
     for (const doc of sameDocs) expect(holdsUrl(index, doc.url), doc.url).toBe(true);
     for (const url of urls.filter((url) => meetingOf(url) === emptied || meetingOf(url) === renamed)) expect(holdsUrl(index, url), url).toBe(false);
     for (const doc of renamedDocs) expect(holdsUrl(index, doc.url)).toBe(true);
+    // Asked once or for every URL, by search or by a set, the answers agree.
+    const asked = [...urls, ...renamedDocs.map((doc) => doc.url), `${urls[0]!}0`];
+    const bySearch = heldUrls(index, 1);
+    const bySet = heldUrls(index, index.size);
+    for (const url of asked) expect([url, bySearch(url), bySet(url)]).toEqual([url, holdsUrl(index, url), holdsUrl(index, url)]);
     expect(Array.from(ordinalsUnder(index, renamed)).map((ordinal) => index.items.url.get(ordinal))).toEqual(
       expect.arrayContaining(renamedDocs.map((doc) => doc.url)),
     );

@@ -66,6 +66,18 @@ export function holdsUrl(index: SearchIndex, url: string): boolean {
   return false;
 }
 
+/**
+ * {@link holdsUrl} for `lookups` questions: a binary search each (3 µs at 100,000 items), or for
+ * many (meeting arrivals' first run over a whole archive) one set of every held URL, dropped
+ * with the returned function: a million URLs decoded onto the heap take 0.3 s.
+ */
+export function heldUrls(index: SearchIndex, lookups: number): (url: string) => boolean {
+  if (lookups < index.size / 8) return (url) => holdsUrl(index, url);
+  const urls = new Set<string>();
+  for (let ordinal = 0; ordinal < index.size; ordinal++) if (index.removed?.[ordinal] !== 1) urls.add(index.items.url.get(ordinal));
+  return (url) => urls.has(url);
+}
+
 /** Ordinals whose URL lies below the page `path` (a meeting or municipality; "/" for all), removed ones included. */
 export function ordinalsUnder(index: SearchIndex, path: string): Uint32Array {
   const byUrl = urlOrder(index);
