@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { mulberry32 } from "@/lib/corpus/random";
 import { CorruptIndexFileError } from "./section-store";
 import { columnFiles, StringColumn } from "./string-column";
 
@@ -29,23 +30,11 @@ const EDGE_CASES: Array<string | null> = [
   "",
 ];
 
-/** A deterministic pseudo-random generator (mulberry32), so a failing input can be rerun. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Well-formed strings only: a lone surrogate has no UTF-8 encoding (it comes back as U+FFFD).
 const ALPHABET = ["a", "Z", "æ", "ø", "å", "Æ", "Ø", "Å", " ", "-", "/", "\n", "é", "ß", "€", "中", "😀", "𝔘", "\u0301", "\u00ff"];
 
 function generated(seed: number, count: number): Array<string | null> {
-  const next = random(seed);
+  const next = mulberry32(seed);
   return Array.from({ length: count }, () => {
     if (next() < 0.1) return null;
     const length = next() < 0.2 ? 0 : Math.floor(next() * 40);

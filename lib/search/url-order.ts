@@ -51,14 +51,7 @@ export function mergeUrlOrder(index: SearchIndex, first: number): void {
 export function holdsUrl(index: SearchIndex, url: string): boolean {
   const byUrl = urlOrder(index);
   const urls = index.items.url;
-  let low = 0;
-  let high = byUrl.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compare(urls.get(byUrl[mid] ?? 0), url) < 0) low = mid + 1;
-    else high = mid;
-  }
-  for (let at = low; at < byUrl.length; at++) {
+  for (let at = lowerBound(index, byUrl, url); at < byUrl.length; at++) {
     const ordinal = byUrl[at] ?? 0;
     if (urls.get(ordinal) !== url) return false;
     if (index.removed?.[ordinal] !== 1) return true;
@@ -85,16 +78,22 @@ export function ordinalsUnder(index: SearchIndex, path: string): Uint32Array {
   const urls = index.items.url;
   // URLs starting with "<path>/" are one run in sorted order ("<path>-2/…" sorts apart from it).
   const below = path.endsWith("/") ? path : `${path}/`;
+  const low = lowerBound(index, byUrl, below);
+  let end = low;
+  while (end < byUrl.length && urls.get(byUrl[end] ?? 0).startsWith(below)) end++;
+  return byUrl.subarray(low, end);
+}
+
+/** The first position of the URL order `byUrl` whose URL is not below `url` (binary search). */
+function lowerBound(index: SearchIndex, byUrl: Uint32Array, url: string): number {
   let low = 0;
   let high = byUrl.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (compare(urls.get(byUrl[mid] ?? 0), below) < 0) low = mid + 1;
+    if (compare(index.items.url.get(byUrl[mid] ?? 0), url) < 0) low = mid + 1;
     else high = mid;
   }
-  let end = low;
-  while (end < byUrl.length && urls.get(byUrl[end] ?? 0).startsWith(below)) end++;
-  return byUrl.subarray(low, end);
+  return low;
 }
 
 /** Merges two lists each sorted by `order` into one sorted list. */
