@@ -65,8 +65,7 @@ const GROUPS: Array<[string, (file: string) => boolean]> = [
   ["sections (afsnitstekster)", (file) => file.startsWith("sections")],
   ["terms-* (termsegment)", (file) => file.startsWith("terms")],
   ["pairs-* (ordparsegment)", (file) => file.startsWith("pairs")],
-  ["items (kolonner)", (file) => file.startsWith("items.")],
-  ["urls.txt", (file) => file.startsWith("urls.")],
+  ["items-* (punktkolonner)", (file) => file.startsWith("items-")],
   ["facets, labels, meta", () => true],
 ];
 

@@ -1,22 +1,10 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { itemPath } from "@/lib/data/paths";
 import type { SearchIndex } from "@/lib/search/search-index";
+import { heldUrls } from "@/lib/search/url-order";
 
 /** Advisory lock (two-key space) under which arrivals are numbered. */
 const ARRIVAL_LOCK = [7404, 17] as const;
-
-const indexedUrls = new WeakMap<SearchIndex, { appliedDeltas: number; urls: ReadonlySet<string> }>();
-
-/** The permalinks the index holds (removed items left out), computed once per loaded index and delta. */
-function urlsOf(index: SearchIndex): ReadonlySet<string> {
-  let cached = indexedUrls.get(index);
-  if (cached?.appliedDeltas !== index.appliedDeltas) {
-    const removed = index.removed;
-    cached = { appliedDeltas: index.appliedDeltas, urls: new Set(index.items.url.filter((_, ordinal) => removed === null || removed[ordinal] !== 1)) };
-    indexedUrls.set(index, cached);
-  }
-  return cached.urls;
-}
 
 /**
  * Numbers the meetings whose items the search index now holds and that have no arrival yet,
@@ -26,7 +14,6 @@ function urlsOf(index: SearchIndex): ReadonlySet<string> {
  * so a reader that saw arrival N never later finds a smaller one.
  */
 export async function registerArrivals(prisma: PrismaClient, index: SearchIndex): Promise<number> {
-  const urls = urlsOf(index);
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ARRIVAL_LOCK[0]}::int, ${ARRIVAL_LOCK[1]}::int)`;
@@ -38,11 +25,12 @@ export async function registerArrivals(prisma: PrismaClient, index: SearchIndex)
         LEFT JOIN "AgendaItem" i ON i."meetingId" = m.id AND NOT i.closed
         WHERE NOT EXISTS (SELECT 1 FROM "MeetingArrival" a WHERE a."meetingId" = m.id)
         ORDER BY m.id`;
+      const isHeld = heldUrls(index, rows.length);
       const waiting = new Set<number>();
       const seen = new Set<number>();
       for (const row of rows) {
         seen.add(row.meetingId);
-        if (row.number !== null && !urls.has(itemPath(row.municipalitySlug, row.committeeSlug, row.urlKey, row.number))) waiting.add(row.meetingId);
+        if (row.number !== null && !isHeld(itemPath(row.municipalitySlug, row.committeeSlug, row.urlKey, row.number))) waiting.add(row.meetingId);
       }
       const arrived = [...seen].filter((id) => !waiting.has(id));
       if (arrived.length > 0) {
@@ -53,3 +41,4 @@ export async function registerArrivals(prisma: PrismaClient, index: SearchIndex)
     { timeout: 120_000, maxWait: 120_000 },
   );
 }
+

@@ -1,17 +1,10 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, inflateRawSync } from "node:zlib";
-import { PAIRS_SEGMENT, TERMS_SEGMENT } from "@/lib/search/index-store";
+import { itemColumnName, PAIRS_SEGMENT, STRING_COLUMNS, TERMS_SEGMENT, type StringColumnName } from "@/lib/search/index-store";
 import { Segment } from "@/lib/search/segment/segment";
+import { columnFiles, StringColumn } from "@/lib/search/string-column";
 import { checkCpr, checkOpenText, count, createReport, jsonStrings, type AuditReport } from "./audit-report";
-
-/** The columns of an exported `items.json` the audit reads (see lib/search/search-index.ts). */
-interface ExportedItems {
-  id?: number[];
-  title?: string[];
-  decision?: Array<string | null>;
-  sections?: Array<Array<{ heading?: string; text?: string }>>;
-}
 
 async function listFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
@@ -23,19 +16,49 @@ async function listFiles(dir: string): Promise<string[]> {
   return files.sort();
 }
 
-/** Open-item checks on an exported `items.json`: only open items may be in the index. */
-function checkItems(report: AuditReport, file: string, items: ExportedItems, closedItemIds: ReadonlySet<number>): void {
-  (items.id ?? []).forEach((id, i) => {
-    count(report, "punkter i indekset");
-    const at = `${file} punkt #${i} (AgendaItem id=${id})`;
-    if (closedItemIds.has(id)) report.findings.push({ location: at, problem: "et lukket punkt er i søgeindekset" });
-    checkOpenText(report, `${at} titel`, items.title?.[i] ?? "");
-    checkOpenText(report, `${at} beslutning`, items.decision?.[i] ?? "");
-    for (const section of items.sections?.[i] ?? []) {
-      checkOpenText(report, `${at} overskrift`, section.heading ?? "");
-      checkOpenText(report, `${at} afsnit`, section.text ?? "");
+/** What the audit calls each item string column in a finding; title and decision are checked for closed markers too. */
+const COLUMN_LABELS: Record<StringColumnName, string> = { url: "url", title: "titel", number: "nummer", caseNumber: "sagsnummer", decision: "beslutning" };
+
+/**
+ * The item columns of a version directory (lib/search/string-column.ts, `items-id.bin`): every
+ * string checked for CPR-shaped numbers, titles and decisions for closed markers, and the ids
+ * for closed items. A column that does not read is a finding, its bytes then checked as text.
+ * Returns the items' AgendaItem ids (empty when unreadable) for the section store's check.
+ */
+async function checkItemColumns(report: AuditReport, versionDir: string, closedItemIds: ReadonlySet<number>): Promise<number[]> {
+  const idsFile = path.join(versionDir, "items-id.bin");
+  count(report, "indeksfiler");
+  const idBytes = await readFile(idsFile).catch(() => null);
+  const ids = idBytes === null || idBytes.length % 4 !== 0 ? null : Array.from(new Int32Array(idBytes.buffer.slice(idBytes.byteOffset, idBytes.byteOffset + idBytes.length)));
+  if (ids === null) {
+    report.findings.push({ location: idsFile, problem: "punkternes id-kolonne kan ikke læses" });
+  } else {
+    ids.forEach((id, i) => {
+      count(report, "punkter i indekset");
+      if (closedItemIds.has(id)) report.findings.push({ location: `${idsFile} punkt #${i} (AgendaItem id=${id})`, problem: "et lukket punkt er i søgeindekset" });
+    });
+  }
+  for (const name of STRING_COLUMNS) {
+    const { dataFile } = columnFiles(versionDir, itemColumnName(name));
+    count(report, "indeksfiler");
+    let column: StringColumn<string | null>;
+    try {
+      // Without ids the count is unknown: every column is then checked as text.
+      column = await StringColumn.read<string | null>(versionDir, itemColumnName(name), ids?.length ?? -1);
+    } catch (error) {
+      report.findings.push({ location: dataFile, problem: `kolonnen kan ikke læses (${(error as Error).message}); kontrolleres som tekst` });
+      checkCpr(report, dataFile, (await readFile(dataFile).catch(() => Buffer.alloc(0))).toString("utf8"));
+      continue;
     }
-  });
+    for (let i = 0; i < column.length; i++) {
+      const text = column.get(i) ?? "";
+      const at = `${dataFile} punkt #${i} (AgendaItem id=${ids?.[i] ?? "?"}) ${COLUMN_LABELS[name]}`;
+      count(report, "indekstekster");
+      checkCpr(report, at, text);
+      if (name === "title" || name === "decision") checkOpenText(report, at, text);
+    }
+  }
+  return ids ?? [];
 }
 
 /** One stored item's section texts: CPR-shaped numbers and closed markers. */
@@ -96,7 +119,7 @@ async function checkSectionStore(report: AuditReport, file: string, ids: readonl
   }
 }
 
-/** The documents of a delta file (lib/search/index-delta.ts): the same checks as items.json. */
+/** The documents of a delta file (lib/search/index-delta.ts): the same checks as the item columns. */
 function checkDeltaDocs(report: AuditReport, file: string, value: unknown, closedItemIds: ReadonlySet<number>): void {
   const docs = (value as { docs?: unknown }).docs;
   if (!Array.isArray(docs)) return;
@@ -114,9 +137,10 @@ function checkDeltaDocs(report: AuditReport, file: string, value: unknown, close
  * Every file of the exported search index in `dir`, every version directory included (the
  * previous version stays on disk while a server may still read it): CPR-shaped numbers in every
  * JSON string and every dictionary term, word pairs read as "first second", and closed markers
- * or closed items among the stored items. Gzipped files (`.gz`) are read decompressed, as the
- * file without the suffix; one that does not decompress is a finding. Binary files (facet and
- * frequency columns) hold no text; the section store's dictionary is text and checked as such.
+ * or closed items among the stored items (the item columns, read through their reader).
+ * Gzipped files (`.gz`) are read decompressed, as the file without the suffix; one that does not
+ * decompress is a finding. Other binary files (facet columns, orders) hold no text; the section
+ * store's dictionary is text and checked as such.
  */
 export async function scanSearchIndexExport(dir: string, closedItemIds: ReadonlySet<number> = new Set()): Promise<AuditReport> {
   const report = createReport("indeksfiler", "indekstekster", "punkter i indekset");
@@ -125,7 +149,6 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
     report.findings.push({ location: dir, problem: "ingen eksporteret søgeindeks-mappe at kontrollere" });
     return report;
   }
-  const idsByDir = new Map<string, number[]>();
   const files = await listFiles(dir);
   for (const stored of files) {
     if (path.basename(stored) === "sections.bin") continue;
@@ -133,7 +156,7 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
     count(report, "indeksfiler");
     const bytes = await readFile(stored);
     const isGzipped = stored.endsWith(".gz");
-    // Checked, and findings named, as the file it holds: "items.json" for "items.json.gz".
+    // Checked, and findings named, as the file it holds: "labels.json" for "labels.json.gz".
     const file = isGzipped ? stored.slice(0, -".gz".length) : stored;
     let text: string;
     try {
@@ -155,23 +178,19 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
         count(report, "indekstekster");
         checkCpr(report, file, string);
       }
-      if (path.basename(file) === "items.json") {
-        checkItems(report, file, value as ExportedItems, closedItemIds);
-        idsByDir.set(path.dirname(file), (value as ExportedItems).id ?? []);
-      }
       if (path.basename(path.dirname(file)) === "deltas") checkDeltaDocs(report, file, value, closedItemIds);
     } else {
-      // Text files (urls.txt, the section store's dictionary): one entry per line.
+      // Text files (the section store's dictionary): one entry per line.
       text.split("\n").forEach((term, line) => {
         count(report, "indekstekster");
         checkCpr(report, `${file} linje ${line + 1}`, term.replaceAll("\u0001", " "));
       });
     }
   }
-  for (const file of files.filter((f) => path.basename(f) === "sections.bin")) {
-    await checkSectionStore(report, file, idsByDir.get(path.dirname(file)) ?? [], closedItemIds);
-  }
   for (const versionDir of files.filter((f) => path.basename(f) === "meta.json").map((f) => path.dirname(f))) {
+    const ids = await checkItemColumns(report, versionDir, closedItemIds);
+    const sections = path.join(versionDir, "sections.bin");
+    if (files.includes(sections)) await checkSectionStore(report, sections, ids, closedItemIds);
     for (const name of [TERMS_SEGMENT, PAIRS_SEGMENT]) await checkSegmentTerms(report, versionDir, name);
   }
   return report;

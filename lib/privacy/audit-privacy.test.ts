@@ -73,7 +73,9 @@ describe("privacy audit over ingested samples, fixtures and documents full of ma
       expect({ table, column, n: row?.n }).toEqual({ table, column, n: 0 });
     }
     const version = JSON.parse(readFileSync(path.join(indexDir, "current.json"), "utf8")) as { path: string };
-    expect(readFileSync(path.join(indexDir, version.path, "items.json"), "utf8")).not.toContain(CLOSED_SECRET);
+    const indexFiles = readdirSync(path.join(indexDir, version.path), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(indexFiles.map((entry) => entry.name)).toEqual(expect.arrayContaining(["items-title.bin", "items-decision.bin", "items-url.bin"]));
+    for (const entry of indexFiles) expect(readFileSync(path.join(entry.parentPath, entry.name), "latin1"), entry.name).not.toContain(CLOSED_SECRET);
   });
 
   it("finds what is planted: a CPR number in any column (a new one too), a marker in an open item, a closed item's body, its text in a source document and the index", async () => {
@@ -85,6 +87,9 @@ describe("privacy audit over ingested samples, fixtures and documents full of ma
     // Ten digits in a row: one index term, so the number lands in the term and word-pair segments' dictionaries.
     await db.prisma.section.create({ data: { itemId: open.id, position: 998, heading: "Journal", kind: "other", text: "Journal 1203456789 vedlagt.", sourceLine: 1 } });
     await db.prisma.agendaItem.update({ where: { id: open.id }, data: { title: `${open.title} (Lukket)` } });
+    // A CPR number in another open item's decision and case number, stored in the item columns.
+    const decided = await db.prisma.agendaItem.findFirstOrThrow({ where: { closed: false, id: { not: open.id } }, orderBy: { id: "asc" } });
+    await db.prisma.agendaItem.update({ where: { id: decided.id }, data: { decision: "Bevilget til 120345-6789.", caseNumber: "120345-6789" } });
     await db.prisma.section.create({ data: { itemId: closed.id, position: 1, heading: "Sagsfremstilling", kind: "sagsfremstilling", text: "Fortroligt indhold.", sourceLine: 1 } });
     // Another closed item with a vote recorded for a person, as if the ingest had read its body.
     const closedWithVote = await db.prisma.agendaItem.findFirstOrThrow({ where: { closed: true, id: { not: closed.id } }, orderBy: { id: "asc" } });
@@ -112,7 +117,9 @@ describe("privacy audit over ingested samples, fixtures and documents full of ma
       true,
     );
     expect(has(report, new RegExp(`^SourceDocument id=${vejen.id} linje ${heading + 3}$`), /et lukket punkts tekst er gemt/u)).toBe(true);
-    expect(has(report, /items\.json .*titel/u, /lukket-markering/u)).toBe(true);
+    expect(has(report, /items-title\.bin .*titel/u, /lukket-markering/u)).toBe(true);
+    expect(has(report, new RegExp(`items-decision\\.bin punkt #\\d+ \\(AgendaItem id=${decided.id}\\) beslutning`), /^CPR-nummer/u)).toBe(true);
+    expect(has(report, new RegExp(`items-caseNumber\\.bin punkt #\\d+ \\(AgendaItem id=${decided.id}\\) sagsnummer`), /^CPR-nummer/u)).toBe(true);
     expect(has(report, /sections\.bin punkt #\d+ \(AgendaItem id=\d+\) afsnit/u, /^CPR-nummer/u)).toBe(true);
     expect(has(report, /\/terms-\* term \d+ /u, /^CPR-nummer/u)).toBe(true);
     expect(has(report, /\/pairs-\* term \d+ /u, /^CPR-nummer/u)).toBe(true);

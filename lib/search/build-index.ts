@@ -3,9 +3,10 @@ import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabular
 import { appendIndexTerms, scanWords, type ScannedWord } from "./danish-encoder";
 import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
-import { fieldTexts, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
+import { fieldTexts, itemDate, itemOutcome, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
 import { MemorySectionStore, type SectionStore } from "./section-store";
 import { Segment } from "./segment/segment";
+import { StringColumn } from "./string-column";
 import { SegmentBuilder } from "./segment/segment-builder";
 import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
 import { TermFrequencyBuilder } from "./term-frequencies";
@@ -100,7 +101,15 @@ export function emptySearchIndex(version: string, basis: IndexBasis, sections: S
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),
     frequencies: new Map(),
-    items: { id: [], url: [], title: [], number: [], date: [], outcome: [], caseNumber: [], decision: [], sections },
+    items: {
+      id: new Int32Array(0),
+      url: StringColumn.empty(),
+      title: StringColumn.empty(),
+      number: StringColumn.empty(),
+      caseNumber: StringColumn.empty(),
+      decision: StringColumn.empty(),
+      sections,
+    },
     facets: {
       municipality: new Uint16Array(0),
       committee: new Uint16Array(0),
@@ -141,6 +150,9 @@ class DocumentWriter {
   private readonly municipalities: LabelTable<FacetLabel>;
   private readonly committees: LabelTable<CommitteeLabel>;
   // Typed and grown by doubling: a million items' facet values without a million boxed numbers.
+  private readonly ids = new GrowingColumn(Int32Array);
+  private readonly days = new GrowingColumn(Int32Array);
+  private readonly outcomeIds = new GrowingColumn(Uint8Array);
   private readonly municipalityIds = new GrowingColumn(Uint16Array);
   private readonly committeeIds = new GrowingColumn(Uint16Array);
   private readonly kleGroups = new GrowingColumn(Uint8Array);
@@ -158,13 +170,14 @@ class DocumentWriter {
 
   store(doc: SearchDocument): void {
     const items = this.target.items;
-    if (items.id.length >= MAX_INDEX_SIZE) throw new Error(`A search index holds at most ${MAX_INDEX_SIZE} items`);
-    items.id.push(doc.id);
+    if (items.url.length >= MAX_INDEX_SIZE) throw new Error(`A search index holds at most ${MAX_INDEX_SIZE} items`);
+    if (doc.id !== (doc.id | 0)) throw new Error(`AgendaItem id ${doc.id} is no 32-bit integer`);
+    this.ids.push(doc.id);
     items.url.push(doc.url);
     items.title.push(nfc(doc.title));
     items.number.push(doc.number);
-    items.date.push(doc.date);
-    items.outcome.push(doc.outcome);
+    this.days.push(dayNumber(doc.date));
+    this.outcomeIds.push(outcomeId(doc.outcome));
     items.caseNumber.push(doc.caseNumber === null ? null : nfc(doc.caseNumber));
     items.decision.push(doc.decision === null ? null : nfc(doc.decision));
     items.sections.push(storedSections(doc));
@@ -180,20 +193,21 @@ class DocumentWriter {
     const index = this.target;
     const first = this.first;
     const items = index.items;
-    const size = items.id.length;
+    const size = items.url.length;
     const added = size - first;
     if (added === 0) return 0;
-    const dates = items.date.slice(first);
+    const days = this.days.values();
+    items.id = concat(items.id, this.ids.values());
     const facets = index.facets;
     index.facets = {
       municipality: concat(facets.municipality, this.municipalityIds.values()),
       committee: concat(facets.committee, this.committeeIds.values()),
-      year: concat(facets.year, Uint16Array.from(dates, (date) => Number(date.slice(0, 4)))),
-      outcome: concat(facets.outcome, Uint8Array.from(items.outcome.slice(first), outcomeId)),
+      year: concat(facets.year, Uint16Array.from(days, (day) => new Date(day * MS_PER_DAY).getUTCFullYear())),
+      outcome: concat(facets.outcome, this.outcomeIds.values()),
       kle: concat(facets.kle, this.kleGroups.values()),
       deviation: concat(facets.deviation, this.deviations.values()),
       dissent: concat(facets.dissent, this.dissents.values()),
-      day: concat(facets.day, Int32Array.from(dates, dayNumber)),
+      day: concat(facets.day, days),
     };
     index.size = size;
     index.liveSize += added;
@@ -242,7 +256,7 @@ class DocumentWriter {
 }
 
 /** A typed array appended to one value at a time, grown by doubling. */
-class GrowingColumn<T extends Uint8Array | Uint16Array> {
+class GrowingColumn<T extends Uint8Array | Uint16Array | Int32Array> {
   private data: T;
   private length = 0;
 
@@ -300,13 +314,13 @@ export function holdsDocument(index: SearchIndex, ordinal: number, doc: SearchDo
   const sections = items.sections.at(ordinal);
   const expected = storedSections(doc);
   return (
-    items.url[ordinal] === doc.url &&
-    items.title[ordinal] === nfc(doc.title) &&
-    items.number[ordinal] === doc.number &&
-    items.date[ordinal] === doc.date &&
-    items.outcome[ordinal] === doc.outcome &&
-    items.caseNumber[ordinal] === (doc.caseNumber === null ? null : nfc(doc.caseNumber)) &&
-    items.decision[ordinal] === (doc.decision === null ? null : nfc(doc.decision)) &&
+    items.url.get(ordinal) === doc.url &&
+    items.title.get(ordinal) === nfc(doc.title) &&
+    items.number.get(ordinal) === doc.number &&
+    itemDate(index, ordinal) === doc.date &&
+    itemOutcome(index, ordinal) === doc.outcome &&
+    items.caseNumber.get(ordinal) === (doc.caseNumber === null ? null : nfc(doc.caseNumber)) &&
+    items.decision.get(ordinal) === (doc.decision === null ? null : nfc(doc.decision)) &&
     sections.length === expected.length &&
     sections.every((section, i) => section.kind === expected[i]?.kind && section.heading === expected[i].heading && section.text === expected[i].text) &&
     municipality?.slug === doc.municipalitySlug &&
@@ -368,9 +382,11 @@ function parseKleGroup(kleGroup: string | null): number {
   return Number(kleGroup);
 }
 
+/** Days since 1970-01-01 of a YYYY-MM-DD date; exact, as the stored date is read back from it (itemDate). */
 function dayNumber(date: string): number {
   const ms = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(ms)) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
+  // Date.parse rolls "2024-02-30" over to March 1: the round trip refuses it.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
   return Math.floor(ms / MS_PER_DAY);
 }
 

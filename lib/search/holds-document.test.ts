@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex, holdsDocument } from "./build-index";
 import type { SearchDocument } from "./search-document";
+import { itemDate } from "./search-index";
 import { generateSearchDocuments } from "./synthetic-documents";
 
 /** One edit per field a hit, snippet or facet shows: each must make the indexed copy stale. */
@@ -38,5 +39,17 @@ describe("holdsDocument", () => {
         expect({ field, id: doc.id, holds: holdsDocument(index, docs.indexOf(doc), edit(doc)) }).toEqual({ field, id: doc.id, holds: false });
       }
     }
+  });
+});
+
+describe("an item's date, read from its day facet", () => {
+  it("comes back exactly as stored, before 1970 and on a leap day too, and a date that does not exist is refused", () => {
+    const dates = ["1969-12-31", "1970-01-01", "2024-02-29", "2099-12-31", "1900-03-01"];
+    const docs = generateSearchDocuments(dates.length, 3).map((doc, i) => ({ ...doc, date: dates[i]! }));
+    const index = buildSearchIndex(docs);
+    expect(dates.map((_, ordinal) => itemDate(index, ordinal))).toEqual(dates);
+    expect(dates.map((_, ordinal) => index.facets.year[ordinal])).toEqual([1969, 1970, 2024, 2099, 1900]);
+    // Date.parse would read it as 2023-03-01.
+    expect(() => buildSearchIndex([{ ...docs[0]!, date: "2023-02-29" }])).toThrow(/Not a YYYY-MM-DD date: 2023-02-29/);
   });
 });

@@ -65,9 +65,9 @@ function liveRows(index: SearchIndex): string[] {
     if (index.removed?.[ordinal] === 1) continue;
     rows.push(
       JSON.stringify([
-        index.items.url[ordinal],
-        index.items.title[ordinal],
-        index.items.decision[ordinal],
+        index.items.url.get(ordinal),
+        index.items.title.get(ordinal),
+        index.items.decision.get(ordinal),
         index.items.sections.at(ordinal),
         index.committees[index.facets.committee[ordinal] ?? -1]?.name,
         index.facets.day[ordinal],

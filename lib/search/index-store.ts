@@ -6,6 +6,7 @@ import { applyIndexDelta, type IndexDelta } from "./index-delta";
 import { CorruptIndexFileError, FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
 import { Segment } from "./segment/segment";
+import { StringColumn } from "./string-column";
 import { readArray, writeArray } from "./typed-array-file";
 import { urlOrder } from "./url-order";
 import { emptyDictionary } from "./term-dictionary";
@@ -25,10 +26,11 @@ import { emptyDictionary } from "./term-dictionary";
  *
  * A version's postings are two segments (lib/search/segment: the terms over every field and the
  * word pairs), binary files a reader opens and reads on demand rather than parses. Its item
- * columns are `items.json` (plain JSON: a gzipped one took 5 s to decompress and decode at 1M
- * items), `urls.txt` (one URL a line, also searched as text on every write: urlsEverIndexed) and
- * raw typed arrays for the facet columns and the date and URL orders; its section texts are
- * compressed item by item (section-store.ts). The deltas are plain JSON (written on every ingest).
+ * columns are UTF-8 byte columns with their offsets (string-column.ts: `items-url.bin` and
+ * `items-url-offsets.bin`, …; format 10's items.json and urls.txt took 1.5–2 s to parse at 1M
+ * items, and their strings sat on the heap), `items-id.bin` and raw typed arrays for the facet
+ * columns and the date and URL orders; its section texts are compressed item by item
+ * (section-store.ts). The deltas are plain JSON (written on every ingest).
  */
 
 /** The manifest file name inside an index directory. */
@@ -83,8 +85,12 @@ const FACET_NAMES: ReadonlyArray<keyof FacetColumns> = ["municipality", "committ
 
 const VERSION_PREFIX = "v-";
 const DELTA_DIR = "deltas";
-const URLS_FILE = "urls.txt";
-const ITEMS_FILE = "items.json";
+/** The item columns' files (raw Int32 ids; string columns as string-column.ts writes them). */
+const ITEM_IDS_FILE = "items-id.bin";
+export const STRING_COLUMNS = ["url", "title", "number", "caseNumber", "decision"] as const satisfies ReadonlyArray<keyof StoredItems>;
+export type StringColumnName = (typeof STRING_COLUMNS)[number];
+/** The file name (without ".bin") of an item string column. */
+export const itemColumnName = (name: StringColumnName) => `items-${name}`;
 /** Ordinals newest first, and by URL (SearchIndex.byDateDesc, byUrl), as raw Uint32 files. */
 const BY_DATE_FILE = "order-by-date.bin";
 const BY_URL_FILE = "order-by-url.bin";
@@ -125,12 +131,9 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
     size: index.size,
   };
   const labels: StoredLabels = { municipalities: index.municipalities, committees: index.committees };
-  // The URLs are in urls.txt, the rest of the item columns in items.json.
-  const { sections, url: _url, ...columns } = index.items;
-  await writeFile(path.join(staging, ITEMS_FILE), JSON.stringify(columns));
-  await writeSectionStore(staging, sections, index.size);
-  // One URL a line (URLs hold no line breaks), so a writer can ask what the index holds without loading it.
-  await writeFile(path.join(staging, URLS_FILE), `\n${index.items.url.join("\n")}\n`);
+  await writeArray(path.join(staging, ITEM_IDS_FILE), index.items.id);
+  for (const name of STRING_COLUMNS) await index.items[name].writeTo(staging, itemColumnName(name));
+  await writeSectionStore(staging, index.items.sections, index.size);
   await writeFile(path.join(staging, "labels.json"), JSON.stringify(labels));
   for (const name of FACET_NAMES) await writeArray(path.join(staging, facetFile(name)), index.facets[name]);
   await writeArray(path.join(staging, BY_DATE_FILE), index.byDateDesc);
@@ -194,9 +197,9 @@ export async function appendIndexDelta(dir: string, expected: SearchIndexManifes
 export async function urlsEverIndexed(dir: string, manifest: SearchIndexManifest, urls: readonly string[]): Promise<string[]> {
   if (urls.length === 0) return [];
   const versionDir = path.join(dir, manifest.path);
-  const texts = [await readFile(path.join(versionDir, URLS_FILE), "utf8")];
-  for (const delta of await readIndexDeltas(dir, manifest, manifest.deltas)) texts.push(`\n${delta.docs.map((doc) => doc.url).join("\n")}\n`);
-  return urls.filter((url) => texts.some((text) => text.includes(`\n${url}\n`)));
+  const stored = await StringColumn.read(versionDir, itemColumnName("url"), manifest.size);
+  const deltaUrls = new Set((await readIndexDeltas(dir, manifest, manifest.deltas)).flatMap((delta) => delta.docs.map((doc) => doc.url)));
+  return urls.filter((url) => deltaUrls.has(url) || stored.indexOf(url) >= 0);
 }
 
 /** The newest database state the manifest's index (full build plus deltas) reflects. */
@@ -263,12 +266,16 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   const terms = await Segment.open(versionDir, TERMS_SEGMENT);
   const pairs = await Segment.open(versionDir, PAIRS_SEGMENT);
   if (terms.fields !== SEARCH_FIELDS.length || pairs.fields !== 1) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), "holds another number of fields");
-  const itemsFile = path.join(versionDir, ITEMS_FILE);
-  const columns = parseJson<Omit<StoredItems, "sections" | "url">>(await readFile(itemsFile, "utf8"), itemsFile);
-  const url = await readUrls(path.join(versionDir, URLS_FILE), meta.size);
-  const items: StoredItems = { ...columns, url, sections: await FileSectionStore.open(versionDir, meta.size) };
-  const { sections: _sections, ...itemColumns } = items;
-  if (Object.values(itemColumns).some((values: unknown[]) => values.length !== meta.size)) throw new CorruptIndexFileError(itemsFile, `does not hold ${meta.size} items`);
+  const strings = async <T extends string | null>(name: StringColumnName) => StringColumn.read<T>(versionDir, itemColumnName(name), meta.size);
+  const items: StoredItems = {
+    id: new Int32Array(await readArray(path.join(versionDir, ITEM_IDS_FILE), 4, meta.size)),
+    url: await strings("url"),
+    title: await strings("title"),
+    number: await strings("number"),
+    caseNumber: await strings("caseNumber"),
+    decision: await strings("decision"),
+    sections: await FileSectionStore.open(versionDir, meta.size),
+  };
   const labels = JSON.parse(await readFile(path.join(versionDir, "labels.json"), "utf8")) as StoredLabels;
   const column = async (name: keyof FacetColumns, width: number) => readArray(path.join(versionDir, facetFile(name)), width, meta.size);
   const facets: FacetColumns = {
@@ -304,22 +311,6 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   };
   for (const delta of await readIndexDeltas(dir, manifest, manifest.deltas)) applyIndexDelta(index, delta);
   return index;
-}
-
-/** The URLs of urls.txt ("\n" + one a line + "\n"), checked to be `size`. */
-async function readUrls(file: string, size: number): Promise<string[]> {
-  const text = await readFile(file, "utf8");
-  const urls = text.length <= 2 ? [] : text.slice(1, -1).split("\n");
-  if (!text.startsWith("\n") || !text.endsWith("\n") || urls.length !== size) throw new CorruptIndexFileError(file, `does not hold ${size} URLs`);
-  return urls;
-}
-
-function parseJson<T>(text: string, file: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    throw new CorruptIndexFileError(file, `is not JSON (${(error as Error).message})`);
-  }
 }
 
 /** The build time part of a version or its directory name ("[v-]20240319T101500123Z-3f9a1c"). */

@@ -5,7 +5,7 @@ import { markTerm, matchAllTerms, reusableScoreColumn } from "./match-terms";
 import { compilePhrase, containsPhrase, phrasePairMask, singleMiddleMask } from "./phrase-match";
 import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
-import type { SearchIndex } from "./search-index";
+import { itemDate, itemOutcome, type SearchIndex } from "./search-index";
 import { isEmptySearch, type SearchParams } from "./search-params";
 import { buildSnippet, type SnippetRun } from "./snippet";
 
@@ -141,15 +141,15 @@ function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fi
   const municipality = index.municipalities[index.facets.municipality[ordinal] ?? 0];
   const committee = index.committees[index.facets.committee[ordinal] ?? 0];
   return {
-    url: items.url[ordinal] ?? "",
-    title: items.title[ordinal] ?? "",
+    url: items.url.get(ordinal),
+    title: items.title.get(ordinal),
     municipality: municipality?.name ?? "",
     municipalitySlug: municipality?.slug ?? "",
     committee: committee?.name ?? "",
     committeeSlug: committee?.committeeSlug ?? "",
-    date: items.date[ordinal] ?? "",
-    number: items.number[ordinal] ?? "",
-    outcome: items.outcome[ordinal] ?? "none",
+    date: itemDate(index, ordinal),
+    number: items.number.get(ordinal),
+    outcome: itemOutcome(index, ordinal),
     snippet: buildSnippet(index, ordinal, terms, fields),
   };
 }

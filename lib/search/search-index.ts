@@ -1,7 +1,8 @@
-import type { DecisionOutcome, SectionKind } from "@/lib/minutes/vocabulary";
+import { DECISION_OUTCOMES, type DecisionOutcome, type SectionKind } from "@/lib/minutes/vocabulary";
 import { sectionField, type FieldRestriction, type FlexDocument, type SearchFieldName } from "./index-config";
 import type { SectionStore } from "./section-store";
 import type { Segment } from "./segment/segment";
+import type { StringColumn } from "./string-column";
 import type { TermDictionary } from "./term-dictionary";
 import type { TermFrequencies } from "./term-frequencies";
 
@@ -32,21 +33,34 @@ export interface StoredSection {
 
 /**
  * What results and snippets need of each item, as columns indexed by ordinal (the FlexSearch id).
- * All text is NFC-normalized so word offsets from the encoder apply to it directly.
+ * All text is NFC-normalized so word offsets from the encoder apply to it directly. The texts
+ * are UTF-8 byte columns outside the heap (string-column.ts), decoded one entry at a time. The
+ * meeting date and the decision outcome are the facet columns `day` and `outcome`
+ * ({@link itemDate}, {@link itemOutcome}).
  */
 export interface StoredItems {
-  /** AgendaItem.id */
-  id: number[];
-  url: string[];
-  title: string[];
-  number: string[];
-  /** YYYY-MM-DD */
-  date: string[];
-  outcome: DecisionOutcome[];
-  caseNumber: Array<string | null>;
-  decision: Array<string | null>;
+  /** AgendaItem.id (a PostgreSQL integer, so an Int32 holds it). */
+  id: Int32Array;
+  url: StringColumn;
+  title: StringColumn;
+  number: StringColumn;
+  caseNumber: StringColumn<string | null>;
+  decision: StringColumn<string | null>;
   /** Kept apart from the heap once exported (section-store.ts). */
   sections: SectionStore;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** The meeting date of an item, YYYY-MM-DD, from its `day` facet. */
+export function itemDate(index: Pick<SearchIndex, "facets">, ordinal: number): string {
+  const day = index.facets.day[ordinal];
+  return day === undefined ? "" : new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The decision outcome of an item, from its `outcome` facet. */
+export function itemOutcome(index: Pick<SearchIndex, "facets">, ordinal: number): DecisionOutcome {
+  return DECISION_OUTCOMES[index.facets.outcome[ordinal] ?? -1] ?? "none";
 }
 
 /** Per-item facet values as typed arrays, indexed by ordinal. */
@@ -147,15 +161,15 @@ export function fieldTexts(index: Pick<SearchIndex, "items" | "facets" | "munici
   const items = index.items;
   switch (field) {
     case "title":
-      return [items.title[ordinal] ?? ""];
+      return [items.title.get(ordinal)];
     case "decision": {
-      const decision = items.decision[ordinal];
+      const decision = items.decision.get(ordinal);
       return decision ? [decision] : [];
     }
     case "meta": {
       const municipality = index.municipalities[index.facets.municipality[ordinal] ?? 0]?.name ?? "";
       const committee = index.committees[index.facets.committee[ordinal] ?? 0]?.name ?? "";
-      return [items.caseNumber[ordinal] ?? "", committee, municipality].filter((text) => text !== "");
+      return [items.caseNumber.get(ordinal) ?? "", committee, municipality].filter((text) => text !== "");
     }
     case "lead":
     case "body":
@@ -194,7 +208,7 @@ export function someSearchedText(
       if (fieldTexts(index, ordinal, field).some(predicate)) return true;
       continue;
     }
-    const decision = items.decision[ordinal];
+    const decision = items.decision.get(ordinal);
     for (const section of items.sections.at(ordinal)) {
       if (section.kind === "beslutning" && section.text === decision) continue;
       if (sectionField(section.kind) !== field || (kind !== null && section.kind !== kind)) continue;
@@ -205,7 +219,7 @@ export function someSearchedText(
 }
 
 function indexedSections(index: Pick<SearchIndex, "items">, ordinal: number): StoredSection[] {
-  const decision = index.items.decision[ordinal];
+  const decision = index.items.decision.get(ordinal);
   // The committee's own decision is indexed once, as `decision`.
   return index.items.sections.at(ordinal).filter((section) => !(section.kind === "beslutning" && section.text === decision));
 }

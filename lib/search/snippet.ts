@@ -53,7 +53,7 @@ function snippetTexts(index: SearchIndex, ordinal: number, restriction: FieldRes
   const bodyFields = restriction.fields.filter((field) => field !== "title" && field !== "meta");
   const texts = searchedTexts(index, ordinal, { ...restriction, fields: bodyFields });
   if (texts.length > 0) return texts;
-  const decision = index.items.decision[ordinal];
+  const decision = index.items.decision.get(ordinal);
   return [...(decision ? [decision] : []), ...index.items.sections.at(ordinal).map((section) => section.text)];
 }
 

@@ -125,7 +125,7 @@ async function checkPaths(index: SearchIndex, state: FilterState, source: Publis
   for (const path of paths) {
     for (const ordinal of ordinalsUnder(index, path)) {
       if (removed !== null && removed[ordinal] === 1) continue;
-      const url = index.items.url[ordinal] ?? "";
+      const url = index.items.url.get(ordinal);
       const ordinals = affected.get(url);
       if (ordinals) ordinals.push(ordinal);
       else affected.set(url, [ordinal]);

@@ -11,7 +11,7 @@ import { makeTempDir, SAMPLES_DIR, vejenMeetingWithMarker } from "@/lib/ingest/t
 import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS } from "@/lib/search/get-search-index";
 import { termFrequencies } from "@/lib/search/index-postings";
 import { importSearchIndex, readSearchIndexManifest } from "@/lib/search/index-store";
-import type { SearchIndex } from "@/lib/search/search-index";
+import { itemDate, itemOutcome, type SearchIndex } from "@/lib/search/search-index";
 import { searchFromQuery } from "@/lib/search/search-service";
 import { rebuildSearchIndex } from "./rebuild-search-index";
 import { coveringPaths, updateSearchIndex } from "./update-search-index";
@@ -54,13 +54,13 @@ function liveItems(index: SearchIndex): string[] {
     const items = index.items;
     rows.push(
       JSON.stringify([
-        items.url[ordinal],
-        items.title[ordinal],
-        items.number[ordinal],
-        items.date[ordinal],
-        items.outcome[ordinal],
-        items.caseNumber[ordinal],
-        items.decision[ordinal],
+        items.url.get(ordinal),
+        items.title.get(ordinal),
+        items.number.get(ordinal),
+        itemDate(index, ordinal),
+        itemOutcome(index, ordinal),
+        items.caseNumber.get(ordinal),
+        items.decision.get(ordinal),
         items.sections.at(ordinal),
         index.municipalities[index.facets.municipality[ordinal] ?? -1],
         index.committees[index.facets.committee[ordinal] ?? -1],
