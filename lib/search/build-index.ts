@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
-import { appendIndexTerms, scanWords, type ScannedWord } from "./danish-encoder";
+import { appendTextTerms } from "./danish-encoder";
 import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, sectionField, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
 import { fieldTexts, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
@@ -364,11 +364,7 @@ function termsOfTexts(textsOf: (field: SearchFieldName) => string[]): ItemTerms 
   for (const field of SEARCH_FIELDS) {
     const terms: string[] = [];
     // One scan of each text gives both its terms and its word pairs.
-    for (const text of textsOf(field.name)) {
-      const words = scanWords(text);
-      appendIndexTerms(words, terms);
-      addWordPairs(words, pairs);
-    }
+    for (const text of textsOf(field.name)) appendTextTerms(text, terms, pairs, PAIR_SEPARATOR);
     if (terms.length > 0) fields.push({ field: field.name, terms });
   }
   return { fields, pairs };
@@ -437,16 +433,6 @@ function concat<T extends Uint8Array | Uint16Array | Int32Array>(a: T, b: T): T 
   joined.set(a);
   joined.set(b, a.length);
   return joined;
-}
-
-/** Adjacent non-stop words as phrase-match.ts compares them: whole folded words, codes included. */
-function addWordPairs(words: readonly ScannedWord[], pairs: Set<string>): void {
-  let previous: string | null = null;
-  for (const word of words) {
-    if (word.isStopWord) continue;
-    if (previous !== null) pairs.add(`${previous}${PAIR_SEPARATOR}${word.term}`);
-    previous = word.term;
-  }
 }
 
 function parseKleGroup(kleGroup: string | null): number {

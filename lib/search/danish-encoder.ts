@@ -60,14 +60,22 @@ export function scanWords(text: string): ScannedWord[] {
   return words;
 }
 
+/** What a simple word (no separator) folds to. */
+interface FoldedWord {
+  term: string;
+  isStopWord: boolean;
+}
+
 // Word frequencies are Zipfian, so a plain map of recent foldings saves most of the Unicode work.
 const FOLD_CACHE_LIMIT = 100_000;
-const foldCache = new Map<string, string>();
+const foldCache = new Map<string, FoldedWord>();
+const NO_PARTS: readonly string[] = Object.freeze([]);
 
-function foldWord(raw: string): string {
+function foldWord(raw: string): FoldedWord {
   let folded = foldCache.get(raw);
   if (folded === undefined) {
-    folded = foldDanish(raw);
+    const term = foldDanish(raw);
+    folded = { term, isStopWord: FOLDED_DANISH_STOP_WORDS.has(term) };
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
     foldCache.set(raw, folded);
   }
@@ -75,15 +83,8 @@ function foldWord(raw: string): string {
 }
 
 function simpleWord(raw: string, start: number): ScannedWord {
-  const term = foldWord(raw);
-  return {
-    start,
-    end: start + raw.length,
-    term,
-    parts: [],
-    isStopWord: FOLDED_DANISH_STOP_WORDS.has(term),
-    isCode: false,
-  };
+  const { term, isStopWord } = foldWord(raw);
+  return { start, end: start + raw.length, term, parts: NO_PARTS, isStopWord, isCode: false };
 }
 
 function codeWord(raw: string, start: number): ScannedWord {
@@ -110,6 +111,42 @@ export function appendIndexTerms(words: readonly ScannedWord[], terms: string[])
     for (const part of word.parts) terms.push(part);
   }
   return terms;
+}
+
+/**
+ * What indexing takes from a text, in one pass without an object per word: appends its index
+ * terms ({@link appendIndexTerms} of {@link scanWords}) to `terms`, and adds each pair of
+ * adjacent non-stop words (whole folded words, codes included, stop words skipped over) to
+ * `pairs` as `previous + separator + word`.
+ */
+export function appendTextTerms(text: string, terms: string[], pairs: Set<string>, separator: string): void {
+  const normalized = text.normalize("NFC");
+  let previous: string | null = null;
+  const pattern = new RegExp(WORD_PATTERN);
+  for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
+    const raw = match[0];
+    if (!SEPARATOR_PATTERN.test(raw)) {
+      const word = foldWord(raw);
+      if (word.isStopWord) continue;
+      terms.push(word.term);
+      if (previous !== null) pairs.add(previous + separator + word.term);
+      previous = word.term;
+    } else if (DIGIT_PATTERN.test(raw)) {
+      const code = codeWord(raw, 0);
+      if (code.term.length <= MAX_CODE_LENGTH) terms.push(code.term);
+      for (const part of code.parts) terms.push(part);
+      if (previous !== null) pairs.add(previous + separator + code.term);
+      previous = code.term;
+    } else {
+      for (const part of raw.split(SEPARATOR_PATTERN)) {
+        const word = foldWord(part);
+        if (word.isStopWord) continue;
+        terms.push(word.term);
+        if (previous !== null) pairs.add(previous + separator + word.term);
+        previous = word.term;
+      }
+    }
+  }
 }
 
 /**
