@@ -64,6 +64,12 @@ export function scanWords(text: string): ScannedWord[] {
 interface FoldedWord {
   term: string;
   isStopWord: boolean;
+  /**
+   * Word pairs starting with this word, by the next word's term (see pairAfter): a pair repeats
+   * across items as its words do, so one string per pair, already hashed, instead of a new
+   * concatenation per occurrence that every set and map it goes into must hash and compare.
+   */
+  pairs: Map<string, string> | null;
 }
 
 // Word frequencies are Zipfian, so a plain map of recent foldings saves most of the Unicode work.
@@ -75,11 +81,37 @@ function foldWord(raw: string): FoldedWord {
   let folded = foldCache.get(raw);
   if (folded === undefined) {
     const term = foldDanish(raw);
-    folded = { term, isStopWord: FOLDED_DANISH_STOP_WORDS.has(term) };
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    folded = { term, isStopWord: FOLDED_DANISH_STOP_WORDS.has(term), pairs: null };
+    if (foldCache.size >= FOLD_CACHE_LIMIT) clearFoldCache();
     foldCache.set(raw, folded);
   }
   return folded;
+}
+
+// The pairs the cached words hold, at most; past it the cache starts over.
+const PAIR_CACHE_LIMIT = 300_000;
+let cachedPairs = 0;
+let cachedPairSeparator = "";
+
+function clearFoldCache(): void {
+  foldCache.clear();
+  cachedPairs = 0;
+}
+
+/** `previous + separator + term`, the same string each time while `previous` stays cached. */
+function pairAfter(previous: FoldedWord, term: string, separator: string): string {
+  if (separator !== cachedPairSeparator) {
+    clearFoldCache();
+    cachedPairSeparator = separator;
+  }
+  let pair = previous.pairs?.get(term);
+  if (pair === undefined) {
+    pair = previous.term + separator + term;
+    if (cachedPairs >= PAIR_CACHE_LIMIT) clearFoldCache();
+    (previous.pairs ??= new Map()).set(term, pair);
+    cachedPairs++;
+  }
+  return pair;
 }
 
 function simpleWord(raw: string, start: number): ScannedWord {
@@ -121,30 +153,33 @@ export function appendIndexTerms(words: readonly ScannedWord[], terms: string[])
  */
 export function appendTextTerms(text: string, terms: string[], pairs: Set<string>, separator: string): void {
   const normalized = text.normalize("NFC");
-  let previous: string | null = null;
+  // The previous non-stop word: a cached simple word, or a code's term.
+  // (Declared with `as`: the closure assigns them, which TypeScript's narrowing does not see.)
+  let previousWord = null as FoldedWord | null;
+  let previous = null as string | null;
+  const addWord = (word: FoldedWord): void => {
+    if (word.isStopWord) return;
+    terms.push(word.term);
+    if (previousWord !== null) pairs.add(pairAfter(previousWord, word.term, separator));
+    else if (previous !== null) pairs.add(previous + separator + word.term);
+    previousWord = word;
+    previous = null;
+  };
   const pattern = new RegExp(WORD_PATTERN);
   for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
     const raw = match[0];
     if (!SEPARATOR_PATTERN.test(raw)) {
-      const word = foldWord(raw);
-      if (word.isStopWord) continue;
-      terms.push(word.term);
-      if (previous !== null) pairs.add(previous + separator + word.term);
-      previous = word.term;
+      addWord(foldWord(raw));
     } else if (DIGIT_PATTERN.test(raw)) {
       const code = codeWord(raw, 0);
       if (code.term.length <= MAX_CODE_LENGTH) terms.push(code.term);
       for (const part of code.parts) terms.push(part);
-      if (previous !== null) pairs.add(previous + separator + code.term);
+      if (previousWord !== null) pairs.add(previousWord.term + separator + code.term);
+      else if (previous !== null) pairs.add(previous + separator + code.term);
+      previousWord = null;
       previous = code.term;
     } else {
-      for (const part of raw.split(SEPARATOR_PATTERN)) {
-        const word = foldWord(part);
-        if (word.isStopWord) continue;
-        terms.push(word.term);
-        if (previous !== null) pairs.add(previous + separator + word.term);
-        previous = word.term;
-      }
+      for (const part of raw.split(SEPARATOR_PATTERN)) addWord(foldWord(part));
     }
   }
 }
