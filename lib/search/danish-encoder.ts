@@ -153,35 +153,39 @@ export function appendIndexTerms(words: readonly ScannedWord[], terms: string[])
  */
 export function appendTextTerms(text: string, terms: string[], pairs: Set<string>, separator: string): void {
   const normalized = text.normalize("NFC");
-  // The previous non-stop word: a cached simple word, or a code's term.
-  // (Declared with `as`: the closure assigns them, which TypeScript's narrowing does not see.)
-  let previousWord = null as FoldedWord | null;
-  let previous = null as string | null;
-  const addWord = (word: FoldedWord): void => {
-    if (word.isStopWord) return;
-    terms.push(word.term);
-    if (previousWord !== null) pairs.add(pairAfter(previousWord, word.term, separator));
-    else if (previous !== null) pairs.add(previous + separator + word.term);
-    previousWord = word;
-    previous = null;
-  };
+  const state: PairState = { previousWord: null, previous: null };
   const pattern = new RegExp(WORD_PATTERN);
   for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
     const raw = match[0];
     if (!SEPARATOR_PATTERN.test(raw)) {
-      addWord(foldWord(raw));
+      addSimpleWord(foldWord(raw), terms, pairs, separator, state);
     } else if (DIGIT_PATTERN.test(raw)) {
       const code = codeWord(raw, 0);
       if (code.term.length <= MAX_CODE_LENGTH) terms.push(code.term);
       for (const part of code.parts) terms.push(part);
-      if (previousWord !== null) pairs.add(previousWord.term + separator + code.term);
-      else if (previous !== null) pairs.add(previous + separator + code.term);
-      previousWord = null;
-      previous = code.term;
+      const previous = state.previousWord?.term ?? state.previous;
+      if (previous !== null) pairs.add(previous + separator + code.term);
+      state.previousWord = null;
+      state.previous = code.term;
     } else {
-      for (const part of raw.split(SEPARATOR_PATTERN)) addWord(foldWord(part));
+      for (const part of raw.split(SEPARATOR_PATTERN)) addSimpleWord(foldWord(part), terms, pairs, separator, state);
     }
   }
+}
+
+/** The previous non-stop word of a text being indexed: a cached simple word, or a code's term. */
+interface PairState {
+  previousWord: FoldedWord | null;
+  previous: string | null;
+}
+
+function addSimpleWord(word: FoldedWord, terms: string[], pairs: Set<string>, separator: string, state: PairState): void {
+  if (word.isStopWord) return;
+  terms.push(word.term);
+  if (state.previousWord !== null) pairs.add(pairAfter(state.previousWord, word.term, separator));
+  else if (state.previous !== null) pairs.add(state.previous + separator + word.term);
+  state.previousWord = word;
+  state.previous = null;
 }
 
 /**
