@@ -44,9 +44,10 @@ export function buildSearchIndex(
 
 /**
  * {@link buildSearchIndex} from documents read as they arrive (readSearchDocuments), none of
- * them held once stored. With a {@link SpillSectionStore} the section texts stay out of the heap
- * too, and with `spillDir` the postings (sorted runs merged into the segment files there): what
- * a million items' build needs.
+ * them held once stored: each is indexed as it is stored, into the same segments. With a
+ * {@link SpillSectionStore} the section texts stay out of the heap too (compressed on a worker
+ * thread meanwhile), and with `spillDir` the postings (sorted runs merged into the segment files
+ * there): what a million items' build needs.
  */
 export async function buildSearchIndexFrom(
   docs: AsyncIterable<SearchDocument>,
