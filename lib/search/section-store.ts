@@ -54,11 +54,12 @@ const DEFAULT_DICTIONARY = Buffer.from(SECTION_DICTIONARY, "utf8");
 
 /** An item's sections as stored: compressed JSON, or no bytes for none. */
 function encodeSections(sections: readonly StoredSection[], dictionary: Buffer): Buffer {
-  if (sections.length === 0) return Buffer.alloc(0);
-  return deflateRawSync(Buffer.from(JSON.stringify(sections), "utf8"), { level: COMPRESSION_LEVEL, dictionary });
+  const text = sectionsText(sections);
+  if (text === "") return Buffer.alloc(0);
+  return deflateRawSync(Buffer.from(text, "utf8"), { level: COMPRESSION_LEVEL, dictionary });
 }
 
-/** The text {@link encodeSections} compresses: the sections' JSON, or "" for none. */
+/** The text {@link encodeSections} compresses (and SectionCompressor, alike): the sections' JSON, or "" for none. */
 function sectionsText(sections: readonly StoredSection[]): string {
   return sections.length === 0 ? "" : JSON.stringify(sections);
 }
