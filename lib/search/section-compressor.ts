@@ -43,7 +43,8 @@ export class SectionCompressor {
 
   constructor(level: number, dictionary: Buffer, onCompressed: (bytes: Buffer) => void) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { level, dictionary: new Uint8Array(dictionary) } });
-    // A build that fails half-way must not keep the process alive for it.
+    // Referenced only while it compresses: a build that fails half-way must not keep the process
+    // alive for it, and one waiting for its bytes must not see the process exit meanwhile.
     this.worker.unref();
     this.worker.on("message", ({ bytes, lengths }: { bytes: Uint8Array; lengths: number[] }) => {
       let offset = 0;
@@ -51,7 +52,7 @@ export class SectionCompressor {
         onCompressed(Buffer.from(bytes.buffer, bytes.byteOffset + offset, length));
         offset += length;
       }
-      this.inFlight--;
+      if (--this.inFlight === 0) this.worker.unref();
       this.wake();
     });
     this.worker.on("error", (error) => {
@@ -89,7 +90,7 @@ export class SectionCompressor {
   private send(): void {
     if (this.batch.length === 0) return;
     this.worker.postMessage(this.batch);
-    this.inFlight++;
+    if (this.inFlight++ === 0) this.worker.ref();
     this.batch = [];
     this.batchChars = 0;
   }
