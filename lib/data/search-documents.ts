@@ -12,9 +12,9 @@ const BATCH = 2_000;
  * the index.
  */
 export async function* readSearchDocuments(prisma: PrismaClient, meetings: Prisma.MeetingWhereInput = {}): AsyncGenerator<SearchDocument> {
-  let after = 0;
-  for (;;) {
-    const items = await prisma.agendaItem.findMany({
+  // Awaited inside, so the read starts at once (a PrismaPromise runs only once awaited).
+  const readBatch = async (after: number) =>
+    await prisma.agendaItem.findMany({
       where: { closed: false, id: { gt: after }, meeting: meetings },
       orderBy: { id: "asc" },
       take: BATCH,
@@ -23,28 +23,38 @@ export async function* readSearchDocuments(prisma: PrismaClient, meetings: Prism
         meeting: { select: { date: true, urlKey: true, committee: { select: { name: true, slug: true, municipality: { select: { name: true, slug: true } } } } } },
       },
     });
-    if (items.length === 0) return;
-    for (const item of items) {
-      const { committee } = item.meeting;
-      yield {
-        id: item.id,
-        url: itemPath(committee.municipality.slug, committee.slug, item.meeting.urlKey, item.number),
-        title: item.title,
-        decision: item.decision,
-        outcome: item.outcome,
-        caseNumber: item.caseNumber,
-        kleGroup: kleGroupOf(item.kle),
-        departsFromRecommendation: item.departsFromRecommendation === true,
-        hasDissent: item.hasDissent === true,
-        number: item.number,
-        date: isoDate(item.meeting.date),
-        municipality: committee.municipality.name,
-        municipalitySlug: committee.municipality.slug,
-        committee: committee.name,
-        committeeSlug: committee.slug,
-        sections: item.sections,
-      };
+  // The next batch is read while the caller works through this one (PostgreSQL runs beside us).
+  let next = readBatch(0);
+  try {
+    for (;;) {
+      const items = await next;
+      const last = items[items.length - 1];
+      if (last === undefined) return;
+      next = items.length < BATCH ? Promise.resolve([]) : readBatch(last.id);
+      for (const item of items) {
+        const { committee } = item.meeting;
+        yield {
+          id: item.id,
+          url: itemPath(committee.municipality.slug, committee.slug, item.meeting.urlKey, item.number),
+          title: item.title,
+          decision: item.decision,
+          outcome: item.outcome,
+          caseNumber: item.caseNumber,
+          kleGroup: kleGroupOf(item.kle),
+          departsFromRecommendation: item.departsFromRecommendation === true,
+          hasDissent: item.hasDissent === true,
+          number: item.number,
+          date: isoDate(item.meeting.date),
+          municipality: committee.municipality.name,
+          municipalitySlug: committee.municipality.slug,
+          committee: committee.name,
+          committeeSlug: committee.slug,
+          sections: item.sections,
+        };
+      }
     }
-    after = items[items.length - 1]?.id ?? after;
+  } finally {
+    // A caller that stops early leaves no read running (nor its failure unhandled).
+    await next.catch(() => undefined);
   }
 }

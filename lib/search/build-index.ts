@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
-import { appendIndexTerms, scanWords, type ScannedWord } from "./danish-encoder";
-import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
+import { appendTextTerms } from "./danish-encoder";
+import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, sectionField, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
 import { fieldTexts, itemDate, itemOutcome, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
-import { MemorySectionStore, type SectionStore } from "./section-store";
+import { MemorySectionStore, SpillSectionStore, type SectionStore } from "./section-store";
 import { Segment } from "./segment/segment";
 import { StringColumn } from "./string-column";
 import { SegmentBuilder } from "./segment/segment-builder";
@@ -45,9 +45,10 @@ export function buildSearchIndex(
 
 /**
  * {@link buildSearchIndex} from documents read as they arrive (readSearchDocuments), none of
- * them held once stored. With a {@link SpillSectionStore} the section texts stay out of the heap
- * too, and with `spillDir` the postings (sorted runs merged into the segment files there): what
- * a million items' build needs.
+ * them held once stored: each is indexed as it is stored, into the same segments. With a
+ * {@link SpillSectionStore} the section texts stay out of the heap too (compressed on a worker
+ * thread meanwhile), and with `spillDir` the postings (sorted runs merged into the segment files
+ * there): what a million items' build needs.
  */
 export async function buildSearchIndexFrom(
   docs: AsyncIterable<SearchDocument>,
@@ -61,14 +62,35 @@ export async function buildSearchIndexFrom(
 ): Promise<SearchIndex> {
   const index = emptySearchIndex(version, basis, sections);
   const writer = new DocumentWriter(index, onProgress);
+  let builders = segmentBuilders(spillDir);
+  // Each item is indexed as it is stored, from the texts at hand (reading a spilled item back
+  // meant decompressing it again), while a spill store compresses on a worker thread.
+  const spill = sections instanceof SpillSectionStore ? sections : null;
   let stored = 0;
-  for await (const doc of docs) {
-    writer.store(doc);
-    if (++stored % PROGRESS_EVERY === 0) onProgress("stored", stored);
+  try {
+    for await (const doc of docs) {
+      const storedSections = writer.store(doc, spill === null);
+      const pushed = spill?.pushAsync(storedSections);
+      writer.indexLast(builders, doc, storedSections);
+      await pushed;
+      if (++stored % PROGRESS_EVERY === 0) {
+        onProgress("stored", stored);
+        onProgress("indexed", stored);
+      }
+    }
+    await spill?.settle();
+  } catch (error) {
+    await spill?.abandon();
+    throw error;
   }
   writer.appendColumns();
-  const builders = segmentBuilders(spillDir);
-  writer.indexInto(builders);
+  if (writer.hasRenamedLabels) {
+    // A committee or municipality renamed while the build read: its earlier items were indexed
+    // under the old name, the stored label is the new one. Index again from what is stored.
+    await Promise.all([builders.terms.discard(), builders.pairs.discard()]);
+    builders = segmentBuilders(spillDir);
+    writer.indexInto(builders);
+  }
   index.segments = { size: index.size, terms: await builders.terms.finish(), pairs: await builders.pairs.finish() };
   return index;
 }
@@ -168,7 +190,16 @@ class DocumentWriter {
     this.committees = new LabelTable(target.committees, (label) => label.slug);
   }
 
-  store(doc: SearchDocument): void {
+  /** True once a stored item gave a known committee or municipality another name. */
+  get hasRenamedLabels(): boolean {
+    return this.municipalities.hasRenamed || this.committees.hasRenamed;
+  }
+
+  /**
+   * Stores `doc` as the next ordinal and returns its sections as stored; `pushSections` false:
+   * the caller pushes them into the section store itself.
+   */
+  store(doc: SearchDocument, pushSections = true): StoredSection[] {
     const items = this.target.items;
     if (items.url.length >= MAX_INDEX_SIZE) throw new Error(`A search index holds at most ${MAX_INDEX_SIZE} items`);
     if (doc.id !== (doc.id | 0)) throw new Error(`AgendaItem id ${doc.id} is no 32-bit integer`);
@@ -180,12 +211,34 @@ class DocumentWriter {
     this.outcomeIds.push(outcomeId(doc.outcome));
     items.caseNumber.push(doc.caseNumber === null ? null : nfc(doc.caseNumber));
     items.decision.push(doc.decision === null ? null : nfc(doc.decision));
-    items.sections.push(storedSections(doc));
+    const sections = storedSections(doc);
+    if (pushSections) items.sections.push(sections);
     this.municipalityIds.push(this.municipalities.idOf(doc.municipalitySlug, nfc(doc.municipality), () => ({ slug: doc.municipalitySlug, name: nfc(doc.municipality) })));
     this.committeeIds.push(this.committees.idOf(committeeFacetValue(doc.municipalitySlug, doc.committeeSlug), nfc(doc.committee), () => committeeLabel(doc)));
     this.kleGroups.push(parseKleGroup(doc.kleGroup));
     this.deviations.push(doc.departsFromRecommendation ? 1 : 0);
     this.dissents.push(doc.hasDissent ? 1 : 0);
+    return sections;
+  }
+
+  /**
+   * Indexes the item just stored from `doc` into the full build's segment builders, as
+   * {@link indexInto} would from the stored item: the same texts, taken from `doc` and its stored
+   * `sections` instead of read back (a committee's name as the item gave it; see hasRenamedLabels).
+   */
+  indexLast(builders: SegmentBuilders, doc: SearchDocument, sections: readonly StoredSection[]): void {
+    const items = this.target.items;
+    // The URL column grows with each stored item (the id column only in appendColumns).
+    const ordinal = items.url.length - 1;
+    const stored: StoredTexts = {
+      title: items.title.get(ordinal),
+      decision: items.decision.get(ordinal),
+      caseNumber: items.caseNumber.get(ordinal),
+      committee: nfc(doc.committee),
+      municipality: nfc(doc.municipality),
+      sections,
+    };
+    addItemTerms(builders, ordinal, termsOfTexts((field) => storedFieldTexts(stored, field)));
   }
 
   /** Fills the facet columns and orders of the stored documents; returns how many were added. */
@@ -223,12 +276,7 @@ class DocumentWriter {
   indexInto(builders: SegmentBuilders): void {
     const index = this.target;
     for (let ordinal = this.first; ordinal < index.size; ordinal++) {
-      const terms = itemTerms(index, ordinal);
-      builders.terms.addItem(
-        ordinal,
-        terms.fields.map(({ field, terms: fieldTerms }) => ({ field: FIELD_INDEX.get(field) ?? 0, terms: fieldTerms })),
-      );
-      if (terms.pairs.size > 0) builders.pairs.addItem(ordinal, [{ field: 0, terms: [...terms.pairs] }]);
+      addItemTerms(builders, ordinal, itemTerms(index, ordinal));
       if ((ordinal - this.first + 1) % PROGRESS_EVERY === 0) this.onProgress("indexed", ordinal - this.first + 1);
     }
   }
@@ -287,16 +335,52 @@ export interface ItemTerms {
 
 /** The terms an item of `index` is indexed under, recomputed from its stored fields. */
 export function itemTerms(index: Parameters<typeof fieldTexts>[0], ordinal: number): ItemTerms {
+  return termsOfTexts((field) => fieldTexts(index, ordinal, field));
+}
+
+function addItemTerms(builders: SegmentBuilders, ordinal: number, terms: ItemTerms): void {
+  builders.terms.addItem(
+    ordinal,
+    terms.fields.map(({ field, terms: fieldTerms }) => ({ field: FIELD_INDEX.get(field) ?? 0, terms: fieldTerms })),
+  );
+  if (terms.pairs.size > 0) builders.pairs.addItem(ordinal, [{ field: 0, terms: [...terms.pairs] }]);
+}
+
+/** The texts of an item as stored, and its committee's and municipality's names. */
+interface StoredTexts {
+  title: string;
+  decision: string | null;
+  caseNumber: string | null;
+  committee: string;
+  municipality: string;
+  sections: readonly StoredSection[];
+}
+
+/** fieldTexts (search-index.ts) of an item not yet in an index's columns. */
+function storedFieldTexts(item: StoredTexts, field: SearchFieldName): string[] {
+  switch (field) {
+    case "title":
+      return [item.title];
+    case "decision":
+      return item.decision ? [item.decision] : [];
+    case "meta":
+      return [item.caseNumber ?? "", item.committee, item.municipality].filter((text) => text !== "");
+    case "lead":
+    case "body":
+      // The committee's own decision is indexed once, as `decision`.
+      return item.sections
+        .filter((section) => !(section.kind === "beslutning" && section.text === item.decision) && sectionField(section.kind) === field)
+        .map((section) => section.text);
+  }
+}
+
+function termsOfTexts(textsOf: (field: SearchFieldName) => string[]): ItemTerms {
   const fields: ItemTerms["fields"] = [];
   const pairs = new Set<string>();
   for (const field of SEARCH_FIELDS) {
     const terms: string[] = [];
     // One scan of each text gives both its terms and its word pairs.
-    for (const text of fieldTexts(index, ordinal, field.name)) {
-      const words = scanWords(text);
-      appendIndexTerms(words, terms);
-      addWordPairs(words, pairs);
-    }
+    for (const text of textsOf(field.name)) appendTextTerms(text, terms, pairs, PAIR_SEPARATOR);
     if (terms.length > 0) fields.push({ field: field.name, terms });
   }
   return { fields, pairs };
@@ -367,16 +451,6 @@ function concat<T extends Uint8Array | Uint16Array | Int32Array>(a: T, b: T): T 
   return joined;
 }
 
-/** Adjacent non-stop words as phrase-match.ts compares them: whole folded words, codes included. */
-function addWordPairs(words: readonly ScannedWord[], pairs: Set<string>): void {
-  let previous: string | null = null;
-  for (const word of words) {
-    if (word.isStopWord) continue;
-    if (previous !== null) pairs.add(`${previous}${PAIR_SEPARATOR}${word.term}`);
-    previous = word.term;
-  }
-}
-
 function parseKleGroup(kleGroup: string | null): number {
   if (kleGroup === null || !/^\d{2}$/.test(kleGroup)) return NO_KLE_GROUP;
   return Number(kleGroup);
@@ -417,6 +491,8 @@ function committeeLabel(doc: SearchDocument): CommitteeLabel {
  */
 class LabelTable<T extends FacetLabel> {
   private readonly ids = new Map<string, number>();
+  /** True once a key arrived with another name than its label's. */
+  hasRenamed = false;
 
   constructor(
     private readonly labels: T[],
@@ -433,6 +509,7 @@ class LabelTable<T extends FacetLabel> {
       this.ids.set(key, id);
       this.labels.push(create());
     } else if (this.labels[id]?.name !== name) {
+      this.hasRenamed = true;
       this.labels[id] = create();
     }
     return id;

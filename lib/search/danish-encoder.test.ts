@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeForIndex, encodeQueryWord, scanWords, stemFolded } from "./danish-encoder";
+import { appendIndexTerms, appendTextTerms, encodeForIndex, encodeQueryWord, scanWords, stemFolded } from "./danish-encoder";
 
 /** True when the query word finds the document word (a query term is a prefix of an index term). */
 function finds(query: string, documentText: string): boolean {
@@ -72,5 +73,31 @@ describe("danish encoder", () => {
   it("reports offsets into the original text", () => {
     const text = "Høringssvar fra Åbenrå";
     expect(scanWords(text).map((word) => text.slice(word.start, word.end))).toEqual(["Høringssvar", "fra", "Åbenrå"]);
+  });
+
+  it("gives the same terms and word pairs in one pass as scanWords does word by word", () => {
+    // The pairs as phrase-match.ts compares them: adjacent non-stop words, stop words skipped over.
+    const scannedPairs = (text: string): string[] => {
+      const pairs: string[] = [];
+      let previous: string | null = null;
+      for (const word of scanWords(text)) {
+        if (word.isStopWord) continue;
+        if (previous !== null) pairs.push(`${previous}|${word.term}`);
+        previous = word.term;
+      }
+      return pairs;
+    };
+    const piece = fc.constantFrom("Åbenrå", "og", "i", "24/3579", "it-system", "og/eller", "2.000.000", "15.00.00-A00-28-23", "e\u0301", "Allé", "x".repeat(45) + "-1", "ØKONOMI", ".", "-", " ", "\n", "at");
+    const text = fc.oneof(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join("")), fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join(" ")), fc.string({ maxLength: 60 }));
+    fc.assert(
+      fc.property(text, (input) => {
+        const terms: string[] = [];
+        const pairs = new Set<string>();
+        appendTextTerms(input, terms, pairs, "|");
+        expect(terms).toEqual(appendIndexTerms(scanWords(input), []));
+        expect([...pairs]).toEqual([...new Set(scannedPairs(input))]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -60,30 +60,63 @@ export function scanWords(text: string): ScannedWord[] {
   return words;
 }
 
+/** What a simple word (no separator) folds to. */
+interface FoldedWord {
+  term: string;
+  isStopWord: boolean;
+  /**
+   * Word pairs starting with this word, by the next word's term (see pairAfter): a pair repeats
+   * across items as its words do, so one string per pair, already hashed, instead of a new
+   * concatenation per occurrence that every set and map it goes into must hash and compare.
+   */
+  pairs: Map<string, string> | null;
+}
+
 // Word frequencies are Zipfian, so a plain map of recent foldings saves most of the Unicode work.
 const FOLD_CACHE_LIMIT = 100_000;
-const foldCache = new Map<string, string>();
+const foldCache = new Map<string, FoldedWord>();
+const NO_PARTS: readonly string[] = Object.freeze([]);
 
-function foldWord(raw: string): string {
+function foldWord(raw: string): FoldedWord {
   let folded = foldCache.get(raw);
   if (folded === undefined) {
-    folded = foldDanish(raw);
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    const term = foldDanish(raw);
+    folded = { term, isStopWord: FOLDED_DANISH_STOP_WORDS.has(term), pairs: null };
+    if (foldCache.size >= FOLD_CACHE_LIMIT) clearFoldCache();
     foldCache.set(raw, folded);
   }
   return folded;
 }
 
+// The pairs the cached words hold, at most; past it the cache starts over.
+const PAIR_CACHE_LIMIT = 300_000;
+let cachedPairs = 0;
+let cachedPairSeparator = "";
+
+function clearFoldCache(): void {
+  foldCache.clear();
+  cachedPairs = 0;
+}
+
+/** `previous + separator + term`, the same string each time while `previous` stays cached. */
+function pairAfter(previous: FoldedWord, term: string, separator: string): string {
+  if (separator !== cachedPairSeparator) {
+    clearFoldCache();
+    cachedPairSeparator = separator;
+  }
+  let pair = previous.pairs?.get(term);
+  if (pair === undefined) {
+    pair = previous.term + separator + term;
+    if (cachedPairs >= PAIR_CACHE_LIMIT) clearFoldCache();
+    (previous.pairs ??= new Map()).set(term, pair);
+    cachedPairs++;
+  }
+  return pair;
+}
+
 function simpleWord(raw: string, start: number): ScannedWord {
-  const term = foldWord(raw);
-  return {
-    start,
-    end: start + raw.length,
-    term,
-    parts: [],
-    isStopWord: FOLDED_DANISH_STOP_WORDS.has(term),
-    isCode: false,
-  };
+  const { term, isStopWord } = foldWord(raw);
+  return { start, end: start + raw.length, term, parts: NO_PARTS, isStopWord, isCode: false };
 }
 
 function codeWord(raw: string, start: number): ScannedWord {
@@ -110,6 +143,49 @@ export function appendIndexTerms(words: readonly ScannedWord[], terms: string[])
     for (const part of word.parts) terms.push(part);
   }
   return terms;
+}
+
+/**
+ * What indexing takes from a text, in one pass without an object per word: appends its index
+ * terms ({@link appendIndexTerms} of {@link scanWords}) to `terms`, and adds each pair of
+ * adjacent non-stop words (whole folded words, codes included, stop words skipped over) to
+ * `pairs` as `previous + separator + word`.
+ */
+export function appendTextTerms(text: string, terms: string[], pairs: Set<string>, separator: string): void {
+  const normalized = text.normalize("NFC");
+  const state: PairState = { previousWord: null, previous: null };
+  const pattern = new RegExp(WORD_PATTERN);
+  for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
+    const raw = match[0];
+    if (!SEPARATOR_PATTERN.test(raw)) {
+      addSimpleWord(foldWord(raw), terms, pairs, separator, state);
+    } else if (DIGIT_PATTERN.test(raw)) {
+      const code = codeWord(raw, 0);
+      if (code.term.length <= MAX_CODE_LENGTH) terms.push(code.term);
+      for (const part of code.parts) terms.push(part);
+      const previous = state.previousWord?.term ?? state.previous;
+      if (previous !== null) pairs.add(previous + separator + code.term);
+      state.previousWord = null;
+      state.previous = code.term;
+    } else {
+      for (const part of raw.split(SEPARATOR_PATTERN)) addSimpleWord(foldWord(part), terms, pairs, separator, state);
+    }
+  }
+}
+
+/** The previous non-stop word of a text being indexed: a cached simple word, or a code's term. */
+interface PairState {
+  previousWord: FoldedWord | null;
+  previous: string | null;
+}
+
+function addSimpleWord(word: FoldedWord, terms: string[], pairs: Set<string>, separator: string, state: PairState): void {
+  if (word.isStopWord) return;
+  terms.push(word.term);
+  if (state.previousWord !== null) pairs.add(pairAfter(state.previousWord, word.term, separator));
+  else if (state.previous !== null) pairs.add(state.previous + separator + word.term);
+  state.previousWord = word;
+  state.previous = null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { copyFile, link, open, readFile, stat, writeFile } from "node:fs/promise
 import path from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { StoredSection } from "./search-index";
+import { SectionCompressor } from "./section-compressor";
 import { SECTION_DICTIONARY } from "./section-dictionary";
 
 /**
@@ -53,8 +54,14 @@ const DEFAULT_DICTIONARY = Buffer.from(SECTION_DICTIONARY, "utf8");
 
 /** An item's sections as stored: compressed JSON, or no bytes for none. */
 function encodeSections(sections: readonly StoredSection[], dictionary: Buffer): Buffer {
-  if (sections.length === 0) return Buffer.alloc(0);
-  return deflateRawSync(Buffer.from(JSON.stringify(sections), "utf8"), { level: COMPRESSION_LEVEL, dictionary });
+  const text = sectionsText(sections);
+  if (text === "") return Buffer.alloc(0);
+  return deflateRawSync(Buffer.from(text, "utf8"), { level: COMPRESSION_LEVEL, dictionary });
+}
+
+/** The text {@link encodeSections} compresses (and SectionCompressor, alike): the sections' JSON, or "" for none. */
+function sectionsText(sections: readonly StoredSection[]): string {
+  return sections.length === 0 ? "" : JSON.stringify(sections);
 }
 
 /** The sections {@link encodeSections} stored; a clear error naming `file` and the item when they do not decode. */
@@ -163,6 +170,10 @@ export class SpillSectionStore implements SectionStore {
   private written = 0;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Compresses what {@link pushAsync} takes, on a worker thread; null until the first. */
+  private compressor: SectionCompressor | null = null;
+  /** Items pushed whose bytes have not come back from the compressor yet. */
+  private compressing = 0;
 
   private constructor(
     readonly file: string,
@@ -183,6 +194,7 @@ export class SpillSectionStore implements SectionStore {
 
   at(ordinal: number): StoredSection[] {
     if (ordinal < 0 || ordinal >= this.count) return [];
+    this.assertSettled();
     const start = this.offsets[ordinal] ?? 0;
     const end = this.offsets[ordinal + 1] ?? 0;
     if (end > this.written) this.flush();
@@ -192,21 +204,66 @@ export class SpillSectionStore implements SectionStore {
   }
 
   push(sections: StoredSection[]): void {
-    const bytes = encodeSections(sections, DEFAULT_DICTIONARY);
-    if (this.count + 2 > this.offsets.length) {
-      const grown = new Float64Array(this.offsets.length * 2);
+    this.assertSettled();
+    this.count++;
+    this.append(encodeSections(sections, DEFAULT_DICTIONARY));
+  }
+
+  /**
+   * {@link push}, compressing on a worker thread while the caller goes on (a full build's
+   * thread encodes terms meanwhile) into the same bytes: the item counts in `length` at once, its
+   * bytes land in order. Resolves unless the worker is behind; {@link settle} before at() or flush().
+   */
+  pushAsync(sections: StoredSection[]): Promise<void> {
+    this.compressor ??= new SectionCompressor(COMPRESSION_LEVEL, DEFAULT_DICTIONARY, (bytes) => {
+      this.compressing--;
+      this.append(bytes);
+    });
+    this.count++;
+    this.compressing++;
+    return this.compressor.add(sectionsText(sections));
+  }
+
+  /** Waits until every item {@link pushAsync} took is compressed and buffered, and stops the worker; rejects when it failed. */
+  async settle(): Promise<void> {
+    const compressor = this.compressor;
+    this.compressor = null;
+    await compressor?.finish();
+  }
+
+  /** Stops compressing after a failed build (the store is unusable then). */
+  async abandon(): Promise<void> {
+    const compressor = this.compressor;
+    this.compressor = null;
+    await compressor?.abandon();
+  }
+
+  /** Records the bytes of the next item whose offset is not set yet. */
+  private append(bytes: Buffer): void {
+    const ordinal = this.count - this.compressing - 1;
+    if (ordinal + 2 > this.offsets.length) {
+      const grown = new Float64Array(Math.max(this.offsets.length * 2, ordinal + 2));
       grown.set(this.offsets);
       this.offsets = grown;
     }
-    this.offsets[this.count + 1] = (this.offsets[this.count] ?? 0) + bytes.length;
-    this.count++;
+    this.offsets[ordinal + 1] = (this.offsets[ordinal] ?? 0) + bytes.length;
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
-    if (this.pendingBytes > SPILL_BUFFER_BYTES) this.flush();
+    if (this.pendingBytes > SPILL_BUFFER_BYTES) this.writePending();
+  }
+
+  private assertSettled(): void {
+    if (this.compressing > 0 || this.compressor !== null) throw new Error("SpillSectionStore: items are still compressing; await settle() first");
   }
 
   /** Writes what is buffered; returns the byte offsets of items 0 … length (length + 1 of them). */
   flush(): Float64Array {
+    this.assertSettled();
+    this.writePending();
+    return this.offsets.subarray(0, this.count + 1);
+  }
+
+  private writePending(): void {
     if (this.pending.length > 0) {
       const bytes = Buffer.concat(this.pending);
       let done = 0;
@@ -215,7 +272,6 @@ export class SpillSectionStore implements SectionStore {
       this.pending = [];
       this.pendingBytes = 0;
     }
-    return this.offsets.subarray(0, this.count + 1);
   }
 }
 

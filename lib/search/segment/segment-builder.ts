@@ -136,6 +136,14 @@ export class SegmentBuilder {
     this.fieldSerial = 0;
   }
 
+  /** Abandons the builder: deletes the runs it spilled and drops what it holds. */
+  async discard(): Promise<void> {
+    this.isFinished = true;
+    this.newLog();
+    await Promise.all(this.runFiles.map((run) => unlink(run).catch(() => undefined)));
+    this.runFiles.length = 0;
+  }
+
   /**
    * Finishes a builder without a spill directory synchronously (one run, nothing to merge): the
    * in-memory build of buildSearchIndex.
