@@ -80,12 +80,19 @@ function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number,
   const shift = Math.max(0, leadBits - LEAD_BUCKET_BITS);
   const histogram = new Uint32Array((1 << Math.min(leadBits, LEAD_BUCKET_BITS)) + 1);
   const buckets = bucketBuffer(ordinals.length);
-  for (let i = 0; i < ordinals.length; i++) {
-    const ordinal = ordinals[i] ?? 0;
-    const lead = order === "nyeste" ? dayRankOf(day[ordinal] ?? 0) : scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax);
-    const bucket = lead >>> shift;
-    buckets[i] = bucket;
-    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+  // One loop per order, so neither tests the order once per hit.
+  if (order === "nyeste") {
+    for (let i = 0; i < ordinals.length; i++) {
+      const bucket = dayRankOf(day[ordinals[i] ?? 0] ?? 0) >>> shift;
+      buckets[i] = bucket;
+      histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+    }
+  } else {
+    for (let i = 0; i < ordinals.length; i++) {
+      const bucket = scoreRankOf(score[ordinals[i] ?? 0] ?? 0, maxScore, scoreMax) >>> shift;
+      buckets[i] = bucket;
+      histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+    }
   }
   let last = 0;
   let count = histogram[0] ?? 0;
