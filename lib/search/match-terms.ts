@@ -115,7 +115,8 @@ export function matchAllTerms(
   try {
     return matchInOrder(index, terms, restriction, score, typed, expansions, order, verifier, state);
   } catch (error) {
-    // A term stopped midway (a damaged index file) leaves strengths behind; the next search needs them zero.
+    // A term stopped midway (a damaged index file, a search too broad for its section kind)
+    // leaves strengths behind; the next search needs them zero.
     strength.fill(0);
     throw error;
   }
@@ -132,7 +133,6 @@ function matchInOrder(
   verifier: SectionVerifier | null,
   state: MatchState,
 ): TextMatch {
-
   for (let step = 0; step < order.length; step++) {
     const termIndex = order[step] ?? 0;
     const queryTerm = terms[termIndex] ?? "";
