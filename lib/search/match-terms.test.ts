@@ -91,4 +91,11 @@ describe("a search restricted to one section kind", () => {
     expect(() => matchAllTerms(index, ["skolevej"], restriction, undefined, undefined, 9)).toThrow(SearchTooBroadError);
     expect(matchAllTerms(index, ["skolevej"], restriction, undefined, undefined, 20).ordinals).toHaveLength(10);
   });
+
+  it("leaves nothing of a stopped search in the next one's scores", () => {
+    const before = Array.from(matchAllTerms(index, ["skolevej"], fieldsForRestriction(null)).score);
+    expect(before.filter((score) => score > 0)).toHaveLength(20);
+    expect(() => matchAllTerms(index, ["skolevej"], restriction, undefined, undefined, 9)).toThrow(SearchTooBroadError);
+    expect(Array.from(matchAllTerms(index, ["skolevej"], fieldsForRestriction(null)).score)).toEqual(before);
+  });
 });
