@@ -73,7 +73,9 @@ describe("documents the parser could not read cleanly", () => {
     const dir = makeTempDir();
     writeFixture(dir, "a.txt", vejen());
     writeFixture(dir, "b.txt", vejen().replace("d. 19. marts 2024 kl. 14:00", "d. 20. marts 2024").replace("d. 19-03-2024", "d. 20-03-2024"));
-    expect(await ingestFiles(db.prisma, [dir])).toMatchObject({ ok: 2, failed: 0 });
+    const summary = await ingestFiles(db.prisma, [dir]);
+    // Failed once in CI beside a 1M benchmark without saying why: the failures name the cause.
+    expect(summary, JSON.stringify(summary.failures)).toMatchObject({ ok: 2, failed: 0 });
     process.env.DATABASE_URL = db.url;
     const listed = await listMeetingsWithWarnings();
     expect(listed).toEqual([
