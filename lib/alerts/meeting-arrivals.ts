@@ -41,4 +41,3 @@ export async function registerArrivals(prisma: PrismaClient, index: SearchIndex)
     { timeout: 120_000, maxWait: 120_000 },
   );
 }
-

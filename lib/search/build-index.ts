@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { appendTextTerms } from "./danish-encoder";
-import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, sectionField, type FlexRecord, type SearchFieldName } from "./index-config";
+import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
-import { fieldTexts, itemDate, itemOutcome, NO_KLE_GROUP, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
+import { dayNumber, fieldTexts, itemDate, itemOutcome, metaTexts, NO_KLE_GROUP, sectionTexts, yearOfDay, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
 import { MemorySectionStore, SpillSectionStore, type SectionStore } from "./section-store";
 import { Segment } from "./segment/segment";
 import { StringColumn } from "./string-column";
@@ -16,7 +16,6 @@ import { MAX_RANKED_ITEMS } from "./rank-hits";
 /** The most items an index holds: as many as rank-hits.ts can order (over 500 million). */
 export const MAX_INDEX_SIZE = MAX_RANKED_ITEMS;
 
-const MS_PER_DAY = 86_400_000;
 
 /**
  * Builds the in-memory search index from open agenda items. The caller passes only items that
@@ -255,7 +254,7 @@ class DocumentWriter {
     index.facets = {
       municipality: concat(facets.municipality, this.municipalityIds.values()),
       committee: concat(facets.committee, this.committeeIds.values()),
-      year: concat(facets.year, Uint16Array.from(days, (day) => new Date(day * MS_PER_DAY).getUTCFullYear())),
+      year: concat(facets.year, Uint16Array.from(days, yearOfDay)),
       outcome: concat(facets.outcome, this.outcomeIds.values()),
       kle: concat(facets.kle, this.kleGroups.values()),
       deviation: concat(facets.deviation, this.deviations.values()),
@@ -356,7 +355,7 @@ interface StoredTexts {
   sections: readonly StoredSection[];
 }
 
-/** fieldTexts (search-index.ts) of an item not yet in an index's columns. */
+/** fieldTexts (search-index.ts) of an item not yet in an index's columns, by the same rules (metaTexts, sectionTexts). */
 function storedFieldTexts(item: StoredTexts, field: SearchFieldName): string[] {
   switch (field) {
     case "title":
@@ -364,13 +363,10 @@ function storedFieldTexts(item: StoredTexts, field: SearchFieldName): string[] {
     case "decision":
       return item.decision ? [item.decision] : [];
     case "meta":
-      return [item.caseNumber ?? "", item.committee, item.municipality].filter((text) => text !== "");
+      return metaTexts(item.caseNumber, item.committee, item.municipality);
     case "lead":
     case "body":
-      // The committee's own decision is indexed once, as `decision`.
-      return item.sections
-        .filter((section) => !(section.kind === "beslutning" && section.text === item.decision) && sectionField(section.kind) === field)
-        .map((section) => section.text);
+      return sectionTexts(item.sections, item.decision, field);
   }
 }
 
@@ -454,14 +450,6 @@ function concat<T extends Uint8Array | Uint16Array | Int32Array>(a: T, b: T): T 
 function parseKleGroup(kleGroup: string | null): number {
   if (kleGroup === null || !/^\d{2}$/.test(kleGroup)) return NO_KLE_GROUP;
   return Number(kleGroup);
-}
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date; exact, as the stored date is read back from it (itemDate). */
-function dayNumber(date: string): number {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  // Date.parse rolls "2024-02-30" over to March 1: the round trip refuses it.
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
-  return Math.floor(ms / MS_PER_DAY);
 }
 
 function nfc(text: string): string {

@@ -99,3 +99,17 @@ describe("a search restricted to one section kind", () => {
     expect(Array.from(matchAllTerms(index, ["skolevej"], fieldsForRestriction(null)).score)).toEqual(before);
   });
 });
+
+describe("the committee's decision", () => {
+  it("is indexed once, as the decision field, not again as the section that holds it", () => {
+    const decision = "Udvalget godkender vejplanen.";
+    const index = buildSearchIndex([
+      testDocument(1, { decision, sections: [{ kind: "beslutning", heading: "Beslutning", text: decision }] }),
+      testDocument(2, { decision: null, sections: [{ kind: "beslutning", heading: "Beslutning", text: decision }] }),
+    ]);
+    const ordinalsIn = (field: "decision" | "lead" | "body") => termPostings(index, "vejplanen", field).flatMap((postings) => [...postings.ordinals]);
+    expect(ordinalsIn("decision")).toEqual([0]);
+    // Only the item whose section is not its decision field indexes the section's words.
+    expect([...ordinalsIn("lead"), ...ordinalsIn("body")]).toEqual([1]);
+  });
+});

@@ -52,6 +52,21 @@ export interface StoredItems {
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD date (the `day` facet); exact, as {@link itemDate} reads
+ * the stored date back from it: a date Date.parse rolls over ("2024-02-30" to March 1) throws.
+ */
+export function dayNumber(date: string): number {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
+  return Math.floor(ms / MS_PER_DAY);
+}
+
+/** The year of a {@link dayNumber}. */
+export function yearOfDay(day: number): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+
 /** The meeting date of an item, YYYY-MM-DD, from its `day` facet. */
 export function itemDate(index: Pick<SearchIndex, "facets">, ordinal: number): string {
   const day = index.facets.day[ordinal];
@@ -169,14 +184,27 @@ export function fieldTexts(index: Pick<SearchIndex, "items" | "facets" | "munici
     case "meta": {
       const municipality = index.municipalities[index.facets.municipality[ordinal] ?? 0]?.name ?? "";
       const committee = index.committees[index.facets.committee[ordinal] ?? 0]?.name ?? "";
-      return [items.caseNumber.get(ordinal) ?? "", committee, municipality].filter((text) => text !== "");
+      return metaTexts(items.caseNumber.get(ordinal), committee, municipality);
     }
     case "lead":
     case "body":
-      return indexedSections(index, ordinal)
-        .filter((section) => sectionField(section.kind) === field)
-        .map((section) => section.text);
+      return sectionTexts(items.sections.at(ordinal), items.decision.get(ordinal), field);
   }
+}
+
+/** The "meta" field's texts: the case number, the committee's and the municipality's names, empty ones left out. */
+export function metaTexts(caseNumber: string | null, committee: string, municipality: string): string[] {
+  return [caseNumber ?? "", committee, municipality].filter((text) => text !== "");
+}
+
+/** The texts of an item's `sections` that make up search field `field` ("lead" or "body"). */
+export function sectionTexts(sections: readonly StoredSection[], decision: string | null, field: SearchFieldName): string[] {
+  return sections.filter((section) => isIndexedSection(section, decision) && sectionField(section.kind) === field).map((section) => section.text);
+}
+
+/** False for the section holding the committee's own decision: it is indexed once, as `decision`. */
+function isIndexedSection(section: StoredSection, decision: string | null): boolean {
+  return !(section.kind === "beslutning" && section.text === decision);
 }
 
 /** The texts of an item a text search with `restriction` looks at, field by field. */
@@ -220,6 +248,5 @@ export function someSearchedText(
 
 function indexedSections(index: Pick<SearchIndex, "items">, ordinal: number): StoredSection[] {
   const decision = index.items.decision.get(ordinal);
-  // The committee's own decision is indexed once, as `decision`.
-  return index.items.sections.at(ordinal).filter((section) => !(section.kind === "beslutning" && section.text === decision));
+  return index.items.sections.at(ordinal).filter((section) => isIndexedSection(section, decision));
 }
