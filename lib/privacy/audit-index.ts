@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, inflateRawSync } from "node:zlib";
 import { itemColumnName, PAIRS_SEGMENT, STRING_COLUMNS, TERMS_SEGMENT, type StringColumnName } from "@/lib/search/index-store";
+import { readSectionDictionary } from "@/lib/search/section-store";
 import { Segment } from "@/lib/search/segment/segment";
 import { columnFiles, StringColumn } from "@/lib/search/string-column";
 import { checkCpr, checkOpenText, count, createReport, jsonStrings, type AuditReport } from "./audit-report";
@@ -74,7 +75,7 @@ function checkSections(report: AuditReport, at: string, sections: ReadonlyArray<
 
 /**
  * `sections.bin` (lib/search/section-store.ts): each item's sections as one JSON array, raw
- * deflate with the preset dictionary `sections-dictionary.bin` (no bytes for an item without
+ * deflate with the preset dictionary `sections-dictionary.bin` holds after its header (no bytes for an item without
  * sections), at the byte offsets `sections-offsets.bin` lists (float64, items + 1). Read through
  * the offsets; a file that does not fit them, or an item that does not decompress, is a finding
  * of its own (its bytes are then checked as text, which finds little in compressed data).
@@ -83,7 +84,7 @@ async function checkSectionStore(report: AuditReport, file: string, ids: readonl
   count(report, "indeksfiler");
   const data = await readFile(file);
   const offsetBytes = await readFile(path.join(path.dirname(file), "sections-offsets.bin")).catch(() => null);
-  const dictionary = await readFile(path.join(path.dirname(file), "sections-dictionary.bin")).catch(() => null);
+  const dictionary = await readSectionDictionary(path.join(path.dirname(file), "sections-dictionary.bin")).catch(() => null);
   const offsets = offsetBytes === null ? null : new Float64Array(offsetBytes.buffer.slice(offsetBytes.byteOffset, offsetBytes.byteOffset + offsetBytes.byteLength));
   const fits = offsets !== null && offsets.length >= 1 && offsets[offsets.length - 1] === data.length;
   if (!fits || dictionary === null) {

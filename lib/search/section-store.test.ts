@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -74,10 +75,39 @@ describe("the exported section store", () => {
     const { dir } = await exported(items);
     const dictionary = path.join(dir, "sections-dictionary.bin");
     expect((await readFile(dictionary)).length).toBeGreaterThan(1000);
-    await writeFile(dictionary, Buffer.from(`${SECTION_KINDS.join(" ")} another dictionary`));
+    const other = Buffer.from(`${SECTION_KINDS.join(" ")} another dictionary`);
+    await writeFile(dictionary, Buffer.concat([Buffer.from(`${JSON.stringify({ bytes: other.length, sha256: sha256(other) })}\n`), other]));
     const store = await FileSectionStore.open(dir, items.length);
     // Items compressed with the other dictionary no longer decode: the file's own is used.
     expect(() => items.forEach((_, ordinal) => store.at(ordinal))).toThrow(CorruptIndexFileError);
+  });
+
+  it("refuses a truncated, damaged or headerless dictionary when it opens, naming sections-dictionary.bin", async () => {
+    const items = sampleSections().slice(0, 20);
+    const { dir } = await exported(items);
+    const file = path.join(dir, "sections-dictionary.bin");
+    const bytes = await readFile(file);
+    const body = bytes.indexOf(0x0a) + 1;
+    expect(bytes.subarray(body)).toEqual(Buffer.from(SECTION_DICTIONARY, "utf8"));
+    const flipped = Buffer.from(bytes);
+    // A byte near the end, which the items compressed here may never refer to.
+    flipped[flipped.length - 3] = (flipped[flipped.length - 3] ?? 0) ^ 0x20;
+    const damages: Array<[string, Buffer, string]> = [
+      ["truncated", bytes.subarray(0, bytes.length - 1), "bytes, its header says"],
+      ["cut in half", bytes.subarray(0, Math.floor(bytes.length / 2)), "bytes, its header says"],
+      ["one byte changed", flipped, "SHA-256"],
+      ["without its header (format 11)", bytes.subarray(body), "no dictionary header"],
+      ["empty", Buffer.alloc(0), "no dictionary header"],
+    ];
+    for (const [damage, content, reason] of damages) {
+      await writeFile(file, content);
+      await expect(FileSectionStore.open(dir, items.length), damage).rejects.toThrow(CorruptIndexFileError);
+      await expect(FileSectionStore.open(dir, items.length), damage).rejects.toThrow(`Corrupt search index file ${file}: `);
+      await expect(FileSectionStore.open(dir, items.length), damage).rejects.toThrow(reason);
+    }
+    await writeFile(file, bytes);
+    const store = await FileSectionStore.open(dir, items.length);
+    items.forEach((sections, ordinal) => expect(store.at(ordinal)).toEqual(sections));
   });
 
   it("names the file when it is truncated, damaged or its offsets do not fit", async () => {
@@ -104,6 +134,10 @@ describe("the exported section store", () => {
     await expect(FileSectionStore.open(shortOffsets.dir, items.length)).rejects.toThrow(path.join(shortOffsets.dir, "sections-offsets.bin"));
   });
 });
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { copyFile, link, open, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -51,6 +52,42 @@ const DICTIONARY_FILE = "sections-dictionary.bin";
  */
 const COMPRESSION_LEVEL = 6;
 const DEFAULT_DICTIONARY = Buffer.from(SECTION_DICTIONARY, "utf8");
+
+/**
+ * `sections-dictionary.bin` is a header line, `{"bytes":…,"sha256":"…"}`, then the dictionary. A
+ * deflate dictionary has no structure of its own: a damaged or truncated one loaded and only
+ * failed at the first item it garbled, naming sections.bin. With the header a load refuses it at once.
+ */
+async function writeDictionary(dir: string, dictionary: Buffer): Promise<void> {
+  const header = { bytes: dictionary.length, sha256: sha256(dictionary) };
+  await writeFile(path.join(dir, DICTIONARY_FILE), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), dictionary]));
+}
+
+/** The dictionary of a `sections-dictionary.bin`; CorruptIndexFileError naming the file when it is not the one its header describes. */
+export async function readSectionDictionary(file: string): Promise<Buffer> {
+  // A missing file keeps its ENOENT: the import starts over when a newer export removed the version.
+  const bytes = await readFile(file);
+  const newline = bytes.indexOf(0x0a);
+  const header = newline < 0 ? null : parseDictionaryHeader(bytes.subarray(0, newline).toString("utf8"));
+  if (header === null) throw new CorruptIndexFileError(file, "has no dictionary header");
+  const dictionary = bytes.subarray(newline + 1);
+  if (dictionary.length !== header.bytes) throw new CorruptIndexFileError(file, `holds a dictionary of ${dictionary.length} bytes, its header says ${header.bytes}`);
+  if (sha256(dictionary) !== header.sha256) throw new CorruptIndexFileError(file, "holds a dictionary whose SHA-256 differs from its header's");
+  return dictionary;
+}
+
+function parseDictionaryHeader(line: string): { bytes: number; sha256: string } | null {
+  try {
+    const header = JSON.parse(line) as { bytes?: unknown; sha256?: unknown } | null;
+    return typeof header?.bytes === "number" && typeof header.sha256 === "string" ? { bytes: header.bytes, sha256: header.sha256 } : null;
+  } catch {
+    return null;
+  }
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
 
 /** An item's sections as stored: compressed JSON, or no bytes for none. */
 function encodeSections(sections: readonly StoredSection[], dictionary: Buffer): Buffer {
@@ -128,7 +165,7 @@ export class FileSectionStore implements SectionStore {
     const offsets = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float64Array.BYTES_PER_ELEMENT);
     if (offsets.length !== size + 1) throw new CorruptIndexFileError(offsetsFile, `holds ${offsets.length - 1} items, expected ${size}`);
     const dataFile = path.join(dir, DATA_FILE);
-    const dictionary = await readFile(path.join(dir, DICTIONARY_FILE));
+    const dictionary = await readSectionDictionary(path.join(dir, DICTIONARY_FILE));
     const { size: dataBytes } = await stat(dataFile);
     if (dataBytes !== (offsets[size] ?? 0)) throw new CorruptIndexFileError(dataFile, `${dataBytes} bytes, its offsets end at ${offsets[size] ?? 0}`);
     return new FileSectionStore(dataFile, openSync(dataFile, "r"), offsets, dictionary);
@@ -282,7 +319,7 @@ export async function writeSectionStore(dir: string, store: SectionStore, size: 
     const offsets = store.flush();
     await link(store.file, path.join(dir, DATA_FILE)).catch(() => copyFile(store.file, path.join(dir, DATA_FILE)));
     await writeOffsets(dir, offsets);
-    await writeFile(path.join(dir, DICTIONARY_FILE), DEFAULT_DICTIONARY);
+    await writeDictionary(dir, DEFAULT_DICTIONARY);
     return;
   }
   const offsets = new Float64Array(size + 1);
@@ -310,7 +347,7 @@ export async function writeSectionStore(dir: string, store: SectionStore, size: 
     await file.close();
   }
   await writeOffsets(dir, offsets);
-  await writeFile(path.join(dir, DICTIONARY_FILE), DEFAULT_DICTIONARY);
+  await writeDictionary(dir, DEFAULT_DICTIONARY);
 }
 
 async function writeOffsets(dir: string, offsets: Float64Array): Promise<void> {
