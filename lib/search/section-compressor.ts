@@ -56,7 +56,12 @@ export class SectionCompressor {
       this.wake();
     });
     this.worker.on("error", (error) => {
-      this.failure ??= error;
+      this.failure ??= new Error(`The section compressor's worker failed: ${error.message}`, { cause: error });
+      this.wake();
+    });
+    // A worker that stops with batches unanswered (killed, or exited without an error) fails the build, not hangs it.
+    this.worker.on("exit", (code) => {
+      if (this.inFlight > 0) this.failure ??= new Error(`The section compressor's worker stopped (exit code ${code}) with ${this.inFlight} batch(es) unanswered`);
       this.wake();
     });
   }

@@ -191,6 +191,12 @@ export class FileSectionStore implements SectionStore {
   }
 }
 
+/** Starts a compressor handing each text's bytes, in order, to `onCompressed`. */
+export type StartCompressor = (onCompressed: (bytes: Buffer) => void) => SectionCompressor;
+
+/** The compressor of {@link SpillSectionStore.pushAsync}: the bytes {@link encodeSections} writes. */
+const startSectionCompressor: StartCompressor = (onCompressed) => new SectionCompressor(COMPRESSION_LEVEL, DEFAULT_DICTIONARY, onCompressed);
+
 /** Bytes a {@link SpillSectionStore} buffers before it writes them to its file. */
 const SPILL_BUFFER_BYTES = 8 << 20;
 
@@ -215,14 +221,15 @@ export class SpillSectionStore implements SectionStore {
   private constructor(
     readonly file: string,
     private readonly fd: number,
+    private readonly startCompressor: StartCompressor,
   ) {
     descriptors.register(this, fd);
   }
 
-  /** A store writing to a new `sections.bin` in `dir`. */
-  static create(dir: string): SpillSectionStore {
+  /** A store writing to a new `sections.bin` in `dir`; `startCompressor` starts the worker {@link pushAsync} compresses on. */
+  static create(dir: string, startCompressor: StartCompressor = startSectionCompressor): SpillSectionStore {
     const file = path.join(dir, DATA_FILE);
-    return new SpillSectionStore(file, openSync(file, "w+"));
+    return new SpillSectionStore(file, openSync(file, "w+"), startCompressor);
   }
 
   get length(): number {
@@ -252,7 +259,7 @@ export class SpillSectionStore implements SectionStore {
    * bytes land in order. Resolves unless the worker is behind; {@link settle} before at() or flush().
    */
   pushAsync(sections: StoredSection[]): Promise<void> {
-    this.compressor ??= new SectionCompressor(COMPRESSION_LEVEL, DEFAULT_DICTIONARY, (bytes) => {
+    this.compressor ??= this.startCompressor((bytes) => {
       this.compressing--;
       this.append(bytes);
     });

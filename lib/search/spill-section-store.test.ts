@@ -12,6 +12,7 @@ import type { StoredSection } from "./search-index";
 import { DEFAULT_SEARCH_PARAMS } from "./search-params";
 import { FileSectionStore, MemorySectionStore, SpillSectionStore, writeSectionStore } from "./section-store";
 import { generateSearchDocuments } from "./synthetic-documents";
+import { settledThreadCount, threadCount } from "./test-threads";
 
 const tmpDirs: string[] = [];
 async function tmpDir(): Promise<string> {
@@ -35,6 +36,27 @@ async function* streamed(docs: readonly SearchDocument[]): AsyncGenerator<Search
 }
 
 describe("SpillSectionStore", () => {
+  it("stops its compressor's worker when the documents fail mid-build, the build failing with their error", async () => {
+    const docs = generateSearchDocuments(300, 8);
+    const spill = SpillSectionStore.create(await tmpDir());
+    const threads = threadCount();
+    expect(threads).toBeGreaterThan(0);
+    let threadsWhileBuilding = 0;
+    async function* failing(): AsyncGenerator<SearchDocument> {
+      for (const [i, doc] of docs.entries()) {
+        if (i === 250) {
+          threadsWhileBuilding = threadCount();
+          throw new Error("the database went away");
+        }
+        yield doc;
+      }
+    }
+    await expect(buildSearchIndexFrom(failing(), "20240101T000000000Z-aaaaaa", { changeWatermark: 0, readAtMs: 0 }, spill)).rejects.toThrow("the database went away");
+    // The worker ran (a thread more) and is gone: a failed build leaves nothing running.
+    expect(threadsWhileBuilding).toBeGreaterThan(threads);
+    expect(await settledThreadCount(threads)).toBeLessThanOrEqual(threads);
+  });
+
   it("reads back every item's sections, before and after the export links its file", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(section, { maxLength: 4 }), { minLength: 1, maxLength: 40 }), async (items) => {

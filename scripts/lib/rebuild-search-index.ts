@@ -14,6 +14,8 @@ import { withIndexBuildLock, withIndexWriteLock } from "./index-write-lock";
 export interface RebuildOptions {
   /** Runs after the build read the database and built the index, before it exports (tests: a write that lands meanwhile). */
   beforeExport?: () => Promise<void>;
+  /** The store the build spills section texts to, in `spillDir` (tests: one whose compressor fails). */
+  createSectionStore?: (spillDir: string) => SpillSectionStore;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function buildAndExport(prisma: PrismaClient, log: (message: string
   await mkdir(dir, { recursive: true });
   const spillDir = await mkdtemp(path.join(dir, ".build-"));
   try {
-    const index = await buildSearchIndexFrom(readSearchDocuments(prisma), newIndexVersion(), { changeWatermark, readAtMs: started }, SpillSectionStore.create(spillDir), undefined, spillDir);
+    const index = await buildSearchIndexFrom(readSearchDocuments(prisma), newIndexVersion(), { changeWatermark, readAtMs: started }, options.createSectionStore?.(spillDir) ?? SpillSectionStore.create(spillDir), undefined, spillDir);
     await options.beforeExport?.();
     const manifest = await withIndexWriteLock(prisma, () => exportSearchIndex(index, dir));
     const carried = manifest.deltas.length > 0 ? ` (${manifest.deltas.length} delta(s) written meanwhile carried over)` : "";
