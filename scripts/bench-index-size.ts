@@ -4,7 +4,7 @@
  * about `--items` agenda items with the corpus generator (or reads them from `--cache`, written
  * when missing, one JSON document a line), builds the index as `npm run index` does (streamed,
  * section texts spilled to a file), exports it and prints its size per group of files, the
- * export and import times, the heap with the index loaded, what reading one item's sections
+ * export and import times, the memory loading it takes (heap and outside it), what reading one item's sections
  * costs, and p50/p95 of plain, phrase and section-restricted (`felt`) queries. Run with
  * `node --expose-gc --import tsx scripts/bench-index-size.ts` for stable heap figures. Prints
  * figures only; asserts nothing.
@@ -22,6 +22,7 @@ import type { SearchIndex } from "@/lib/search/search-index";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "@/lib/search/search-params";
 import { SpillSectionStore } from "@/lib/search/section-store";
 import { generatedSearchDocuments, ITEMS_PER_MEETING, readDocumentCache, writeDocumentCache } from "./lib/bench-documents";
+import { formatMemoryGrowth, sampleSettledMemory } from "./lib/bench-memory";
 
 const MB = 1024 * 1024;
 const IMPORTS = 3;
@@ -156,8 +157,7 @@ try {
     console.log(`  ${label.padEnd(28)} ${mb(bytes).padStart(10)}  ${String(group.length).padStart(3)} fil(er), ${(bytes / size).toFixed(0).padStart(6)} byte pr. punkt`);
   }
 
-  gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const memoryBefore = await sampleSettledMemory();
   const importTimes: number[] = [];
   let index: SearchIndex | null = null;
   for (let i = 0; i < IMPORTS; i++) {
@@ -168,9 +168,7 @@ try {
     importTimes.push(performance.now() - started);
   }
   if (index === null) throw new Error("no import");
-  gc?.();
-  const heapAfter = process.memoryUsage().heapUsed;
-  console.log(`\nImport (${IMPORTS} gange): ${importTimes.map((t) => `${(t / 1000).toFixed(2)} s`).join(", ")}; heap med indekset ${mb(heapAfter)} (indekset ≈ ${mb(heapAfter - heapBefore)})${gc ? "" : " — kør med --expose-gc for stabile tal"}`);
+  console.log(`\nImport (${IMPORTS} gange): ${importTimes.map((t) => `${(t / 1000).toFixed(2)} s`).join(", ")}; indlæsningen: ${formatMemoryGrowth(memoryBefore, await sampleSettledMemory())}${gc ? "" : " — kør med --expose-gc for stabile tal"}`);
 
   timeSectionReads(index);
   const reads = timeSectionReads(index);

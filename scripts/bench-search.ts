@@ -48,6 +48,7 @@ import { SpillSectionStore } from "@/lib/search/section-store";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "@/lib/search/search-params";
 import { openBenchDatabase, writeCorpus, type BenchDatabase } from "./lib/bench-database";
 import { fillGeneratedCorpus } from "./lib/bench-fill";
+import { formatMemoryGrowth, sampleSettledMemory } from "./lib/bench-memory";
 import { measureFreshness, type FreshnessResult } from "./lib/bench-freshness";
 import { checkKeptIndex, keptDataDir } from "./lib/bench-kept-index";
 import { PEER_VERSION, peerDataBytes, preparePostgresPeer, prewarmPeer, searchPostgres, sharedBuffersFor, workMemFor } from "./lib/bench-postgres";
@@ -501,15 +502,11 @@ try {
   const keptVersion = keep ? await reusableKeptIndex(db, changeWatermark) : null;
   const build = keptVersion === null ? await buildAndExportMeasured(db, changeWatermark) : null;
   const exportBytes = await directorySize(indexDir);
-  gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const rssBefore = process.memoryUsage().rss;
+  const memoryBefore = await sampleSettledMemory();
   const started = performance.now();
   const index = await importSearchIndex(indexDir);
   const importMs = performance.now() - started;
-  gc?.();
-  const heapAfter = process.memoryUsage().heapUsed;
-  const rssAfter = process.memoryUsage().rss;
+  const memoryAfter = await sampleSettledMemory();
   const rebuildMs = build === null ? null : build.buildMs + build.exportMs;
   console.log(
     [
@@ -522,7 +519,7 @@ try {
             `Eksporteret:     ${seconds(build.exportMs)}, ${mb(exportBytes)} på disk`,
             `Fuld genopbygning (læs, byg, eksportér): ${seconds(rebuildMs)}; største heap ${mb(build.peak.heap)}, største RSS ${mb(build.peak.rss)} (målt hvert 100. ms; heap-grænse ${mb(heapLimit())})`,
           ]),
-      `Importeret:      ${seconds(importMs)}; heap med indlæst indeks ${mb(heapAfter)} (indekset ≈ ${mb(heapAfter - heapBefore)}), RSS ${mb(rssAfter)} (før import ${mb(rssBefore)})${gc ? "" : " — kør med --expose-gc for stabile tal"}`,
+      `Importeret:      ${seconds(importMs)}; indlæsningen: ${formatMemoryGrowth(memoryBefore, memoryAfter)}; afsnit og postings læses fra eksporten på disk (${mb(exportBytes)}) efter behov${gc ? "" : " — kør med --expose-gc for stabile tal"}`,
     ].join("\n"),
   );
 

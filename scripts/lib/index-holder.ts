@@ -37,7 +37,8 @@ const report = {
   loadMs,
   rssBytes: memory.rss,
   heapBytes: memory.heapUsed,
-  externalBytes: memory.external + memory.arrayBuffers,
+  // ArrayBuffers are counted within external already.
+  externalBytes: memory.external,
   p50Ms: timings[Math.floor(timings.length / 2)] ?? 0,
   p95Ms: timings[Math.floor(timings.length * 0.95)] ?? 0,
 };
