@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "@/lib/search/build-index";
 import { exportSearchIndex } from "@/lib/search/index-store";
-import { temporaryDirectories } from "@/lib/search/segment/test-directories";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { generateSearchDocuments } from "@/lib/search/synthetic-documents";
 import { scanSearchIndexExport } from "./audit-index";
 

@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { buildSearchIndex } from "./build-index";
 import { followSearchIndex, forgetSearchIndex, getSearchIndex } from "./get-search-index";
 import { appendIndexDelta, exportSearchIndex, readSearchIndexManifest } from "./index-store";
@@ -11,19 +10,11 @@ import type { SearchIndex } from "./search-index";
 import { DEFAULT_SEARCH_PARAMS } from "./search-params";
 import { generateSearchDocuments } from "./synthetic-documents";
 
-const tmpDirs: string[] = [];
-async function tmpDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "follow-search-index-"));
-  tmpDirs.push(dir);
-  return dir;
-}
+const directories = temporaryDirectories("follow-search-index-", forgetSearchIndex);
+
 const followed: Array<() => void> = [];
 afterEach(() => {
   for (const stop of followed.splice(0)) stop();
-  for (const dir of tmpDirs) forgetSearchIndex(dir);
-});
-afterAll(async () => {
-  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 /** A clock that never advances: getSearchIndex's own timed manifest check never runs. */
@@ -58,7 +49,7 @@ async function appendMeeting(dir: string, word: string, meetingPath: string): Pr
 
 describe("followSearchIndex", () => {
   it("loads the index at once and applies a new delta when its manifest is written, with no search asking", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     await exportSearchIndex(buildSearchIndex(generateSearchDocuments(40, 1)), dir);
     const messages: string[] = [];
     const follow = followSearchIndex(dir, (message) => messages.push(message));
@@ -78,7 +69,7 @@ describe("followSearchIndex", () => {
   });
 
   it("applies every delta of a burst of writes, in order, none left behind", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     await exportSearchIndex(buildSearchIndex(generateSearchDocuments(40, 2)), dir);
     const follow = followSearchIndex(dir, () => {});
     followed.push(follow.stop);
@@ -91,7 +82,7 @@ describe("followSearchIndex", () => {
   });
 
   it("loads a newly exported version in the background, with no search asking", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     const first = buildSearchIndex(generateSearchDocuments(30, 3));
     await exportSearchIndex(first, dir);
     const follow = followSearchIndex(dir, () => {});
@@ -105,7 +96,7 @@ describe("followSearchIndex", () => {
   });
 
   it("loads the first version exported after it started on an empty folder", async () => {
-    const dir = path.join(await tmpDir(), "search");
+    const dir = path.join(directories.create(), "search");
     const follow = followSearchIndex(dir, () => {});
     followed.push(follow.stop);
     expect(await follow.loaded).toBeNull();
@@ -118,7 +109,7 @@ describe("followSearchIndex", () => {
 
 describe("getSearchIndex", () => {
   it("rejects with its own module's error class when it joined a load another copy of the module started", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     vi.resetModules();
     const other = await import("./get-search-index");
     const otherStore = await import("./index-store");

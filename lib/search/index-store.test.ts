@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { foldDanish } from "@/lib/text/fold-danish";
 import { buildSearchIndex, newIndexVersion } from "./build-index";
 import { forgetSearchIndex, getSearchIndex, MANIFEST_CHECK_INTERVAL_MS, settleSearchIndexReload } from "./get-search-index";
@@ -26,15 +26,7 @@ import type { SearchDocument } from "./search-document";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
 import { generateSearchDocuments } from "./synthetic-documents";
 
-const tmpDirs: string[] = [];
-async function tmpDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "search-index-"));
-  tmpDirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const directories = temporaryDirectories("search-index-");
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -63,7 +55,7 @@ const ROUND_TRIP_QUERIES: Array<Partial<SearchParams>> = [
 
 describe("index export and import", () => {
   it("returns the same results after build → export → import", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     const built = buildSearchIndex(generateSearchDocuments(600, 3));
     await exportSearchIndex(built, dir);
     const imported = await importSearchIndex(dir);
@@ -77,7 +69,7 @@ describe("index export and import", () => {
   });
 
   it("never writes an item that was not added: a closed item's text is absent from every file", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     const marker = "Lukketpunktmarkør Sørensensag";
     const openMarker = "Åbentpunktmarkør Jensensag";
     const openItems = generateSearchDocuments(50, 9);
@@ -99,7 +91,7 @@ describe("index export and import", () => {
   });
 
   it("swaps the manifest atomically and deletes every older version at once", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     const versions: string[] = [];
     for (let i = 0; i < 3; i++) {
       const index = buildSearchIndex(generateSearchDocuments(20, i + 1), newIndexVersion(new Date(Date.UTC(2024, 0, 1, 0, 0, i))));
@@ -111,7 +103,7 @@ describe("index export and import", () => {
   });
 
   it("keeps the newer of two concurrent exports current, whichever finishes last", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     const older = buildSearchIndex(generateSearchDocuments(10, 1), newIndexVersion(new Date(Date.UTC(2024, 0, 1))), { changeWatermark: 7, readAtMs: 1 });
     const newer = buildSearchIndex(generateSearchDocuments(10, 2), newIndexVersion(new Date(Date.UTC(2024, 0, 2))), { changeWatermark: 9, readAtMs: 2 });
     await exportSearchIndex(newer, dir);
@@ -123,7 +115,7 @@ describe("index export and import", () => {
 
 describe("getSearchIndex", () => {
   it("loads once, then picks up a newer export in the background", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     forgetSearchIndex(dir);
     const first = buildSearchIndex(generateSearchDocuments(30, 1));
     await exportSearchIndex(first, dir);
@@ -150,7 +142,7 @@ describe("getSearchIndex", () => {
   });
 
   it("keeps the version it serves when a newer one has a damaged sections-dictionary.bin, then loads the next good one", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     forgetSearchIndex(dir);
     const version = (second: number) => newIndexVersion(new Date(Date.UTC(2024, 0, 1, 0, 0, second)));
     const first = buildSearchIndex(generateSearchDocuments(30, 1), version(1));
@@ -191,13 +183,13 @@ describe("getSearchIndex", () => {
   });
 
   it("rejects when nothing was exported", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     await expect(getSearchIndex(dir)).rejects.toThrow(/npm run index/);
     forgetSearchIndex(dir);
   });
 
   it("refuses an export of an older format with the rebuild hint", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     await exportSearchIndex(buildSearchIndex(generateSearchDocuments(10, 4)), dir);
     const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")) as { formatVersion: number };
     await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, formatVersion: 7 }));
@@ -206,7 +198,7 @@ describe("getSearchIndex", () => {
   });
 
   it("keeps its postings in segments and its item columns as byte columns and raw arrays, and names any file truncated when it will not load", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     const docs = generateSearchDocuments(60, 6);
     await exportSearchIndex(buildSearchIndex(docs), dir);
     const { path: versionPath } = await readSearchIndexManifest(dir);

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { SECTION_KINDS } from "@/lib/minutes/vocabulary";
 import { findCprNumbers } from "@/lib/privacy/redact-cpr";
 import type { StoredSection } from "./search-index";
@@ -11,15 +11,7 @@ import { SECTION_DICTIONARY } from "./section-dictionary";
 import { CorruptIndexFileError, FileSectionStore, MemorySectionStore, SpillSectionStore, writeSectionStore } from "./section-store";
 import { generateSearchDocuments } from "./synthetic-documents";
 
-const tmpDirs: string[] = [];
-async function tmpDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "section-store-"));
-  tmpDirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const directories = temporaryDirectories("section-store-");
 
 /** Synthetic items' sections, with items that have none. */
 function sampleSections(): StoredSection[][] {
@@ -32,7 +24,7 @@ function sampleSections(): StoredSection[][] {
 async function exported(items: readonly StoredSection[][]): Promise<{ dir: string; store: FileSectionStore }> {
   const memory = new MemorySectionStore();
   for (const sections of items) memory.push(sections);
-  const dir = await tmpDir();
+  const dir = directories.create();
   await writeSectionStore(dir, memory, items.length);
   return { dir, store: await FileSectionStore.open(dir, items.length) };
 }
@@ -58,10 +50,10 @@ describe("the exported section store", () => {
 
   it("writes a spilled build's file in the same layout, compressed as it is pushed", async () => {
     const items = sampleSections();
-    const spillDir = await tmpDir();
+    const spillDir = directories.create();
     const spill = SpillSectionStore.create(spillDir);
     for (const sections of items) spill.push(sections);
-    const dir = await tmpDir();
+    const dir = directories.create();
     await writeSectionStore(dir, spill, items.length);
     const direct = await exported(items);
     expect(readFileSync(path.join(dir, "sections.bin"))).toEqual(readFileSync(path.join(direct.dir, "sections.bin")));

@@ -1,8 +1,7 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { readdir } from "node:fs/promises";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { SECTION_KINDS } from "@/lib/minutes/vocabulary";
 import { buildSearchIndex, buildSearchIndexFrom } from "./build-index";
 import { exportSearchIndex, importSearchIndex } from "./index-store";
@@ -12,17 +11,9 @@ import type { StoredSection } from "./search-index";
 import { DEFAULT_SEARCH_PARAMS } from "./search-params";
 import { FileSectionStore, MemorySectionStore, SpillSectionStore, writeSectionStore } from "./section-store";
 import { generateSearchDocuments } from "./synthetic-documents";
-import { settledThreadCount, threadCount } from "./test-threads";
+import { settledThreadCount, threadCount } from "@/lib/test-support/thread-count";
 
-const tmpDirs: string[] = [];
-async function tmpDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "spill-sections-"));
-  tmpDirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const directories = temporaryDirectories("spill-sections-");
 
 const section: fc.Arbitrary<StoredSection> = fc.record({
   kind: fc.constantFrom(...SECTION_KINDS),
@@ -38,7 +29,7 @@ async function* streamed(docs: readonly SearchDocument[]): AsyncGenerator<Search
 describe("SpillSectionStore", () => {
   it("stops its compressor's worker when the documents fail mid-build, the build failing with their error", async () => {
     const docs = generateSearchDocuments(300, 8);
-    const spill = SpillSectionStore.create(await tmpDir());
+    const spill = SpillSectionStore.create(directories.create());
     const threads = threadCount();
     expect(threads).toBeGreaterThan(0);
     let threadsWhileBuilding = 0;
@@ -60,7 +51,7 @@ describe("SpillSectionStore", () => {
   it("reads back every item's sections, before and after the export links its file", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(section, { maxLength: 4 }), { minLength: 1, maxLength: 40 }), async (items) => {
-        const dir = await tmpDir();
+        const dir = directories.create();
         const spill = SpillSectionStore.create(dir);
         const memory = new MemorySectionStore();
         for (const sections of items) {
@@ -71,7 +62,7 @@ describe("SpillSectionStore", () => {
         // Read back in an order other than written, while some are still buffered.
         for (let i = items.length - 1; i >= 0; i--) expect(spill.at(i)).toEqual(memory.at(i));
         expect(spill.at(items.length)).toEqual([]);
-        const exported = await tmpDir();
+        const exported = directories.create();
         await writeSectionStore(exported, spill, items.length);
         const file = await FileSectionStore.open(exported, items.length);
         items.forEach((sections, i) => expect(file.at(i)).toEqual(sections));
@@ -86,9 +77,9 @@ describe("SpillSectionStore", () => {
     expect(docs.length).toBe(400);
     const basis = { changeWatermark: 0, readAtMs: 0 };
     const inMemory = buildSearchIndex(docs, "20240101T000000000Z-aaaaaa", basis);
-    const spillDir = await tmpDir();
+    const spillDir = directories.create();
     const spilled = await buildSearchIndexFrom(streamed(docs), "20240101T000000000Z-aaaaaa", basis, SpillSectionStore.create(spillDir));
-    const dir = await tmpDir();
+    const dir = directories.create();
     await exportSearchIndex(spilled, dir);
     expect((await readdir(spillDir)).length).toBe(1);
     const imported = await importSearchIndex(dir);

@@ -5,7 +5,7 @@ import { buildSearchIndex, buildSearchIndexFrom } from "./build-index";
 import type { SearchDocument } from "./search-document";
 import type { SearchIndex } from "./search-index";
 import { SpillSectionStore, writeSectionStore } from "./section-store";
-import { temporaryDirectories } from "./segment/test-directories";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { generateSearchDocuments } from "./synthetic-documents";
 
 const directories = temporaryDirectories("streamed-build-");

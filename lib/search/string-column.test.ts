@@ -1,20 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { readFile, writeFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { mulberry32 } from "@/lib/corpus/random";
 import { CorruptIndexFileError } from "./section-store";
 import { columnFiles, StringColumn } from "./string-column";
 
-const tmpDirs: string[] = [];
-async function tmpDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "string-column-"));
-  tmpDirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const directories = temporaryDirectories("string-column-");
 
 const EDGE_CASES: Array<string | null> = [
   "",
@@ -43,7 +34,7 @@ function generated(seed: number, count: number): Array<string | null> {
 }
 
 async function roundTrip(values: ReadonlyArray<string | null>): Promise<StringColumn<string | null>> {
-  const dir = await tmpDir();
+  const dir = directories.create();
   await StringColumn.of(values).writeTo(dir, "column");
   return StringColumn.read<string | null>(dir, "column", values.length);
 }
@@ -67,7 +58,7 @@ describe("StringColumn", () => {
   });
 
   it("appends to a column read from disk, and writes both parts back as one", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     const read = await roundTrip(EDGE_CASES);
     const more = generated(7, 500);
     for (const value of more) read.push(value);
@@ -99,7 +90,7 @@ describe("StringColumn", () => {
   });
 
   it("names the file when one is truncated, missing, or holds another count", async () => {
-    const dir = await tmpDir();
+    const dir = directories.create();
     await StringColumn.of(EDGE_CASES).writeTo(dir, "column");
     const { dataFile, offsetsFile } = columnFiles(dir, "column");
     for (const file of [dataFile, offsetsFile]) {

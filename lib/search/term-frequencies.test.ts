@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { buildSearchIndex, itemTerms } from "./build-index";
 import { applyIndexDelta } from "./index-delta";
 import { FIELD_INDEX, SEARCH_FIELDS } from "./index-config";
@@ -12,10 +10,7 @@ import { termFrequencies, termPostings } from "./index-postings";
 import { codeCount, codeField, MAX_STORED_COUNT, TermFrequencyBuilder, type TermFrequencies } from "./term-frequencies";
 import type { SearchIndex } from "./search-index";
 
-const tmpDirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(tmpDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const directories = temporaryDirectories("term-frequencies-");
 
 /** "ordinal/field/term" → count, for every stored repeat. */
 function flatten(frequencies: TermFrequencies): Map<string, number> {
@@ -100,8 +95,7 @@ describe("term frequencies", () => {
     expect(built.size).toBeGreaterThan(500);
     expect(built).toEqual(recount(index));
 
-    const dir = await mkdtemp(path.join(os.tmpdir(), "term-frequencies-"));
-    tmpDirs.push(dir);
+    const dir = directories.create();
     await exportSearchIndex(index, dir);
     const loaded = await importSearchIndex(dir);
     expect(indexedRepeats(loaded)).toEqual(built);

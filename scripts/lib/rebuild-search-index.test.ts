@@ -8,7 +8,7 @@ import { makeTempDir, SAMPLES_DIR, vejenMeetingWithMarker } from "@/lib/ingest/t
 import { readSearchIndexManifest } from "@/lib/search/index-store";
 import { SectionCompressor } from "@/lib/search/section-compressor";
 import { SpillSectionStore } from "@/lib/search/section-store";
-import { settledThreadCount, threadCount } from "@/lib/search/test-threads";
+import { settledThreadCount, threadCount } from "@/lib/test-support/thread-count";
 import { rebuildSearchIndex } from "./rebuild-search-index";
 
 let db: TestDatabase;

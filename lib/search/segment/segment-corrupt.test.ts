@@ -7,7 +7,7 @@ import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
 import { Segment } from "./segment";
 import { SegmentBuilder } from "./segment-builder";
-import { temporaryDirectories } from "./test-directories";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 
 const directories = temporaryDirectories("segment-corrupt-");
 const temporaryDirectory = () => directories.create();

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { firstOccurrenceSlot, type FieldPostings } from "./field-postings";
 import { Segment } from "./segment";
 import { SegmentBuilder } from "./segment-builder";
-import { temporaryDirectories } from "./test-directories";
+import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 
 interface Item {
   ordinal: number;
