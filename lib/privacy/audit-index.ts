@@ -75,10 +75,11 @@ function checkSections(report: AuditReport, at: string, sections: ReadonlyArray<
 
 /**
  * `sections.bin` (lib/search/section-store.ts): each item's sections as one JSON array, raw
- * deflate with the preset dictionary `sections-dictionary.bin` holds after its header (no bytes for an item without
- * sections), at the byte offsets `sections-offsets.bin` lists (float64, items + 1). Read through
- * the offsets; a file that does not fit them, or an item that does not decompress, is a finding
- * of its own (its bytes are then checked as text, which finds little in compressed data).
+ * deflate with the preset dictionary `sections-dictionary.bin` holds after its header (no bytes
+ * for an item without sections), at the byte offsets `sections-offsets.bin` lists (float64,
+ * items + 1). Read through the offsets; a file that does not fit them, a dictionary that does not
+ * match its header, or an item that does not decompress, is a finding of its own (its bytes are
+ * then checked as text, which finds little in compressed data).
  */
 async function checkSectionStore(report: AuditReport, file: string, ids: readonly number[], closedItemIds: ReadonlySet<number>): Promise<void> {
   count(report, "indeksfiler");
