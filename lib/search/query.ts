@@ -70,8 +70,8 @@ export function searchItems(
   const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed);
   let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
   const removed = index.removed;
-  if (removed !== null) candidates = filterOrdinals(candidates, (ordinal) => removed[ordinal] !== 1);
-  if (withheld !== null) candidates = filterOrdinals(candidates, (ordinal) => withheld[ordinal] !== 1);
+  if (removed !== null) candidates = withoutMarked(candidates, removed);
+  if (withheld !== null) candidates = withoutMarked(candidates, withheld);
   candidates = applyPhrases(index, candidates, plan, fields);
   candidates = applyExclusions(index, candidates, plan);
 
@@ -156,6 +156,22 @@ function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fi
 
 function emptyResult(page: number, pageSize: number, isEmpty: boolean): SearchResult {
   return { total: 0, page, pageSize, hits: [], facets: { kommune: [], udvalg: [], aar: [], udfald: [], emne: [], afvigelse: [], dissens: [] }, isEmpty };
+}
+
+/**
+ * The ordinals not marked (1) in `mask`, in order: one pass without a branch on the mask (it
+ * marks few, but a closure per ordinal as in {@link filterOrdinals} cost ~5 ns each, 5 ms over a
+ * common word's million hits). The ordinals themselves when none is marked.
+ */
+function withoutMarked(ordinals: Uint32Array, mask: Uint8Array): Uint32Array {
+  const kept = new Uint32Array(ordinals.length);
+  let count = 0;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    kept[count] = ordinal;
+    count += 1 - (mask[ordinal] === 1 ? 1 : 0);
+  }
+  return count === ordinals.length ? ordinals : kept.slice(0, count);
 }
 
 /**

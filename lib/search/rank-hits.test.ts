@@ -86,6 +86,37 @@ describe("rankHits beyond a million items", () => {
     );
   });
 
+  it("gives rankTopHits the first hits of rankHits' order among tens of thousands of hits (the sampled bound)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 4_096, max: 40_000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom<SortOrder>("relevans", "nyeste"),
+        fc.constantFrom(3, 50, 5_000),
+        (seed, count, limit, order, levels) => {
+          const hits = generatedHits(seed, count, levels);
+          const { ordinals, maxScore } = placeHits(hits);
+          const expected = referenceOrder(hits, order).slice(0, limit);
+          expect(expected).toHaveLength(limit);
+          expect(Array.from(rankTopHits(ordinals, score, maxScore, day, order, limit))).toEqual(expected);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("still finds the first hits when the sampled bound falls short of the page", () => {
+    // The evenly spaced hits the bound is judged from are the best ones: the bound then admits
+    // only the best few sampled hits, fewer than the page, and the exact path must take over.
+    const count = 20_480;
+    const stride = count / 1024;
+    const hits = generatedHits(7, count, 100).map((hit, i) => ({ ...hit, score: i % stride === 0 ? 1_000 + i / stride : hit.score }));
+    const { ordinals, maxScore } = placeHits(hits);
+    const expected = referenceOrder(hits, "relevans").slice(0, 40);
+    expect(Array.from(rankTopHits(ordinals, score, maxScore, day, "relevans", 40))).toEqual(expected);
+  });
+
   it("keeps at least 13 score bits at 10 million items and refuses sizes it cannot rank", () => {
     expect(keyLayout(SIZE).scoreMax).toBeGreaterThanOrEqual(2 ** 13 - 1);
     expect(keyLayout(SIZE).ordinalSpan).toBeGreaterThanOrEqual(SIZE);
@@ -94,3 +125,18 @@ describe("rankHits beyond a million items", () => {
     expect(() => keyLayout(MAX_RANKED_ITEMS + 1)).toThrow(/at most/);
   });
 });
+
+/** `count` hits at distinct ordinals spread over the index, scores on `levels` whole-number levels, from a seeded generator. */
+function generatedHits(seed: number, count: number, levels: number): Hit[] {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const spacing = Math.floor(SIZE / count);
+  return Array.from({ length: count }, (_, i) => ({
+    ordinal: i * spacing + Math.floor(next() * spacing),
+    score: 1 + Math.floor(next() * levels),
+    day: 17_532 + Math.floor(next() * 4_000),
+  }));
+}

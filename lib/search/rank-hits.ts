@@ -70,12 +70,68 @@ export function rankTopHits(ordinals: Uint32Array, score: Float32Array, maxScore
 /** Buckets of the leading rank: few enough to count in a small table, enough to make a shortlist short. */
 const LEAD_BUCKET_BITS = 12;
 
+/** Hits whose leading rank is sampled to guess a bound for the shortlist. */
+const SAMPLES = 1024;
+
+/** The sampled bound aims at this many times `limit` hits, so it rarely falls short of the page. */
+const SAMPLE_MARGIN = 8;
+
 /**
  * The hits whose leading rank (see {@link rankTopHits}) is at most that of the `limit`-th best:
- * every hit of the first `limit` is among them, in input order.
+ * every hit of the first `limit` is among them, in input order. Among many hits, the leading
+ * rank of an evenly spaced sample gives a bound that about `SAMPLE_MARGIN × limit` hits meet, and
+ * one pass keeps those (a common word at 1M items: 993,000 hits, 13 ms with the histogram, a few
+ * with the bound). Should fewer than `limit` meet it, a histogram of every hit's bucket finds the
+ * bound exactly.
  */
 function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
   const { scoreMax } = keyLayout(day.length);
+  if (ordinals.length >= SAMPLES * 4 && ordinals.length >= limit * SAMPLE_MARGIN * 16) {
+    const bound = sampledBound(ordinals, score, maxScore, scoreMax, day, order, limit);
+    const kept = order === "nyeste" ? keepByDay(ordinals, day, bound) : keepByScore(ordinals, score, maxScore, scoreMax, bound);
+    if (kept.length >= limit) return kept;
+  }
+  return histogramShortlist(ordinals, score, maxScore, scoreMax, day, order, limit);
+}
+
+/** The leading rank that about `SAMPLE_MARGIN × limit` of the hits reach, judged from an evenly spaced sample. */
+function sampledBound(ordinals: Uint32Array, score: Float32Array, maxScore: number, scoreMax: number, day: Int32Array, order: SortOrder, limit: number): number {
+  const ranks = new Float64Array(SAMPLES);
+  const stride = ordinals.length / SAMPLES;
+  for (let k = 0; k < SAMPLES; k++) {
+    const ordinal = ordinals[Math.floor(k * stride)] ?? 0;
+    ranks[k] = order === "nyeste" ? dayRankOf(day[ordinal] ?? 0) : scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax);
+  }
+  ranks.sort();
+  const wanted = Math.ceil((SAMPLE_MARGIN * limit * SAMPLES) / ordinals.length);
+  return ranks[Math.min(SAMPLES, wanted) - 1] ?? 0;
+}
+
+function keepByScore(ordinals: Uint32Array, score: Float32Array, maxScore: number, scoreMax: number, bound: number): Uint32Array {
+  const kept = keptBuffer(ordinals.length);
+  let count = 0;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    if (scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax) <= bound) kept[count++] = ordinal;
+  }
+  return kept.slice(0, count);
+}
+
+function keepByDay(ordinals: Uint32Array, day: Int32Array, bound: number): Uint32Array {
+  const kept = keptBuffer(ordinals.length);
+  let count = 0;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    if (dayRankOf(day[ordinal] ?? 0) <= bound) kept[count++] = ordinal;
+  }
+  return kept.slice(0, count);
+}
+
+/**
+ * The shortlist found exactly: one pass buckets every hit by its leading rank and counts the
+ * buckets; the hits in the buckets up to the one that reaches `limit` are kept.
+ */
+function histogramShortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number, scoreMax: number, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
   const leadBits = order === "nyeste" ? DAY_BITS : 32 - Math.clz32(scoreMax);
   const shift = Math.max(0, leadBits - LEAD_BUCKET_BITS);
   const histogram = new Uint32Array((1 << Math.min(leadBits, LEAD_BUCKET_BITS)) + 1);
@@ -105,6 +161,14 @@ function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number,
   return kept;
 }
 
+// Reused across searches (they run synchronously): a million hits' kept ordinals are 4 MB.
+let keptScratch = new Uint32Array(0);
+
+function keptBuffer(length: number): Uint32Array {
+  if (keptScratch.length < length) keptScratch = new Uint32Array(Math.max(length, keptScratch.length * 2));
+  return keptScratch;
+}
+
 // Reused across searches (they run synchronously): a million hits' buckets are 2 MB.
 let buckets = new Uint16Array(0);
 
@@ -113,8 +177,13 @@ function bucketBuffer(length: number): Uint16Array {
   return buckets;
 }
 
+/**
+ * The score's rank: 0 for the best. Rounds with `Math.floor(x + 0.5)` (x ≥ 0), which V8 compiles
+ * to a few instructions, where `Math.round` took ~10 ns a call on this machine (13 ms over a
+ * common word's million hits); every ranking path calls this one function, so all agree.
+ */
 function scoreRankOf(score: number, maxScore: number, scoreMax: number): number {
-  return scoreMax - (maxScore > 0 ? Math.round((Math.min(score, maxScore) / maxScore) * scoreMax) : 0);
+  return scoreMax - (maxScore > 0 ? Math.floor((Math.min(score, maxScore) / maxScore) * scoreMax + 0.5) : 0);
 }
 
 function dayRankOf(day: number): number {

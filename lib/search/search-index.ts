@@ -209,19 +209,18 @@ function isIndexedSection(section: StoredSection, decision: string | null): bool
 
 /** The texts of an item a text search with `restriction` looks at, field by field. */
 export function searchedTexts(index: Pick<SearchIndex, "items" | "facets" | "municipalities" | "committees">, ordinal: number, restriction: FieldRestriction): string[] {
-  const kind = restriction.sectionKind;
-  return restriction.fields.flatMap((field) =>
-    kind !== null && (field === "lead" || field === "body")
-      ? indexedSections(index, ordinal)
-          .filter((section) => section.kind === kind && sectionField(kind) === field)
-          .map((section) => section.text)
-      : fieldTexts(index, ordinal, field),
-  );
+  const texts: string[] = [];
+  someSearchedText(index, ordinal, restriction, (text) => {
+    texts.push(text);
+    return false;
+  });
+  return texts;
 }
 
 /**
  * True when `predicate` holds for one of the texts {@link searchedTexts} returns, tried in the
- * same order without building that list; a phrase check usually stops at the title.
+ * same order without building that list; a phrase check usually stops at the title. The item's
+ * sections are decompressed at most once, however many of "lead" and "body" are searched.
  */
 export function someSearchedText(
   index: Pick<SearchIndex, "items" | "facets" | "municipalities" | "committees">,
@@ -231,22 +230,22 @@ export function someSearchedText(
 ): boolean {
   const kind = restriction.sectionKind;
   const items = index.items;
+  let sections: readonly StoredSection[] | null = null;
+  let decision: string | null = null;
   for (const field of restriction.fields) {
     if (field !== "lead" && field !== "body") {
       if (fieldTexts(index, ordinal, field).some(predicate)) return true;
       continue;
     }
-    const decision = items.decision.get(ordinal);
-    for (const section of items.sections.at(ordinal)) {
-      if (section.kind === "beslutning" && section.text === decision) continue;
+    if (sections === null) {
+      sections = items.sections.at(ordinal);
+      decision = items.decision.get(ordinal);
+    }
+    for (const section of sections) {
+      if (!isIndexedSection(section, decision)) continue;
       if (sectionField(section.kind) !== field || (kind !== null && section.kind !== kind)) continue;
       if (predicate(section.text)) return true;
     }
   }
   return false;
-}
-
-function indexedSections(index: Pick<SearchIndex, "items">, ordinal: number): StoredSection[] {
-  const decision = index.items.decision.get(ordinal);
-  return index.items.sections.at(ordinal).filter((section) => isIndexedSection(section, decision));
 }
