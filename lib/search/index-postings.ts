@@ -2,6 +2,7 @@ import { FIELD_INDEX, PAIR_FIELD, type SearchFieldName } from "./index-config";
 import type { SearchIndex } from "./search-index";
 import { PostingsBuffers, type FieldPostings } from "./segment/field-postings";
 import type { Segment } from "./segment/segment";
+import { decodeFieldList, type EncodedList } from "./segment/segment-format";
 import { forgetItemTerms as forgetDictionaryTerms, MAX_PREFIX_EXPANSIONS, prefixRange, type TermDictionary } from "./term-dictionary";
 import { codeCount, codeField } from "./term-frequencies";
 
@@ -100,6 +101,33 @@ export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: S
     const postings = deltaPostings(index, term.term, field, fieldIndex);
     if (postings.ordinals.length > 0) visit(postings);
   }
+}
+
+/**
+ * As {@link forEachPostings}, but the segment's list is handed to `visitEncoded` as stored (for
+ * the search's hot loops, segment/accumulate-list.ts); the deltas' lists, decoded, to `visit`.
+ */
+export function forEachPostingsList(
+  index: SearchIndex,
+  term: ExpandedTerm,
+  field: SearchFieldName,
+  visitEncoded: (list: EncodedList) => void,
+  visit: (postings: FieldPostings) => void,
+): void {
+  const fieldIndex = FIELD_INDEX.get(field) ?? 0;
+  if (term.segmentPosition >= 0) {
+    const list = index.segments.terms.encodedList(term.segmentPosition, fieldIndex);
+    if (list !== null) visitEncoded(list);
+  }
+  if (term.inDeltas) {
+    const postings = deltaPostings(index, term.term, field, fieldIndex);
+    if (postings.ordinals.length > 0) visit(postings);
+  }
+}
+
+/** A stored list decoded into the shared buffers (valid until the next decode). */
+export function decodeList(list: EncodedList): FieldPostings {
+  return decodeFieldList(list.bytes, list.start, list.end, list.file, list.position, segmentBuffers);
 }
 
 /** Every posting list of `term` (exactly as indexed, no prefix expansion) in `field`, both parts. */

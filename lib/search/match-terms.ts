@@ -1,8 +1,10 @@
 import { scanWords } from "./danish-encoder";
 import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, SEARCH_FIELDS, type FieldRestriction, type SearchFieldName } from "./index-config";
-import { expandPrefixTerms, forEachPostings, type ExpandedTerm } from "./index-postings";
+import { decodeList, expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedTerm } from "./index-postings";
 import { searchedTexts, type SearchIndex } from "./search-index";
+import { addFirstList, addScannedList, gainsByCode, listLength } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
+import { postingCode } from "./segment/segment-format";
 import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
@@ -151,13 +153,26 @@ function matchInOrder(
       for (const expanded of expansion.terms) {
         if ((expanded.mask & bit) === 0) continue;
         const form = formStrength(queryTerm, typed.get(queryTerm) ?? [], expanded.term);
-        const gains: PostingGains = { bySlot: slotGains(field, weight, form), repeat: repeatWeight * form };
-        forEachPostings(index, expanded, field, (postings) => {
-          if (mustVerify) addVerified(state, postings, gains, verifier);
-          else if (step === 0) addFirst(state, postings, gains);
-          else if (state.found * SEEK_RATIO < postings.ordinals.length) addSeeking(state, postings, gains);
-          else addScanning(state, postings, gains);
-        });
+        const gains = gainsByCode(slotGains(field, weight, form), repeatWeight * form);
+        if (mustVerify) {
+          forEachPostings(index, expanded, field, (postings) => addVerified(state, postings, gains, verifier));
+          continue;
+        }
+        forEachPostingsList(
+          index,
+          expanded,
+          field,
+          (list) => {
+            if (step === 0) addFirstList(list, gains, state);
+            else if (state.found * SEEK_RATIO < listLength(list)) addSeeking(state, decodeList(list), gains);
+            else addScannedList(list, gains, step, liveGate(step), state);
+          },
+          (postings) => {
+            if (step === 0) addFirst(state, postings, gains);
+            else if (state.found * SEEK_RATIO < postings.ordinals.length) addSeeking(state, postings, gains);
+            else addScanning(state, postings, gains);
+          },
+        );
       }
     }
     const idf = inverseDocumentFrequency(index.liveSize, expansion.frequency);
@@ -184,12 +199,6 @@ interface MatchState {
   step: number;
 }
 
-/** What one posting adds to its item's strength: by the slot of the first occurrence, and per further occurrence. */
-interface PostingGains {
-  bySlot: Float32Array;
-  repeat: number;
-}
-
 /** `weight × matchStrength(form, slot, field)` for every slot. */
 function slotGains(field: SearchFieldName, weight: number, form: number): Float32Array {
   const gains = new Float32Array(SCORE_RESOLUTION);
@@ -201,7 +210,7 @@ function slotGains(field: SearchFieldName, weight: number, form: number): Float3
 // postings. Each is specialised to one case so its body is a few typed-array operations.
 
 /** The first term: every posting's item becomes a candidate. */
-function addFirst(state: MatchState, { ordinals, slots, counts }: FieldPostings, { bySlot, repeat }: PostingGains): void {
+function addFirst(state: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array): void {
   const { matched, strength } = state;
   let { candidates, found } = state;
   for (let i = 0; i < ordinals.length; i++) {
@@ -212,7 +221,7 @@ function addFirst(state: MatchState, { ordinals, slots, counts }: FieldPostings,
     candidates[found] = ordinal;
     found += 1 - (matched[ordinal] ?? 0);
     matched[ordinal] = 1;
-    strength[ordinal] = (strength[ordinal] ?? 0) + (bySlot[slots[i] ?? 0] ?? 0) + repeat * ((counts[i] ?? 1) - 1);
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
   }
   state.candidates = candidates;
   state.found = found;
@@ -248,7 +257,7 @@ const SORT_DENSITY = 48;
  * are a good part of the index; a common word's scan took twice as long with it): `live` is 1 or
  * 0, and an item that is no candidate is written back unchanged.
  */
-function addScanning(state: MatchState, { ordinals, slots, counts }: FieldPostings, { bySlot, repeat }: PostingGains): void {
+function addScanning(state: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array): void {
   const { matched, strength, step } = state;
   const isLive = liveGate(step);
   for (let i = 0; i < ordinals.length; i++) {
@@ -256,7 +265,7 @@ function addScanning(state: MatchState, { ordinals, slots, counts }: FieldPostin
     const seen = matched[ordinal] ?? 0;
     const live = isLive[seen] ?? 0;
     matched[ordinal] = seen + live * (step + 1 - seen);
-    strength[ordinal] = (strength[ordinal] ?? 0) + live * ((bySlot[slots[i] ?? 0] ?? 0) + repeat * ((counts[i] ?? 1) - 1));
+    strength[ordinal] = (strength[ordinal] ?? 0) + live * (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
   }
 }
 
@@ -274,7 +283,7 @@ function liveGate(step: number): Uint8Array {
 }
 
 /** A later term against a long list and few candidates: look each candidate up (both ascend). */
-function addSeeking(state: MatchState, { ordinals, slots, counts }: FieldPostings, { bySlot, repeat }: PostingGains): void {
+function addSeeking(state: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array): void {
   const { matched, strength, step, candidates, found } = state;
   let at = 0;
   for (let c = 0; c < found && at < ordinals.length; c++) {
@@ -283,12 +292,12 @@ function addSeeking(state: MatchState, { ordinals, slots, counts }: FieldPosting
     at = seek(ordinals, ordinal, at);
     if (ordinals[at] !== ordinal) continue;
     matched[ordinal] = step + 1;
-    strength[ordinal] = (strength[ordinal] ?? 0) + (bySlot[slots[at] ?? 0] ?? 0) + repeat * ((counts[at] ?? 1) - 1);
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[at] ?? 0, counts[at] ?? 1)] ?? 0);
   }
 }
 
 /** Any term under a section-kind restriction, in a field that mixes kinds: each item's text is checked first. */
-function addVerified(state: MatchState, { ordinals, slots }: FieldPostings, { bySlot }: PostingGains, verifier: SectionVerifier): void {
+function addVerified(state: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array, verifier: SectionVerifier): void {
   const { matched, strength, step } = state;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
@@ -301,7 +310,7 @@ function addVerified(state: MatchState, { ordinals, slots }: FieldPostings, { by
         state.candidates[state.found++] = ordinal;
       }
     }
-    strength[ordinal] = (strength[ordinal] ?? 0) + (bySlot[slots[i] ?? 0] ?? 0);
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
   }
 }
 

@@ -100,6 +100,28 @@ export function locateFieldList(block: Uint8Array, blockLength: number, mask: nu
   return [headerLength + start, headerLength + end];
 }
 
+/** One stored field list: bytes [start, end) of `bytes`, and the file and term position its errors name. */
+export interface EncodedList {
+  bytes: Uint8Array;
+  start: number;
+  end: number;
+  file: string;
+  position: number;
+}
+
+/** Posting codes lie in [0, CODE_RANGE): counts 1..MAX_STORED_COUNT above the slot's bits. */
+export const CODE_RANGE = MAX_STORED_COUNT << SLOT_SHIFT;
+
+/** The first-occurrence slot a posting code holds (see {@link postingCode}); valid codes give one below SCORE_RESOLUTION. */
+export function codeSlot(code: number): number {
+  return code & SLOT_MASK;
+}
+
+/** The (capped) count a posting code holds. */
+export function codeCount(code: number): number {
+  return (code >>> SLOT_SHIFT) + 1;
+}
+
 /**
  * Decodes one field list (bytes [start, end) of `bytes`) into fresh arrays, or into views of
  * `buffers`; a damaged list raises CorruptIndexFileError.

@@ -10,6 +10,7 @@ import {
   SEGMENT_FORMAT,
   SEGMENT_VERSION,
   decodeFieldList,
+  type EncodedList,
   locateFieldList,
   segmentFiles,
   type SegmentDictionary,
@@ -259,6 +260,16 @@ export class Segment {
    * until their next use); null when that field never holds it.
    */
   postings(position: number, field: number, buffers?: PostingsBuffers): FieldPostings | null {
+    const list = this.encodedList(position, field);
+    return list && decodeFieldList(list.bytes, list.start, list.end, list.file, list.position, buffers);
+  }
+
+  /**
+   * The term's list in `field` as stored (segment-format.ts), for a search to add without
+   * decoding it first (accumulate-list.ts); null when that field never holds it. The bytes are
+   * valid until the segment's next read.
+   */
+  encodedList(position: number, field: number): EncodedList | null {
     if (!Number.isInteger(position) || position < 0 || position >= this.termCount) throw new RangeError(`No term at position ${position} of ${this.termCount}`);
     const mask = this.fieldMask[position] ?? 0;
     if ((mask & (1 << field)) === 0) return null;
@@ -268,13 +279,13 @@ export class Segment {
     if (length <= WHOLE_BLOCK_BYTES) {
       const block = source.read(start, length);
       const range = locateFieldList(block, length, mask, field, source.file, position);
-      return range && decodeFieldList(block, range[0], range[1], source.file, position, buffers);
+      return range && { bytes: block, start: range[0], end: range[1], file: source.file, position };
     }
     const header = source.read(start, Math.min(length, MAX_HEADER_BYTES));
     const range = locateFieldList(header, length, mask, field, source.file, position);
     if (range === null) return null;
     const list = source.read(start + range[0], range[1] - range[0]);
-    return decodeFieldList(list, 0, list.length, source.file, position, buffers);
+    return { bytes: list, start: 0, end: list.length, file: source.file, position };
   }
 
   /**
