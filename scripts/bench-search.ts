@@ -61,6 +61,7 @@ import {
   formatReport,
   formatTableHeader,
   formatTableRow,
+  formatLatencySpread,
   formatTimingTargets,
   readResults,
   ResultsFileError,
@@ -261,7 +262,7 @@ async function ingest(db: BenchDatabase): Promise<void> {
  * waits for the whole loop, while tsx's CLI kills (SIGKILL) a child that does not take its
  * relayed signal within 60 ms, so the clean-up below would never run.
  */
-async function timeRuns(run: () => number | Promise<number>): Promise<EngineTiming> {
+async function timeRuns(run: () => number | Promise<number>, allTimes?: number[]): Promise<EngineTiming> {
   const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
   for (let i = 0; i < warmup; i++) {
     await yieldToEventLoop();
@@ -275,6 +276,7 @@ async function timeRuns(run: () => number | Promise<number>): Promise<EngineTimi
     total = await run();
     times.push(performance.now() - started);
   }
+  allTimes?.push(...times);
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), total };
 }
@@ -537,11 +539,14 @@ try {
   console.log(formatTableHeader());
   const rows: Array<{ flexSearch: EngineTiming; postgres: EngineTiming }> = [];
   const flexSearchOnly: EngineTiming[] = [];
+  const flexSearchTimings: EngineTiming[] = [];
+  const flexSearchTimes: number[] = [];
   for (const position of selectedQueries) {
     const query = BENCH_QUERIES[position];
     if (query === undefined) continue;
     const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, ...query.params };
-    const flexSearch = await timeRuns(() => searchItems(index, params).total);
+    const flexSearch = await timeRuns(() => searchItems(index, params).total, flexSearchTimes);
+    flexSearchTimings.push(flexSearch);
     if (pgClient === null) {
       flexSearchOnly.push(flexSearch);
       console.log(formatTableRow(position + 1, query, flexSearch, null));
@@ -604,6 +609,7 @@ try {
       "",
       `Mål (issue 13; målt her, aldrig i tests${selectedQueries.length === BENCH_QUERIES.length ? "" : `; tider over ${selection} forespørgsler`}):`,
       ...formatTimingTargets(summary, items, pgClient !== null),
+      formatLatencySpread(flexSearchTimings, flexSearchTimes, items),
       ...(build === null || rebuildMs === null
         ? [`  genopbygning, heap og eksport:    ikke målt (genbrugt indeks)`]
         : [

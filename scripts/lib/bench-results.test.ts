@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir } from "@/lib/ingest/test-fixtures";
 import { BENCH_QUERIES, formatQueryList, parseQuerySelection, queryLabel, QuerySelectionError } from "./bench-queries";
-import { appendResult, combineResults, formatReport, formatTableRow, formatTimingTargets, readResults, ResultsFileError, summarizeFlexSearch, type BenchResult } from "./bench-results";
+import { appendResult, combineResults, formatLatencySpread, formatReport, formatTableRow, formatTimingTargets, readResults, ResultsFileError, summarizeFlexSearch, type BenchResult } from "./bench-results";
 
 const LABELS = BENCH_QUERIES.map(queryLabel);
 
@@ -175,5 +175,15 @@ describe("timing the index alone (--skip-peer)", () => {
     expect(targets).toContain("højeste p95 60.00 ms");
     expect(targets).toContain("ikke målt");
     expect(targets).not.toContain("NaN");
+  });
+
+  it("counts the queries within each target and pools every run for the set's own p50 and p95", () => {
+    // Two queries of 100 runs: one all at 4 ms, one all at 80 ms but five at 900 ms.
+    const fast = Array.from({ length: 100 }, () => 4);
+    const slow = Array.from({ length: 100 }, (_, i) => (i < 5 ? 900 : 80));
+    const line = formatLatencySpread([{ p50: 4, p95: 4, total: 1 }, { p50: 80, p95: 900, total: 1 }], [...fast, ...slow], 1_000_000);
+    expect(line).toContain("p50 ≤ 10 ms 1 af 2");
+    expect(line).toContain("p95 ≤ 50 ms 1 af 2");
+    expect(line).toContain("alle 200 målte kørsler samlet: p50 80.00 ms, p95 80.00 ms");
   });
 });

@@ -206,6 +206,23 @@ export function summarizeFlexSearch(timings: readonly EngineTiming[]): TimingSum
   };
 }
 
+/**
+ * How many queries meet each latency target on their own, and the p50/p95 of every timed run of
+ * the set taken together (`times`: all runs of all queries), the other reading of "p50 and p95
+ * over the fixed query set".
+ */
+export function formatLatencySpread(timings: readonly EngineTiming[], times: readonly number[], items: number): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  const p95Target = TARGET_P95_MS(items);
+  const within = (pick: (timing: EngineTiming) => number, target: number) => timings.filter((timing) => pick(timing) <= target).length;
+  return (
+    `  forespørgsler inden for målet: p50 ≤ ${TARGET_P50_MS} ms ${within((timing) => timing.p50, TARGET_P50_MS)} af ${timings.length}, ` +
+    `p95 ≤ ${p95Target} ms ${within((timing) => timing.p95, p95Target)} af ${timings.length}; ` +
+    `alle ${sorted.length} målte kørsler samlet: p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`
+  );
+}
+
 /** "OPFYLDT" or "IKKE opfyldt". */
 export const verdict = (isMet: boolean): string => (isMet ? "OPFYLDT" : "IKKE opfyldt");
 
