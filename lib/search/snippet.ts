@@ -1,7 +1,7 @@
-import { scanWords, type ScannedWord } from "./danish-encoder";
+import { scanWords, scanWordSpans, type ScannedWord, type WordSpan } from "./danish-encoder";
 import type { FieldRestriction } from "./index-config";
 import { searchedTexts, type SearchIndex } from "./search-index";
-import { compileTermsPattern, mayContainTerm } from "./term-pattern";
+import { compileTermsPattern, mayContainTerm, possibleTermStarts } from "./term-pattern";
 
 /** Words in a snippet window. */
 const WINDOW_WORDS = 28;
@@ -31,7 +31,7 @@ export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonl
   let best: Passage | null = null;
   for (const text of texts) {
     if (!mayContainTerm(text, pattern)) continue;
-    const passage = bestPassage(text, terms);
+    const passage = bestPassage(text, terms, pattern);
     if (passage !== null && (best === null || passage.quality > best.quality)) best = passage;
   }
   if (best !== null) return renderPassage(best);
@@ -41,7 +41,7 @@ export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonl
 
 interface Passage {
   text: string;
-  words: ScannedWord[];
+  words: readonly WordSpan[];
   /** Inclusive word range. */
   from: number;
   to: number;
@@ -63,10 +63,34 @@ export function wordMatches(word: ScannedWord, terms: readonly string[]): boolea
   return terms.some((term) => word.term.startsWith(term) || word.parts.some((part) => part.startsWith(term)));
 }
 
-function bestPassage(text: string, terms: readonly string[]): Passage | null {
+/**
+ * The words of `text` and, per word, the index of the first query term it matches (-1: none).
+ * Folding every word took most of a snippet's time; where the terms' pattern covers the text,
+ * only the words holding a place the pattern matches are folded (the pattern never misses a
+ * matching word's start), the others are known not to match.
+ */
+export function matchWords(text: string, terms: readonly string[], pattern: RegExp | null): { words: readonly WordSpan[]; matchedTerm: number[] } {
+  const starts = possibleTermStarts(text, pattern);
+  if (starts === null) {
+    const words = scanWords(text);
+    return { words, matchedTerm: words.map((word) => matchingTermIndex(word, terms)) };
+  }
+  const words = scanWordSpans(text);
+  const matchedTerm = new Array<number>(words.length).fill(-1);
+  let next = 0;
+  for (let i = 0; i < words.length && next < starts.length; i++) {
+    const { start, end } = words[i] as WordSpan;
+    while (next < starts.length && (starts[next] ?? 0) < start) next++;
+    if (next >= starts.length || (starts[next] ?? 0) >= end) continue;
+    const [word] = scanWords(text.slice(start, end));
+    matchedTerm[i] = word === undefined ? -1 : matchingTermIndex(word, terms);
+  }
+  return { words, matchedTerm };
+}
+
+function bestPassage(text: string, terms: readonly string[], pattern: RegExp | null): Passage | null {
   if (terms.length === 0) return null;
-  const words = scanWords(text);
-  const matchedTerm = words.map((word) => (wordMatches(word, terms) ? matchingTermIndex(word, terms) : -1));
+  const { words, matchedTerm } = matchWords(text, terms, pattern);
   let best: Passage | null = null;
   for (let from = 0; from < words.length; from++) {
     if ((matchedTerm[from] ?? -1) < 0) continue;
@@ -90,7 +114,9 @@ function bestPassage(text: string, terms: readonly string[]): Passage | null {
   return best;
 }
 
+/** The index of the first term the word (or a code's part) starts with; -1 for none or a stop word. */
 function matchingTermIndex(word: ScannedWord, terms: readonly string[]): number {
+  if (word.isStopWord) return -1;
   return terms.findIndex((term) => word.term.startsWith(term) || word.parts.some((part) => part.startsWith(term)));
 }
 

@@ -48,3 +48,20 @@ export function mayContainTerm(text: string, pattern: RegExp | null): boolean {
   if (pattern === null || !PREFILTER_SAFE.test(text)) return true;
   return pattern.test(text);
 }
+
+/**
+ * Every offset in `text` where a word might start with one of the pattern's terms (each word
+ * that does has its start among them), ascending; null when only the word scanner can tell
+ * (no pattern, or text the patterns do not cover).
+ */
+export function possibleTermStarts(text: string, pattern: RegExp | null): number[] | null {
+  if (pattern === null || !PREFILTER_SAFE.test(text)) return null;
+  const global = new RegExp(pattern.source, "giu");
+  const starts: number[] = [];
+  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
+    starts.push(match.index);
+    // A match is never empty (each term has a letter), but keep the loop safe.
+    if (match[0] === "") global.lastIndex++;
+  }
+  return starts;
+}
