@@ -9,7 +9,9 @@ import { CODE_RANGE, codeCount, codeSlot, type EncodedList } from "./segment-for
  * as it is read (`fleksjob`: 5.3 → 2.7 ms for 340,000 postings; `kommune`: 27 → 11 ms for 2.3
  * million). Damage is checked as {@link decodeFieldList} checks it, with flags rather than a
  * branch per check; a damaged list raises CorruptIndexFileError after its pass, which may have
- * written garbage into the columns (the caller drops the search: match-terms.ts).
+ * written garbage into the columns (the caller drops the search: match-terms.ts). The two loops
+ * spell out the same posting reader: behind a shared cursor object with a `next()` method the
+ * first term's loop took 1.4× as long (`fleksjob`: 3.8 against 2.7 ms).
  */
 
 /** What a search accumulates one term into, by item ordinal (match-terms.ts). */
