@@ -93,6 +93,7 @@ export async function planRefresh(prisma: PrismaClient, dir: string, published: 
   const unknown = [...touched].filter((segment) => !known.has(segment));
   if (unknown.length > 0) return full(`ændringsloggen nævner sider uden for en kommune (/${unknown[0]})`);
   const resources = new Map(published.resources.map((resource) => [resource.path, resource]));
+  if (!resources.has(`${NATIONAL_STEM}.jsonl.gz`) || !resources.has(`${NATIONAL_STEM}.csv`)) return full("filerne for hele Danmark mangler i datapackage.json");
   /** The stem's two published files, when both are described and in place at their size. */
   const publishedPair = async (stem: string): Promise<KeptMunicipality | null> => {
     const pair = [resources.get(`${stem}.jsonl.gz`), resources.get(`${stem}.csv`)];
