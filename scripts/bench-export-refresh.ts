@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@/lib/db/client";
 import { generateCorpus, renderMeeting } from "@/lib/corpus/generate-corpus";
-import { refreshBulkFiles, type RefreshOutcome } from "@/lib/export/refresh-bulk-files";
+import { describeRefresh, refreshBulkFiles, type RefreshOutcome } from "@/lib/export/refresh-bulk-files";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { renameCommittee } from "@/lib/ingest/rename-committee";
 import { openBenchDatabase } from "./lib/bench-database";
@@ -44,6 +44,7 @@ async function timedRefresh(label: string): Promise<RefreshOutcome> {
       ? `${outcome.summary.rewritten.length} kommuner, ${outcome.summary.meetings} møder skrevet; hele Danmark ${national.map((resource) => `${resource.path} ${mb(resource.bytes)}`).join(", ")}`
       : outcome.status;
   console.log(`${label.padEnd(44)} ${seconds(ms).padStart(9)}  (${detail})`);
+  if (outcome.status === "exported") console.log(`  ${describeRefresh(outcome, ms)}`);
   return outcome;
 }
 

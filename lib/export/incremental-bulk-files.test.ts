@@ -13,7 +13,7 @@ import { makeTempDir, SAMPLES_DIR, vejenMeetingWithMarker } from "@/lib/ingest/t
 import { CPR_REPLACEMENT, findCprNumbers } from "@/lib/privacy/redact-cpr";
 import { cprParagraph } from "@/lib/privacy/test-documents";
 import { readExportBasis } from "./data-version";
-import { planRefresh, refreshBulkFiles, type RefreshOutcome } from "./refresh-bulk-files";
+import { describeRefresh, planRefresh, refreshBulkFiles, type RefreshOutcome } from "./refresh-bulk-files";
 import { readPublishedExport } from "./serve-export";
 import { validateDataPackage } from "./test-frictionless";
 import { writeBulkFiles, type BulkResource } from "./write-bulk-files";
@@ -184,6 +184,10 @@ describe("bulk files refreshed incrementally", () => {
     const outcome = exported(await refreshBulkFiles(db.prisma, dir, SITE));
     expect(outcome.summary.rewritten).toEqual(["vejen"]);
     expect(outcome.summary.meetings).toBe(2);
+    expect(describeRefresh(outcome, 840)).toBe(
+      "Datafilerne under /data/ er opdateret: 1 kommune skrevet igen (vejen: 2 møder), hele Danmark samlet af 5 kommuners filer, på 0,8 s.",
+    );
+    expect(describeRefresh(first, 12_345)).toBe("Datafilerne under /data/ er skrevet igen: alle 5 kommuner (5 møder) på 12,3 s, fordi der var ingen datafiler.");
     const after = identities(dir);
     const changed = [...after].filter(([name, identity]) => before.get(name) !== identity).map(([name]) => name).sort();
     expect(changed).toEqual(["danmark.csv", "danmark.jsonl.gz", "datapackage.json", "vejen.csv", "vejen.jsonl.gz"]);
