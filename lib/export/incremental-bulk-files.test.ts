@@ -230,6 +230,7 @@ describe("bulk files refreshed incrementally", () => {
       ["another database", () => edited((d) => (d["referatportalen:changeWatermark"] = 1_000_000)), "ændringsloggen er yngre end datafilerne (en anden database?)"],
       ["no national files", () => edited((d) => (d.resources = (d.resources as BulkResource[]).filter((r) => !r.path.startsWith("danmark.")))), "filerne for hele Danmark mangler i datapackage.json"],
       ["unreadable descriptor", () => writeFileSync(descriptorFile, "{"), "der var ingen datafiler"],
+      ["descriptor without resources", () => edited((d) => delete d.resources), "der var ingen datafiler"],
     ];
     for (const [label, edit, reason] of cases) {
       edit();

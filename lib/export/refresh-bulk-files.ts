@@ -64,7 +64,8 @@ export async function refreshBulkFiles(prisma: PrismaClient, dir: string, siteUr
 
 /** The published export; null when there is none or its datapackage.json cannot be read (then everything is written). */
 async function readPublishedOrNull(dir: string): Promise<PublishedExport | null> {
-  return readPublishedExport(dir).catch(() => null);
+  const published = await readPublishedExport(dir).catch(() => null);
+  return published && Array.isArray(published.resources) ? published : null;
 }
 
 function isCurrent(published: PublishedExport | null, basis: ExportBasis): boolean {
