@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { makeTempDir, SAMPLES_DIR, VEJEN_SAMPLE, vejenWithClosedBody, writeFixture } from "@/lib/ingest/test-fixtures";
+import { CPR_REPLACEMENT, findCprNumbers } from "@/lib/privacy/redact-cpr";
+import { cprParagraph } from "@/lib/privacy/test-documents";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
 import { serveExportFile } from "./serve-export";
 import { validateDataPackage } from "./test-frictionless";
@@ -24,7 +26,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await ingestFiles(db.prisma, [SAMPLES_DIR]);
   const vejenDir = makeTempDir("export-");
-  writeFixture(vejenDir, path.basename(VEJEN_SAMPLE), vejenWithClosedBody(MARKER));
+  writeFixture(vejenDir, path.basename(VEJEN_SAMPLE), vejenWithClosedBody(MARKER, cprParagraph()));
   expect((await ingestFiles(db.prisma, [vejenDir])).updated).toBe(1);
   dir = makeTempDir("export-out-");
   summary = await writeBulkFiles(db.prisma, dir, SITE);
@@ -126,7 +128,7 @@ describe("npm run export: bulk files", () => {
     expect(readCsv("vejen.csv").length).toBe((await databaseItems("vejen")).length);
   });
 
-  it("keeps closed items to number and title, and their body out of every file", () => {
+  it("keeps closed items to number and title, and their body and every CPR number out of every file", () => {
     const closed = readJsonLines("danmark.jsonl.gz")
       .flatMap((meeting) => meeting.items as Array<Record<string, unknown>>)
       .filter((item) => item.public === false);
@@ -136,8 +138,11 @@ describe("npm run export: bulk files", () => {
     expect(files.length).toBe(13);
     for (const file of files) {
       const bytes = readFileSync(path.join(dir, file));
-      expect((file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8"), file).not.toContain(MARKER);
+      const text = (file.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8");
+      expect(text, file).not.toContain(MARKER);
+      expect(findCprNumbers(text), file).toEqual([]);
     }
+    expect(readJsonLines("vejen.jsonl.gz").some((meeting) => JSON.stringify(meeting).includes(CPR_REPLACEMENT))).toBe(true);
   });
 
   it("serves the files at /data/ with Content-Length and ETag, and nothing else", async () => {

@@ -12,19 +12,43 @@ export interface PublishedExport {
   resources: BulkResource[];
   /** The fingerprint of the data the files were written from; absent in files from before it. */
   dataVersion: string | null;
+  /**
+   * What a refresh needs to rewrite only the changed municipalities (data-version.ts): the change
+   * watermark and when it was read, and each municipality's fingerprint. Null in files from before them.
+   */
+  basis: { changeWatermark: number; readAt: string; municipalityVersions: Record<string, string> } | null;
 }
 
 /** The last export's datapackage.json, or null when nothing was exported yet. */
 export async function readPublishedExport(dir: string): Promise<PublishedExport | null> {
+  let text: string;
   try {
-    const descriptor = JSON.parse(await readFile(path.join(dir, DATAPACKAGE_FILE), "utf8")) as Omit<PublishedExport, "dataVersion"> & {
-      "referatportalen:dataVersion"?: string;
-    };
-    return { created: descriptor.created, resources: descriptor.resources, dataVersion: descriptor["referatportalen:dataVersion"] ?? null };
+    text = await readFile(path.join(dir, DATAPACKAGE_FILE), "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+  const descriptor = JSON.parse(text) as Omit<PublishedExport, "dataVersion" | "basis"> & {
+    "referatportalen:dataVersion"?: string;
+    "referatportalen:changeWatermark"?: unknown;
+    "referatportalen:basisReadAt"?: unknown;
+    "referatportalen:municipalityVersions"?: unknown;
+  };
+  const changeWatermark = descriptor["referatportalen:changeWatermark"];
+  const readAt = descriptor["referatportalen:basisReadAt"];
+  const versions = descriptor["referatportalen:municipalityVersions"];
+  const isBasis =
+    Number.isSafeInteger(changeWatermark) &&
+    typeof readAt === "string" &&
+    typeof versions === "object" &&
+    versions !== null &&
+    Object.values(versions).every((version) => typeof version === "string");
+  return {
+    created: descriptor.created,
+    resources: descriptor.resources,
+    dataVersion: descriptor["referatportalen:dataVersion"] ?? null,
+    basis: isBasis ? { changeWatermark: changeWatermark as number, readAt, municipalityVersions: versions as Record<string, string> } : null,
+  };
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
