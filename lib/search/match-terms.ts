@@ -1,8 +1,8 @@
 import { scanWords } from "./danish-encoder";
 import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, SEARCH_FIELDS, type FieldRestriction, type SearchFieldName } from "./index-config";
-import { decodeList, expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedTerm } from "./index-postings";
+import { expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedTerm } from "./index-postings";
 import { searchedTexts, type SearchIndex } from "./search-index";
-import { addFirstList, addScannedList, gainsByCode, listLength } from "./segment/accumulate-list";
+import { addFirstList, addScannedList, addSparseList, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
 import { postingCode } from "./segment/segment-format";
 import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
@@ -164,7 +164,7 @@ function matchInOrder(
           field,
           (list) => {
             if (step === 0) addFirstList(list, gains, state);
-            else if (state.found * SEEK_RATIO < listLength(list)) addSeeking(state, decodeList(list), gains);
+            else if (state.found * SPARSE_DENSITY < index.size) addSparseList(list, gains, step, liveGate(step), state);
             else addScannedList(list, gains, step, liveGate(step), state);
           },
           (postings) => {
@@ -326,10 +326,17 @@ function flushStrengths({ candidates, found, strength }: MatchState, score: Floa
 }
 
 /**
- * A later term's postings list longer than this many times the candidates left is searched for
- * each candidate rather than scanned whole.
+ * A later term's decoded postings list (the deltas') longer than this many times the candidates
+ * left is searched for each candidate rather than scanned whole.
  */
 const SEEK_RATIO = 16;
+
+/**
+ * Candidates fewer than one in this many items are added to from a segment's list with a branch
+ * per posting (addSparseList); more, without (addScannedList), as a branch on whether an item
+ * is a candidate is mispredicted once they are a good part of the index.
+ */
+const SPARSE_DENSITY = 8;
 
 /** The first position at or after `from` whose ordinal is not below `ordinal` (galloping, then binary search). */
 function seek(ordinals: Uint32Array, ordinal: number, from: number): number {
