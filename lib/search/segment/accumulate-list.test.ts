@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
-import { addFirstList, addScannedList, gainsByCode, listLength, type TermColumns } from "./accumulate-list";
+import { addFirstList, addScannedList, addSparseList, gainsByCode, listLength, type TermColumns } from "./accumulate-list";
 import { decodeFieldList, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
 
@@ -80,14 +80,17 @@ describe("adding a stored list without decoding it", () => {
     );
   });
 
-  it("adds a later term only to the items still candidates, moving them one step on", () => {
+  it.each([
+    ["without a branch", addScannedList],
+    ["with a branch (few candidates)", addSparseList],
+  ])("adds a later term only to the items still candidates, moving them one step on (%s)", (_, addList) => {
     fc.assert(
       fc.property(postingsArbitrary, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: SIZE, maxLength: SIZE }), (postings, before) => {
         const step = 2;
         const live = new Uint8Array(256).fill(1, step);
         const columns = emptyColumns();
         columns.matched.set(before);
-        addScannedList(encode(postings), gains, step, live, columns);
+        addList(encode(postings), gains, step, live, columns);
         const expectedMatched = Uint8Array.from(before);
         const expectedStrength = new Float32Array(SIZE);
         for (const posting of postings) {
@@ -118,7 +121,8 @@ describe("adding a stored list without decoding it", () => {
       ["a count of zero", patched(good, 0, 0)],
     ];
     for (const [what, list] of damages) {
-      for (const add of [() => addFirstList(list, gains, emptyColumns()), () => addScannedList(list, gains, 0, new Uint8Array(256).fill(1), emptyColumns())]) {
+      const live = new Uint8Array(256).fill(1);
+      for (const add of [() => addFirstList(list, gains, emptyColumns()), () => addScannedList(list, gains, 0, live, emptyColumns()), () => addSparseList(list, gains, 0, live, emptyColumns())]) {
         let error: unknown = null;
         try {
           add();
