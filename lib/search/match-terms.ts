@@ -206,8 +206,10 @@ function slotGains(field: SearchFieldName, weight: number, form: number): Float3
   return gains;
 }
 
-// The loops below are the hot path of a search: a common word at 1M items adds millions of
-// postings. Each is specialised to one case so its body is a few typed-array operations.
+// The loops below add decoded lists: the deltas' (FlexSearch) and, under a section-kind
+// restriction, every list. A segment's lists, the bulk of a search at 1M items (a common word
+// adds millions of postings), go through the same cases as read (segment/accumulate-list.ts).
+// Each loop is specialised to one case so its body is a few typed-array operations.
 
 /** The first term: every posting's item becomes a candidate. */
 function addFirst(state: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array): void {
