@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { getEnv } from "@/lib/config/env";
 import { exportDir } from "@/lib/export/export-dir";
-import { writeBulkFiles } from "@/lib/export/write-bulk-files";
+import { exportBulkFiles } from "@/lib/export/refresh-bulk-files";
 import { runWithDatabase } from "./lib/with-database";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
@@ -16,7 +16,8 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 await runWithDatabase(async (prisma) => {
   const started = Date.now();
-  const summary = await writeBulkFiles(prisma, dir, getEnv().siteUrl, (meetings) => {
+  // Waits while a running server refreshes the same files.
+  const summary = await exportBulkFiles(prisma, dir, getEnv().siteUrl, (meetings) => {
     if (process.stdout.isTTY) process.stdout.write(`\rEksporterer … ${meetings} møder`);
   });
   if (process.stdout.isTTY) process.stdout.write("\n");

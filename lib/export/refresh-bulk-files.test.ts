@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
 import { renameCommittee } from "@/lib/ingest/rename-committee";
 import { makeTempDir, SAMPLES_DIR } from "@/lib/ingest/test-fixtures";
-import { refreshBulkFiles, startBulkExportTimer } from "./refresh-bulk-files";
+import { exportBulkFiles, refreshBulkFiles, startBulkExportTimer } from "./refresh-bulk-files";
 import { readPublishedExport, serveExportFile } from "./serve-export";
 
 const SITE = "https://referater.example.dk";
@@ -56,6 +56,37 @@ describe("bulk files kept current", () => {
     });
     expect(outcome.status).toBe("busy");
     expect((await refreshBulkFiles(db.prisma, dir, SITE)).status).toBe("exported");
+  });
+
+  it("makes a full export wait while another process holds the lock", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(7404016)`;
+        locked();
+        await held;
+      },
+      { timeout: 60_000 },
+    );
+    await isLocked;
+    let finished = false;
+    const exported = exportBulkFiles(db.prisma, dir, SITE).then((summary) => {
+      finished = true;
+      return summary;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(finished).toBe(false);
+    release();
+    await holder;
+    expect((await exported).meetings).toBeGreaterThan(0);
+    expect(finished).toBe(true);
   });
 
   it("serves only whole files, each with its own length and ETag, while a refresh replaces them", async () => {

@@ -62,6 +62,26 @@ export async function refreshBulkFiles(prisma: PrismaClient, dir: string, siteUr
   );
 }
 
+/**
+ * Writes every bulk file into `dir` (`npm run export`), waiting while another process exports:
+ * the same lock as {@link refreshBulkFiles}, so a full export and a running server's refresh of
+ * the same folder never interleave their files and their datapackage.json.
+ */
+export async function exportBulkFiles(
+  prisma: PrismaClient,
+  dir: string,
+  siteUrl: string,
+  onProgress: (meetings: number) => void = () => {},
+): Promise<ExportSummary> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EXPORT_LOCK})`;
+      return writeBulkFiles(prisma, dir, siteUrl, onProgress);
+    },
+    { maxWait: 60_000, timeout: 24 * 3_600_000 },
+  );
+}
+
 /** The published export; null when there is none or its datapackage.json cannot be read (then everything is written). */
 async function readPublishedOrNull(dir: string): Promise<PublishedExport | null> {
   const published = await readPublishedExport(dir).catch(() => null);
