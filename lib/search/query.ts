@@ -164,14 +164,20 @@ function emptyResult(page: number, pageSize: number, isEmpty: boolean): SearchRe
  * common word's million hits). The ordinals themselves when none is marked.
  */
 function withoutMarked(ordinals: Uint32Array, mask: Uint8Array): Uint32Array {
-  const kept = new Uint32Array(ordinals.length);
+  // Marked hits are rare (a delta's replaced items): count them first, and copy only when any
+  // is (a common word's million hits are 4 MB, which the garbage collector then has to reclaim).
+  let marked = 0;
+  for (let i = 0; i < ordinals.length; i++) marked += mask[ordinals[i] ?? 0] === 1 ? 1 : 0;
+  if (marked === 0) return ordinals;
+  const kept = new Uint32Array(ordinals.length - marked);
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
+    // A marked last ordinal is written one past the end, which a typed array ignores.
     kept[count] = ordinal;
     count += 1 - (mask[ordinal] === 1 ? 1 : 0);
   }
-  return count === ordinals.length ? ordinals : kept.slice(0, count);
+  return kept;
 }
 
 /**
