@@ -81,6 +81,15 @@ function fileTexts(dir: string): Map<string, string> {
   return texts;
 }
 
+/**
+ * `text` without the files' SHA-256 digests datapackage.json lists (Frictionless wants them in
+ * hex): a digest of a file this test checks itself, whose digits read as a CPR number about once
+ * in 400 files. Everything else the export writes itself, such as the versions, holds no digits.
+ */
+function withoutFileDigests(text: string): string {
+  return text.replace(/"sha256:[0-9a-f]{64}"/g, '"sha256:…"');
+}
+
 /** Identity of each file on disk: a rewritten file is a new inode renamed into place. */
 function identities(dir: string): Map<string, string> {
   return new Map(readdirSync(dir).map((name) => {
@@ -162,7 +171,7 @@ describe("bulk files refreshed incrementally", () => {
             }
             for (const [name, text] of texts) if (!isPublished) expect(text.includes(word), `${word} in ${name}`).toBe(false);
           }
-          for (const [name, text] of texts) expect(findCprNumbers(text), name).toEqual([]);
+          for (const [name, text] of texts) expect(findCprNumbers(withoutFileDigests(text)), name).toEqual([]);
         }
         const everOpen = [...current.values()].some((state) => !state.isItem6Closed);
         if (everOpen) expect(fileTexts(incremental).get("vejen.jsonl.gz")).toContain(CPR_REPLACEMENT);

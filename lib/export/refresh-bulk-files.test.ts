@@ -28,7 +28,11 @@ describe("bulk files kept current", () => {
   it("writes the files when there are none, and again only after the data changed", async () => {
     expect((await refreshBulkFiles(db.prisma, dir, SITE)).status).toBe("exported");
     const first = await readPublishedExport(dir);
-    expect(first?.dataVersion).toMatch(/^[0-9a-f]{32}$/);
+    // Letters only: a hex digest's digits can read as a CPR number.
+    expect(first?.dataVersion).toMatch(/^[a-p]{32}$/);
+    const versions = Object.values(first?.basis?.municipalityVersions ?? {});
+    expect(versions.length).toBeGreaterThan(0);
+    for (const version of versions) expect(version).toMatch(/^[a-p]{32}$/);
     expect((await refreshBulkFiles(db.prisma, dir, SITE)).status).toBe("unchanged");
     expect((await readPublishedExport(dir))?.created).toBe(first?.created);
     // Another site address changes every URL in the files.
