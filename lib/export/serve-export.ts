@@ -85,7 +85,8 @@ export async function serveExportFile(dir: string, name: string, request: Reques
     throw error;
   }
   // The file's identity (inode), size and time: a new version is a new file under the same name.
-  const tag = createHash("sha256").update(`${info.ino}:${info.size}:${info.mtimeMs}`).digest("hex").slice(0, 32);
+  // In base64url as the OParl API's: a hex digest's run of digits can read as a CPR number.
+  const tag = createHash("sha256").update(`${info.ino}:${info.size}:${info.mtimeMs}`).digest("base64url").slice(0, 32);
   const headers = {
     ETag: `"${tag}"`,
     "Last-Modified": info.mtime.toUTCString(),
