@@ -2,7 +2,7 @@ import { FIELD_INDEX, PAIR_FIELD, type SearchFieldName } from "./index-config";
 import type { SearchIndex } from "./search-index";
 import { PostingsBuffers, type FieldPostings } from "./segment/field-postings";
 import type { Segment } from "./segment/segment";
-import { decodeFieldList, type EncodedList } from "./segment/segment-format";
+import type { EncodedList } from "./segment/segment-format";
 import { forgetItemTerms as forgetDictionaryTerms, MAX_PREFIX_EXPANSIONS, prefixRange, type TermDictionary } from "./term-dictionary";
 import { codeCount, codeField } from "./term-frequencies";
 
@@ -123,11 +123,6 @@ export function forEachPostingsList(
     const postings = deltaPostings(index, term.term, field, fieldIndex);
     if (postings.ordinals.length > 0) visit(postings);
   }
-}
-
-/** A stored list decoded into the shared buffers (valid until the next decode). */
-export function decodeList(list: EncodedList): FieldPostings {
-  return decodeFieldList(list.bytes, list.start, list.end, list.file, list.position, segmentBuffers);
 }
 
 /** Every posting list of `term` (exactly as indexed, no prefix expansion) in `field`, both parts. */

@@ -57,12 +57,6 @@ function snippetTexts(index: SearchIndex, ordinal: number, restriction: FieldRes
   return [...(decision ? [decision] : []), ...index.items.sections.at(ordinal).map((section) => section.text)];
 }
 
-/** True when the word (or one of a code's parts) starts with a query term. */
-export function wordMatches(word: ScannedWord, terms: readonly string[]): boolean {
-  if (word.isStopWord) return false;
-  return terms.some((term) => word.term.startsWith(term) || word.parts.some((part) => part.startsWith(term)));
-}
-
 /**
  * The words of `text` and, per word, the index of the first query term it matches (-1: none).
  * Folding every word took most of a snippet's time; where the terms' pattern covers the text,

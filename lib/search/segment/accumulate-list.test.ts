@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
-import { addFirstList, addScannedList, addSparseList, gainsByCode, listLength, type TermColumns } from "./accumulate-list";
+import { addFirstList, addScannedList, addSparseList, gainsByCode, type TermColumns } from "./accumulate-list";
 import { decodeFieldList, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
 
@@ -64,7 +64,6 @@ describe("adding a stored list without decoding it", () => {
           // The reference reads the same bytes through the decoder, the test's postings give the gains.
           const decoded = decodeFieldList(list.bytes, list.start, list.end, list.file, list.position);
           expect(Array.from(decoded.ordinals)).toEqual(postings.map((posting) => posting.ordinal));
-          expect(listLength(list)).toBe(postings.length);
           addFirstList(list, gains, columns);
           for (const posting of postings) {
             seen.add(posting.ordinal);
