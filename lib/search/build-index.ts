@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { appendTextTerms } from "./danish-encoder";
+import { pairPositionCode } from "./pair-positions";
 import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
 import type { SearchDocument } from "./search-document";
 import { dayNumber, fieldTexts, itemDate, itemOutcome, metaTexts, NO_KLE_GROUP, sectionTexts, yearOfDay, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
@@ -294,7 +295,7 @@ class DocumentWriter {
         for (const term of fieldTerms) dictionary.add(term, ordinal, bit);
         frequencies.addField(ordinal, FIELD_INDEX.get(field) ?? 0, fieldTerms);
       }
-      for (const pair of terms.pairs) pairDictionary.add(pair, ordinal, 1);
+      for (const pair of terms.pairs.keys()) pairDictionary.add(pair, ordinal, 1);
     }
     index.dictionary = mergeDictionaries(index.dictionary, dictionary.build());
     index.pairDictionary = mergeDictionaries(index.pairDictionary, pairDictionary.build());
@@ -326,10 +327,10 @@ class GrowingColumn<T extends Uint8Array | Uint16Array | Int32Array> {
   }
 }
 
-/** What one item contributes to the index: its encoded terms per field, and its word pairs. */
+/** What one item contributes to the index: its encoded terms per field, and its word pairs with their first positions (pair-positions.ts). */
 export interface ItemTerms {
   fields: Array<{ field: SearchFieldName; terms: string[] }>;
-  pairs: Set<string>;
+  pairs: Map<string, number>;
 }
 
 /** The terms an item of `index` is indexed under, recomputed from its stored fields. */
@@ -342,7 +343,7 @@ function addItemTerms(builders: SegmentBuilders, ordinal: number, terms: ItemTer
     ordinal,
     terms.fields.map(({ field, terms: fieldTerms }) => ({ field: FIELD_INDEX.get(field) ?? 0, terms: fieldTerms })),
   );
-  if (terms.pairs.size > 0) builders.pairs.addItem(ordinal, [{ field: 0, terms: [...terms.pairs] }]);
+  if (terms.pairs.size > 0) builders.pairs.addCodedItem(ordinal, 0, [...terms.pairs.keys()], Array.from(terms.pairs.values(), pairPositionCode));
 }
 
 /** The texts of an item as stored, and its committee's and municipality's names. */
@@ -372,11 +373,12 @@ function storedFieldTexts(item: StoredTexts, field: SearchFieldName): string[] {
 
 function termsOfTexts(textsOf: (field: SearchFieldName) => string[]): ItemTerms {
   const fields: ItemTerms["fields"] = [];
-  const pairs = new Set<string>();
+  const pairs = new Map<string, number>();
+  let words = 0;
   for (const field of SEARCH_FIELDS) {
     const terms: string[] = [];
-    // One scan of each text gives both its terms and its word pairs.
-    for (const text of textsOf(field.name)) appendTextTerms(text, terms, pairs, PAIR_SEPARATOR);
+    // One scan of each text gives its terms, its word pairs and their positions in the item.
+    for (const text of textsOf(field.name)) words = appendTextTerms(text, terms, pairs, PAIR_SEPARATOR, words);
     if (terms.length > 0) fields.push({ field: field.name, terms });
   }
   return { fields, pairs };
@@ -436,7 +438,7 @@ export function outcomeId(outcome: DecisionOutcome): number {
 function flexRecord(terms: ItemTerms, ordinal: number): FlexRecord {
   const record: FlexRecord = { id: ordinal };
   for (const { field, terms: fieldTerms } of terms.fields) record[field] = fieldTerms.join(" ");
-  if (terms.pairs.size > 0) record[PAIR_FIELD] = [...terms.pairs].join(" ");
+  if (terms.pairs.size > 0) record[PAIR_FIELD] = [...terms.pairs.keys()].join(" ");
   return record;
 }
 

@@ -75,27 +75,30 @@ describe("danish encoder", () => {
     expect(scanWords(text).map((word) => text.slice(word.start, word.end))).toEqual(["Høringssvar", "fra", "Åbenrå"]);
   });
 
-  it("gives the same terms and word pairs in one pass as scanWords does word by word", () => {
-    // The pairs as phrase-match.ts compares them: adjacent non-stop words, stop words skipped over.
-    const scannedPairs = (text: string): string[] => {
-      const pairs: string[] = [];
-      let previous: string | null = null;
-      for (const word of scanWords(text)) {
-        if (word.isStopWord) continue;
-        if (previous !== null) pairs.push(`${previous}|${word.term}`);
-        previous = word.term;
-      }
-      return pairs;
+  it("gives the same terms and word pairs (with their first positions) in one pass as scanWords does word by word", () => {
+    // The pairs as phrase-match.ts compares them: adjacent non-stop words, stop words skipped
+    // over; a pair's position is its first word's among the non-stop words, counted from 7.
+    const wordsBefore = 7;
+    const scannedPairs = (text: string): { pairs: Array<[string, number]>; words: number } => {
+      const pairs = new Map<string, number>();
+      const words = scanWords(text).filter((word) => !word.isStopWord);
+      words.forEach((word, i) => {
+        const pair = i > 0 ? `${words[i - 1]?.term ?? ""}|${word.term}` : null;
+        if (pair !== null && !pairs.has(pair)) pairs.set(pair, wordsBefore + i - 1);
+      });
+      return { pairs: [...pairs], words: wordsBefore + words.length };
     };
     const piece = fc.constantFrom("Åbenrå", "og", "i", "24/3579", "it-system", "og/eller", "2.000.000", "15.00.00-A00-28-23", "e\u0301", "Allé", "x".repeat(45) + "-1", "ØKONOMI", ".", "-", " ", "\n", "at");
     const text = fc.oneof(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join("")), fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join(" ")), fc.string({ maxLength: 60 }));
     fc.assert(
       fc.property(text, (input) => {
         const terms: string[] = [];
-        const pairs = new Set<string>();
-        appendTextTerms(input, terms, pairs, "|");
+        const pairs = new Map<string, number>();
+        const words = appendTextTerms(input, terms, pairs, "|", wordsBefore);
         expect(terms).toEqual(appendIndexTerms(scanWords(input), []));
-        expect([...pairs]).toEqual([...new Set(scannedPairs(input))]);
+        const expected = scannedPairs(input);
+        expect([...pairs]).toEqual(expected.pairs);
+        expect(words).toBe(expected.words);
       }),
       { numRuns: 500 },
     );

@@ -177,11 +177,14 @@ export function appendIndexTerms(words: readonly ScannedWord[], terms: string[])
  * What indexing takes from a text, in one pass without an object per word: appends its index
  * terms ({@link appendIndexTerms} of {@link scanWords}) to `terms`, and adds each pair of
  * adjacent non-stop words (whole folded words, codes included, stop words skipped over) to
- * `pairs` as `previous + separator + word`.
+ * `pairs` as `previous + separator + word`, with the position of its first word where it first
+ * occurs. Positions count the non-stop words (a code once) of an item's texts from
+ * `wordsBefore`: a pair at position p and one at p + 1 share a word. Returns the count after
+ * this text, to pass to the item's next text.
  */
-export function appendTextTerms(text: string, terms: string[], pairs: Set<string>, separator: string): void {
+export function appendTextTerms(text: string, terms: string[], pairs: Map<string, number>, separator: string, wordsBefore = 0): number {
   const normalized = text.normalize("NFC");
-  const state: PairState = { previousWord: null, previous: null };
+  const state: PairState = { previousWord: null, previous: null, position: wordsBefore };
   const pattern = new RegExp(WORD_PATTERN);
   for (let match = pattern.exec(normalized); match !== null; match = pattern.exec(normalized)) {
     const raw = match[0];
@@ -192,28 +195,36 @@ export function appendTextTerms(text: string, terms: string[], pairs: Set<string
       if (code.term.length <= MAX_CODE_LENGTH) terms.push(code.term);
       for (const part of code.parts) terms.push(part);
       const previous = state.previousWord?.term ?? state.previous;
-      if (previous !== null) pairs.add(previous + separator + code.term);
+      if (previous !== null) addPair(pairs, previous + separator + code.term, state.position - 1);
       state.previousWord = null;
       state.previous = code.term;
+      state.position++;
     } else {
       for (const part of raw.split(SEPARATOR_PATTERN)) addSimpleWord(foldWord(part), terms, pairs, separator, state);
     }
   }
+  return state.position;
 }
 
-/** The previous non-stop word of a text being indexed: a cached simple word, or a code's term. */
+/** The previous non-stop word of a text being indexed (a cached simple word, or a code's term), and the next word's position. */
 interface PairState {
   previousWord: FoldedWord | null;
   previous: string | null;
+  position: number;
 }
 
-function addSimpleWord(word: FoldedWord, terms: string[], pairs: Set<string>, separator: string, state: PairState): void {
+function addSimpleWord(word: FoldedWord, terms: string[], pairs: Map<string, number>, separator: string, state: PairState): void {
   if (word.isStopWord) return;
   terms.push(word.term);
-  if (state.previousWord !== null) pairs.add(pairAfter(state.previousWord, word.term, separator));
-  else if (state.previous !== null) pairs.add(state.previous + separator + word.term);
+  if (state.previousWord !== null) addPair(pairs, pairAfter(state.previousWord, word.term, separator), state.position - 1);
+  else if (state.previous !== null) addPair(pairs, state.previous + separator + word.term, state.position - 1);
   state.previousWord = word;
   state.previous = null;
+  state.position++;
+}
+
+function addPair(pairs: Map<string, number>, pair: string, position: number): void {
+  if (!pairs.has(pair)) pairs.set(pair, position);
 }
 
 /**

@@ -35,7 +35,7 @@ export function applyIndexDelta(index: SearchIndex, delta: IndexDelta): void {
       removed[ordinal] = 1;
       index.liveSize--;
       const terms = itemTerms(index, ordinal);
-      forgetItemTerms(index, ordinal, new Set(terms.fields.flatMap((field) => field.terms)), terms.pairs);
+      forgetItemTerms(index, ordinal, new Set(terms.fields.flatMap((field) => field.terms)), new Set(terms.pairs.keys()));
     }
   }
   index.removed = removed;

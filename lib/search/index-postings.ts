@@ -104,6 +104,17 @@ export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: S
 }
 
 /**
+ * The full build's postings of a word pair (from {@link expandPrefixTerms} with `pairs`), the
+ * segment's list only: its codes are the pair's first positions in each item (pair-positions.ts),
+ * which FlexSearch, holding what deltas added, does not keep. Valid only while `visit` runs.
+ */
+export function forEachSegmentPairPostings(index: SearchIndex, pair: ExpandedTerm, visit: (postings: FieldPostings) => void): void {
+  if (pair.segmentPosition < 0) return;
+  const postings = index.segments.pairs.postings(pair.segmentPosition, 0, segmentBuffers);
+  if (postings !== null && postings.ordinals.length > 0) visit(postings);
+}
+
+/**
  * As {@link forEachPostings}, but the segment's list is handed to `visitEncoded` as stored (for
  * the search's hot loops, segment/accumulate-list.ts); the deltas' lists, decoded, to `visit`.
  */

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "@/lib/corpus/random";
 import { buildSearchIndex } from "./build-index";
 import { stemFolded } from "./danish-encoder";
-import { fieldsForRestriction } from "./index-config";
-import { compilePhrase, containsPhrase, phrasePairMask, singleMiddleMask, textContainsPhrase } from "./phrase-match";
+import { fieldsForRestriction, SCORE_RESOLUTION } from "./index-config";
+import { pairPosition, pairPositionCode, UNKNOWN_PAIR_POSITION } from "./pair-positions";
+import { CODE_RANGE, codeCount, codeSlot } from "./segment/segment-format";
+import { compilePhrase, consecutivePairsMask, containsPhrase, phrasePairMask, singleMiddleMask, textContainsPhrase } from "./phrase-match";
 import { parseQuery } from "./parse-query";
 import { searchItems } from "./query";
 import { searchedTexts } from "./search-index";
@@ -91,5 +93,85 @@ describe("singleMiddleMask (phrases made sure from the postings)", () => {
   it("gives no mask for a code in the middle (codes index their parts) or for two terms", () => {
     expect(singleMiddleMask(small, ["sag", "24/3579", "borger"])).toBeNull();
     expect(singleMiddleMask(small, ["negativ", "social"])).toBeNull();
+  });
+});
+
+describe("consecutivePairsMask (phrases made sure from the pairs' first positions)", () => {
+  // Short texts over a small vocabulary: phrases recur, pairs of a phrase often first occur
+  // apart, and items have three texts (pairs never span two), so every case turns up.
+  const random = mulberry32(19);
+  const vocabulary = ["borger", "kommune", "plan", "skole", "vej", "bolig", "klima", "budget", "sag", "udvalg"];
+  const word = () => vocabulary[Math.floor(random() ** 1.5 * vocabulary.length)] ?? "sag";
+  const text = (length: number) => Array.from({ length }, word).join(random() < 0.2 ? " og " : " ");
+  const documents = Array.from({ length: 400 }, (_, i) =>
+    testDocument(i + 1, {
+      title: text(3),
+      decision: text(5),
+      sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: text(10) }],
+    }),
+  );
+  const small = buildSearchIndex(documents);
+  const phrases = Array.from({ length: 300 }, () => Array.from({ length: 3 + Math.floor(random() * 2) }, () => stemFolded(word())));
+  const everyOrdinal = Uint32Array.from({ length: small.size }, (_, ordinal) => ordinal);
+
+  it("marks only items that hold the phrase, and most of those that do", () => {
+    let sure = 0;
+    let holding = 0;
+    for (const terms of phrases) {
+      const certain = consecutivePairsMask(small, terms, everyOrdinal);
+      const phrase = compilePhrase(terms);
+      for (let ordinal = 0; ordinal < small.size; ordinal++) {
+        const holds = containsPhrase(small, ordinal, phrase, fieldsForRestriction(null));
+        if (holds) holding++;
+        if (certain[ordinal] === 1) {
+          expect(holds, `${terms.join(" ")} in item ${ordinal}`).toBe(true);
+          sure++;
+        }
+      }
+    }
+    expect(holding).toBeGreaterThan(500);
+    expect(sure).toBeGreaterThan(holding / 2);
+    expect(sure).toBeLessThan(holding);
+  });
+
+  it("looks only at the candidates it is given", () => {
+    const terms = ["plan", "skole", "vej"];
+    const all = consecutivePairsMask(small, terms, everyOrdinal);
+    const first = all.indexOf(1);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(consecutivePairsMask(small, terms, Uint32Array.of(first)).reduce((sum, bit) => sum + bit, 0)).toBe(1);
+    expect(consecutivePairsMask(small, terms, new Uint32Array(0)).indexOf(1)).toBe(-1);
+  });
+
+  it("leaves a phrase past the stored positions to the text check, which still finds it", () => {
+    const filler = Array.from({ length: UNKNOWN_PAIR_POSITION + 20 }, (_, i) => `ord${String.fromCharCode(97 + (i % 26))}`).join(" ");
+    const late = buildSearchIndex([
+      testDocument(1, { title: "Sen frase", sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: `${filler} negativ social kontrol` }] }),
+      testDocument(2, { title: "Tidlig frase", sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: "negativ social kontrol" }] }),
+    ]);
+    const terms = ["negativ", "social", "kontrol"];
+    expect(Array.from(consecutivePairsMask(late, terms, Uint32Array.of(0, 1)))).toEqual([0, 1]);
+    expect(searchItems(late, { ...DEFAULT_SEARCH_PARAMS, q: '"negativ social kontrol"' }).total).toBe(2);
+  });
+
+  it("does not take the stored cap for a position: a pair just below it and one past it are not consecutive", () => {
+    // "negativ social" at the last exact position, "social kontrol" far past it (stored as the cap).
+    const filler = (length: number) => Array.from({ length }, (_, i) => `ord${String.fromCharCode(97 + (i % 26))}`).join(" ");
+    const apart = buildSearchIndex([
+      testDocument(1, { title: "Adskilt", sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: `${filler(UNKNOWN_PAIR_POSITION - 2)} negativ social slut ${filler(30)} social kontrol` }] }),
+    ]);
+    expect(consecutivePairsMask(apart, ["negativ", "social", "kontrol"], Uint32Array.of(0))[0]).toBe(0);
+    expect(searchItems(apart, { ...DEFAULT_SEARCH_PARAMS, q: '"negativ social kontrol"' }).total).toBe(0);
+  });
+});
+
+describe("pair positions", () => {
+  it("store every position below the cap exactly, as a valid posting code", () => {
+    for (let position = 0; position <= UNKNOWN_PAIR_POSITION + 5; position++) {
+      const code = pairPositionCode(position);
+      expect(code).toBeLessThan(CODE_RANGE);
+      expect(codeSlot(code)).toBeLessThan(SCORE_RESOLUTION);
+      expect(pairPosition(codeSlot(code), codeCount(code))).toBe(Math.min(position, UNKNOWN_PAIR_POSITION));
+    }
   });
 });

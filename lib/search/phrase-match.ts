@@ -1,6 +1,7 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
 import { FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
-import { expandPrefixTerms, forEachPostings, type ExpandedTerm } from "./index-postings";
+import { expandPrefixTerms, forEachPostings, forEachSegmentPairPostings, type ExpandedTerm } from "./index-postings";
+import { pairPosition, UNKNOWN_PAIR_POSITION } from "./pair-positions";
 import { someSearchedText, type SearchIndex } from "./search-index";
 import { termPrefixSource } from "./term-pattern";
 
@@ -95,6 +96,45 @@ export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Ui
     mask = pairMask;
   }
   return mask ?? new Uint8Array(index.size).fill(1);
+}
+
+/**
+ * Items of the full build that surely hold a phrase of three or more terms, as a membership
+ * mask: those where pairs of the phrase's adjacent terms first occur at consecutive positions
+ * (pair-positions.ts), the pair of terms k and k + 1 at p + k, so words p to p + n − 1 are the
+ * phrase. An item whose pairs first occur elsewhere may still hold it (check it); items deltas
+ * added have no positions and are never in the mask; only `candidates` are looked at.
+ */
+export function consecutivePairsMask(index: SearchIndex, terms: readonly string[], candidates: Uint32Array): Uint8Array {
+  const certain = new Uint8Array(index.size);
+  if (terms.length < 3) return certain;
+  // The first position of each adjacent pair in each item; several pair terms matching
+  // (prefixes) keep the lowest, itself an occurrence. NONE where the item has none known.
+  const NONE = 0xffff;
+  const first = Array.from({ length: terms.length - 1 }, () => new Uint16Array(index.size).fill(NONE));
+  for (let k = 0; k + 1 < terms.length; k++) {
+    const positions = first[k] ?? new Uint16Array(0);
+    const second = terms[k + 1] ?? "";
+    for (const pair of pairsStartingWith(index, terms[k] ?? "")) {
+      if (!pair.term.startsWith(second, pair.term.indexOf(PAIR_SEPARATOR) + 1)) continue;
+      forEachSegmentPairPostings(index, pair, ({ ordinals, slots, counts }) => {
+        for (let i = 0; i < ordinals.length; i++) {
+          const ordinal = ordinals[i] ?? 0;
+          const position = pairPosition(slots[i] ?? 0, counts[i] ?? 1);
+          if (position < UNKNOWN_PAIR_POSITION && position < (positions[ordinal] ?? NONE)) positions[ordinal] = position;
+        }
+      });
+    }
+  }
+  const start = first[0] ?? new Uint16Array(0);
+  for (const ordinal of candidates) {
+    const p = start[ordinal] ?? NONE;
+    if (p === NONE) continue;
+    let isConsecutive = true;
+    for (let k = 1; k < first.length && isConsecutive; k++) isConsecutive = first[k]?.[ordinal] === p + k;
+    if (isConsecutive) certain[ordinal] = 1;
+  }
+  return certain;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
 import { fieldsForRestriction, type FieldRestriction } from "./index-config";
 import { markTerm, matchAllTerms, reusableScoreColumn } from "./match-terms";
-import { compilePhrase, containsPhrase, phrasePairMask, singleMiddleMask } from "./phrase-match";
+import { compilePhrase, consecutivePairsMask, containsPhrase, phrasePairMask, singleMiddleMask } from "./phrase-match";
 import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
 import { itemDate, itemOutcome, type SearchIndex } from "./search-index";
@@ -111,8 +111,9 @@ function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPl
     // against the stored text (decompressing it: ~40 µs an item), unless the postings make it sure.
     if (terms.length > 2 || !isAllFields) {
       const phrase = compilePhrase(terms);
+      const consecutive = isAllFields && terms.length > 2 ? consecutivePairsMask(index, terms, candidates) : null;
       const certain = isAllFields && candidates.length > SURE_PHRASE_MIN_CANDIDATES ? singleMiddleMask(index, terms) : null;
-      candidates = filterOrdinals(candidates, (ordinal) => certain?.[ordinal] === 1 || containsPhrase(index, ordinal, phrase, fields));
+      candidates = filterOrdinals(candidates, (ordinal) => consecutive?.[ordinal] === 1 || certain?.[ordinal] === 1 || containsPhrase(index, ordinal, phrase, fields));
     }
   }
   return candidates;

@@ -7,7 +7,8 @@ import { mergeRuns } from "./merge-runs";
 import { PostingLog } from "./posting-log";
 import { RunFileReader, writeRunFile } from "./run-file";
 import { Segment } from "./segment";
-import { MAX_FIELDS, postingCode } from "./segment-format";
+import { SCORE_RESOLUTION } from "../index-config";
+import { CODE_RANGE, codeSlot, MAX_FIELDS, postingCode } from "./segment-format";
 import { FileSink, MemorySink, SegmentWriter } from "./segment-writer";
 import type { TermRecordSource } from "./term-record";
 
@@ -85,6 +86,28 @@ export class SegmentBuilder {
       this.addField(ordinal, field, terms);
     }
     if (hasTerms) this.itemCount++;
+    if (this.spillDir !== undefined && this.log.length >= this.runPostings) this.spill(this.spillDir);
+  }
+
+  /**
+   * One item's distinct terms of one field with the code each posting stores, given rather than
+   * counted from the terms (word pairs store their first position this way: pair-positions.ts).
+   * Codes are valid posting codes (segment-format.ts postingCode). Ordinals ascend across calls as in {@link addItem}.
+   */
+  addCodedItem(ordinal: number, field: number, terms: readonly string[], codes: readonly number[]): void {
+    if (this.isFinished) throw new Error("SegmentBuilder.addCodedItem after finish()");
+    if (!Number.isInteger(ordinal) || ordinal <= this.lastOrdinal || ordinal > 0xffffffff) {
+      throw new RangeError(`Segment ordinals must ascend: ${ordinal} after ${this.lastOrdinal}`);
+    }
+    if (!Number.isInteger(field) || field < 0 || field >= this.fields) throw new RangeError(`Item ${ordinal}: field ${field} outside 0..${this.fields - 1}`);
+    if (codes.length !== terms.length) throw new Error(`Item ${ordinal}: ${terms.length} terms, ${codes.length} codes`);
+    if (terms.some((term) => term.length === 0)) throw new Error(`Item ${ordinal}: an empty term in field ${field}`);
+    if (codes.some((code) => !Number.isInteger(code) || code < 0 || code >= CODE_RANGE || codeSlot(code) >= SCORE_RESOLUTION)) throw new RangeError(`Item ${ordinal}: a code no posting can hold`);
+    if (new Set(terms).size !== terms.length) throw new Error(`Item ${ordinal}: a term given twice in field ${field}`);
+    this.lastOrdinal = ordinal;
+    if (terms.length === 0) return;
+    for (let i = 0; i < terms.length; i++) this.log.add(this.log.intern(terms[i] ?? ""), ordinal, field, codes[i] ?? 0);
+    this.itemCount++;
     if (this.spillDir !== undefined && this.log.length >= this.runPostings) this.spill(this.spillDir);
   }
 

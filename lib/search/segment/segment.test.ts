@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { firstOccurrenceSlot, type FieldPostings } from "./field-postings";
 import { Segment } from "./segment";
 import { SegmentBuilder } from "./segment-builder";
+import { CODE_RANGE, postingCode } from "./segment-format";
+import { SCORE_RESOLUTION } from "../index-config";
 import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 
 interface Item {
@@ -186,6 +188,24 @@ describe("Segment round trip", () => {
     expect(() => builder.addItem(4, [])).toThrow(/ascend/);
     expect(() => builder.addItem(5, [{ field: 2, terms: ["a"] }])).toThrow(/field 2/);
     expect(() => builder.addItem(6, [{ field: 0, terms: ["a"] }, { field: 0, terms: ["b"] }])).toThrow(/twice/);
+  });
+
+  it("stores the codes addCodedItem is given, spilled or not, and refuses codes no posting can hold", async () => {
+    for (const runPostings of [1, 1000]) {
+      const builder = new SegmentBuilder({ fields: 1, spillDir: temporaryDirectory(), runPostings });
+      builder.addCodedItem(3, 0, ["vej\u0001plan", "plan\u0001skole"], [postingCode(8, 31), 0]);
+      builder.addCodedItem(9, 0, ["plan\u0001skole"], [postingCode(2, 5)]);
+      const segment = await builder.finish();
+      expect(plain(segment.postings(segment.find("plan\u0001skole"), 0))).toEqual({ ordinals: [3, 9], slots: [0, 2], counts: [1, 5] });
+      expect(plain(segment.postings(segment.find("vej\u0001plan"), 0))).toEqual({ ordinals: [3], slots: [8], counts: [31] });
+    }
+    const builder = new SegmentBuilder({ fields: 1 });
+    expect(() => builder.addCodedItem(1, 0, ["a"], [postingCode(SCORE_RESOLUTION, 1)])).toThrow(/code/);
+    expect(() => builder.addCodedItem(1, 0, ["a"], [CODE_RANGE])).toThrow(/code/);
+    expect(() => builder.addCodedItem(1, 0, ["a", "a"], [0, 1])).toThrow(/twice/);
+    expect(() => builder.addCodedItem(1, 0, ["a"], [])).toThrow(/codes/);
+    builder.addCodedItem(1, 0, ["a"], [0]);
+    expect(() => builder.addCodedItem(1, 0, ["b"], [0])).toThrow(/ascend/);
   });
 
   it("writes a segment into its own directory after that directory was renamed", async () => {
