@@ -96,8 +96,9 @@ export function searchItems(
 }
 
 /**
- * Candidates of a longer phrase past this many are first checked in the postings
- * (singleMiddleMask, a pass over the middle terms' postings) before any text is read.
+ * Candidates of a longer phrase left unsure by the pairs' positions past this many are first
+ * checked in the postings (singleMiddleMask, a pass over the middle terms' postings) before any
+ * text is read.
  */
 const SURE_PHRASE_MIN_CANDIDATES = 1_000;
 
@@ -112,7 +113,9 @@ function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPl
     if (terms.length > 2 || !isAllFields) {
       const phrase = compilePhrase(terms);
       const consecutive = isAllFields && terms.length > 2 ? consecutivePairsMask(index, terms, candidates) : null;
-      const certain = isAllFields && candidates.length > SURE_PHRASE_MIN_CANDIDATES ? singleMiddleMask(index, terms) : null;
+      let unsure = candidates.length;
+      if (consecutive !== null) for (const ordinal of candidates) unsure -= consecutive[ordinal] ?? 0;
+      const certain = isAllFields && unsure > SURE_PHRASE_MIN_CANDIDATES ? singleMiddleMask(index, terms) : null;
       candidates = filterOrdinals(candidates, (ordinal) => consecutive?.[ordinal] === 1 || certain?.[ordinal] === 1 || containsPhrase(index, ordinal, phrase, fields));
     }
   }
