@@ -134,6 +134,21 @@ describe("consecutivePairsMask (phrases made sure from the pairs' first position
     expect(sure).toBeLessThan(holding);
   });
 
+  it("excludes -\"phrases\" exactly: the items holding them, found sure or by their text", () => {
+    const random = mulberry32(23);
+    let excludedSome = 0;
+    for (let n = 0; n < 40; n++) {
+      const words = Array.from({ length: 3 + Math.floor(random() * 2) }, () => vocabulary[Math.floor(random() ** 1.5 * vocabulary.length)] ?? "sag");
+      const [terms = []] = parseQuery(`"${words.join(" ")}"`).phrases;
+      const phrase = compilePhrase(terms);
+      const holding = Array.from({ length: small.size }, (_, ordinal) => ordinal).filter((ordinal) => containsPhrase(small, ordinal, phrase, fieldsForRestriction(null))).length;
+      const all = searchItems(small, { ...DEFAULT_SEARCH_PARAMS, q: words[0] ?? "" }).total;
+      expect(searchItems(small, { ...DEFAULT_SEARCH_PARAMS, q: `${words[0] ?? ""} -"${words.join(" ")}"` }).total).toBe(all - holding);
+      if (holding > 0) excludedSome++;
+    }
+    expect(excludedSome).toBeGreaterThan(10);
+  });
+
   it("looks only at the candidates it is given", () => {
     const terms = ["plan", "skole", "vej"];
     const all = consecutivePairsMask(small, terms, everyOrdinal);

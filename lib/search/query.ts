@@ -133,8 +133,10 @@ function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: Quer
     }
     const phrase = compilePhrase(terms);
     const mask = phrasePairMask(index, terms);
-    for (const ordinal of matchAllTerms(index, terms, allFields).ordinals) {
-      if (mask[ordinal] === 1 && (terms.length === 2 || containsPhrase(index, ordinal, phrase, allFields))) excluded[ordinal] = 1;
+    const holding = filterOrdinals(matchAllTerms(index, terms, allFields).ordinals, (ordinal) => mask[ordinal] === 1);
+    const consecutive = consecutivePairsMask(index, terms, holding);
+    for (const ordinal of holding) {
+      if (terms.length === 2 || consecutive[ordinal] === 1 || containsPhrase(index, ordinal, phrase, allFields)) excluded[ordinal] = 1;
     }
   }
   return filterOrdinals(candidates, (ordinal) => excluded[ordinal] !== 1);
