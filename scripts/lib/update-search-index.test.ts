@@ -40,6 +40,8 @@ const QUERIES: Array<Record<string, string>> = [
   { q: "Fritidspas" },
   { q: "sygedagpenge" },
   { q: '"har klaget over"' },
+  { q: '"negativ social kontrol"' },
+  { q: 'social -"negativ social kontrol"' },
   { q: "borgeren -sygedagpenge" },
   { q: "beskæftigelse", sort: "nyeste" },
   { kommune: "vejen" },
