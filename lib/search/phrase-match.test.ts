@@ -1,11 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "@/lib/corpus/random";
 import { buildSearchIndex } from "./build-index";
 import { stemFolded } from "./danish-encoder";
-import { fieldsForRestriction, SCORE_RESOLUTION } from "./index-config";
+import { fieldsForRestriction, PAIR_SEPARATOR, SCORE_RESOLUTION } from "./index-config";
 import { pairPosition, pairPositionCode, UNKNOWN_PAIR_POSITION } from "./pair-positions";
 import { CODE_RANGE, codeCount, codeSlot } from "./segment/segment-format";
-import { compilePhrase, consecutivePairsMask, containsPhrase, phrasePairMask, singleMiddleMask, textContainsPhrase } from "./phrase-match";
+import { compilePhrase, consecutivePairsMask, containsPhrase, phrasePairMask, phrasePairTerms, singleMiddleMask, textContainsPhrase, type PairLookup } from "./phrase-match";
+import { applyIndexDelta } from "./index-delta";
 import { parseQuery } from "./parse-query";
 import { searchItems } from "./query";
 import { searchedTexts } from "./search-index";
@@ -188,5 +190,37 @@ describe("pair positions", () => {
       expect(codeSlot(code)).toBeLessThan(SCORE_RESOLUTION);
       expect(pairPosition(codeSlot(code), codeCount(code))).toBe(Math.min(position, UNKNOWN_PAIR_POSITION));
     }
+  });
+});
+
+describe("phrasePairTerms (a phrase's word pairs, found by word or by pair)", () => {
+  // Words sharing prefixes, a long code (indexed by its parts, its pairs by the whole code) and
+  // a hyphenated word; half the items built into the segment, half added by a delta.
+  const words = ["budget", "budgetopfølgning", "bolig", "skole", "skolevej", "vej", "klage", "x".repeat(45) + "-1", "xylofon", "it-system", "24/3579"];
+  const text = fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((picked) => picked.join(" "));
+  const documents = fc.array(fc.tuple(text, text), { minLength: 2, maxLength: 16 });
+  const prefixes = ["b", "bu", "budget", "s", "sk", "skolevej", "v", "x", "xx", "xy", "k", "i", "it", "system", "2", "24/3579", "q"];
+
+  it("gives the same pairs either way, from the segment and a delta alike", () => {
+    fc.assert(
+      fc.property(documents, fc.constantFrom(...prefixes), fc.constantFrom(...prefixes, ""), (rows, first, second) => {
+        const docs = rows.map(([title, body], i) =>
+          testDocument(i + 1, { url: `/vejen/byraadet/2024-03-${String(10 + (i % 2)).padStart(2, "0")}/punkt-${i + 1}`, title: title || "Punkt", sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: body }] }),
+        );
+        const index = buildSearchIndex(docs.filter((_, i) => i % 2 === 0));
+        applyIndexDelta(index, { paths: ["/vejen/byraadet/2024-03-11"], docs: docs.filter((_, i) => i % 2 === 1), basis: { changeWatermark: 1, readAtMs: 0 } });
+        const terms = (lookup: PairLookup) => phrasePairTerms(index, first, second, lookup).map((pair) => `${pair.term} ${pair.frequency} ${pair.mask} ${pair.segmentPosition} ${pair.inDeltas}`).sort();
+        const byPair = terms("by-pair");
+        expect(terms("by-word")).toEqual(byPair);
+        expect(phrasePairTerms(index, first, second).length).toBe(byPair.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is not vacuous: pairs of a long code, of a delta's items and of several first words are found", () => {
+    const index = buildSearchIndex([testDocument(1, { title: `${"x".repeat(45)}-1 vej` }), testDocument(2, { title: "xylofon vej", url: "/vejen/byraadet/2024-03-19/punkt-2" })]);
+    applyIndexDelta(index, { paths: ["/vejen/byraadet/2024-03-20"], docs: [testDocument(3, { title: "xx vejene", url: "/vejen/byraadet/2024-03-20/punkt-3" })], basis: { changeWatermark: 1, readAtMs: 0 } });
+    expect(phrasePairTerms(index, "x", "vej", "by-word").map((pair) => pair.term.replace(PAIR_SEPARATOR, " ")).sort()).toEqual([`${"x".repeat(45)}-1 vej`, "xx vejene", "xylofon vej"].sort());
   });
 });

@@ -3,6 +3,7 @@ import { FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FieldRestri
 import { expandPrefixTerms, forEachPostings, forEachSegmentPairPostings, type ExpandedTerm } from "./index-postings";
 import { pairPosition, UNKNOWN_PAIR_POSITION } from "./pair-positions";
 import { someSearchedText, type SearchIndex } from "./search-index";
+import { prefixRange } from "./term-dictionary";
 import { termPrefixSource } from "./term-pattern";
 
 /** A phrase prepared for checking many texts: its terms and a cheap pre-filter per term. */
@@ -83,9 +84,7 @@ export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Ui
     const previous = mask;
     const first = terms[k] ?? "";
     const second = terms[k + 1] ?? "";
-    for (const pair of pairsStartingWith(index, first)) {
-      const separator = pair.term.indexOf(PAIR_SEPARATOR);
-      if (!pair.term.startsWith(second, separator + 1)) continue;
+    for (const pair of phrasePairTerms(index, first, second)) {
       forEachPostings(index, pair, PAIR_FIELD, ({ ordinals }) => {
         for (let i = 0; i < ordinals.length; i++) {
           const id = ordinals[i] ?? 0;
@@ -115,8 +114,7 @@ export function consecutivePairsMask(index: SearchIndex, terms: readonly string[
   for (let k = 0; k + 1 < terms.length; k++) {
     const positions = first[k] ?? new Uint16Array(0);
     const second = terms[k + 1] ?? "";
-    for (const pair of pairsStartingWith(index, terms[k] ?? "")) {
-      if (!pair.term.startsWith(second, pair.term.indexOf(PAIR_SEPARATOR) + 1)) continue;
+    for (const pair of phrasePairTerms(index, terms[k] ?? "", second)) {
       forEachSegmentPairPostings(index, pair, ({ ordinals, slots, counts }) => {
         for (let i = 0; i < ordinals.length; i++) {
           const ordinal = ordinals[i] ?? 0;
@@ -174,9 +172,55 @@ export function singleMiddleMask(index: SearchIndex, terms: readonly string[]): 
 
 const LETTERS_ONLY = /^\p{L}+$/u;
 
-function* pairsStartingWith(index: SearchIndex, prefix: string): Generator<ExpandedTerm> {
-  for (const pair of expandPrefixTerms(index, prefix, true, Number.MAX_SAFE_INTEGER)) {
-    // The prefix must lie within the first word, not reach across the separator.
-    if (pair.term.indexOf(PAIR_SEPARATOR) >= prefix.length) yield pair;
+/** How to find a phrase's pairs: from the distinct first words of the pairs starting with its first term, or from every such pair. */
+export type PairLookup = "by-word" | "by-pair";
+
+/**
+ * The word pairs `first…` + `second…` (each term a prefix of its word) in either part of the
+ * index. A short or common first term starts a great many pairs (at 1M generated items "b":
+ * 67,536, each made a term object to be filtered); then the distinct first words among them are
+ * far fewer, and each word's pairs with the second term are one range of the sorted pairs. The
+ * cheaper way is estimated from the dictionaries' ranges; `lookup` forces one (tests compare them).
+ */
+export function phrasePairTerms(index: SearchIndex, first: string, second: string, lookup?: PairLookup): ExpandedTerm[] {
+  if ((lookup ?? cheaperPairLookup(index, first)) === "by-word") {
+    const words = new Set<string>();
+    const segment = index.segments.pairs;
+    const dictionary = index.pairDictionary;
+    addFirstWords(words, first, (position) => segment.term(position), (prefix) => segment.prefixRange(prefix));
+    addFirstWords(words, first, (position) => dictionary.terms[position] ?? "", (prefix) => prefixRange(dictionary, prefix));
+    return [...words].sort().flatMap((word) => expandPrefixTerms(index, word + PAIR_SEPARATOR + second, true, Number.MAX_SAFE_INTEGER));
   }
+  // The prefix must lie within the first word, not reach across the separator.
+  return expandPrefixTerms(index, first, true, Number.MAX_SAFE_INTEGER).filter((pair) => {
+    const separator = pair.term.indexOf(PAIR_SEPARATOR);
+    return separator >= first.length && pair.term.startsWith(second, separator + 1);
+  });
+}
+
+/**
+ * Adds the distinct first words of the sorted pairs starting with `prefix` to `words`, jumping
+ * from one word's block of pairs ("word\u0001…", contiguous: the separator sorts below every
+ * character of a word) to the next: two searches of the dictionary per word.
+ */
+function addFirstWords(words: Set<string>, prefix: string, termAt: (position: number) => string, range: (prefix: string) => [number, number]): void {
+  const [from, end] = range(prefix);
+  let position = from;
+  while (position < end) {
+    const term = termAt(position);
+    const word = term.slice(0, Math.max(0, term.indexOf(PAIR_SEPARATOR)));
+    if (word.length >= prefix.length) words.add(word);
+    position = Math.max(position + 1, range(word + PAIR_SEPARATOR)[1]);
+  }
+}
+
+/**
+ * By word when the words starting with `first` (in the terms' dictionaries, an estimate of the
+ * pairs' distinct first words) are under an eighth of the pairs starting with it.
+ */
+function cheaperPairLookup(index: SearchIndex, first: string): PairLookup {
+  const size = ([from, to]: [number, number]) => to - from;
+  const words = size(index.segments.terms.prefixRange(first)) + size(prefixRange(index.dictionary, first));
+  const pairs = size(index.segments.pairs.prefixRange(first)) + size(prefixRange(index.pairDictionary, first));
+  return words * 8 < pairs ? "by-word" : "by-pair";
 }
