@@ -108,7 +108,7 @@ function hitList(size: number): fc.Arbitrary<number[]> {
     // Nearly every ordinal: counted as the totals less the few left out.
     fc.array(fc.oneof(ordinal, fc.constantFrom(0, size - 1)), { maxLength: 8 }).map((gaps) => all.filter((i) => !gaps.includes(i))),
     fc.constant(all),
-    fc.constant([]),
+    fc.constant<number[]>([]),
     fc.shuffledSubarray(all),
     // Not strictly ascending: a repeated hit in an otherwise complete list.
     fc.tuple(ordinal, ordinal).map(([repeated, dropped]) => [...all.filter((i) => i !== dropped), repeated].sort((a, b) => a - b)),
