@@ -43,6 +43,11 @@ export function compileTermsPattern(terms: readonly string[]): RegExp | null {
   return new RegExp(sources.join("|"), "iu");
 }
 
+/** True when `text` is made only of characters the patterns cover (ASCII and æøåÆØÅ). */
+export function isPrefilterSafe(text: string): boolean {
+  return PREFILTER_SAFE.test(text);
+}
+
 /** False only when `text` surely holds no word starting with one of the pattern's terms. */
 export function mayContainTerm(text: string, pattern: RegExp | null): boolean {
   if (pattern === null || !PREFILTER_SAFE.test(text)) return true;
