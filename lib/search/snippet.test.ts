@@ -140,7 +140,10 @@ function referenceSnippet(index: SearchIndex, ordinal: number, terms: readonly s
 describe("buildSnippet", () => {
   // Synthetic items whose texts mix the vocabulary above: folded letters, codes, accents, long and short texts.
   // Every other text keeps to ASCII and æøåÆØÅ, where the scan takes its shortcuts.
-  const texts = fc.sample(textArbitrary, { numRuns: 900, seed: 11 }).map((text, i) => (i % 2 === 0 ? text.replace(/[^\x00-\x7FæøåÆØÅ]/g, " ") : text));
+  const longTexts = fc
+    .array(fc.tuple(fc.constantFrom(...VOCABULARY), fc.constantFrom(...SEPARATORS)), { maxLength: 150, size: "max" })
+    .map((parts) => parts.map(([word, separator]) => word + separator).join(""));
+  const texts = fc.sample(longTexts, { numRuns: 900, seed: 11 }).map((text, i) => (i % 2 === 0 ? text.replace(/[^\x00-\x7FæøåÆØÅ]/g, " ") : text));
   const docs = generateSearchDocuments(300, 3).map((doc, i) => ({
     ...doc,
     decision: i % 4 === 0 ? null : (texts[i * 3] ?? ""),
