@@ -183,6 +183,10 @@ describe("filterByFacets against a reference counting item by item", () => {
           }
         }
         checkAgainstReference(live, 5);
+        // Other values for the same items (never done in place, but a column may be replaced): counted anew, not extended.
+        filterByFacets(live, new Uint32Array(0), { ...DEFAULT_SEARCH_PARAMS });
+        live.facets = { ...live.facets, outcome: live.facets.outcome.map((id, ordinal) => (ordinal % 2 === 0 ? (id + 1) % DECISION_OUTCOMES.length : id)) };
+        checkAgainstReference(live, 3);
       }),
       { numRuns: 15 },
     );
