@@ -205,4 +205,21 @@ describe("filterByFacets against a reference counting item by item", () => {
     const odd: SearchIndex = { ...index, facets: columns, municipalities, size };
     checkAgainstReference(odd, 200);
   });
+
+  it("counts an index with more place combinations than 16 bits number", () => {
+    const size = 70_000;
+    const spread = (modulus: number) => Uint16Array.from({ length: size }, (_, ordinal) => ordinal % modulus);
+    const facets: FacetColumns = {
+      municipality: spread(index.municipalities.length),
+      // Every item its own committee id: most have no label, so only the first few are listed.
+      committee: Uint16Array.from({ length: size }, (_, ordinal) => ordinal),
+      year: Uint16Array.from({ length: size }, (_, ordinal) => 2018 + (ordinal % 8)),
+      outcome: Uint8Array.from({ length: size }, (_, ordinal) => ordinal % DECISION_OUTCOMES.length),
+      kle: Uint8Array.from({ length: size }, (_, ordinal) => ordinal % 100),
+      deviation: Uint8Array.from({ length: size }, (_, ordinal) => ordinal % 2),
+      dissent: Uint8Array.from({ length: size }, (_, ordinal) => ordinal % 3 === 0 ? 1 : 0),
+      day: new Int32Array(size),
+    };
+    checkAgainstReference({ ...index, facets, size }, 10);
+  });
 });

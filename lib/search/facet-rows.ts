@@ -88,10 +88,11 @@ function extendRows(rows: FacetRows, columns: FacetColumns, size: number): Facet
   place.totals.set(rows.place.totals);
   decision.totals.set(rows.decision.totals);
   addTotals(added, place.totals, decision.totals);
-  const wide = new Uint32Array(size * 2);
-  wide.set(rows.ids);
-  wide.set(added, rows.size * 2);
-  return { ids: narrowed(wide, place.count, decision.count), place, decision, size, columns, builder };
+  const isNarrow = rows.ids instanceof Uint16Array && Math.max(place.count, decision.count) <= 0x10000;
+  const ids = isNarrow ? new Uint16Array(size * 2) : new Uint32Array(size * 2);
+  ids.set(rows.ids);
+  ids.set(added, rows.size * 2);
+  return { ids, place, decision, size, columns, builder };
 }
 
 function addTotals(ids: Uint32Array, places: Uint32Array, decisions: Uint32Array): void {
