@@ -1,4 +1,4 @@
-import { scanWords, type ScannedWord, type WordSpan } from "./danish-encoder";
+import { scanWords, type ScannedWord } from "./danish-encoder";
 import type { FieldRestriction } from "./index-config";
 import { searchedTexts, type SearchIndex } from "./search-index";
 import { compileTermsPattern, isPrefilterSafe, possibleTermStarts } from "./term-pattern";
@@ -104,7 +104,7 @@ export function matchWords(
   return { words, matchedTerm };
 }
 
-function spansOf(words: readonly WordSpan[]): WordSpans {
+function spansOf(words: readonly ScannedWord[]): WordSpans {
   return { starts: words.map((word) => word.start), ends: words.map((word) => word.end) };
 }
 
@@ -126,7 +126,7 @@ function isJoiner(code: number): boolean {
 }
 
 /**
- * The first `limit` words scanWordSpans finds in `text`, for text made only of ASCII and
+ * The offsets of the first `limit` words scanWords finds in `text`, for text made only of ASCII and
  * æøåÆØÅ (where the terms' patterns apply), without its regular expression and an object per
  * word: a letter or digit run, joined runs ("24/3579") one word when they hold a digit, else a
  * word per run ("it-system").

@@ -48,12 +48,6 @@ export function isPrefilterSafe(text: string): boolean {
   return PREFILTER_SAFE.test(text);
 }
 
-/** False only when `text` surely holds no word starting with one of the pattern's terms. */
-export function mayContainTerm(text: string, pattern: RegExp | null): boolean {
-  if (pattern === null || !PREFILTER_SAFE.test(text)) return true;
-  return pattern.test(text);
-}
-
 /**
  * Every offset in `text` where a word might start with one of the pattern's terms (each word
  * that does has its start among them), ascending; null when only the word scanner can tell
