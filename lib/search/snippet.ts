@@ -27,7 +27,7 @@ export interface SnippetRun {
  */
 export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonly string[], restriction: FieldRestriction): SnippetRun[] {
   const texts = snippetTexts(index, ordinal, restriction);
-  const pattern = compileTermsPattern(terms);
+  const pattern = termsPattern(terms);
   const folded = new Map<string, number>();
   let best: Passage | null = null;
   for (const text of texts) {
@@ -37,6 +37,15 @@ export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonl
   if (best !== null) return renderPassage(best);
   const fallback = texts[0] ?? "";
   return fallback === "" ? [] : renderPassage(leadingPassage(fallback));
+}
+
+// A search quotes its 20 hits with the same terms: their pattern is compiled once.
+let lastPattern: { key: string; pattern: RegExp | null } | null = null;
+
+function termsPattern(terms: readonly string[]): RegExp | null {
+  const key = JSON.stringify(terms);
+  if (lastPattern?.key !== key) lastPattern = { key, pattern: compileTermsPattern(terms) };
+  return lastPattern.pattern;
 }
 
 /** The words of a text, as offsets: word i is text.slice(starts[i], ends[i]). */

@@ -48,6 +48,9 @@ export function isPrefilterSafe(text: string): boolean {
   return PREFILTER_SAFE.test(text);
 }
 
+// The global twin of each pattern, made once: a snippet scans several texts with one pattern.
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
 /**
  * Every offset in `text` where a word might start with one of the pattern's terms (each word
  * that does has its start among them), ascending; null when only the word scanner can tell
@@ -55,7 +58,12 @@ export function isPrefilterSafe(text: string): boolean {
  */
 export function possibleTermStarts(text: string, pattern: RegExp | null): number[] | null {
   if (pattern === null || !PREFILTER_SAFE.test(text)) return null;
-  const global = new RegExp(pattern.source, "giu");
+  let global = globalPatterns.get(pattern);
+  if (global === undefined) {
+    global = new RegExp(pattern.source, "giu");
+    globalPatterns.set(pattern, global);
+  }
+  global.lastIndex = 0;
   const starts: number[] = [];
   for (let match = global.exec(text); match !== null; match = global.exec(text)) {
     starts.push(match.index);
