@@ -92,6 +92,7 @@ export function matchWords(
     return { words: spansOf(scanned), matchedTerm: scanned.map((word) => matchingTermIndex(word, terms)) };
   }
   if (starts.length === 0) return null;
+  // Starts are only given for text of ASCII and æøåÆØÅ: the character scan's alphabet.
   const words = scanSafeWordSpans(text, Number.POSITIVE_INFINITY);
   const count = words.starts.length;
   const matchedTerm = new Array<number>(count).fill(-1);
