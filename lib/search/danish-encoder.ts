@@ -60,34 +60,6 @@ export function scanWords(text: string): ScannedWord[] {
   return words;
 }
 
-/** Where one word of {@link scanWords} lies, without folding it. */
-export interface WordSpan {
-  start: number;
-  end: number;
-}
-
-/**
- * The words {@link scanWords} finds in `text`, only their offsets (in the text as given: pass
- * NFC text), for a caller that folds just the few it needs (snippet.ts).
- */
-export function scanWordSpans(text: string): WordSpan[] {
-  const spans: WordSpan[] = [];
-  for (const match of text.matchAll(WORD_PATTERN)) {
-    const raw = match[0];
-    const start = match.index;
-    if (!SEPARATOR_PATTERN.test(raw) || DIGIT_PATTERN.test(raw)) {
-      spans.push({ start, end: start + raw.length });
-      continue;
-    }
-    let offset = start;
-    for (const part of raw.split(SEPARATOR_PATTERN)) {
-      spans.push({ start: offset, end: offset + part.length });
-      offset += part.length + 1;
-    }
-  }
-  return spans;
-}
-
 /** What a simple word (no separator) folds to. */
 interface FoldedWord {
   term: string;

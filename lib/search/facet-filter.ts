@@ -1,6 +1,7 @@
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { KLE_GROUP_NAMES } from "@/lib/text/kle-topics";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
+import { facetRows, filterRows, tallyRows } from "./facet-rows";
 import { NO_KLE_GROUP, type FacetLabel, type SearchIndex } from "./search-index";
 import { FLAG_VALUE } from "./search-params";
 
@@ -33,14 +34,6 @@ const YEAR_RANGE = 10_000;
 const KLE_RANGE = 0x100;
 const danishOrder = new Intl.Collator("da").compare;
 
-interface Dimension {
-  name: FacetName;
-  column: Uint8Array | Uint16Array;
-  /** null = nothing selected (every value passes). */
-  mask: Uint8Array | null;
-  counts: Uint32Array;
-}
-
 /**
  * Keeps the hits that pass every facet (AND across facets, OR within one; `hits` itself when
  * nothing is selected) and counts facet values
@@ -49,114 +42,23 @@ interface Dimension {
  * on a truncated FlexSearch result.
  */
 export function filterByFacets(index: SearchIndex, hits: Uint32Array, selection: FacetSelection): FacetedHits {
-  const dimensions = FACET_NAMES.map((name): Dimension => {
-    const column = facetColumn(index, name);
-    const values = selection[name];
-    return {
-      name,
-      column,
-      mask: values.length > 0 ? selectionMask(index, name, values) : null,
-      counts: new Uint32Array(columnRange(index, name)),
-    };
-  });
-  if (dimensions.every((dimension) => dimension.mask === null)) {
-    // Nothing selected (most searches): every hit passes and is tallied in every column.
-    tallyAll(dimensions, hits);
-    return { ordinals: hits, facets: facetCountsOf(index, dimensions, selection) };
-  }
-  // Which selected dimensions each hit fails, one bit per dimension, in one monomorphic pass each.
-  const misses = new Uint8Array(hits.length);
-  dimensions.forEach((dimension, bit) => {
-    if (dimension.mask !== null) markMisses(dimension.column, dimension.mask, hits, misses, 1 << bit);
-  });
-  // A hit passing all is kept and counts everywhere; one failing a single dimension counts only
-  // there (that dimension's counts ignore its own selection); one failing two counts nowhere.
-  const ordinals = hitsWithMisses(hits, misses, 0);
-  tallyAll(dimensions, ordinals);
-  dimensions.forEach((dimension, bit) => {
-    if (dimension.mask !== null) tally(dimension.column, hitsWithMisses(hits, misses, 1 << bit), dimension.counts);
-  });
-  return { ordinals, facets: facetCountsOf(index, dimensions, selection) };
+  // Masks and tallies per dimension, in FACET_NAMES order.
+  const masks = FACET_NAMES.map((name) => (selection[name].length > 0 ? selectionMask(index, name, selection[name]) : null));
+  const tallies = FACET_NAMES.map((name) => new Uint32Array(columnRange(index, name)));
+  const rows = facetRows(index);
+  let ordinals = hits;
+  // Nothing selected (most searches): every hit passes and is tallied in every dimension.
+  if (masks.every((mask) => mask === null)) tallyRows(rows, hits, tallies);
+  else ordinals = filterRows(rows, hits, masks, tallies);
+  return { ordinals, facets: facetCountsOf(index, tallies, selection) };
 }
 
-/** Sets `bit` in `misses[i]` for each hit whose value in `column` the selection `mask` leaves out. */
-function markMisses(column: Uint8Array | Uint16Array, mask: Uint8Array, hits: Uint32Array, misses: Uint8Array, bit: number): void {
-  for (let i = 0; i < hits.length; i++) {
-    if (mask[column[hits[i] ?? 0] ?? 0] !== 1) misses[i] = (misses[i] ?? 0) | bit;
-  }
-}
-
-/** The hits whose misses are exactly `miss`, in order. */
-function hitsWithMisses(hits: Uint32Array, misses: Uint8Array, miss: number): Uint32Array {
-  let count = 0;
-  for (let i = 0; i < misses.length; i++) if (misses[i] === miss) count++;
-  const selected = new Uint32Array(count);
-  let at = 0;
-  for (let i = 0; i < misses.length; i++) if (misses[i] === miss) selected[at++] = hits[i] ?? 0;
-  return selected;
-}
-
-/**
- * Tallies every hit in every dimension in one pass over the hits: a common word's million hits
- * are read once rather than once per dimension.
- */
-function tallyAll(dimensions: readonly Dimension[], hits: Uint32Array): void {
-  const [a, b, c, d, e, f, g, ...rest] = dimensions;
-  if (a === undefined || b === undefined || c === undefined || d === undefined || e === undefined || f === undefined || g === undefined || rest.length > 0) {
-    for (const dimension of dimensions) tally(dimension.column, hits, dimension.counts);
-    return;
-  }
-  const [ca, cb, cc, cd, ce, cf, cg] = [a.column, b.column, c.column, d.column, e.column, f.column, g.column];
-  const [na, nb, nc, nd, ne, nf, ng] = [a.counts, b.counts, c.counts, d.counts, e.counts, f.counts, g.counts];
-  for (let i = 0; i < hits.length; i++) {
-    const ordinal = hits[i] ?? 0;
-    count(na, ca[ordinal] ?? 0);
-    count(nb, cb[ordinal] ?? 0);
-    count(nc, cc[ordinal] ?? 0);
-    count(nd, cd[ordinal] ?? 0);
-    count(ne, ce[ordinal] ?? 0);
-    count(nf, cf[ordinal] ?? 0);
-    count(ng, cg[ordinal] ?? 0);
-  }
-}
-
-function count(counts: Uint32Array, value: number): void {
-  counts[value] = (counts[value] ?? 0) + 1;
-}
-
-function tally(column: Uint8Array | Uint16Array, hits: Uint32Array, counts: Uint32Array): void {
-  for (let i = 0; i < hits.length; i++) {
-    const value = column[hits[i] ?? 0] ?? 0;
-    counts[value] = (counts[value] ?? 0) + 1;
-  }
-}
-
-function facetCountsOf(index: SearchIndex, dimensions: readonly Dimension[], selection: FacetSelection): Record<FacetName, FacetCount[]> {
+function facetCountsOf(index: SearchIndex, tallies: readonly Uint32Array[], selection: FacetSelection): Record<FacetName, FacetCount[]> {
   const facets = {} as Record<FacetName, FacetCount[]>;
-  for (const dimension of dimensions) {
-    facets[dimension.name] = facetCounts(index, dimension.name, dimension.counts, selection[dimension.name]);
-  }
+  FACET_NAMES.forEach((name, dimension) => {
+    facets[name] = facetCounts(index, name, tallies[dimension] ?? new Uint32Array(0), selection[name]);
+  });
   return facets;
-}
-
-/** The typed facet column of a dimension. */
-export function facetColumn(index: SearchIndex, name: FacetName): Uint8Array | Uint16Array {
-  switch (name) {
-    case "kommune":
-      return index.facets.municipality;
-    case "udvalg":
-      return index.facets.committee;
-    case "aar":
-      return index.facets.year;
-    case "udfald":
-      return index.facets.outcome;
-    case "emne":
-      return index.facets.kle;
-    case "afvigelse":
-      return index.facets.deviation;
-    case "dissens":
-      return index.facets.dissent;
-  }
 }
 
 /** The facet value (URL form) of a column entry, or null for "no value" (an item without KLE). */
@@ -237,23 +139,116 @@ function labelId(labels: readonly FacetLabel[], slug: string): number | null {
 
 function facetCounts(index: SearchIndex, name: FacetName, counts: Uint32Array, selected: readonly string[]): FacetCount[] {
   const result: FacetCount[] = [];
-  const seen = new Set<string>();
   for (let columnValue = 0; columnValue < counts.length; columnValue++) {
     const count = counts[columnValue] ?? 0;
     if (count === 0) continue;
     const value = facetValue(index, name, columnValue);
     if (value === null) continue;
-    seen.add(value);
     result.push({ value, label: facetLabel(index, name, columnValue, value), count });
   }
   // Selected values stay listed with 0 so the page can still show and uncheck them.
+  const seen = new Set(selected.length > 0 ? result.map((facet) => facet.value) : []);
   for (const value of selected) {
     if (seen.has(value)) continue;
     seen.add(value);
     const columnValue = columnValueOf(index, name, value);
     result.push({ value, label: columnValue === null ? value : facetLabel(index, name, columnValue, value), count: 0 });
   }
-  return result.sort(name === "aar" ? byValueDesc : byCountDesc);
+  return name === "aar" ? result.sort(byValueDesc) : sortedByCount(result, labelRanks(index, name));
+}
+
+/**
+ * `counts` by count, descending, then by label in Danish order (a stable sort: labels the
+ * collator finds equal keep their order). Where counts tie it compares the labels' ranks
+ * rather than calling the collator, which over a search's ~500 committees took 0.1–0.2 ms, and
+ * where every label has a rank, sorts numbers without a comparator.
+ */
+function sortedByCount(counts: readonly FacetCount[], ranks: ReadonlyMap<string, number>): FacetCount[] {
+  const rank = counts.map((count) => ranks.get(count.label) ?? -1);
+  const isKeyed = counts.length <= KEY_SLOTS && rank.every((r) => r >= 0 && r < KEY_SLOTS) && counts.every((count) => count.count < MAX_KEYED_COUNT);
+  if (isKeyed) {
+    // One number per entry, descending in the order wanted: count, then rank reversed, then
+    // position reversed (ties keep their order, as a stable sort does); exact below 2^53.
+    const keys = new Float64Array(counts.length);
+    counts.forEach((count, i) => {
+      keys[i] = (count.count * KEY_SLOTS + (KEY_SLOTS - 1 - (rank[i] ?? 0))) * KEY_SLOTS + (KEY_SLOTS - 1 - i);
+    });
+    keys.sort();
+    const sorted: FacetCount[] = [];
+    for (let i = keys.length - 1; i >= 0; i--) sorted.push(counts[KEY_SLOTS - 1 - ((keys[i] ?? 0) % KEY_SLOTS)] as FacetCount);
+    return sorted;
+  }
+  const order = counts.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = counts[i] as FacetCount;
+    const b = counts[j] as FacetCount;
+    const rankA = rank[i] ?? -1;
+    const rankB = rank[j] ?? -1;
+    return b.count - a.count || (rankA >= 0 && rankB >= 0 ? rankA - rankB : danishOrder(a.label, b.label));
+  });
+  return order.map((i) => counts[i] as FacetCount);
+}
+
+// Sort keys of sortedByCount: 16 bits of rank and of position under 21 bits of count.
+const KEY_SLOTS = 0x10000;
+const MAX_KEYED_COUNT = 2 ** 21;
+
+interface LabelRanks {
+  labels: readonly string[];
+  ranks: ReadonlyMap<string, number>;
+}
+
+const indexLabelRanks = new WeakMap<SearchIndex, Partial<Record<FacetName, LabelRanks>>>();
+const fixedLabelRanks: Partial<Record<FacetName, LabelRanks>> = {};
+
+/**
+ * The position in Danish order of each label a dimension can show, equal for labels the
+ * collator finds equal, so comparing two ranks gives the collator's answer. Kept per index for
+ * municipalities and committees (made anew when a delta added or renamed one), once for the rest.
+ */
+function labelRanks(index: SearchIndex, name: FacetName): ReadonlyMap<string, number> {
+  const isFixed = name !== "kommune" && name !== "udvalg";
+  let cached = isFixed ? fixedLabelRanks : indexLabelRanks.get(index);
+  if (cached === undefined) {
+    cached = {};
+    indexLabelRanks.set(index, cached);
+  }
+  const known = cached[name];
+  if (isFixed && known !== undefined) return known.ranks;
+  const labels = dimensionLabels(index, name);
+  if (known !== undefined && known.labels.length === labels.length && known.labels.every((label, i) => label === labels[i])) return known.ranks;
+  const ranks = rankLabels(labels);
+  cached[name] = { labels, ranks };
+  return ranks;
+}
+
+function dimensionLabels(index: SearchIndex, name: FacetName): string[] {
+  switch (name) {
+    case "kommune":
+      return index.municipalities.map((municipality) => municipality.name);
+    case "udvalg":
+      return index.committees.map((committee) => committee.label);
+    case "aar":
+      return [];
+    case "udfald":
+      return Object.values(OUTCOME_LABELS);
+    case "emne":
+      return Array.from({ length: 100 }, (_, group) => facetLabel(index, name, group, String(group).padStart(2, "0")));
+    case "afvigelse":
+    case "dissens":
+      return [FLAG_LABELS[name]];
+  }
+}
+
+function rankLabels(labels: readonly string[]): Map<string, number> {
+  const sorted = [...new Set(labels)].sort(danishOrder);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((label, i) => {
+    if (i > 0 && danishOrder(sorted[i - 1] ?? "", label) !== 0) rank++;
+    ranks.set(label, rank);
+  });
+  return ranks;
 }
 
 function facetLabel(index: SearchIndex, name: FacetName, columnValue: number, value: string): string {
@@ -272,10 +267,6 @@ function facetLabel(index: SearchIndex, name: FacetName, columnValue: number, va
     case "dissens":
       return FLAG_LABELS[name];
   }
-}
-
-function byCountDesc(a: FacetCount, b: FacetCount): number {
-  return b.count - a.count || danishOrder(a.label, b.label);
 }
 
 function byValueDesc(a: FacetCount, b: FacetCount): number {

@@ -1,7 +1,7 @@
-import { scanWords, scanWordSpans, type ScannedWord, type WordSpan } from "./danish-encoder";
+import { scanWords, type ScannedWord } from "./danish-encoder";
 import type { FieldRestriction } from "./index-config";
 import { searchedTexts, type SearchIndex } from "./search-index";
-import { compileTermsPattern, mayContainTerm, possibleTermStarts } from "./term-pattern";
+import { compileTermsPattern, isPrefilterSafe, possibleTermStarts } from "./term-pattern";
 
 /** Words in a snippet window. */
 const WINDOW_WORDS = 28;
@@ -27,11 +27,11 @@ export interface SnippetRun {
  */
 export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonly string[], restriction: FieldRestriction): SnippetRun[] {
   const texts = snippetTexts(index, ordinal, restriction);
-  const pattern = compileTermsPattern(terms);
+  const pattern = termsPattern(terms);
+  const folded = new Map<string, number>();
   let best: Passage | null = null;
   for (const text of texts) {
-    if (!mayContainTerm(text, pattern)) continue;
-    const passage = bestPassage(text, terms, pattern);
+    const passage = bestPassage(text, terms, pattern, folded);
     if (passage !== null && (best === null || passage.quality > best.quality)) best = passage;
   }
   if (best !== null) return renderPassage(best);
@@ -39,13 +39,29 @@ export function buildSnippet(index: SearchIndex, ordinal: number, terms: readonl
   return fallback === "" ? [] : renderPassage(leadingPassage(fallback));
 }
 
+// A search quotes its 20 hits with the same terms: their pattern is compiled once.
+let lastPattern: { key: string; pattern: RegExp | null } | null = null;
+
+function termsPattern(terms: readonly string[]): RegExp | null {
+  const key = JSON.stringify(terms);
+  if (lastPattern?.key !== key) lastPattern = { key, pattern: compileTermsPattern(terms) };
+  return lastPattern.pattern;
+}
+
+/** The words of a text, as offsets: word i is text.slice(starts[i], ends[i]). */
+interface WordSpans {
+  starts: number[];
+  ends: number[];
+}
+
 interface Passage {
   text: string;
-  words: readonly WordSpan[];
+  words: WordSpans;
   /** Inclusive word range. */
   from: number;
   to: number;
-  isMatch: boolean[];
+  /** Per word, the index of the first query term it matches (-1: none). */
+  matchedTerm: readonly number[];
   quality: number;
 }
 
@@ -58,40 +74,130 @@ function snippetTexts(index: SearchIndex, ordinal: number, restriction: FieldRes
 }
 
 /**
- * The words of `text` and, per word, the index of the first query term it matches (-1: none).
- * Folding every word took most of a snippet's time; where the terms' pattern covers the text,
- * only the words holding a place the pattern matches are folded (the pattern never misses a
- * matching word's start), the others are known not to match.
+ * The words of `text` and, per word, the index of the first query term it matches (-1: none);
+ * null when the terms' pattern shows no word of it can match. Folding every word took most of
+ * a snippet's time; where the pattern covers the text, only the words holding a place the
+ * pattern matches are folded (the pattern never misses a matching word's start), the others
+ * are known not to match. `folded` remembers the words folded so far (the same terms).
  */
-export function matchWords(text: string, terms: readonly string[], pattern: RegExp | null): { words: readonly WordSpan[]; matchedTerm: number[] } {
+export function matchWords(
+  text: string,
+  terms: readonly string[],
+  pattern: RegExp | null,
+  folded = new Map<string, number>(),
+): { words: WordSpans; matchedTerm: number[] } | null {
   const starts = possibleTermStarts(text, pattern);
   if (starts === null) {
-    const words = scanWords(text);
-    return { words, matchedTerm: words.map((word) => matchingTermIndex(word, terms)) };
+    const scanned = scanWords(text);
+    return { words: spansOf(scanned), matchedTerm: scanned.map((word) => matchingTermIndex(word, terms)) };
   }
-  const words = scanWordSpans(text);
-  const matchedTerm = new Array<number>(words.length).fill(-1);
+  if (starts.length === 0) return null;
+  // Starts are only given for text of ASCII and æøåÆØÅ: the character scan's alphabet.
+  const words = scanSafeWordSpans(text, Number.POSITIVE_INFINITY);
+  const count = words.starts.length;
+  const matchedTerm = new Array<number>(count).fill(-1);
   let next = 0;
-  for (let i = 0; i < words.length && next < starts.length; i++) {
-    const { start, end } = words[i] as WordSpan;
+  for (let i = 0; i < count && next < starts.length; i++) {
+    const start = words.starts[i] ?? 0;
+    const end = words.ends[i] ?? 0;
     while (next < starts.length && (starts[next] ?? 0) < start) next++;
     if (next >= starts.length || (starts[next] ?? 0) >= end) continue;
-    const [word] = scanWords(text.slice(start, end));
-    matchedTerm[i] = word === undefined ? -1 : matchingTermIndex(word, terms);
+    const raw = text.slice(start, end);
+    let termIndex = folded.get(raw);
+    if (termIndex === undefined) {
+      const [word] = scanWords(raw);
+      termIndex = word === undefined ? -1 : matchingTermIndex(word, terms);
+      folded.set(raw, termIndex);
+    }
+    matchedTerm[i] = termIndex;
   }
   return { words, matchedTerm };
 }
 
-function bestPassage(text: string, terms: readonly string[], pattern: RegExp | null): Passage | null {
+function spansOf(words: readonly ScannedWord[]): WordSpans {
+  return { starts: words.map((word) => word.start), ends: words.map((word) => word.end) };
+}
+
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
+
+/** True for a letter or digit of the text the terms' patterns cover (ASCII and æøåÆØÅ). */
+function isSafeWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= DIGIT_0 && code <= DIGIT_9) || ((code | 0x20) >= LOWER_A && (code | 0x20) <= LOWER_Z);
+  // å æ ø and Å Æ Ø.
+  return code === 0xe5 || code === 0xe6 || code === 0xf8 || code === 0xc5 || code === 0xc6 || code === 0xd8;
+}
+
+/** "." "/" "-": what joins the parts of a code or a compound ("24/3579", "it-system"). */
+function isJoiner(code: number): boolean {
+  return code === 0x2e || code === 0x2f || code === 0x2d;
+}
+
+/**
+ * The offsets of the first `limit` words scanWords finds in `text`, for text made only of ASCII and
+ * æøåÆØÅ (where the terms' patterns apply), without its regular expression and an object per
+ * word: a letter or digit run, joined runs ("24/3579") one word when they hold a digit, else a
+ * word per run ("it-system").
+ */
+function scanSafeWordSpans(text: string, limit: number): WordSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const length = text.length;
+  let at = 0;
+  while (at < length && starts.length < limit) {
+    if (!isSafeWordChar(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const start = at;
+    let hasDigit = false;
+    let hasJoiner = false;
+    for (;;) {
+      for (; at < length; at++) {
+        const code = text.charCodeAt(at);
+        if (!isSafeWordChar(code)) break;
+        if (code <= DIGIT_9) hasDigit = true;
+      }
+      if (at + 1 < length && isJoiner(text.charCodeAt(at)) && isSafeWordChar(text.charCodeAt(at + 1))) {
+        hasJoiner = true;
+        at++;
+        continue;
+      }
+      break;
+    }
+    if (!hasJoiner || hasDigit) {
+      starts.push(start);
+      ends.push(at);
+      continue;
+    }
+    let partStart = start;
+    for (let i = start; i <= at; i++) {
+      if (i === at || isJoiner(text.charCodeAt(i))) {
+        starts.push(partStart);
+        ends.push(i);
+        partStart = i + 1;
+      }
+    }
+  }
+  return { starts: starts.slice(0, limit), ends: ends.slice(0, limit) };
+}
+
+function bestPassage(text: string, terms: readonly string[], pattern: RegExp | null, folded: Map<string, number>): Passage | null {
   if (terms.length === 0) return null;
-  const { words, matchedTerm } = matchWords(text, terms, pattern);
+  const matched = matchWords(text, terms, pattern, folded);
+  if (matched === null) return null;
+  const { words, matchedTerm } = matched;
+  const count = words.starts.length;
   let best: Passage | null = null;
-  for (let from = 0; from < words.length; from++) {
+  const distinct = new Set<number>();
+  for (let from = 0; from < count; from++) {
     if ((matchedTerm[from] ?? -1) < 0) continue;
     // Windows start one fifth before a match so it is read in context.
     const start = Math.max(0, from - Math.floor(WINDOW_WORDS / 5));
-    const end = Math.min(words.length - 1, start + WINDOW_WORDS - 1);
-    const distinct = new Set<number>();
+    const end = Math.min(count - 1, start + WINDOW_WORDS - 1);
+    distinct.clear();
     let matches = 0;
     for (let i = start; i <= end; i++) {
       const termIndex = matchedTerm[i] ?? -1;
@@ -101,9 +207,7 @@ function bestPassage(text: string, terms: readonly string[], pattern: RegExp | n
       }
     }
     const quality = distinct.size * 1000 + matches;
-    if (best === null || quality > best.quality) {
-      best = { text, words, from: start, to: end, isMatch: matchedTerm.map((t) => t >= 0), quality };
-    }
+    if (best === null || quality > best.quality) best = { text, words, from: start, to: end, matchedTerm, quality };
   }
   return best;
 }
@@ -115,31 +219,35 @@ function matchingTermIndex(word: ScannedWord, terms: readonly string[]): number 
 }
 
 function leadingPassage(text: string): Passage {
-  const words = scanWords(text);
-  return { text, words, from: 0, to: Math.min(words.length, WINDOW_WORDS) - 1, isMatch: words.map(() => false), quality: 0 };
+  // Where the terms' patterns apply, the first words and whether there are more suffice.
+  const words = isPrefilterSafe(text) ? scanSafeWordSpans(text, WINDOW_WORDS + 1) : spansOf(scanWords(text));
+  const count = words.starts.length;
+  return { text, words, from: 0, to: Math.min(count, WINDOW_WORDS) - 1, matchedTerm: [], quality: 0 };
 }
 
 function renderPassage(passage: Passage): SnippetRun[] {
-  const { text, words, from, to, isMatch } = passage;
-  const first = words[from];
-  const last = words[to];
+  const { text, words, from, to, matchedTerm } = passage;
+  const first = words.starts[from];
+  const last = words.ends[to];
   const runs = new RunBuilder(MAX_SNIPPET_LENGTH);
   if (first === undefined || last === undefined) {
     runs.add(collapseWhitespace(text.slice(0, 200)), false);
     return runs.trimmed();
   }
   if (from > 0) runs.add("… ", false);
-  const isAtEnd = to === words.length - 1;
+  // A leading passage may hold one word past its end, to tell that it does not reach the end.
+  const isAtEnd = to === words.starts.length - 1;
   // A passage reaching an end of the text keeps its punctuation there ("(…", "….").
-  let cursor = from === 0 ? 0 : first.start;
+  let cursor = from === 0 ? 0 : first;
   for (let i = from; i <= to && !runs.isFull; i++) {
-    const word = words[i];
-    if (word === undefined || !isMatch[i]) continue;
-    runs.add(collapseWhitespace(text.slice(cursor, word.start)), false);
-    runs.add(text.slice(word.start, word.end), true);
-    cursor = word.end;
+    const start = words.starts[i];
+    const end = words.ends[i];
+    if (start === undefined || end === undefined || (matchedTerm[i] ?? -1) < 0) continue;
+    runs.add(collapseWhitespace(text.slice(cursor, start)), false);
+    runs.add(text.slice(start, end), true);
+    cursor = end;
   }
-  runs.add(collapseWhitespace(text.slice(cursor, isAtEnd ? text.length : last.end)), false);
+  runs.add(collapseWhitespace(text.slice(cursor, isAtEnd ? text.length : last)), false);
   if (!isAtEnd) runs.add(" …", false);
   return runs.trimmed();
 }

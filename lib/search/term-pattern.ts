@@ -43,11 +43,13 @@ export function compileTermsPattern(terms: readonly string[]): RegExp | null {
   return new RegExp(sources.join("|"), "iu");
 }
 
-/** False only when `text` surely holds no word starting with one of the pattern's terms. */
-export function mayContainTerm(text: string, pattern: RegExp | null): boolean {
-  if (pattern === null || !PREFILTER_SAFE.test(text)) return true;
-  return pattern.test(text);
+/** True when `text` is made only of characters the patterns cover (ASCII and æøåÆØÅ). */
+export function isPrefilterSafe(text: string): boolean {
+  return PREFILTER_SAFE.test(text);
 }
+
+// The global twin of each pattern, made once: a snippet scans several texts with one pattern.
+const globalPatterns = new WeakMap<RegExp, RegExp>();
 
 /**
  * Every offset in `text` where a word might start with one of the pattern's terms (each word
@@ -56,7 +58,12 @@ export function mayContainTerm(text: string, pattern: RegExp | null): boolean {
  */
 export function possibleTermStarts(text: string, pattern: RegExp | null): number[] | null {
   if (pattern === null || !PREFILTER_SAFE.test(text)) return null;
-  const global = new RegExp(pattern.source, "giu");
+  let global = globalPatterns.get(pattern);
+  if (global === undefined) {
+    global = new RegExp(pattern.source, "giu");
+    globalPatterns.set(pattern, global);
+  }
+  global.lastIndex = 0;
   const starts: number[] = [];
   for (let match = global.exec(text); match !== null; match = global.exec(text)) {
     starts.push(match.index);
