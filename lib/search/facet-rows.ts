@@ -45,8 +45,8 @@ const DECISION_DIMENSIONS = [3, 4, 5, 6];
 const cache = new WeakMap<SearchIndex, FacetRows>();
 
 /**
- * The index's facet rows, made on first use after a load (a pass over the columns: 20–100 ms at
- * 1M items) and extended by the items a delta appended when the columns still begin with the
+ * The index's facet rows, made on first use (a pass over the columns: 20–100 ms at 1M items;
+ * importSearchIndex makes them as it loads a version) and extended by the items a delta appended when the columns still begin with the
  * values they were made from (checked byte for byte, ~1 ms), made anew otherwise.
  */
 export function facetRows(index: SearchIndex): FacetRows {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { facetRows } from "./facet-rows";
 import { createFlexDocument, INDEX_FORMAT_VERSION, SEARCH_FIELDS } from "./index-config";
 import { applyIndexDelta, type IndexDelta } from "./index-delta";
 import { CorruptIndexFileError, FileSectionStore, writeSectionStore } from "./section-store";
@@ -310,6 +311,8 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     byUrl,
   };
   for (const delta of await readIndexDeltas(dir, manifest, manifest.deltas)) applyIndexDelta(index, delta);
+  // Made now, while the server loads the version beside the one serving, not by its first search.
+  facetRows(index);
   return index;
 }
 
