@@ -1,11 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
-import { termPostings } from "./index-postings";
-import { matchAllTerms, SearchTooBroadError } from "./match-terms";
+import { expandPrefixTerms, forEachPostings, termPostings } from "./index-postings";
+import { applyIndexDelta } from "./index-delta";
+import { matchAllTerms, reusableScoreColumn, SearchTooBroadError } from "./match-terms";
 import { encodeForIndex } from "./danish-encoder";
-import { fieldsForRestriction } from "./index-config";
+import { fieldsForRestriction, SCORE_RESOLUTION, SEARCH_FIELDS } from "./index-config";
 import type { SearchDocument } from "./search-document";
+import type { SearchIndex } from "./search-index";
+import { gainsByCode } from "./segment/accumulate-list";
+import { postingCode } from "./segment/segment-format";
+import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
 import { testDocument } from "./test-documents";
 
 function doc(id: number, title: string, body: string): SearchDocument {
@@ -111,5 +116,87 @@ describe("the committee's decision", () => {
     expect(ordinalsIn("decision")).toEqual([0]);
     // Only the item whose section is not its decision field indexes the section's words.
     expect([...ordinalsIn("lead"), ...ordinalsIn("body")]).toEqual([1]);
+  });
+});
+
+/**
+ * What matchAllTerms promises, the simple way: every term's postings decoded (both parts), each
+ * posting's gain added to its item's strength in field and expansion order, the terms taken
+ * rarest first, an item a hit when every term gave it strength, its score the float32 sum of
+ * `idf × saturate(strength)` over the terms in that order.
+ */
+function referenceMatch(index: SearchIndex, terms: readonly string[]): { ordinals: number[]; score: Float32Array } {
+  const expansions = terms.map((term) => expandPrefixTerms(index, term));
+  const frequencies = expansions.map((terms) => Math.min(index.liveSize, terms.reduce((sum, term) => sum + term.frequency, 0)));
+  const order = terms.map((_, i) => i).sort((a, b) => (frequencies[a] ?? 0) - (frequencies[b] ?? 0));
+  const score = new Float32Array(index.size);
+  if (frequencies.some((frequency) => frequency === 0)) return { ordinals: [], score };
+  let hits = Array.from({ length: index.size }, (_, ordinal) => ordinal);
+  for (const t of order) {
+    const strength = new Float32Array(index.size);
+    for (const [fieldIndex, { name, weight }] of SEARCH_FIELDS.entries()) {
+      for (const expanded of expansions[t] ?? []) {
+        if ((expanded.mask & (1 << fieldIndex)) === 0) continue;
+        const form = formStrength(terms[t] ?? "", [], expanded.term);
+        const bySlot = Float32Array.from({ length: SCORE_RESOLUTION }, (_, slot) => weight * matchStrength(form, slot, name));
+        const gains = gainsByCode(bySlot, weight * form);
+        forEachPostings(index, expanded, name, ({ ordinals, slots, counts }) => {
+          ordinals.forEach((ordinal, i) => {
+            strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
+          });
+        });
+      }
+    }
+    const idf = inverseDocumentFrequency(index.liveSize, frequencies[t] ?? 0);
+    hits = hits.filter((ordinal) => (strength[ordinal] ?? 0) > 0);
+    for (const ordinal of hits) score[ordinal] = (score[ordinal] ?? 0) + idf * saturate(strength[ordinal] ?? 0);
+  }
+  return { ordinals: hits, score };
+}
+
+describe("matchAllTerms against the decoded postings", () => {
+  // Common words (in most items: their terms are added as dense, their hits read off the
+  // strengths) and rare ones (added to the candidates as sparse); shared prefixes expand.
+  const COMMON = ["budget", "budgetopfølgning", "skole", "udvalget"];
+  const RARE = ["skolevej", "kontrol", "ældre", "fritidspas", "udvalgsmødet"];
+  const PREFIXES = ["budget", "budg", "skol", "skolevej", "udvalg", "kontrol", "ældr", "fritidspas"];
+  const text = fc
+    .array(fc.oneof({ arbitrary: fc.constantFrom(...COMMON), weight: 5 }, { arbitrary: fc.constantFrom(...RARE), weight: 1 }), { maxLength: 12 })
+    .map((words) => words.join(" "));
+  const item = fc.tuple(text, text, text, fc.boolean());
+  const toDoc = ([title, resume, body, isLater]: [string, string, string, boolean], id: number): SearchDocument =>
+    testDocument(id, {
+      title: title || "Punkt",
+      url: `/vejen/byraadet/${isLater ? "2024-04-16" : "2024-03-19"}/punkt-${id}`,
+      sections: [
+        { kind: "resume", heading: "Resumé", text: resume },
+        { kind: "sagsfremstilling", heading: "Sagsfremstilling", text: body },
+      ],
+    });
+
+  it("finds and scores exactly what they give, over the full build and a delta that replaced a meeting", () => {
+    fc.assert(
+      fc.property(
+        fc.array(item, { minLength: 1, maxLength: 70 }),
+        fc.array(item, { maxLength: 15 }),
+        fc.array(fc.uniqueArray(fc.constantFrom(...PREFIXES), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+        (built, appended, queries) => {
+          const index = buildSearchIndex(built.map(toDoc));
+          // The later meeting's items are replaced: they stay in the segment's postings, removed.
+          const later = appended.map(([title, resume, body]) => toDoc([title, resume, body, true], 1_000 + index.size));
+          if (appended.length > 0) applyIndexDelta(index, { paths: ["/vejen/byraadet/2024-04-16"], docs: later.map((doc, i) => ({ ...doc, id: 1_000 + i, url: `/vejen/byraadet/2024-04-16/punkt-${1_000 + i}` })), basis: { changeWatermark: 1, readAtMs: 0 } });
+          for (const terms of queries) {
+            const expected = referenceMatch(index, terms);
+            for (const score of [reusableScoreColumn(index), new Float32Array(index.size)]) {
+              const match = matchAllTerms(index, terms, fieldsForRestriction(null), score);
+              expect([...match.ordinals].sort((a, b) => a - b), terms.join(" ")).toEqual(expected.ordinals);
+              expect(expected.ordinals.map((ordinal) => match.score[ordinal]), terms.join(" ")).toEqual(expected.ordinals.map((ordinal) => expected.score[ordinal]));
+              expect(match.maxScore).toBe(Math.max(0, ...expected.ordinals.map((ordinal) => expected.score[ordinal] ?? 0)));
+            }
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
   });
 });
