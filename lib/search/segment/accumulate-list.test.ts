@@ -136,6 +136,8 @@ describe("adding a stored list without decoding it", () => {
       ["a slot out of range", patched(good, 2, 0x0f)],
       ["an ordinal past the index", encode([{ ordinal: SIZE + 5, slot: 0, count: 1 }])],
       ["a count of zero", patched(good, 0, 0)],
+      // Count 1, gap 3, code 512 (two bytes): past every count a code can hold.
+      ["a code past the stored counts", { bytes: Uint8Array.of(1, 3, 0x80, 0x04), start: 0, end: 4, file: "test-postings.bin", position: 7 }],
     ];
     for (const [what, list] of damages) {
       const live = new Uint8Array(256).fill(1);

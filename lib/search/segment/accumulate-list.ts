@@ -42,23 +42,21 @@ export function addFirstList(list: EncodedList, gains: Float64Array, columns: Te
   let damaged = 0;
   let minGap = 0;
   for (let i = 0; i < count; i++) {
-    // A one-byte varint is read inline; past the list's end it reads on into whatever follows
-    // (the pass ends after `count` postings and the position is checked after it).
+    // A gap and a code of one byte each (most postings of a frequent term) are read inline under
+    // one branch; past the list's end it reads on into whatever follows (the pass ends after
+    // `count` postings and the position is checked after it).
     let gap = bytes[at] ?? 0x80;
-    if (gap < 0x80) at++;
+    let code = bytes[at + 1] ?? 0x80;
+    if ((gap | code) < 0x80) at += 2;
     else {
       gap = readVarint(bytes, at, end);
-      at = varintEnd;
-    }
-    let code = bytes[at] ?? 0x80;
-    if (code < 0x80) at++;
-    else {
-      code = readVarint(bytes, at, end);
+      code = readVarint(bytes, varintEnd, end);
       at = varintEnd;
     }
     ordinal += gap;
-    // Gaps are at least 1 after the first (-1: a varint past the end); codes valid (slot in range).
-    damaged |= (gap < minGap ? 1 : 0) | (1 - (VALID_CODE[code] ?? 0));
+    // Gaps are at least 1 after the first (-1: a varint past the end), codes valid (slot in
+    // range): a negative difference or code flag sets the sign bit, without a branch.
+    damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
     // No branch on whether the item is new (about every other posting is): it is written at
     // the end of the candidates and kept only when new.
@@ -88,23 +86,21 @@ export function addStrengths(list: EncodedList, gains: Float64Array, strength: F
   let damaged = 0;
   let minGap = 0;
   for (let i = 0; i < count; i++) {
-    // A one-byte varint is read inline; past the list's end it reads on into whatever follows
-    // (the pass ends after `count` postings and the position is checked after it).
+    // A gap and a code of one byte each (most postings of a frequent term) are read inline under
+    // one branch; past the list's end it reads on into whatever follows (the pass ends after
+    // `count` postings and the position is checked after it).
     let gap = bytes[at] ?? 0x80;
-    if (gap < 0x80) at++;
+    let code = bytes[at + 1] ?? 0x80;
+    if ((gap | code) < 0x80) at += 2;
     else {
       gap = readVarint(bytes, at, end);
-      at = varintEnd;
-    }
-    let code = bytes[at] ?? 0x80;
-    if (code < 0x80) at++;
-    else {
-      code = readVarint(bytes, at, end);
+      code = readVarint(bytes, varintEnd, end);
       at = varintEnd;
     }
     ordinal += gap;
-    // Gaps are at least 1 after the first (-1: a varint past the end); codes valid (slot in range).
-    damaged |= (gap < minGap ? 1 : 0) | (1 - (VALID_CODE[code] ?? 0));
+    // Gaps are at least 1 after the first (-1: a varint past the end), codes valid (slot in
+    // range): a negative difference or code flag sets the sign bit, without a branch.
+    damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
     strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
   }
@@ -126,23 +122,21 @@ export function addSparseList(list: EncodedList, gains: Float64Array, step: numb
   let damaged = 0;
   let minGap = 0;
   for (let i = 0; i < count; i++) {
-    // A one-byte varint is read inline; past the list's end it reads on into whatever follows
-    // (the pass ends after `count` postings and the position is checked after it).
+    // A gap and a code of one byte each (most postings of a frequent term) are read inline under
+    // one branch; past the list's end it reads on into whatever follows (the pass ends after
+    // `count` postings and the position is checked after it).
     let gap = bytes[at] ?? 0x80;
-    if (gap < 0x80) at++;
+    let code = bytes[at + 1] ?? 0x80;
+    if ((gap | code) < 0x80) at += 2;
     else {
       gap = readVarint(bytes, at, end);
-      at = varintEnd;
-    }
-    let code = bytes[at] ?? 0x80;
-    if (code < 0x80) at++;
-    else {
-      code = readVarint(bytes, at, end);
+      code = readVarint(bytes, varintEnd, end);
       at = varintEnd;
     }
     ordinal += gap;
-    // Gaps are at least 1 after the first (-1: a varint past the end); codes valid (slot in range).
-    damaged |= (gap < minGap ? 1 : 0) | (1 - (VALID_CODE[code] ?? 0));
+    // Gaps are at least 1 after the first (-1: a varint past the end), codes valid (slot in
+    // range): a negative difference or code flag sets the sign bit, without a branch.
+    damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
     if (live[matched[ordinal] ?? 0] === 1) {
       matched[ordinal] = step + 1;
@@ -165,8 +159,8 @@ export function gainsByCode(bySlot: Float32Array, repeat: number): Float64Array 
   return gains;
 }
 
-/** 1 for each valid posting code: counts up to MAX_STORED_COUNT, slots below SCORE_RESOLUTION. */
-const VALID_CODE = Uint8Array.from({ length: CODE_RANGE }, (_, code) => (codeSlot(code) < SCORE_RESOLUTION ? 1 : 0));
+/** 0 for each valid posting code (counts up to MAX_STORED_COUNT, slots below SCORE_RESOLUTION), -1 for the others. */
+const CODE_DAMAGE = Int32Array.from({ length: CODE_RANGE }, (_, code) => (codeSlot(code) < SCORE_RESOLUTION ? 0 : -1));
 
 function readCount({ bytes, start, end, file, position }: EncodedList): { count: number; at: number } {
   const count = readVarint(bytes, start, end);
@@ -175,9 +169,13 @@ function readCount({ bytes, start, end, file, position }: EncodedList): { count:
   return { count, at: varintEnd };
 }
 
-/** Refuses a list whose pass found damage, ended elsewhere than its end, or reached an ordinal past the index (the last is the largest). */
+/**
+ * Refuses a list whose pass found damage (`damaged` negative), ended elsewhere than its end, or
+ * reached an ordinal past the index (the last is the largest; a gap too large for the flags
+ * takes the ordinal past it).
+ */
 function checkEnd({ file, position, end }: EncodedList, at: number, damaged: number, lastOrdinal: number, size: number): void {
-  if (damaged !== 0 || lastOrdinal >= size) throw new CorruptIndexFileError(file, `the postings of term ${position} hold a damaged posting`);
+  if (damaged < 0 || lastOrdinal >= size) throw new CorruptIndexFileError(file, `the postings of term ${position} hold a damaged posting`);
   if (at !== end) throw new CorruptIndexFileError(file, `the postings of term ${position} end ${end - at} bytes after their last posting`);
 }
 
