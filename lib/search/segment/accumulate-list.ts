@@ -30,14 +30,16 @@ export interface TermColumns {
  * it is seen (matched 0 → 1, appended at `found`) and `gains[code]` is added to its strength.
  */
 export function addFirstList(list: EncodedList, gains: Float64Array, columns: TermColumns): void {
-  const { bytes, end } = list;
-  const { count, at: first } = readCount(list);
+  const { count, at } = readCount(list);
   const { matched, strength } = columns;
-  let { candidates, found } = columns;
   // New candidates are at most the postings and the items (a write at `found` = the index size is dropped).
-  const room = Math.min(found + count, matched.length);
-  if (candidates.length < room) candidates = grown(candidates, room);
-  let at = first;
+  const room = Math.min(columns.found + count, matched.length);
+  if (columns.candidates.length < room) columns.candidates = grown(columns.candidates, room);
+  columns.found = firstPass(list.bytes, at, list.end, count, gains, matched, strength, columns.candidates, columns.found);
+  checkEnd(list, matched.length);
+}
+
+function firstPass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, matched: Uint8Array, strength: Float32Array, candidates: Uint32Array, found: number): number {
   let ordinal = 0;
   let damaged = 0;
   let minGap = 0;
@@ -65,30 +67,28 @@ export function addFirstList(list: EncodedList, gains: Float64Array, columns: Te
     matched[ordinal] = 1;
     strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
   }
-  columns.candidates = candidates;
-  columns.found = found;
-  checkEnd(list, at, damaged, ordinal, matched.length);
+  endPass(at, damaged, ordinal);
+  return found;
 }
 
 /**
  * Adds `gains[code]` to the strength of every posting's item, candidate or not: the loop of a
  * term whose items are a good part of the index (match-terms.ts), whose candidates are then read
  * off the strengths (a strength above 0 is a match: every valid code gains more than 0). Without
- * the matched column and its gate, the fewest operations a posting can take (`kommune`'s 2.3
- * million postings: 17.6 → 9.2 ms; a later term of `forvaltningen orienterer udvalget`, 1.5
- * million postings: 13 → 6 ms).
+ * the matched column and its gate, the fewest operations a posting can take.
  */
 export function addStrengths(list: EncodedList, gains: Float64Array, strength: Float32Array): void {
-  const { bytes, end } = list;
-  const { count, at: first } = readCount(list);
-  let at = first;
+  const { count, at } = readCount(list);
+  strengthPass(list.bytes, at, list.end, count, gains, strength);
+  checkEnd(list, strength.length);
+}
+
+function strengthPass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, strength: Float32Array): void {
   let ordinal = 0;
   let damaged = 0;
   let minGap = 0;
   for (let i = 0; i < count; i++) {
-    // A gap and a code of one byte each (most postings of a frequent term) are read inline under
-    // one branch; past the list's end it reads on into whatever follows (the pass ends after
-    // `count` postings and the position is checked after it).
+    // Read and checked as in firstPass.
     let gap = bytes[at] ?? 0x80;
     let code = bytes[at + 1] ?? 0x80;
     if ((gap | code) < 0x80) at += 2;
@@ -98,13 +98,11 @@ export function addStrengths(list: EncodedList, gains: Float64Array, strength: F
       at = varintEnd;
     }
     ordinal += gap;
-    // Gaps are at least 1 after the first (-1: a varint past the end), codes valid (slot in
-    // range): a negative difference or code flag sets the sign bit, without a branch.
     damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
     strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
   }
-  checkEnd(list, at, damaged, ordinal, strength.length);
+  endPass(at, damaged, ordinal);
 }
 
 /**
@@ -114,17 +112,17 @@ export function addStrengths(list: EncodedList, gains: Float64Array, strength: F
  * predicted, and the other items' columns are left alone.
  */
 export function addSparseList(list: EncodedList, gains: Float64Array, step: number, live: Uint8Array, columns: TermColumns): void {
-  const { bytes, end } = list;
-  const { count, at: first } = readCount(list);
-  const { matched, strength } = columns;
-  let at = first;
+  const { count, at } = readCount(list);
+  sparsePass(list.bytes, at, list.end, count, gains, step, live, columns.matched, columns.strength);
+  checkEnd(list, columns.matched.length);
+}
+
+function sparsePass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, step: number, live: Uint8Array, matched: Uint8Array, strength: Float32Array): void {
   let ordinal = 0;
   let damaged = 0;
   let minGap = 0;
   for (let i = 0; i < count; i++) {
-    // A gap and a code of one byte each (most postings of a frequent term) are read inline under
-    // one branch; past the list's end it reads on into whatever follows (the pass ends after
-    // `count` postings and the position is checked after it).
+    // Read and checked as in firstPass.
     let gap = bytes[at] ?? 0x80;
     let code = bytes[at + 1] ?? 0x80;
     if ((gap | code) < 0x80) at += 2;
@@ -134,8 +132,6 @@ export function addSparseList(list: EncodedList, gains: Float64Array, step: numb
       at = varintEnd;
     }
     ordinal += gap;
-    // Gaps are at least 1 after the first (-1: a varint past the end), codes valid (slot in
-    // range): a negative difference or code flag sets the sign bit, without a branch.
     damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
     if (live[matched[ordinal] ?? 0] === 1) {
@@ -143,7 +139,22 @@ export function addSparseList(list: EncodedList, gains: Float64Array, step: numb
       strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
     }
   }
-  checkEnd(list, at, damaged, ordinal, matched.length);
+  endPass(at, damaged, ordinal);
+}
+
+// What the last pass ended with, for checkEnd. Module state, as the passes return at most one
+// value: a property written after a pass's loop has no type feedback when V8 compiles the loop
+// while it runs (on stack), and such compiled code was left at that write on every call, the
+// next call's loop starting over in the interpreter (`fleksjob`: 432 such exits in 60 searches,
+// its first term's 340,000 postings taking 15 ns each).
+let passEnd = 0;
+let passDamage = 0;
+let passLastOrdinal = 0;
+
+function endPass(at: number, damaged: number, lastOrdinal: number): void {
+  passEnd = at;
+  passDamage = damaged;
+  passLastOrdinal = lastOrdinal;
 }
 
 /**
@@ -170,12 +181,13 @@ function readCount({ bytes, start, end, file, position }: EncodedList): { count:
 }
 
 /**
- * Refuses a list whose pass found damage (`damaged` negative), ended elsewhere than its end, or
- * reached an ordinal past the index (the last is the largest; a gap too large for the flags
+ * Refuses a list whose last pass found damage (a negative flag), ended elsewhere than its end,
+ * or reached an ordinal past the index (the last is the largest; a gap too large for the flags
  * takes the ordinal past it).
  */
-function checkEnd({ file, position, end }: EncodedList, at: number, damaged: number, lastOrdinal: number, size: number): void {
-  if (damaged < 0 || lastOrdinal >= size) throw new CorruptIndexFileError(file, `the postings of term ${position} hold a damaged posting`);
+function checkEnd({ file, position, end }: EncodedList, size: number): void {
+  const at = passEnd;
+  if (passDamage < 0 || passLastOrdinal >= size) throw new CorruptIndexFileError(file, `the postings of term ${position} hold a damaged posting`);
   if (at !== end) throw new CorruptIndexFileError(file, `the postings of term ${position} end ${end - at} bytes after their last posting`);
 }
 
