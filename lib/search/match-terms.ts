@@ -149,7 +149,6 @@ function matchInOrder(
     const queryTerm = terms[termIndex] ?? "";
     const expansion = expansions[termIndex];
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0 };
-    const isLast = step === order.length - 1;
     // Many items: every posting only adds to its item's strength, and the term's matches are
     // read off the strengths afterwards (see addStrengths). A first term matches at least the
     // items of its most frequent index term, a later one at most the candidates left.
@@ -203,18 +202,21 @@ function matchInOrder(
     const idf = inverseDocumentFrequency(index.liveSize, expansion.frequency);
     if (isDense) {
       const { candidates, strength, strengthBits } = state;
-      state.found = step === 0 ? collectFirstMatches(candidates, strength, strengthBits, score, idf) : keepStrengthened(candidates, state.found, strength, strengthBits, score, idf);
+      state.found = step === 0 ? collectFirstMatches(candidates, strength, strengthBits, score, idf) : keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, false);
       state.isMatchedCurrent = false;
       maxScore = passMaxScore;
       strength.fill(0);
       continue;
     }
-    flushStrengths(state, score, idf);
-    if (step > 0) state.found = keepMatched(state.candidates, state.found, state.matched, step + 1);
-    // Later terms look the candidates up in their (ascending) postings, and every later pass over
-    // the hits (scores, facets, ranking) reads the item columns in order rather than at random.
-    else sortCandidates(state, index.size);
-    if (isLast) maxScore = highestScore(state, score);
+    const { candidates, strength, strengthBits } = state;
+    if (step > 0) state.found = keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, true);
+    else {
+      // Later terms look the candidates up in their (ascending) postings, and every later pass
+      // over the hits (scores, facets, ranking) reads the item columns in order rather than at random.
+      sortCandidates(state, index.size);
+      scoreFirstMatches(candidates, state.found, strength, score, idf);
+    }
+    maxScore = passMaxScore;
   }
   if (reuse) candidateScratch.set(index, state.candidates);
   return { ordinals: state.candidates.subarray(0, state.found), score, maxScore };
@@ -396,27 +398,49 @@ function collectFirstMatches(candidates: Uint32Array, strength: Float32Array, st
 }
 
 /**
- * Ends a dense later term: keeps the first `found` candidates that have strength (in order),
- * adding `idf × saturate(strength)` to their scores. Returns how many are kept, and sets
+ * Ends a later term: keeps the first `found` candidates that have strength (in order), adding
+ * `idf × saturate(strength)` to their scores. Returns how many are kept, and sets
  * {@link passMaxScore} to their highest score. Without a branch on whether a candidate matched
  * (a coin toss when a common word meets another): a candidate dropped adds 0 to its score and
- * is written over. The strengths (also of items that are no candidates) are left for the caller
- * to zero; the matched column is not written.
+ * is written over. A dense term leaves strengths on items that are no candidates, so the caller
+ * zeroes the column; a sparse one (`isSparse`) only on candidates, which are zeroed here. The
+ * matched column is not written: sparse terms wrote it as they went.
  */
-function keepStrengthened(candidates: Uint32Array, found: number, strength: Float32Array, strengthBits: Int32Array, score: Float32Array, idf: number): number {
+function keepStrengthened(candidates: Uint32Array, found: number, strength: Float32Array, strengthBits: Int32Array, score: Float32Array, idf: number, isSparse: boolean): number {
   let kept = 0;
   let maxScore = 0;
+  // Dense: each strength is written back unchanged (the caller fills the column).
+  const strengthLeft = isSparse ? 0 : 1;
   for (let c = 0; c < found; c++) {
     const ordinal = candidates[c] ?? 0;
+    const summed = strength[ordinal] ?? 0;
     const isMatch = matchBit(strengthBits[ordinal] ?? 0);
-    const scored = Math.fround((score[ordinal] ?? 0) + idf * saturate(strength[ordinal] ?? 0));
+    const scored = Math.fround((score[ordinal] ?? 0) + idf * saturate(summed));
     score[ordinal] = scored;
+    strength[ordinal] = summed * strengthLeft;
     candidates[kept] = ordinal;
     kept += isMatch;
     maxScore = Math.max(maxScore, isMatch * scored);
   }
   passMaxScore = maxScore;
   return kept;
+}
+
+/**
+ * Ends a sparse first term, its candidates in order (each has strength): each candidate's score
+ * (0 before) becomes `idf × saturate(strength)` and its strength 0. Sets {@link passMaxScore}.
+ */
+function scoreFirstMatches(candidates: Uint32Array, found: number, strength: Float32Array, score: Float32Array, idf: number): void {
+  let maxScore = 0;
+  for (let c = 0; c < found; c++) {
+    const ordinal = candidates[c] ?? 0;
+    // As `0 + idf × saturate(…)` rounded to float32, as the column's zero plus the term's score.
+    const scored = Math.fround(idf * saturate(strength[ordinal] ?? 0));
+    score[ordinal] = scored;
+    strength[ordinal] = 0;
+    maxScore = Math.max(maxScore, scored);
+  }
+  passMaxScore = maxScore;
 }
 
 /** Marks the candidates as having matched `step` terms, as the sparse loops expect (see MatchState.isMatchedCurrent). */
@@ -427,10 +451,10 @@ function markCandidates(state: MatchState, step: number): void {
 }
 
 /**
- * The highest score of the last dense pass. Module state rather than a property written after
- * the loop: such a write has no type feedback when V8 compiles the loop on stack (a search calls
- * the pass once), and the compiled loop was thrown away at its end on every call (9 of the pass's
- * 2 ms at 1M items ran in the interpreter).
+ * The highest score of the last pass that ended a term. Module state rather than a property
+ * written after the loop: such a write has no type feedback when V8 compiles the loop on stack
+ * (a search calls the pass once), and the compiled loop was left at that write on every call,
+ * the next call's loop starting over in the interpreter.
  */
 let passMaxScore = 0;
 
@@ -441,24 +465,6 @@ let passMaxScore = 0;
  */
 function matchBit(bits: number): number {
   return -bits >>> 31;
-}
-
-/** The highest score among the candidates (0 when none). */
-function highestScore({ candidates, found }: MatchState, score: Float32Array): number {
-  let maxScore = 0;
-  for (let i = 0; i < found; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
-  return maxScore;
-}
-
-/** Adds `idf × saturate(strength)` to the score of every candidate the term matched, and zeroes the strengths. */
-function flushStrengths({ candidates, found, strength }: MatchState, score: Float32Array, idf: number): void {
-  for (let c = 0; c < found; c++) {
-    const ordinal = candidates[c] ?? 0;
-    const summed = strength[ordinal] ?? 0;
-    if (summed === 0) continue;
-    score[ordinal] = (score[ordinal] ?? 0) + idf * saturate(summed);
-    strength[ordinal] = 0;
-  }
 }
 
 /**
@@ -491,16 +497,6 @@ function seek(ordinals: Uint32Array, ordinal: number, from: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Compacts the first `count` candidates in place to those that matched `steps` terms; returns the new count. */
-function keepMatched(candidates: Uint32Array, count: number, matched: Uint8Array, steps: number): number {
-  let kept = 0;
-  for (let i = 0; i < count; i++) {
-    const ordinal = candidates[i] ?? 0;
-    if (matched[ordinal] === steps) candidates[kept++] = ordinal;
-  }
-  return kept;
 }
 
 function grow(candidates: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
