@@ -189,7 +189,7 @@ function matchInOrder(
           field,
           (list) => {
             if (step === 0) addFirstList(list, gains, state);
-            else addSparseList(list, gains, step, liveGate(step), state);
+            else addSparseList(list, gains, step, state);
           },
           (postings) => {
             if (step === 0) addFirst(state, postings, gains);

@@ -88,8 +88,9 @@ function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number,
   const { scoreMax } = keyLayout(day.length);
   if (ordinals.length >= SAMPLES * 4 && ordinals.length >= limit * SAMPLE_MARGIN * 16) {
     const bound = sampledBound(ordinals, score, maxScore, scoreMax, day, order, limit);
-    const kept = order === "nyeste" ? keepByDay(ordinals, day, bound) : keepByScore(ordinals, score, scoreFloor(bound, maxScore, scoreMax));
-    if (kept.length >= limit) return kept;
+    const kept = keptBuffer(ordinals.length);
+    const count = order === "nyeste" ? keepByDay(ordinals, day, bound, kept) : keepByScore(ordinals, score, scoreFloor(bound, maxScore, scoreMax), kept);
+    if (count >= limit) return kept.slice(0, count);
   }
   return histogramShortlist(ordinals, score, maxScore, scoreMax, day, order, limit);
 }
@@ -107,15 +108,18 @@ function sampledBound(ordinals: Uint32Array, score: Float32Array, maxScore: numb
   return ranks[Math.min(SAMPLES, wanted) - 1] ?? 0;
 }
 
-/** The hits whose score is at least `floor` (see {@link scoreFloor}), in input order. */
-function keepByScore(ordinals: Uint32Array, score: Float32Array, floor: number): Uint32Array {
-  const kept = keptBuffer(ordinals.length);
+// The keep loops return how many they kept, the caller copying them out: a call after the loop
+// (`slice`) has no type feedback when V8 compiles the loop while it runs, and such compiled
+// code was left there on every fourth search of a common word.
+
+/** Writes the hits whose score is at least `floor` (see {@link scoreFloor}) to `kept`, in input order; returns how many. */
+function keepByScore(ordinals: Uint32Array, score: Float32Array, floor: number, kept: Uint32Array): number {
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
     if ((score[ordinal] ?? 0) >= floor) kept[count++] = ordinal;
   }
-  return kept.slice(0, count);
+  return count;
 }
 
 const floatBits = new Uint32Array(1);
@@ -148,14 +152,14 @@ function rankOfBits(bits: number, maxScore: number, scoreMax: number): number {
   return scoreRankOf(floatOfBits[0] ?? 0, maxScore, scoreMax);
 }
 
-function keepByDay(ordinals: Uint32Array, day: Int32Array, bound: number): Uint32Array {
-  const kept = keptBuffer(ordinals.length);
+/** Writes the hits whose day rank is at most `bound` to `kept`, in input order; returns how many. */
+function keepByDay(ordinals: Uint32Array, day: Int32Array, bound: number, kept: Uint32Array): number {
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
     if (dayRankOf(day[ordinal] ?? 0) <= bound) kept[count++] = ordinal;
   }
-  return kept.slice(0, count);
+  return count;
 }
 
 /**

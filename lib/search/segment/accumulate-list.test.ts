@@ -104,10 +104,9 @@ describe("adding a stored list without decoding it", () => {
     fc.assert(
       fc.property(postingsArbitrary, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: SIZE, maxLength: SIZE }), (postings, before) => {
         const step = 2;
-        const live = new Uint8Array(256).fill(1, step);
         const columns = emptyColumns();
         columns.matched.set(before);
-        addSparseList(encode(postings), gains, step, live, columns);
+        addSparseList(encode(postings), gains, step, columns);
         const expectedMatched = Uint8Array.from(before);
         const expectedStrength = new Float32Array(SIZE);
         for (const posting of postings) {
@@ -140,8 +139,7 @@ describe("adding a stored list without decoding it", () => {
       ["a code past the stored counts", { bytes: Uint8Array.of(1, 3, 0x80, 0x04), start: 0, end: 4, file: "test-postings.bin", position: 7 }],
     ];
     for (const [what, list] of damages) {
-      const live = new Uint8Array(256).fill(1);
-      for (const add of [() => addFirstList(list, gains, emptyColumns()), () => addStrengths(list, gains, new Float32Array(SIZE)), () => addSparseList(list, gains, 0, live, emptyColumns())]) {
+      for (const add of [() => addFirstList(list, gains, emptyColumns()), () => addStrengths(list, gains, new Float32Array(SIZE)), () => addSparseList(list, gains, 0, emptyColumns())]) {
         let error: unknown = null;
         try {
           add();

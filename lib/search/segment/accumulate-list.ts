@@ -107,17 +107,17 @@ function strengthPass(bytes: Uint8Array, at: number, end: number, count: number,
 
 /**
  * Adds a list as a later term while the candidates are few against the index: an item still a
- * candidate (matched `step` terms or, from another list of this term, `step + 1`; `live[matched]`
- * = 1) moves to `step + 1` and gains `gains[code]`. The branch on it is rarely taken and so well
- * predicted, and the other items' columns are left alone.
+ * candidate (matched `step` terms or, from another list of this term, `step + 1`) moves to
+ * `step + 1` and gains `gains[code]`. The branch on it is rarely taken and so well predicted,
+ * and the other items' columns are left alone.
  */
-export function addSparseList(list: EncodedList, gains: Float64Array, step: number, live: Uint8Array, columns: TermColumns): void {
+export function addSparseList(list: EncodedList, gains: Float64Array, step: number, columns: TermColumns): void {
   const { count, at } = readCount(list);
-  sparsePass(list.bytes, at, list.end, count, gains, step, live, columns.matched, columns.strength);
+  sparsePass(list.bytes, at, list.end, count, gains, step, columns.matched, columns.strength);
   checkEnd(list, columns.matched.length);
 }
 
-function sparsePass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, step: number, live: Uint8Array, matched: Uint8Array, strength: Float32Array): void {
+function sparsePass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, step: number, matched: Uint8Array, strength: Float32Array): void {
   let ordinal = 0;
   let damaged = 0;
   let minGap = 0;
@@ -134,7 +134,7 @@ function sparsePass(bytes: Uint8Array, at: number, end: number, count: number, g
     ordinal += gap;
     damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
-    if (live[matched[ordinal] ?? 0] === 1) {
+    if ((matched[ordinal] ?? 0) >= step) {
       matched[ordinal] = step + 1;
       strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
     }
