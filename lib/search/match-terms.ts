@@ -56,15 +56,21 @@ function candidateBuffer(index: SearchIndex, length: number, reuse: boolean): Ui
 }
 
 /**
- * A zeroed score column for {@link matchAllTerms}: the same buffer on every call for one index,
- * so a later call overwrites the scores an earlier one returned in it. A call given this column
- * also reuses its candidate buffer, so the ordinals it returns are overwritten likewise.
+ * A score column for {@link matchAllTerms}: the same buffer on every call for one index, so a
+ * later call overwrites the scores an earlier one returned in it (and leaves the earlier one's
+ * elsewhere: not zeroed, as matchAllTerms never reads a score it has not written). A call given
+ * this column also reuses its candidate buffer, so the ordinals it returns are overwritten likewise.
  */
 export function reusableScoreColumn(index: SearchIndex): Float32Array {
-  return zeroedColumn(scoreScratch, index, (size) => new Float32Array(size));
+  let column = scoreScratch.get(index);
+  if (column === undefined || column.length !== index.size) {
+    column = new Float32Array(index.size);
+    scoreScratch.set(index, column);
+  }
+  return column;
 }
 
-function zeroedColumn<T extends Uint8Array | Float32Array>(cache: WeakMap<SearchIndex, T>, index: SearchIndex, create: (size: number) => T): T {
+function zeroedColumn<T extends Uint8Array>(cache: WeakMap<SearchIndex, T>, index: SearchIndex, create: (size: number) => T): T {
   let column = cache.get(index);
   if (column === undefined || column.length !== index.size) {
     column = create(index.size);
@@ -99,8 +105,9 @@ function expand(index: SearchIndex, term: string): Expansion {
  * OR across fields); a term matches every index term it is a prefix of. Score: per term BM25F
  * over the fields (term-score.ts), each posting giving the slot of the term's first occurrence in
  * the field and how often the field holds it (index-postings.ts), summed over terms. Scores go
- * into `score` (zeroed, one entry per item; see {@link reusableScoreColumn}), a fresh column by
- * default. `typed` gives each term's words as typed (parse-query.ts); an index term equal to one
+ * into `score` (one entry per item, a fresh column by default; see {@link reusableScoreColumn}):
+ * the first term sets its items' scores, later terms add to those, so what the column held
+ * before is never read. `typed` gives each term's words as typed (parse-query.ts); an index term equal to one
  * matches fully.
  */
 export function matchAllTerms(
@@ -374,7 +381,7 @@ function addDecodedStrengths(strength: Float32Array, { ordinals, slots, counts }
 
 /**
  * Ends a dense first term in one pass over every item, in order: an item with strength is a
- * candidate (appended, so the candidates ascend) and its score (0 before) becomes
+ * candidate (appended, so the candidates ascend) and its score becomes
  * `idf × saturate(strength)`. Returns how many candidates there are, and sets
  * {@link passMaxScore}. No branch on whether an item matched (an item without strength gets
  * the score 0, and its ordinal is written and not kept); the matched column is not written. At
@@ -388,7 +395,7 @@ function collectFirstMatches(candidates: Uint32Array, strength: Float32Array, st
   for (let ordinal = 0; ordinal < strength.length; ordinal++) {
     candidates[found] = ordinal;
     found += matchBit(strengthBits[ordinal] ?? 0);
-    // As `0 + idf × saturate(…)` rounded to float32, as a sparse term's flush adds it to the zeroed score.
+    // The first term's score: `idf × saturate(…)` rounded to float32, whatever the column held.
     const scored = Math.fround(idf * saturate(strength[ordinal] ?? 0));
     score[ordinal] = scored;
     maxScore = Math.max(maxScore, scored);
@@ -428,13 +435,13 @@ function keepStrengthened(candidates: Uint32Array, found: number, strength: Floa
 
 /**
  * Ends a sparse first term, its candidates in order (each has strength): each candidate's score
- * (0 before) becomes `idf × saturate(strength)` and its strength 0. Sets {@link passMaxScore}.
+ * becomes `idf × saturate(strength)` (whatever the column held) and its strength 0. Sets
+ * {@link passMaxScore}.
  */
 function scoreFirstMatches(candidates: Uint32Array, found: number, strength: Float32Array, score: Float32Array, idf: number): void {
   let maxScore = 0;
   for (let c = 0; c < found; c++) {
     const ordinal = candidates[c] ?? 0;
-    // As `0 + idf × saturate(…)` rounded to float32, as the column's zero plus the term's score.
     const scored = Math.fround(idf * saturate(strength[ordinal] ?? 0));
     score[ordinal] = scored;
     strength[ordinal] = 0;
