@@ -2,7 +2,7 @@ import { scanWords } from "./danish-encoder";
 import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, SEARCH_FIELDS, type FieldRestriction, type SearchFieldName } from "./index-config";
 import { expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedTerm } from "./index-postings";
 import { searchedTexts, type SearchIndex } from "./search-index";
-import { addFirstList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
+import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
 import { postingCode } from "./segment/segment-format";
 import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
@@ -160,8 +160,11 @@ function matchInOrder(
     // read off the strengths afterwards (see addStrengths). A first term matches at least the
     // items of its most frequent index term, a later one at most the candidates left.
     const isDense = verifier === null && (step === 0 ? expansion.largest * DENSE_FIRST_TERM >= index.size : state.found * SPARSE_DENSITY >= index.size);
+    // A first term of more items than SORT_DENSITY allows for is read off the matched column
+    // anyway: its postings mark their items there rather than also appending them as candidates.
+    const isMarked = !isDense && step === 0 && verifier === null && expansion.largest * SORT_DENSITY >= index.size;
     // The rarest term's items holding any expansion bound the candidates (but for removed items, which stay in the postings).
-    if (step === 0) state.candidates = candidateBuffer(index, isDense ? index.size : expansion.frequency, reuse);
+    if (step === 0) state.candidates = candidateBuffer(index, isDense || isMarked ? index.size : expansion.frequency, reuse);
     state.step = step;
     // Dense terms leave the matched column behind; a sparse one after them reads it.
     if (!isDense && step > 0 && !state.isMatchedCurrent) markCandidates(state, step);
@@ -187,6 +190,16 @@ function matchInOrder(
             field,
             (list) => addStrengths(list, gains, state.strength),
             (postings) => addDecodedStrengths(state.strength, postings, gains),
+          );
+          continue;
+        }
+        if (isMarked) {
+          forEachPostingsList(
+            index,
+            expanded,
+            field,
+            (list) => addMarkedList(list, gains, state.matched, state.strength),
+            (postings) => addDecodedMarks(state, postings, gains),
           );
           continue;
         }
@@ -220,7 +233,8 @@ function matchInOrder(
     else {
       // Later terms look the candidates up in their (ascending) postings, and every later pass
       // over the hits (scores, facets, ranking) reads the item columns in order rather than at random.
-      sortCandidates(state, index.size);
+      if (isMarked) state.found = readMatched(candidates, state.matched);
+      else sortCandidates(state, index.size);
       scoreFirstMatches(candidates, state.found, strength, score, idf);
     }
     maxScore = passMaxScore;
@@ -285,17 +299,20 @@ function addFirst(state: MatchState, { ordinals, slots, counts }: FieldPostings,
  */
 function sortCandidates(state: MatchState, size: number): void {
   const { candidates, found, matched } = state;
-  if (found * SORT_DENSITY < size) {
-    candidates.subarray(0, found).sort();
-    return;
-  }
+  if (found * SORT_DENSITY < size) candidates.subarray(0, found).sort();
+  else readMatched(candidates, matched);
+}
+
+/** Writes the ordinals the matched column marks (1) to `candidates`, ascending; returns how many. */
+function readMatched(candidates: Uint32Array, matched: Uint8Array): number {
   // Writes the ordinal at every step and moves on only past a candidate; the write one past the
   // last candidate is ignored when the buffer ends there (typed arrays drop writes out of range).
   let at = 0;
-  for (let ordinal = 0; ordinal < size; ordinal++) {
+  for (let ordinal = 0; ordinal < matched.length; ordinal++) {
     candidates[at] = ordinal;
     at += matched[ordinal] ?? 0;
   }
+  return at;
 }
 
 /** Candidates fewer than one in this many items are sorted; more are read off the matched column. */
@@ -367,6 +384,15 @@ function addVerified(state: MatchState, { ordinals, slots, counts }: FieldPostin
         state.candidates[state.found++] = ordinal;
       }
     }
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
+  }
+}
+
+/** Marks every posting's item matched and adds its gain to the item's strength (a decoded list; see addMarkedList). */
+function addDecodedMarks({ matched, strength }: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array): void {
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    matched[ordinal] = 1;
     strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
-import { addFirstList, addSparseList, addStrengths, gainsByCode, type TermColumns } from "./accumulate-list";
+import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode, type TermColumns } from "./accumulate-list";
 import { decodeFieldList, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
 
@@ -100,6 +100,29 @@ describe("adding a stored list without decoding it", () => {
     );
   });
 
+  it("marks every posting's item matched and adds its gain, over several lists, as their decoded postings give", () => {
+    fc.assert(
+      fc.property(fc.array(postingsArbitrary, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 3 }), (lists, padding) => {
+        const columns = emptyColumns();
+        const expectedStrength = new Float32Array(SIZE);
+        const expectedMatched = new Uint8Array(SIZE);
+        for (const postings of lists) {
+          const list = encode(postings, padding);
+          addMarkedList(list, gains, columns.matched, columns.strength);
+          const decoded = decodeFieldList(list.bytes, list.start, list.end, list.file, list.position);
+          decoded.ordinals.forEach((ordinal, i) => {
+            expectedMatched[ordinal] = 1;
+            expectedStrength[ordinal] = (expectedStrength[ordinal] ?? 0) + gainOf(postings[i] as Posting);
+          });
+        }
+        expect(Array.from(columns.matched)).toEqual(Array.from(expectedMatched));
+        expect(Array.from(columns.strength)).toEqual(Array.from(expectedStrength));
+        expect(columns.found).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("adds a later term only to the items still candidates, moving them one step on (few candidates)", () => {
     fc.assert(
       fc.property(postingsArbitrary, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: SIZE, maxLength: SIZE }), (postings, before) => {
@@ -139,7 +162,13 @@ describe("adding a stored list without decoding it", () => {
       ["a code past the stored counts", { bytes: Uint8Array.of(1, 3, 0x80, 0x04), start: 0, end: 4, file: "test-postings.bin", position: 7 }],
     ];
     for (const [what, list] of damages) {
-      for (const add of [() => addFirstList(list, gains, emptyColumns()), () => addStrengths(list, gains, new Float32Array(SIZE)), () => addSparseList(list, gains, 0, emptyColumns())]) {
+      const adds = [
+        () => addFirstList(list, gains, emptyColumns()),
+        () => addStrengths(list, gains, new Float32Array(SIZE)),
+        () => addMarkedList(list, gains, new Uint8Array(SIZE), new Float32Array(SIZE)),
+        () => addSparseList(list, gains, 0, emptyColumns()),
+      ];
+      for (const add of adds) {
         let error: unknown = null;
         try {
           add();

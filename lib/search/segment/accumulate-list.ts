@@ -72,6 +72,40 @@ function firstPass(bytes: Uint8Array, at: number, end: number, count: number, ga
 }
 
 /**
+ * Adds a list as a search's first term whose candidates are then read off the matched column
+ * (match-terms.ts): each posting's item is marked matched and `gains[code]` added to its
+ * strength, without appending it to the candidates.
+ */
+export function addMarkedList(list: EncodedList, gains: Float64Array, matched: Uint8Array, strength: Float32Array): void {
+  const { count, at } = readCount(list);
+  markPass(list.bytes, at, list.end, count, gains, matched, strength);
+  checkEnd(list, matched.length);
+}
+
+function markPass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, matched: Uint8Array, strength: Float32Array): void {
+  let ordinal = 0;
+  let damaged = 0;
+  let minGap = 0;
+  for (let i = 0; i < count; i++) {
+    // Read and checked as in firstPass.
+    let gap = bytes[at] ?? 0x80;
+    let code = bytes[at + 1] ?? 0x80;
+    if ((gap | code) < 0x80) at += 2;
+    else {
+      gap = readVarint(bytes, at, end);
+      code = readVarint(bytes, varintEnd, end);
+      at = varintEnd;
+    }
+    ordinal += gap;
+    damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
+    minGap = 1;
+    matched[ordinal] = 1;
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
+  }
+  endPass(at, damaged, ordinal);
+}
+
+/**
  * Adds `gains[code]` to the strength of every posting's item, candidate or not: the loop of a
  * term whose items are a good part of the index (match-terms.ts), whose candidates are then read
  * off the strengths (a strength above 0 is a match: every valid code gains more than 0). Without
