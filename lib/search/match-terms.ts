@@ -107,8 +107,8 @@ function expand(index: SearchIndex, term: string): Expansion {
  * the field and how often the field holds it (index-postings.ts), summed over terms. Scores go
  * into `score` (one entry per item, a fresh column by default; see {@link reusableScoreColumn}):
  * the first term sets its items' scores, later terms add to those, so what the column held
- * before is never read. `typed` gives each term's words as typed (parse-query.ts); an index term equal to one
- * matches fully.
+ * before is never read. `typed` gives each term's words as typed (parse-query.ts); an index term
+ * equal to one matches fully.
  */
 export function matchAllTerms(
   index: SearchIndex,
@@ -160,8 +160,8 @@ function matchInOrder(
     // read off the strengths afterwards (see addStrengths). A first term matches at least the
     // items of its most frequent index term, a later one at most the candidates left.
     const isDense = verifier === null && (step === 0 ? expansion.largest * DENSE_FIRST_TERM >= index.size : state.found * SPARSE_DENSITY >= index.size);
-    // A first term of more items than SORT_DENSITY allows for is read off the matched column
-    // anyway: its postings mark their items there rather than also appending them as candidates.
+    // A first term with an index term held by one in SORT_DENSITY items has its candidates read
+    // off the matched column anyway: its postings only mark their items there (addMarkedList).
     const isMarked = !isDense && step === 0 && verifier === null && expansion.largest * SORT_DENSITY >= index.size;
     // The rarest term's items holding any expansion bound the candidates (but for removed items, which stay in the postings).
     if (step === 0) state.candidates = candidateBuffer(index, isDense || isMarked ? index.size : expansion.frequency, reuse);
@@ -319,11 +319,11 @@ function readMatched(candidates: Uint32Array, matched: Uint8Array): number {
 const SORT_DENSITY = 48;
 
 /**
- * A first term one of whose index terms is held by one in this many items is added as a dense term
- * (addStrengths, then one pass over every item: collectFirstMatches); below, the pass over every
- * item costs more than the lighter loop per posting saves.
+ * A first term one of whose index terms is held by one in this many items is added as a dense
+ * term (addStrengths, then one pass over every item: collectFirstMatches); below, that pass
+ * costs more than the lighter loop per posting saves (`fleksjob`, 6 % of the items, was slower).
  */
-const DENSE_FIRST_TERM = Number(process.env.DENSE_FIRST ?? 8);
+const DENSE_FIRST_TERM = 8;
 
 /**
  * A later term against a list not much longer than the candidates left: scan the list. Without
@@ -507,9 +507,9 @@ function matchBit(bits: number): number {
 const SEEK_RATIO = 16;
 
 /**
- * Candidates fewer than one in this many items are added to from a segment's list with a branch
- * per posting (addSparseList); more, without (addScannedList), as a branch on whether an item
- * is a candidate is mispredicted once they are a good part of the index.
+ * A later term meeting fewer candidates than one in this many items is added to them with a
+ * branch per posting (addSparseList); more, as a dense term (addStrengths), as a branch on
+ * whether an item is a candidate is mispredicted once they are a good part of the index.
  */
 const SPARSE_DENSITY = 8;
 
