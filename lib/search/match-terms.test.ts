@@ -1,11 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
-import { termPostings } from "./index-postings";
-import { matchAllTerms, SearchTooBroadError } from "./match-terms";
+import { expandPrefixTerms, forEachPostings, termPostings } from "./index-postings";
+import { applyIndexDelta } from "./index-delta";
+import { matchAllTerms, reusableScoreColumn, SearchTooBroadError } from "./match-terms";
 import { encodeForIndex } from "./danish-encoder";
-import { fieldsForRestriction } from "./index-config";
+import { fieldsForRestriction, SCORE_RESOLUTION, SEARCH_FIELDS } from "./index-config";
 import type { SearchDocument } from "./search-document";
+import type { SearchIndex } from "./search-index";
+import { gainsByCode } from "./segment/accumulate-list";
+import { postingCode } from "./segment/segment-format";
+import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
 import { testDocument } from "./test-documents";
 
 function doc(id: number, title: string, body: string): SearchDocument {
@@ -111,5 +116,109 @@ describe("the committee's decision", () => {
     expect(ordinalsIn("decision")).toEqual([0]);
     // Only the item whose section is not its decision field indexes the section's words.
     expect([...ordinalsIn("lead"), ...ordinalsIn("body")]).toEqual([1]);
+  });
+});
+
+/**
+ * What matchAllTerms promises, the simple way: every term's postings decoded (both parts), each
+ * posting's gain added to its item's strength in field and expansion order, the terms taken
+ * rarest first, an item a hit when every term gave it strength, its score the float32 sum of
+ * `idf × saturate(strength)` over the terms in that order.
+ */
+function referenceMatch(index: SearchIndex, terms: readonly string[]): { ordinals: number[]; score: Float32Array } {
+  const expansions = terms.map((term) => expandPrefixTerms(index, term));
+  const frequencies = expansions.map((terms) => Math.min(index.liveSize, terms.reduce((sum, term) => sum + term.frequency, 0)));
+  const order = terms.map((_, i) => i).sort((a, b) => (frequencies[a] ?? 0) - (frequencies[b] ?? 0));
+  const score = new Float32Array(index.size);
+  if (frequencies.some((frequency) => frequency === 0)) return { ordinals: [], score };
+  let hits = Array.from({ length: index.size }, (_, ordinal) => ordinal);
+  for (const t of order) {
+    const strength = new Float32Array(index.size);
+    for (const [fieldIndex, { name, weight }] of SEARCH_FIELDS.entries()) {
+      for (const expanded of expansions[t] ?? []) {
+        if ((expanded.mask & (1 << fieldIndex)) === 0) continue;
+        const form = formStrength(terms[t] ?? "", [], expanded.term);
+        const bySlot = Float32Array.from({ length: SCORE_RESOLUTION }, (_, slot) => weight * matchStrength(form, slot, name));
+        const gains = gainsByCode(bySlot, weight * form);
+        forEachPostings(index, expanded, name, ({ ordinals, slots, counts }) => {
+          ordinals.forEach((ordinal, i) => {
+            strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
+          });
+        });
+      }
+    }
+    const idf = inverseDocumentFrequency(index.liveSize, frequencies[t] ?? 0);
+    hits = hits.filter((ordinal) => (strength[ordinal] ?? 0) > 0);
+    for (const ordinal of hits) score[ordinal] = (score[ordinal] ?? 0) + idf * saturate(strength[ordinal] ?? 0);
+  }
+  return { ordinals: hits, score };
+}
+
+describe("matchAllTerms against the decoded postings", () => {
+  // Each word's share of the fields puts its terms in one of the ways match-terms.ts adds a term:
+  // common words in most items (dense: hits read off the strengths), medium ones in a fifth (two
+  // meet in few enough items for a third term to be sparse after dense ones), rare ones under one
+  // in 8 items (marked), very rare ones under one in 48 (sparse); shared prefixes expand.
+  const WORDS: ReadonlyArray<[string, number]> = [
+    ["budget", 0.6],
+    ["budgetopfølgning", 0.3],
+    ["skole", 0.5],
+    ["udvalget", 0.7],
+    ["borger", 0.12],
+    ["bolig", 0.12],
+    ["klage", 0.1],
+    ["skolevej", 0.02],
+    ["kontrol", 0.03],
+    ["fritidspas", 0.02],
+    ["negativ", 0.003],
+    ["touchskærm", 0.002],
+  ];
+  const PREFIXES = ["budget", "budg", "skol", "skolevej", "udvalg", "bor", "bolig", "klag", "kontrol", "fritidspas", "negativ", "touch"];
+
+  /** `count` items from a seeded generator, each field holding each word with the word's share; the later meeting's items where `isLater`. */
+  function generatedDocs(seed: number, count: number, firstId: number, isLater: (i: number) => boolean): SearchDocument[] {
+    let state = seed >>> 0;
+    const next = () => {
+      state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const text = () => WORDS.flatMap(([word, share]) => (next() < share ? Array.from({ length: 1 + Math.floor(next() * 3) }, () => word) : [])).join(" ");
+    return Array.from({ length: count }, (_, i) =>
+      testDocument(firstId + i, {
+        title: text() || "Punkt",
+        url: `/vejen/byraadet/${isLater(i) ? "2024-04-16" : "2024-03-19"}/punkt-${firstId + i}`,
+        sections: [
+          { kind: "resume", heading: "Resumé", text: text() },
+          { kind: "sagsfremstilling", heading: "Sagsfremstilling", text: text() },
+        ],
+      }),
+    );
+  }
+
+  it("finds and scores exactly what they give, over the full build and a delta that replaced a meeting", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.array(fc.uniqueArray(fc.constantFrom(...PREFIXES), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        (seed, count, appended, queries) => {
+          const index = buildSearchIndex(generatedDocs(seed, count, 1, (i) => i % 7 === 3));
+          // The later meeting's items are replaced: they stay in the segment's postings, removed.
+          if (appended > 0) applyIndexDelta(index, { paths: ["/vejen/byraadet/2024-04-16"], docs: generatedDocs(seed + 1, appended, 10_000, () => true), basis: { changeWatermark: 1, readAtMs: 0 } });
+          for (const terms of queries) {
+            const expected = referenceMatch(index, terms);
+            // The reused column holds the last query's scores, the other one garbage: neither is read.
+            for (const score of [reusableScoreColumn(index), new Float32Array(index.size).fill(7.25)]) {
+              const match = matchAllTerms(index, terms, fieldsForRestriction(null), score);
+              expect([...match.ordinals].sort((a, b) => a - b), terms.join(" ")).toEqual(expected.ordinals);
+              expect(expected.ordinals.map((ordinal) => match.score[ordinal]), terms.join(" ")).toEqual(expected.ordinals.map((ordinal) => expected.score[ordinal]));
+              expect(match.maxScore).toBe(Math.max(0, ...expected.ordinals.map((ordinal) => expected.score[ordinal] ?? 0)));
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { scanWords } from "./danish-encoder";
 import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, SEARCH_FIELDS, type FieldRestriction, type SearchFieldName } from "./index-config";
 import { expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedTerm } from "./index-postings";
 import { searchedTexts, type SearchIndex } from "./search-index";
-import { addFirstList, addScannedList, addSparseList, gainsByCode } from "./segment/accumulate-list";
+import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
 import { postingCode } from "./segment/segment-format";
 import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
@@ -56,15 +56,21 @@ function candidateBuffer(index: SearchIndex, length: number, reuse: boolean): Ui
 }
 
 /**
- * A zeroed score column for {@link matchAllTerms}: the same buffer on every call for one index,
- * so a later call overwrites the scores an earlier one returned in it. A call given this column
- * also reuses its candidate buffer, so the ordinals it returns are overwritten likewise.
+ * A score column for {@link matchAllTerms}: the same buffer on every call for one index, so a
+ * later call overwrites the scores an earlier one returned in it (and leaves the earlier one's
+ * elsewhere: not zeroed, as matchAllTerms never reads a score it has not written). A call given
+ * this column also reuses its candidate buffer, so the ordinals it returns are overwritten likewise.
  */
 export function reusableScoreColumn(index: SearchIndex): Float32Array {
-  return zeroedColumn(scoreScratch, index, (size) => new Float32Array(size));
+  let column = scoreScratch.get(index);
+  if (column === undefined || column.length !== index.size) {
+    column = new Float32Array(index.size);
+    scoreScratch.set(index, column);
+  }
+  return column;
 }
 
-function zeroedColumn<T extends Uint8Array | Float32Array>(cache: WeakMap<SearchIndex, T>, index: SearchIndex, create: (size: number) => T): T {
+function zeroedColumn<T extends Uint8Array>(cache: WeakMap<SearchIndex, T>, index: SearchIndex, create: (size: number) => T): T {
   let column = cache.get(index);
   if (column === undefined || column.length !== index.size) {
     column = create(index.size);
@@ -79,13 +85,19 @@ function zeroedColumn<T extends Uint8Array | Float32Array>(cache: WeakMap<Search
 interface Expansion {
   terms: ExpandedTerm[];
   frequency: number;
+  /** How many items hold the most frequent of the terms: at least that many match. */
+  largest: number;
 }
 
 function expand(index: SearchIndex, term: string): Expansion {
   const terms = expandPrefixTerms(index, term);
   let frequency = 0;
-  for (const expanded of terms) frequency += expanded.frequency;
-  return { terms, frequency: Math.min(frequency, index.liveSize) };
+  let largest = 0;
+  for (const expanded of terms) {
+    frequency += expanded.frequency;
+    largest = Math.max(largest, expanded.frequency);
+  }
+  return { terms, frequency: Math.min(frequency, index.liveSize), largest };
 }
 
 /**
@@ -93,9 +105,10 @@ function expand(index: SearchIndex, term: string): Expansion {
  * OR across fields); a term matches every index term it is a prefix of. Score: per term BM25F
  * over the fields (term-score.ts), each posting giving the slot of the term's first occurrence in
  * the field and how often the field holds it (index-postings.ts), summed over terms. Scores go
- * into `score` (zeroed, one entry per item; see {@link reusableScoreColumn}), a fresh column by
- * default. `typed` gives each term's words as typed (parse-query.ts); an index term equal to one
- * matches fully.
+ * into `score` (one entry per item, a fresh column by default; see {@link reusableScoreColumn}):
+ * the first term sets its items' scores, later terms add to those, so what the column held
+ * before is never read. `typed` gives each term's words as typed (parse-query.ts); an index term
+ * equal to one matches fully.
  */
 export function matchAllTerms(
   index: SearchIndex,
@@ -113,7 +126,8 @@ export function matchAllTerms(
   // Rarest term first keeps the candidate list short.
   const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
   const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction, maxSectionChecks);
-  const state: MatchState = { matched, strength, candidates: new Uint32Array(0), found: 0, step: 0 };
+  const strengthBits = new Int32Array(strength.buffer, strength.byteOffset, strength.length);
+  const state: MatchState = { matched, strength, strengthBits, candidates: new Uint32Array(0), found: 0, step: 0, isMatchedCurrent: true };
   try {
     return matchInOrder(index, terms, restriction, score, typed, expansions, order, verifier, state);
   } catch (error) {
@@ -135,14 +149,25 @@ function matchInOrder(
   verifier: SectionVerifier | null,
   state: MatchState,
 ): TextMatch {
+  const reuse = score === scoreScratch.get(index);
+  let maxScore = 0;
   for (let step = 0; step < order.length; step++) {
     const termIndex = order[step] ?? 0;
     const queryTerm = terms[termIndex] ?? "";
     const expansion = expansions[termIndex];
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0 };
-    // The rarest term's items holding any expansion bound the candidates.
-    if (step === 0) state.candidates = candidateBuffer(index, expansion.frequency, score === scoreScratch.get(index));
+    // Many items: every posting only adds to its item's strength, and the term's matches are
+    // read off the strengths afterwards (see addStrengths). A first term matches at least the
+    // items of its most frequent index term, a later one at most the candidates left.
+    const isDense = verifier === null && (step === 0 ? expansion.largest * DENSE_FIRST_TERM >= index.size : state.found * SPARSE_DENSITY >= index.size);
+    // A first term with an index term held by one in SORT_DENSITY items has its candidates read
+    // off the matched column anyway: its postings only mark their items there (addMarkedList).
+    const isMarked = !isDense && step === 0 && verifier === null && expansion.largest * SORT_DENSITY >= index.size;
+    // The rarest term's items holding any expansion bound the candidates (but for removed items, which stay in the postings).
+    if (step === 0) state.candidates = candidateBuffer(index, isDense || isMarked ? index.size : expansion.frequency, reuse);
     state.step = step;
+    // Dense terms leave the matched column behind; a sparse one after them reads it.
+    if (!isDense && step > 0 && !state.isMatchedCurrent) markCandidates(state, step);
     verifier?.startTerm(queryTerm);
     for (const field of restriction.fields) {
       const bit = FIELD_BITS.get(field) ?? 0;
@@ -158,14 +183,33 @@ function matchInOrder(
           forEachPostings(index, expanded, field, (postings) => addVerified(state, postings, gains, verifier));
           continue;
         }
+        if (isDense) {
+          forEachPostingsList(
+            index,
+            expanded,
+            field,
+            (list) => addStrengths(list, gains, state.strength),
+            (postings) => addDecodedStrengths(state.strength, postings, gains),
+          );
+          continue;
+        }
+        if (isMarked) {
+          forEachPostingsList(
+            index,
+            expanded,
+            field,
+            (list) => addMarkedList(list, gains, state.matched, state.strength),
+            (postings) => addDecodedMarks(state, postings, gains),
+          );
+          continue;
+        }
         forEachPostingsList(
           index,
           expanded,
           field,
           (list) => {
             if (step === 0) addFirstList(list, gains, state);
-            else if (state.found * SPARSE_DENSITY < index.size) addSparseList(list, gains, step, liveGate(step), state);
-            else addScannedList(list, gains, step, liveGate(step), state);
+            else addSparseList(list, gains, step, state);
           },
           (postings) => {
             if (step === 0) addFirst(state, postings, gains);
@@ -176,27 +220,45 @@ function matchInOrder(
       }
     }
     const idf = inverseDocumentFrequency(index.liveSize, expansion.frequency);
-    flushStrengths(state, score, idf);
-    if (step > 0) state.found = keepMatched(state.candidates, state.found, state.matched, step + 1);
-    // Later terms look the candidates up in their (ascending) postings, and every later pass over
-    // the hits (scores, facets, ranking) reads the item columns in order rather than at random.
-    else sortCandidates(state, index.size);
+    if (isDense) {
+      const { candidates, strength, strengthBits } = state;
+      state.found = step === 0 ? collectFirstMatches(candidates, strength, strengthBits, score, idf) : keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, false);
+      state.isMatchedCurrent = false;
+      maxScore = passMaxScore;
+      strength.fill(0);
+      continue;
+    }
+    const { candidates, strength, strengthBits } = state;
+    if (step > 0) state.found = keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, true);
+    else {
+      // Later terms look the candidates up in their (ascending) postings, and every later pass
+      // over the hits (scores, facets, ranking) reads the item columns in order rather than at random.
+      if (isMarked) state.found = readMatched(candidates, state.matched);
+      else sortCandidates(state, index.size);
+      scoreFirstMatches(candidates, state.found, strength, score, idf);
+    }
+    maxScore = passMaxScore;
   }
-  const { candidates, found } = state;
-  let maxScore = 0;
-  for (let i = 0; i < found; i++) maxScore = Math.max(maxScore, score[candidates[i] ?? 0] ?? 0);
-  return { ordinals: candidates.subarray(0, found), score, maxScore };
+  if (reuse) candidateScratch.set(index, state.candidates);
+  return { ordinals: state.candidates.subarray(0, state.found), score, maxScore };
 }
 
 /** The scratch of one {@link matchAllTerms} call, shared by the loops that add one postings list each. */
 interface MatchState {
   matched: Uint8Array;
   strength: Float32Array;
+  /** The bits of `strength` (the same buffer): a strength is never negative, so above 0 exactly when its bits are. */
+  strengthBits: Int32Array;
   /** Candidate ordinals: the first term's matches, the first `found` still live. */
   candidates: Uint32Array<ArrayBuffer>;
   found: number;
   /** Index of the term being added, in matching order; an ordinal has matched `step` terms before it. */
   step: number;
+  /**
+   * False after a dense term (which reads matches off the strengths): then the matched column
+   * says less than `step` of every item that is no candidate, but not `step` of the candidates.
+   */
+  isMatchedCurrent: boolean;
 }
 
 /** `weight × matchStrength(form, slot, field)` for every slot. */
@@ -237,21 +299,31 @@ function addFirst(state: MatchState, { ordinals, slots, counts }: FieldPostings,
  */
 function sortCandidates(state: MatchState, size: number): void {
   const { candidates, found, matched } = state;
-  if (found * SORT_DENSITY < size) {
-    candidates.subarray(0, found).sort();
-    return;
-  }
+  if (found * SORT_DENSITY < size) candidates.subarray(0, found).sort();
+  else readMatched(candidates, matched);
+}
+
+/** Writes the ordinals the matched column marks (1) to `candidates`, ascending; returns how many. */
+function readMatched(candidates: Uint32Array, matched: Uint8Array): number {
   // Writes the ordinal at every step and moves on only past a candidate; the write one past the
   // last candidate is ignored when the buffer ends there (typed arrays drop writes out of range).
   let at = 0;
-  for (let ordinal = 0; ordinal < size; ordinal++) {
+  for (let ordinal = 0; ordinal < matched.length; ordinal++) {
     candidates[at] = ordinal;
     at += matched[ordinal] ?? 0;
   }
+  return at;
 }
 
 /** Candidates fewer than one in this many items are sorted; more are read off the matched column. */
 const SORT_DENSITY = 48;
+
+/**
+ * A first term one of whose index terms is held by one in this many items is added as a dense
+ * term (addStrengths, then one pass over every item: collectFirstMatches); below, that pass
+ * costs more than the lighter loop per posting saves (`fleksjob`, 6 % of the items, was slower).
+ */
+const DENSE_FIRST_TERM = 8;
 
 /**
  * A later term against a list not much longer than the candidates left: scan the list. Without
@@ -316,15 +388,116 @@ function addVerified(state: MatchState, { ordinals, slots, counts }: FieldPostin
   }
 }
 
-/** Adds `idf × saturate(strength)` to the score of every candidate the term matched, and zeroes the strengths. */
-function flushStrengths({ candidates, found, strength }: MatchState, score: Float32Array, idf: number): void {
+/** Marks every posting's item matched and adds its gain to the item's strength (a decoded list; see addMarkedList). */
+function addDecodedMarks({ matched, strength }: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array): void {
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    matched[ordinal] = 1;
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
+  }
+}
+
+/** Adds every posting's gain to its item's strength (a dense term's decoded list; see addStrengths). */
+function addDecodedStrengths(strength: Float32Array, { ordinals, slots, counts }: FieldPostings, gains: Float64Array): void {
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
+  }
+}
+
+/**
+ * Ends a dense first term in one pass over every item, in order: an item with strength is a
+ * candidate (appended, so the candidates ascend) and its score becomes
+ * `idf × saturate(strength)`. Returns how many candidates there are, and sets
+ * {@link passMaxScore}. No branch on whether an item matched (an item without strength gets
+ * the score 0, and its ordinal is written and not kept); the matched column is not written. At
+ * 1M items this took ~4.5 ms, where adding to the candidates' scores, reading them off the
+ * matched column and taking their highest score took ~8. The strengths are left for the caller
+ * to zero.
+ */
+function collectFirstMatches(candidates: Uint32Array, strength: Float32Array, strengthBits: Int32Array, score: Float32Array, idf: number): number {
+  let found = 0;
+  let maxScore = 0;
+  for (let ordinal = 0; ordinal < strength.length; ordinal++) {
+    candidates[found] = ordinal;
+    found += matchBit(strengthBits[ordinal] ?? 0);
+    // The first term's score: `idf × saturate(…)` rounded to float32, whatever the column held.
+    const scored = Math.fround(idf * saturate(strength[ordinal] ?? 0));
+    score[ordinal] = scored;
+    maxScore = Math.max(maxScore, scored);
+  }
+  passMaxScore = maxScore;
+  return found;
+}
+
+/**
+ * Ends a later term: keeps the first `found` candidates that have strength (in order), adding
+ * `idf × saturate(strength)` to their scores. Returns how many are kept, and sets
+ * {@link passMaxScore} to their highest score. Without a branch on whether a candidate matched
+ * (a coin toss when a common word meets another): a candidate dropped adds 0 to its score and
+ * is written over. A dense term leaves strengths on items that are no candidates, so the caller
+ * zeroes the column; a sparse one (`isSparse`) only on candidates, which are zeroed here. The
+ * matched column is not written: sparse terms wrote it as they went.
+ */
+function keepStrengthened(candidates: Uint32Array, found: number, strength: Float32Array, strengthBits: Int32Array, score: Float32Array, idf: number, isSparse: boolean): number {
+  let kept = 0;
+  let maxScore = 0;
+  // Dense: each strength is written back unchanged (the caller fills the column).
+  const strengthLeft = isSparse ? 0 : 1;
   for (let c = 0; c < found; c++) {
     const ordinal = candidates[c] ?? 0;
     const summed = strength[ordinal] ?? 0;
-    if (summed === 0) continue;
-    score[ordinal] = (score[ordinal] ?? 0) + idf * saturate(summed);
-    strength[ordinal] = 0;
+    const isMatch = matchBit(strengthBits[ordinal] ?? 0);
+    const scored = Math.fround((score[ordinal] ?? 0) + idf * saturate(summed));
+    score[ordinal] = scored;
+    strength[ordinal] = summed * strengthLeft;
+    candidates[kept] = ordinal;
+    kept += isMatch;
+    maxScore = Math.max(maxScore, isMatch * scored);
   }
+  passMaxScore = maxScore;
+  return kept;
+}
+
+/**
+ * Ends a sparse first term, its candidates in order (each has strength): each candidate's score
+ * becomes `idf × saturate(strength)` (whatever the column held) and its strength 0. Sets
+ * {@link passMaxScore}.
+ */
+function scoreFirstMatches(candidates: Uint32Array, found: number, strength: Float32Array, score: Float32Array, idf: number): void {
+  let maxScore = 0;
+  for (let c = 0; c < found; c++) {
+    const ordinal = candidates[c] ?? 0;
+    const scored = Math.fround(idf * saturate(strength[ordinal] ?? 0));
+    score[ordinal] = scored;
+    strength[ordinal] = 0;
+    maxScore = Math.max(maxScore, scored);
+  }
+  passMaxScore = maxScore;
+}
+
+/** Marks the candidates as having matched `step` terms, as the sparse loops expect (see MatchState.isMatchedCurrent). */
+function markCandidates(state: MatchState, step: number): void {
+  const { candidates, found, matched } = state;
+  for (let c = 0; c < found; c++) matched[candidates[c] ?? 0] = step;
+  state.isMatchedCurrent = true;
+}
+
+/**
+ * The highest score of the last pass that ended a term. Module state rather than a property
+ * written after the loop: such a write has no type feedback when V8 compiles the loop on stack
+ * (a search calls the pass once), and the compiled loop was left at that write on every call,
+ * the next call's loop starting over in the interpreter.
+ */
+let passMaxScore = 0;
+
+/**
+ * 1 when a strength's bits (see MatchState.strengthBits) are those of a strength above 0, else 0:
+ * arithmetic, where V8 compiles `strength > 0 ? 1 : 0` to a branch, mispredicted at every other
+ * item when a term matches half of them (a dense pass over 1M items: 13 against 2.2 ms).
+ */
+function matchBit(bits: number): number {
+  return -bits >>> 31;
 }
 
 /**
@@ -334,9 +507,9 @@ function flushStrengths({ candidates, found, strength }: MatchState, score: Floa
 const SEEK_RATIO = 16;
 
 /**
- * Candidates fewer than one in this many items are added to from a segment's list with a branch
- * per posting (addSparseList); more, without (addScannedList), as a branch on whether an item
- * is a candidate is mispredicted once they are a good part of the index.
+ * A later term meeting fewer candidates than one in this many items is added to them with a
+ * branch per posting (addSparseList); more, as a dense term (addStrengths), as a branch on
+ * whether an item is a candidate is mispredicted once they are a good part of the index.
  */
 const SPARSE_DENSITY = 8;
 
@@ -357,16 +530,6 @@ function seek(ordinals: Uint32Array, ordinal: number, from: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Compacts the first `count` candidates in place to those that matched `steps` terms; returns the new count. */
-function keepMatched(candidates: Uint32Array, count: number, matched: Uint8Array, steps: number): number {
-  let kept = 0;
-  for (let i = 0; i < count; i++) {
-    const ordinal = candidates[i] ?? 0;
-    if (matched[ordinal] === steps) candidates[kept++] = ordinal;
-  }
-  return kept;
 }
 
 function grow(candidates: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {

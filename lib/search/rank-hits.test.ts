@@ -106,6 +106,37 @@ describe("rankHits beyond a million items", () => {
     );
   });
 
+  it("gives rankTopHits the first hits of rankHits' order for scores at and beside the quantization's rounding edges", () => {
+    // Scores a search computes are float32 fractions; those next to where a score's rank steps
+    // (the shortlist keeps by a score floor, rankHits by the rounded rank) must fall alike.
+    const { scoreMax } = keyLayout(SIZE);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 4_096, max: 20_000 }), fc.integer({ min: 1, max: 30 }), fc.double({ min: 0.5, max: 40, noNaN: true }), (seed, count, limit, top) => {
+        const maxScore = Math.fround(top);
+        let state = seed >>> 0;
+        const next = () => {
+          state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+          return state / 2 ** 32;
+        };
+        const edge = new Float32Array(1);
+        const edgeBits = new Uint32Array(edge.buffer);
+        const hits = generatedHits(seed, count, 1).map((hit) => {
+          // Where rank k + 1 turns into rank k (near the top, so the page's bound lies among them), then a float32 step either side.
+          edge[0] = ((scoreMax - Math.floor(next() * 64) - 0.5) / scoreMax) * maxScore;
+          edgeBits[0] = (edgeBits[0] ?? 0) + Math.floor(next() * 3) - 1;
+          return { ...hit, score: Math.min(maxScore, edge[0] ?? 0) };
+        });
+        const { ordinals } = placeHits(hits);
+        score[ordinals[0] ?? 0] = maxScore;
+        for (const order of ["relevans", "nyeste"] as const) {
+          const expected = Array.from(rankHits(ordinals, score, maxScore, day, order)).slice(0, limit);
+          expect(Array.from(rankTopHits(ordinals, score, maxScore, day, order, limit))).toEqual(expected);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("still finds the first hits when the sampled bound falls short of the page", () => {
     // The evenly spaced hits the bound is judged from are the best ones: the bound then admits
     // only the best few sampled hits, fewer than the page, and the exact path must take over.

@@ -88,8 +88,9 @@ function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number,
   const { scoreMax } = keyLayout(day.length);
   if (ordinals.length >= SAMPLES * 4 && ordinals.length >= limit * SAMPLE_MARGIN * 16) {
     const bound = sampledBound(ordinals, score, maxScore, scoreMax, day, order, limit);
-    const kept = order === "nyeste" ? keepByDay(ordinals, day, bound) : keepByScore(ordinals, score, maxScore, scoreMax, bound);
-    if (kept.length >= limit) return kept;
+    const kept = keptBuffer(ordinals.length);
+    const count = order === "nyeste" ? keepByDay(ordinals, day, bound, kept) : keepByScore(ordinals, score, scoreFloor(bound, maxScore, scoreMax), kept);
+    if (count >= limit) return kept.slice(0, count);
   }
   return histogramShortlist(ordinals, score, maxScore, scoreMax, day, order, limit);
 }
@@ -107,24 +108,58 @@ function sampledBound(ordinals: Uint32Array, score: Float32Array, maxScore: numb
   return ranks[Math.min(SAMPLES, wanted) - 1] ?? 0;
 }
 
-function keepByScore(ordinals: Uint32Array, score: Float32Array, maxScore: number, scoreMax: number, bound: number): Uint32Array {
-  const kept = keptBuffer(ordinals.length);
+// The keep loops return how many they kept, the caller copying them out: a call after the loop
+// (`slice`) has no type feedback when V8 compiles the loop while it runs, and such compiled
+// code was left there on every fourth search of a common word.
+
+/** Writes the hits whose score is at least `floor` (see {@link scoreFloor}) to `kept`, in input order; returns how many. */
+function keepByScore(ordinals: Uint32Array, score: Float32Array, floor: number, kept: Uint32Array): number {
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
-    if (scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax) <= bound) kept[count++] = ordinal;
+    if ((score[ordinal] ?? 0) >= floor) kept[count++] = ordinal;
   }
-  return kept.slice(0, count);
+  return count;
 }
 
-function keepByDay(ordinals: Uint32Array, day: Int32Array, bound: number): Uint32Array {
-  const kept = keptBuffer(ordinals.length);
+const floatBits = new Uint32Array(1);
+const floatOfBits = new Float32Array(floatBits.buffer);
+/** The bits of float32 +Infinity, above those of every finite non-negative float32. */
+const INFINITY_BITS = 0x7f800000;
+
+/**
+ * The least float32 score whose rank ({@link scoreRankOf}) is at most `bound` (Infinity when
+ * none is). The rank never rises as the score grows (each step of it is monotonic), and
+ * non-negative float32 values order as their bits do, so a binary search over the bits finds it
+ * and a score (a float32, ≥ 0) ranks within the bound exactly when it is at least this: one
+ * comparison per hit instead of a division and a rounding (`kommune`'s 993,000 hits: 3 → 1 ms).
+ */
+function scoreFloor(bound: number, maxScore: number, scoreMax: number): number {
+  let lo = 0;
+  let hi = INFINITY_BITS;
+  if (rankOfBits(hi, maxScore, scoreMax) > bound) return Infinity;
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (rankOfBits(mid, maxScore, scoreMax) <= bound) hi = mid;
+    else lo = mid + 1;
+  }
+  floatBits[0] = lo;
+  return floatOfBits[0] ?? Infinity;
+}
+
+function rankOfBits(bits: number, maxScore: number, scoreMax: number): number {
+  floatBits[0] = bits;
+  return scoreRankOf(floatOfBits[0] ?? 0, maxScore, scoreMax);
+}
+
+/** Writes the hits whose day rank is at most `bound` to `kept`, in input order; returns how many. */
+function keepByDay(ordinals: Uint32Array, day: Int32Array, bound: number, kept: Uint32Array): number {
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
     if (dayRankOf(day[ordinal] ?? 0) <= bound) kept[count++] = ordinal;
   }
-  return kept.slice(0, count);
+  return count;
 }
 
 /**

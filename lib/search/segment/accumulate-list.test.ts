@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
-import { addFirstList, addScannedList, addSparseList, gainsByCode, type TermColumns } from "./accumulate-list";
+import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode, type TermColumns } from "./accumulate-list";
 import { decodeFieldList, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
 
@@ -79,17 +79,57 @@ describe("adding a stored list without decoding it", () => {
     );
   });
 
-  it.each([
-    ["without a branch", addScannedList],
-    ["with a branch (few candidates)", addSparseList],
-  ])("adds a later term only to the items still candidates, moving them one step on (%s)", (_, addList) => {
+  it("adds every posting's gain to its item's strength, over several lists, as their decoded postings give", () => {
+    fc.assert(
+      fc.property(fc.array(postingsArbitrary, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 3 }), (lists, padding) => {
+        const strength = new Float32Array(SIZE);
+        const expected = new Float32Array(SIZE);
+        for (const postings of lists) {
+          const list = encode(postings, padding);
+          addStrengths(list, gains, strength);
+          // The reference reads the same bytes through the decoder; the test's postings give the gains.
+          const decoded = decodeFieldList(list.bytes, list.start, list.end, list.file, list.position);
+          expect(Array.from(decoded.ordinals)).toEqual(postings.map((posting) => posting.ordinal));
+          decoded.ordinals.forEach((ordinal, i) => {
+            expected[ordinal] = (expected[ordinal] ?? 0) + gainOf(postings[i] as Posting);
+          });
+        }
+        expect(Array.from(strength)).toEqual(Array.from(expected));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("marks every posting's item matched and adds its gain, over several lists, as their decoded postings give", () => {
+    fc.assert(
+      fc.property(fc.array(postingsArbitrary, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 3 }), (lists, padding) => {
+        const columns = emptyColumns();
+        const expectedStrength = new Float32Array(SIZE);
+        const expectedMatched = new Uint8Array(SIZE);
+        for (const postings of lists) {
+          const list = encode(postings, padding);
+          addMarkedList(list, gains, columns.matched, columns.strength);
+          const decoded = decodeFieldList(list.bytes, list.start, list.end, list.file, list.position);
+          decoded.ordinals.forEach((ordinal, i) => {
+            expectedMatched[ordinal] = 1;
+            expectedStrength[ordinal] = (expectedStrength[ordinal] ?? 0) + gainOf(postings[i] as Posting);
+          });
+        }
+        expect(Array.from(columns.matched)).toEqual(Array.from(expectedMatched));
+        expect(Array.from(columns.strength)).toEqual(Array.from(expectedStrength));
+        expect(columns.found).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("adds a later term only to the items still candidates, moving them one step on (few candidates)", () => {
     fc.assert(
       fc.property(postingsArbitrary, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: SIZE, maxLength: SIZE }), (postings, before) => {
         const step = 2;
-        const live = new Uint8Array(256).fill(1, step);
         const columns = emptyColumns();
         columns.matched.set(before);
-        addList(encode(postings), gains, step, live, columns);
+        addSparseList(encode(postings), gains, step, columns);
         const expectedMatched = Uint8Array.from(before);
         const expectedStrength = new Float32Array(SIZE);
         for (const posting of postings) {
@@ -118,10 +158,17 @@ describe("adding a stored list without decoding it", () => {
       ["a slot out of range", patched(good, 2, 0x0f)],
       ["an ordinal past the index", encode([{ ordinal: SIZE + 5, slot: 0, count: 1 }])],
       ["a count of zero", patched(good, 0, 0)],
+      // Count 1, gap 3, code 512 (two bytes): past every count a code can hold.
+      ["a code past the stored counts", { bytes: Uint8Array.of(1, 3, 0x80, 0x04), start: 0, end: 4, file: "test-postings.bin", position: 7 }],
     ];
     for (const [what, list] of damages) {
-      const live = new Uint8Array(256).fill(1);
-      for (const add of [() => addFirstList(list, gains, emptyColumns()), () => addScannedList(list, gains, 0, live, emptyColumns()), () => addSparseList(list, gains, 0, live, emptyColumns())]) {
+      const adds = [
+        () => addFirstList(list, gains, emptyColumns()),
+        () => addStrengths(list, gains, new Float32Array(SIZE)),
+        () => addMarkedList(list, gains, new Uint8Array(SIZE), new Float32Array(SIZE)),
+        () => addSparseList(list, gains, 0, emptyColumns()),
+      ];
+      for (const add of adds) {
         let error: unknown = null;
         try {
           add();

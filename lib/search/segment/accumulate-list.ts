@@ -30,33 +30,35 @@ export interface TermColumns {
  * it is seen (matched 0 → 1, appended at `found`) and `gains[code]` is added to its strength.
  */
 export function addFirstList(list: EncodedList, gains: Float64Array, columns: TermColumns): void {
-  const { bytes, end } = list;
-  const { count, at: first } = readCount(list);
+  const { count, at } = readCount(list);
   const { matched, strength } = columns;
-  let { candidates, found } = columns;
-  if (candidates.length < found + count) candidates = grown(candidates, found + count);
-  let at = first;
+  // New candidates are at most the postings and the items (a write at `found` = the index size is dropped).
+  const room = Math.min(columns.found + count, matched.length);
+  if (columns.candidates.length < room) columns.candidates = grown(columns.candidates, room);
+  columns.found = firstPass(list.bytes, at, list.end, count, gains, matched, strength, columns.candidates, columns.found);
+  checkEnd(list, matched.length);
+}
+
+function firstPass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, matched: Uint8Array, strength: Float32Array, candidates: Uint32Array, found: number): number {
   let ordinal = 0;
   let damaged = 0;
   let minGap = 0;
   for (let i = 0; i < count; i++) {
-    // A one-byte varint is read inline; past the list's end it reads on into whatever follows
-    // (the pass ends after `count` postings and the position is checked after it).
+    // A gap and a code of one byte each (most postings of a frequent term) are read inline under
+    // one branch; past the list's end it reads on into whatever follows (the pass ends after
+    // `count` postings and the position is checked after it).
     let gap = bytes[at] ?? 0x80;
-    if (gap < 0x80) at++;
+    let code = bytes[at + 1] ?? 0x80;
+    if ((gap | code) < 0x80) at += 2;
     else {
       gap = readVarint(bytes, at, end);
-      at = varintEnd;
-    }
-    let code = bytes[at] ?? 0x80;
-    if (code < 0x80) at++;
-    else {
-      code = readVarint(bytes, at, end);
+      code = readVarint(bytes, varintEnd, end);
       at = varintEnd;
     }
     ordinal += gap;
-    // Gaps are at least 1 after the first (-1: a varint past the end); codes valid (slot in range).
-    damaged |= (gap < minGap ? 1 : 0) | (1 - (VALID_CODE[code] ?? 0));
+    // Gaps are at least 1 after the first (-1: a varint past the end), codes valid (slot in
+    // range): a negative difference or code flag sets the sign bit, without a branch.
+    damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
     // No branch on whether the item is new (about every other posting is): it is written at
     // the end of the candidates and kept only when new.
@@ -65,95 +67,132 @@ export function addFirstList(list: EncodedList, gains: Float64Array, columns: Te
     matched[ordinal] = 1;
     strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
   }
-  columns.candidates = candidates;
-  columns.found = found;
-  checkEnd(list, at, damaged, ordinal, matched.length);
+  endPass(at, damaged, ordinal);
+  return found;
 }
 
 /**
- * Adds a list as a later term: an item still a candidate (matched `step` terms or, from another
- * list of this term, `step + 1`; `live[matched]` = 1) moves to `step + 1` and gains
- * `gains[code]`. No branch on it: whether the postings' items are candidates is unpredictable
- * when they are a good part of the index, so every item is written back, unchanged when not live.
+ * Adds a list as a search's first term whose candidates are then read off the matched column
+ * (match-terms.ts): each posting's item is marked matched and `gains[code]` added to its
+ * strength, without appending it to the candidates.
  */
-export function addScannedList(list: EncodedList, gains: Float64Array, step: number, live: Uint8Array, columns: TermColumns): void {
-  const { bytes, end } = list;
-  const { count, at: first } = readCount(list);
-  const { matched, strength } = columns;
-  let at = first;
+export function addMarkedList(list: EncodedList, gains: Float64Array, matched: Uint8Array, strength: Float32Array): void {
+  const { count, at } = readCount(list);
+  markPass(list.bytes, at, list.end, count, gains, matched, strength);
+  checkEnd(list, matched.length);
+}
+
+function markPass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, matched: Uint8Array, strength: Float32Array): void {
   let ordinal = 0;
   let damaged = 0;
   let minGap = 0;
   for (let i = 0; i < count; i++) {
-    // A one-byte varint is read inline; past the list's end it reads on into whatever follows
-    // (the pass ends after `count` postings and the position is checked after it).
+    // Read and checked as in firstPass.
     let gap = bytes[at] ?? 0x80;
-    if (gap < 0x80) at++;
+    let code = bytes[at + 1] ?? 0x80;
+    if ((gap | code) < 0x80) at += 2;
     else {
       gap = readVarint(bytes, at, end);
-      at = varintEnd;
-    }
-    let code = bytes[at] ?? 0x80;
-    if (code < 0x80) at++;
-    else {
-      code = readVarint(bytes, at, end);
+      code = readVarint(bytes, varintEnd, end);
       at = varintEnd;
     }
     ordinal += gap;
-    // Gaps are at least 1 after the first (-1: a varint past the end); codes valid (slot in range).
-    damaged |= (gap < minGap ? 1 : 0) | (1 - (VALID_CODE[code] ?? 0));
+    damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
-    const seen = matched[ordinal] ?? 0;
-    const isLive = live[seen] ?? 0;
-    matched[ordinal] = seen + isLive * (step + 1 - seen);
-    strength[ordinal] = (strength[ordinal] ?? 0) + isLive * (gains[code] ?? 0);
+    matched[ordinal] = 1;
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
   }
-  checkEnd(list, at, damaged, ordinal, matched.length);
+  endPass(at, damaged, ordinal);
 }
 
 /**
- * As {@link addScannedList}, for candidates that are few against the index: a branch on whether
- * the item is live, rarely taken and so well predicted, spares the write-back of every other
- * item's columns, which cost more than the branch saves when most postings miss (`integration
- * flygtninge bolig`: 9.7 ms of its 14.8 ms went to writing back unchanged columns).
+ * Adds `gains[code]` to the strength of every posting's item, candidate or not: the loop of a
+ * term whose items are a good part of the index (match-terms.ts), whose candidates are then read
+ * off the strengths (a strength above 0 is a match: every valid code gains more than 0). Without
+ * the matched column and its gate, the fewest operations a posting can take.
  */
-export function addSparseList(list: EncodedList, gains: Float64Array, step: number, live: Uint8Array, columns: TermColumns): void {
-  const { bytes, end } = list;
-  const { count, at: first } = readCount(list);
-  const { matched, strength } = columns;
-  let at = first;
+export function addStrengths(list: EncodedList, gains: Float64Array, strength: Float32Array): void {
+  const { count, at } = readCount(list);
+  strengthPass(list.bytes, at, list.end, count, gains, strength);
+  checkEnd(list, strength.length);
+}
+
+function strengthPass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, strength: Float32Array): void {
   let ordinal = 0;
   let damaged = 0;
   let minGap = 0;
   for (let i = 0; i < count; i++) {
-    // A one-byte varint is read inline; past the list's end it reads on into whatever follows
-    // (the pass ends after `count` postings and the position is checked after it).
+    // Read and checked as in firstPass.
     let gap = bytes[at] ?? 0x80;
-    if (gap < 0x80) at++;
+    let code = bytes[at + 1] ?? 0x80;
+    if ((gap | code) < 0x80) at += 2;
     else {
       gap = readVarint(bytes, at, end);
-      at = varintEnd;
-    }
-    let code = bytes[at] ?? 0x80;
-    if (code < 0x80) at++;
-    else {
-      code = readVarint(bytes, at, end);
+      code = readVarint(bytes, varintEnd, end);
       at = varintEnd;
     }
     ordinal += gap;
-    // Gaps are at least 1 after the first (-1: a varint past the end); codes valid (slot in range).
-    damaged |= (gap < minGap ? 1 : 0) | (1 - (VALID_CODE[code] ?? 0));
+    damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
     minGap = 1;
-    if (live[matched[ordinal] ?? 0] === 1) {
+    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
+  }
+  endPass(at, damaged, ordinal);
+}
+
+/**
+ * Adds a list as a later term while the candidates are few against the index: an item still a
+ * candidate (matched `step` terms or, from another list of this term, `step + 1`) moves to
+ * `step + 1` and gains `gains[code]`. The branch on it is rarely taken and so well predicted,
+ * and the other items' columns are left alone.
+ */
+export function addSparseList(list: EncodedList, gains: Float64Array, step: number, columns: TermColumns): void {
+  const { count, at } = readCount(list);
+  sparsePass(list.bytes, at, list.end, count, gains, step, columns.matched, columns.strength);
+  checkEnd(list, columns.matched.length);
+}
+
+function sparsePass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, step: number, matched: Uint8Array, strength: Float32Array): void {
+  let ordinal = 0;
+  let damaged = 0;
+  let minGap = 0;
+  for (let i = 0; i < count; i++) {
+    // Read and checked as in firstPass.
+    let gap = bytes[at] ?? 0x80;
+    let code = bytes[at + 1] ?? 0x80;
+    if ((gap | code) < 0x80) at += 2;
+    else {
+      gap = readVarint(bytes, at, end);
+      code = readVarint(bytes, varintEnd, end);
+      at = varintEnd;
+    }
+    ordinal += gap;
+    damaged |= (gap - minGap) | (CODE_DAMAGE[code] ?? -1);
+    minGap = 1;
+    if ((matched[ordinal] ?? 0) >= step) {
       matched[ordinal] = step + 1;
       strength[ordinal] = (strength[ordinal] ?? 0) + (gains[code] ?? 0);
     }
   }
-  checkEnd(list, at, damaged, ordinal, matched.length);
+  endPass(at, damaged, ordinal);
+}
+
+// What the last pass ended with, for checkEnd. Module state, as the passes return at most one
+// value: a property written after a pass's loop has no type feedback when V8 compiles the loop
+// while it runs (on stack), and such compiled code was left at that write on every call, the
+// next call's loop starting over in the interpreter (`fleksjob`: 432 such exits in 60 searches,
+// its first term's 340,000 postings taking 15 ns each).
+let passEnd = 0;
+let passDamage = 0;
+let passLastOrdinal = 0;
+
+function endPass(at: number, damaged: number, lastOrdinal: number): void {
+  passEnd = at;
+  passDamage = damaged;
+  passLastOrdinal = lastOrdinal;
 }
 
 /**
- * The gain table of {@link addFirstList}/{@link addScannedList} for one list: by posting code,
+ * The gain table of the loops above for one list: by posting code,
  * `bySlot[slot] + repeat × (count − 1)`; 0 for codes whose slot is out of range.
  */
 export function gainsByCode(bySlot: Float32Array, repeat: number): Float64Array {
@@ -165,8 +204,8 @@ export function gainsByCode(bySlot: Float32Array, repeat: number): Float64Array 
   return gains;
 }
 
-/** 1 for each valid posting code: counts up to MAX_STORED_COUNT, slots below SCORE_RESOLUTION. */
-const VALID_CODE = Uint8Array.from({ length: CODE_RANGE }, (_, code) => (codeSlot(code) < SCORE_RESOLUTION ? 1 : 0));
+/** 0 for each valid posting code (counts up to MAX_STORED_COUNT, slots below SCORE_RESOLUTION), -1 for the others. */
+const CODE_DAMAGE = Int32Array.from({ length: CODE_RANGE }, (_, code) => (codeSlot(code) < SCORE_RESOLUTION ? 0 : -1));
 
 function readCount({ bytes, start, end, file, position }: EncodedList): { count: number; at: number } {
   const count = readVarint(bytes, start, end);
@@ -175,9 +214,14 @@ function readCount({ bytes, start, end, file, position }: EncodedList): { count:
   return { count, at: varintEnd };
 }
 
-/** Refuses a list whose pass found damage, ended elsewhere than its end, or reached an ordinal past the index (the last is the largest). */
-function checkEnd({ file, position, end }: EncodedList, at: number, damaged: number, lastOrdinal: number, size: number): void {
-  if (damaged !== 0 || lastOrdinal >= size) throw new CorruptIndexFileError(file, `the postings of term ${position} hold a damaged posting`);
+/**
+ * Refuses a list whose last pass found damage (a negative flag), ended elsewhere than its end,
+ * or reached an ordinal past the index (the last is the largest; a gap too large for the flags
+ * takes the ordinal past it).
+ */
+function checkEnd({ file, position, end }: EncodedList, size: number): void {
+  const at = passEnd;
+  if (passDamage < 0 || passLastOrdinal >= size) throw new CorruptIndexFileError(file, `the postings of term ${position} hold a damaged posting`);
   if (at !== end) throw new CorruptIndexFileError(file, `the postings of term ${position} end ${end - at} bytes after their last posting`);
 }
 
