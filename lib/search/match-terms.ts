@@ -9,7 +9,7 @@ import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from 
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
 export interface TextMatch {
-  /** Matching ordinals, in no particular order. */
+  /** Matching ordinals, in no particular order; the caller's to change (a view of the search's own candidate buffer). */
   ordinals: Uint32Array;
   /** Relevance by ordinal (length = index size); only meaningful for matching ordinals. */
   score: Float32Array;

@@ -69,9 +69,11 @@ export function searchItems(
   // The reused score column lives until the next search; exclusions below score into their own.
   const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed);
   let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
+  // The match's ordinals are this search's own: marked ones are dropped in place, not copied.
+  const isOwn = textMatch !== null;
   const removed = index.removed;
-  if (removed !== null) candidates = withoutMarked(candidates, removed);
-  if (withheld !== null) candidates = withoutMarked(candidates, withheld);
+  if (removed !== null) candidates = withoutMarked(candidates, removed, isOwn);
+  if (withheld !== null) candidates = withoutMarked(candidates, withheld, isOwn);
   candidates = applyPhrases(index, candidates, plan, fields);
   candidates = applyExclusions(index, candidates, plan);
 
@@ -169,21 +171,22 @@ function emptyResult(page: number, pageSize: number, isEmpty: boolean): SearchRe
  * marks few, but a closure per ordinal as in {@link filterOrdinals} cost ~5 ns each, 5 ms over a
  * common word's million hits). The ordinals themselves when none is marked.
  */
-function withoutMarked(ordinals: Uint32Array, mask: Uint8Array): Uint32Array {
-  // Marked hits are rare (a delta's replaced items): count them first, and copy only when any
-  // is (a common word's million hits are 4 MB, which the garbage collector then has to reclaim).
+function withoutMarked(ordinals: Uint32Array, mask: Uint8Array, inPlace: boolean): Uint32Array {
+  // Marked hits are rare (a delta's replaced items): count them first, and drop them only when
+  // any is, in place when the ordinals are the search's own (a common word's million hits are
+  // 4 MB, which a copy would hand the garbage collector on every search).
   let marked = 0;
   for (let i = 0; i < ordinals.length; i++) marked += mask[ordinals[i] ?? 0] === 1 ? 1 : 0;
   if (marked === 0) return ordinals;
-  const kept = new Uint32Array(ordinals.length - marked);
+  const kept = inPlace ? ordinals : new Uint32Array(ordinals.length);
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
-    // A marked last ordinal is written one past the end, which a typed array ignores.
+    // Written at `count` (never past `i`) and kept only when unmarked.
     kept[count] = ordinal;
     count += 1 - (mask[ordinal] === 1 ? 1 : 0);
   }
-  return kept;
+  return kept.subarray(0, count);
 }
 
 /**
