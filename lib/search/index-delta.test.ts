@@ -81,7 +81,7 @@ function answers(index: SearchIndex): unknown[] {
   // Browsing before and after the text searches: a text search drops removed items from its own
   // ordinals in place, never from the index's date order that browsing reads.
   const browse = MUNICIPALITIES.map((kommune) => ({ q: "", kommune: [kommune] }));
-  return [...browse, ...[...WORDS, "fritidspas budget", '"budget skole"', "-vej"].map((q) => ({ q })), ...browse].map((query) => {
+  return [...browse, ...[...WORDS, "fritidspas budget", '"budget skole"', '"budget skole vej"', 'budget -"skole vej budget"', "-vej"].map((q) => ({ q })), ...browse].map((query) => {
     const result = searchItems(index, { ...DEFAULT_SEARCH_PARAMS, ...query }, 100);
     // (A selected municipality no item holds any more keeps its name in the index, a fresh build shows its slug.)
     return { query, total: result.total, urls: result.hits.map((hit) => hit.url).sort(), facets: query.q === "" ? null : result.facets };

@@ -104,14 +104,19 @@ export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: S
 }
 
 /**
- * The full build's postings of a word pair (from {@link expandPrefixTerms} with `pairs`), the
- * segment's list only: its codes are the pair's first positions in each item (pair-positions.ts),
- * which FlexSearch, holding what deltas added, does not keep. Valid only while `visit` runs.
+ * The postings of a word pair (from {@link expandPrefixTerms} with `pairs`): the segment's list
+ * as stored to `visitEncoded` (its codes are the pair's first positions in each item,
+ * pair-positions.ts), the deltas' decoded to `visit` (FlexSearch keeps no positions).
  */
-export function forEachSegmentPairPostings(index: SearchIndex, pair: ExpandedTerm, visit: (postings: FieldPostings) => void): void {
-  if (pair.segmentPosition < 0) return;
-  const postings = index.segments.pairs.postings(pair.segmentPosition, 0, segmentBuffers);
-  if (postings !== null && postings.ordinals.length > 0) visit(postings);
+export function forEachPairList(index: SearchIndex, pair: ExpandedTerm, visitEncoded: (list: EncodedList) => void, visit: (postings: FieldPostings) => void): void {
+  if (pair.segmentPosition >= 0) {
+    const list = index.segments.pairs.encodedList(pair.segmentPosition, 0);
+    if (list !== null) visitEncoded(list);
+  }
+  if (pair.inDeltas) {
+    const postings = deltaPostings(index, pair.term, PAIR_FIELD, 0);
+    if (postings.ordinals.length > 0) visit(postings);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { SCORE_RESOLUTION } from "./index-config";
-import { postingCode } from "./segment/segment-format";
+import { CODE_RANGE, codeCount, codeSlot, postingCode } from "./segment/segment-format";
 import { MAX_STORED_COUNT } from "./term-frequencies";
 
 /**
@@ -23,3 +23,8 @@ export function pairPositionCode(position: number): number {
 export function pairPosition(slot: number, count: number): number {
   return (count - 1) * SCORE_RESOLUTION + slot;
 }
+
+/** The first position each valid posting code stands for ({@link pairPosition}); invalid codes (refused as damage) give the unknown one. */
+export const POSITION_BY_CODE = Uint16Array.from({ length: CODE_RANGE }, (_, code) =>
+  codeSlot(code) < SCORE_RESOLUTION ? Math.min(pairPosition(codeSlot(code), codeCount(code)), UNKNOWN_PAIR_POSITION) : UNKNOWN_PAIR_POSITION,
+);

@@ -1,7 +1,8 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
-import { FIELD_BITS, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
-import { expandPrefixTerms, forEachPostings, forEachSegmentPairPostings, type ExpandedTerm } from "./index-postings";
-import { pairPosition, UNKNOWN_PAIR_POSITION } from "./pair-positions";
+import { FIELD_BITS, PAIR_SEPARATOR, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
+import { expandPrefixTerms, forEachPairList, forEachPostings, type ExpandedTerm } from "./index-postings";
+import { POSITION_BY_CODE, UNKNOWN_PAIR_POSITION } from "./pair-positions";
+import { lowerPairPositions } from "./segment/accumulate-list";
 import { someSearchedText, type SearchIndex } from "./search-index";
 import { prefixRange } from "./term-dictionary";
 import { termPrefixSource } from "./term-pattern";
@@ -72,66 +73,76 @@ function startsPhraseAt(allWords: readonly ScannedWord[], terms: readonly string
   return false;
 }
 
+/** In {@link PhrasePairs}: the item holds no such pair. */
+export const NO_PAIR = 0xffff;
+
 /**
- * Items holding every adjacent pair of the phrase's terms (each term a prefix of its word), from
- * the pair index, as a membership mask. For two terms that is exactly the items with the phrase
- * somewhere in their searched texts; longer phrases still need {@link containsPhrase}.
+ * Per adjacent pair of a phrase's terms (k and k + 1), per item, the lowest first position of
+ * a word pair `terms[k]…` + `terms[k + 1]…` it holds (pair-positions.ts): {@link NO_PAIR} when
+ * it holds none, UNKNOWN_PAIR_POSITION when its position is not known (past the stored ones, or
+ * an item a delta added: FlexSearch keeps no positions). Each pair's postings are read once, as
+ * stored, for both what the pairs prove ({@link holdsEveryPair}, {@link hasConsecutivePairs}).
  */
-export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Uint8Array {
-  let mask: Uint8Array | null = null;
+export type PhrasePairs = Uint16Array[];
+
+export function phrasePairs(index: SearchIndex, terms: readonly string[]): PhrasePairs {
+  const pairs: PhrasePairs = [];
   for (let k = 0; k + 1 < terms.length; k++) {
-    const pairMask = new Uint8Array(index.size);
-    const previous = mask;
-    const first = terms[k] ?? "";
-    const second = terms[k + 1] ?? "";
-    for (const pair of phrasePairTerms(index, first, second)) {
-      forEachPostings(index, pair, PAIR_FIELD, ({ ordinals }) => {
-        for (let i = 0; i < ordinals.length; i++) {
-          const id = ordinals[i] ?? 0;
-          if (previous === null || previous[id] === 1) pairMask[id] = 1;
-        }
-      });
+    const positions = new Uint16Array(index.size).fill(NO_PAIR);
+    for (const pair of phrasePairTerms(index, terms[k] ?? "", terms[k + 1] ?? "")) {
+      forEachPairList(
+        index,
+        pair,
+        (list) => lowerPairPositions(list, POSITION_BY_CODE, positions),
+        ({ ordinals }) => {
+          for (let i = 0; i < ordinals.length; i++) {
+            const ordinal = ordinals[i] ?? 0;
+            positions[ordinal] = Math.min(positions[ordinal] ?? NO_PAIR, UNKNOWN_PAIR_POSITION);
+          }
+        },
+      );
     }
-    mask = pairMask;
+    pairs.push(positions);
   }
-  return mask ?? new Uint8Array(index.size).fill(1);
+  return pairs;
 }
 
 /**
- * Items of the full build that surely hold a phrase of three or more terms, as a membership
- * mask: those where pairs of the phrase's adjacent terms first occur at consecutive positions
- * (pair-positions.ts), the pair of terms k and k + 1 at p + k, so words p to p + n − 1 are the
- * phrase. An item whose pairs first occur elsewhere may still hold it (check it); items deltas
- * added have no positions and are never in the mask; only `candidates` are looked at.
+ * True when the item holds every adjacent pair of the phrase (each term a prefix of its word).
+ * For two terms that is exactly holding the phrase somewhere in the searched texts; longer
+ * phrases still need {@link hasConsecutivePairs} or {@link containsPhrase}.
  */
+export function holdsEveryPair(pairs: PhrasePairs, ordinal: number): boolean {
+  for (const positions of pairs) if (positions[ordinal] === NO_PAIR) return false;
+  return true;
+}
+
+/**
+ * True when the item surely holds a phrase of three or more terms: the pairs of its adjacent
+ * terms first occur at consecutive known positions, the pair of terms k and k + 1 at p + k, so
+ * words p to p + n − 1 are the phrase (pairs never span two texts). False says nothing: the
+ * pairs may first occur apart and meet later (check the text).
+ */
+export function hasConsecutivePairs(pairs: PhrasePairs, ordinal: number): boolean {
+  if (pairs.length < 2) return false;
+  const start = pairs[0]?.[ordinal] ?? NO_PAIR;
+  const last = start + pairs.length - 1;
+  if (last >= UNKNOWN_PAIR_POSITION) return false;
+  for (let k = 1; k < pairs.length; k++) if (pairs[k]?.[ordinal] !== start + k) return false;
+  return true;
+}
+
+/** {@link holdsEveryPair} for every item, as a membership mask. */
+export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Uint8Array {
+  const pairs = phrasePairs(index, terms);
+  return Uint8Array.from({ length: index.size }, (_, ordinal) => (holdsEveryPair(pairs, ordinal) ? 1 : 0));
+}
+
+/** {@link hasConsecutivePairs} for `candidates`, as a membership mask (0 for every other item). */
 export function consecutivePairsMask(index: SearchIndex, terms: readonly string[], candidates: Uint32Array): Uint8Array {
+  const pairs = phrasePairs(index, terms);
   const certain = new Uint8Array(index.size);
-  if (terms.length < 3) return certain;
-  // The first position of each adjacent pair in each item; several pair terms matching
-  // (prefixes) keep the lowest, itself an occurrence. NONE where the item has none known.
-  const NONE = 0xffff;
-  const first = Array.from({ length: terms.length - 1 }, () => new Uint16Array(index.size).fill(NONE));
-  for (let k = 0; k + 1 < terms.length; k++) {
-    const positions = first[k] ?? new Uint16Array(0);
-    const second = terms[k + 1] ?? "";
-    for (const pair of phrasePairTerms(index, terms[k] ?? "", second)) {
-      forEachSegmentPairPostings(index, pair, ({ ordinals, slots, counts }) => {
-        for (let i = 0; i < ordinals.length; i++) {
-          const ordinal = ordinals[i] ?? 0;
-          const position = pairPosition(slots[i] ?? 0, counts[i] ?? 1);
-          if (position < UNKNOWN_PAIR_POSITION && position < (positions[ordinal] ?? NONE)) positions[ordinal] = position;
-        }
-      });
-    }
-  }
-  const start = first[0] ?? new Uint16Array(0);
-  for (const ordinal of candidates) {
-    const p = start[ordinal] ?? NONE;
-    if (p === NONE) continue;
-    let isConsecutive = true;
-    for (let k = 1; k < first.length && isConsecutive; k++) isConsecutive = first[k]?.[ordinal] === p + k;
-    if (isConsecutive) certain[ordinal] = 1;
-  }
+  for (const ordinal of candidates) certain[ordinal] = hasConsecutivePairs(pairs, ordinal) ? 1 : 0;
   return certain;
 }
 

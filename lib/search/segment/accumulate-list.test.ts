@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
-import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode, type TermColumns } from "./accumulate-list";
+import { pairPosition, POSITION_BY_CODE, UNKNOWN_PAIR_POSITION } from "../pair-positions";
+import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode, lowerPairPositions, type TermColumns } from "./accumulate-list";
 import { decodeFieldList, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
 
@@ -100,6 +101,27 @@ describe("adding a stored list without decoding it", () => {
     );
   });
 
+  it("lowers each posting's item to the pair position its code stands for, over several lists, as their decoded postings give", () => {
+    fc.assert(
+      fc.property(fc.array(postingsArbitrary, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 3 }), (lists, padding) => {
+        const positions = new Uint16Array(SIZE).fill(0xffff);
+        const expected = new Uint16Array(SIZE).fill(0xffff);
+        for (const postings of lists) {
+          const list = encode(postings, padding);
+          lowerPairPositions(list, POSITION_BY_CODE, positions);
+          const decoded = decodeFieldList(list.bytes, list.start, list.end, list.file, list.position);
+          expect(Array.from(decoded.ordinals)).toEqual(postings.map((posting) => posting.ordinal));
+          postings.forEach((posting) => {
+            const position = Math.min(pairPosition(posting.slot, posting.count), UNKNOWN_PAIR_POSITION);
+            expected[posting.ordinal] = Math.min(expected[posting.ordinal] ?? 0xffff, position);
+          });
+        }
+        expect(Array.from(positions)).toEqual(Array.from(expected));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("marks every posting's item matched and adds its gain, over several lists, as their decoded postings give", () => {
     fc.assert(
       fc.property(fc.array(postingsArbitrary, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 3 }), (lists, padding) => {
@@ -167,6 +189,7 @@ describe("adding a stored list without decoding it", () => {
         () => addStrengths(list, gains, new Float32Array(SIZE)),
         () => addMarkedList(list, gains, new Uint8Array(SIZE), new Float32Array(SIZE)),
         () => addSparseList(list, gains, 0, emptyColumns()),
+        () => lowerPairPositions(list, POSITION_BY_CODE, new Uint16Array(SIZE)),
       ];
       for (const add of adds) {
         let error: unknown = null;
