@@ -2,7 +2,7 @@ import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
 import { fieldsForRestriction, type FieldRestriction } from "./index-config";
 import { markTerm, matchAllTerms, reusableScoreColumn } from "./match-terms";
-import { compilePhrase, containsPhrase, hasConsecutivePairs, holdsEveryPair, phrasePairs, singleMiddleMask } from "./phrase-match";
+import { compilePhrase, containsPhrase, hasConsecutivePairs, holdsEveryPair, keepHoldingEveryPair, phrasePairs, singleMiddleMask } from "./phrase-match";
 import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
 import { itemDate, itemOutcome, type SearchIndex } from "./search-index";
@@ -109,7 +109,7 @@ function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPl
   const isAllFields = fields.sectionKind === null && fields.fields.length === fieldsForRestriction(null).fields.length;
   for (const terms of plan.phrases) {
     const pairs = phrasePairs(index, terms);
-    candidates = filterOrdinals(candidates, (ordinal) => holdsEveryPair(pairs, ordinal));
+    candidates = keepHoldingEveryPair(candidates, pairs);
     // The pair index answers a two-word phrase over all fields exactly; anything else is verified
     // against the stored text (decompressing it: ~20 µs an item), unless the postings make it sure.
     if (terms.length > 2 || !isAllFields) {
