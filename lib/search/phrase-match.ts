@@ -150,23 +150,9 @@ export function keepHoldingEveryPair(candidates: Uint32Array, pairs: PhrasePairs
   return kept.subarray(0, count);
 }
 
-/** {@link holdsEveryPair} for every item, as a membership mask. */
-export function phrasePairMask(index: SearchIndex, terms: readonly string[]): Uint8Array {
-  const pairs = phrasePairs(index, terms);
-  return Uint8Array.from({ length: index.size }, (_, ordinal) => (holdsEveryPair(pairs, ordinal) ? 1 : 0));
-}
-
-/** {@link hasConsecutivePairs} for `candidates`, as a membership mask (0 for every other item). */
-export function consecutivePairsMask(index: SearchIndex, terms: readonly string[], candidates: Uint32Array): Uint8Array {
-  const pairs = phrasePairs(index, terms);
-  const certain = new Uint8Array(index.size);
-  for (const ordinal of candidates) certain[ordinal] = hasConsecutivePairs(pairs, ordinal) ? 1 : 0;
-  return certain;
-}
-
 /**
  * Items among those holding every adjacent pair of a phrase of three or more terms
- * ({@link phrasePairMask}) that surely hold the phrase, as a membership mask: those in which
+ * ({@link holdsEveryPair}) that surely hold the phrase, as a membership mask: those in which
  * every middle term occurs once in all their searched texts. Then that one occurrence is in
  * the pair with the term before it and in the pair with the term after it, so the pairs are one
  * run of the phrase. Middle terms other than plain letters (codes, which index parts of
