@@ -103,10 +103,22 @@ export class SegmentBuilder {
     if (codes.length !== terms.length) throw new Error(`Item ${ordinal}: ${terms.length} terms, ${codes.length} codes`);
     if (terms.some((term) => term.length === 0)) throw new Error(`Item ${ordinal}: an empty term in field ${field}`);
     if (codes.some((code) => !Number.isInteger(code) || code < 0 || code >= CODE_RANGE || codeSlot(code) >= SCORE_RESOLUTION)) throw new RangeError(`Item ${ordinal}: a code no posting can hold`);
-    if (new Set(terms).size !== terms.length) throw new Error(`Item ${ordinal}: a term given twice in field ${field}`);
+    // Terms given twice are found through the interned ids and the field scratch (a Set per item
+    // cost ~9 µs, 9 s of a 1M build); then the item is refused before anything is logged,
+    // though its terms stay interned (the build stops on it).
+    const { log, distinct } = this;
+    const serial = ++this.fieldSerial;
+    distinct.length = 0;
+    for (const term of terms) {
+      const id = log.intern(term);
+      if (id >= this.seenIn.length) this.growScratch(log.termCount);
+      if (this.seenIn[id] === serial) throw new Error(`Item ${ordinal}: a term given twice in field ${field}`);
+      this.seenIn[id] = serial;
+      distinct.push(id);
+    }
     this.lastOrdinal = ordinal;
     if (terms.length === 0) return;
-    for (let i = 0; i < terms.length; i++) this.log.add(this.log.intern(terms[i] ?? ""), ordinal, field, codes[i] ?? 0);
+    for (let i = 0; i < distinct.length; i++) log.add(distinct[i] ?? 0, ordinal, field, codes[i] ?? 0);
     this.itemCount++;
     if (this.spillDir !== undefined && this.log.length >= this.runPostings) this.spill(this.spillDir);
   }
