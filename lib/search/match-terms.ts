@@ -5,11 +5,12 @@ import { searchedTexts, type SearchIndex } from "./search-index";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
 import { postingCode } from "./segment/segment-format";
+import { seek } from "./sorted-ordinals";
 import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
 export interface TextMatch {
-  /** Matching ordinals, in no particular order; the caller's to change (a view of the search's own candidate buffer). */
+  /** Matching ordinals, ascending (query.ts relies on it); the caller's to change (a view of the search's own candidate buffer). */
   ordinals: Uint32Array;
   /** Relevance by ordinal (length = index size); only meaningful for matching ordinals. */
   score: Float32Array;
@@ -512,25 +513,6 @@ const SEEK_RATIO = 16;
  * whether an item is a candidate is mispredicted once they are a good part of the index.
  */
 const SPARSE_DENSITY = 8;
-
-/** The first position at or after `from` whose ordinal is not below `ordinal` (galloping, then binary search). */
-function seek(ordinals: Uint32Array, ordinal: number, from: number): number {
-  let lo = from;
-  let hi = from;
-  let stride = 1;
-  while (hi < ordinals.length && (ordinals[hi] ?? 0) < ordinal) {
-    lo = hi + 1;
-    hi += stride;
-    stride *= 2;
-  }
-  hi = Math.min(hi, ordinals.length);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((ordinals[mid] ?? 0) < ordinal) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function grow(candidates: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   const grown = new Uint32Array(Math.max(16, candidates.length * 2));

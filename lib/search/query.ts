@@ -5,6 +5,7 @@ import { markTerm, matchAllTerms, reusableScoreColumn } from "./match-terms";
 import { compilePhrase, containsPhrase, hasConsecutivePairs, holdsEveryPair, keepHoldingEveryPair, phrasePairs, singleMiddleMask } from "./phrase-match";
 import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
+import { withoutListed } from "./sorted-ordinals";
 import { itemDate, itemOutcome, type SearchIndex } from "./search-index";
 import { isEmptySearch, type SearchParams } from "./search-params";
 import { buildSnippet, type SnippetRun } from "./snippet";
@@ -72,7 +73,12 @@ export function searchItems(
   // The match's ordinals are this search's own: marked ones are dropped in place, not copied.
   const isOwn = textMatch !== null;
   const removed = index.removed;
-  if (removed !== null) candidates = withoutMarked(candidates, removed, isOwn);
+  if (removed !== null) {
+    // A text match's ordinals ascend (match-terms.ts): fewer removed items than hits (a few dozen
+    // a day between compactions) are looked up in them, rather than every hit in the mask.
+    const listed = removedOrdinals(index, removed);
+    candidates = isOwn && listed.length < candidates.length ? withoutListed(candidates, listed) : withoutMarked(candidates, removed, isOwn);
+  }
   if (withheld !== null) candidates = withoutMarked(candidates, withheld, isOwn);
   candidates = applyPhrases(index, candidates, plan, fields);
   candidates = applyExclusions(index, candidates, plan);
@@ -190,6 +196,19 @@ function withoutMarked(ordinals: Uint32Array, mask: Uint8Array, inPlace: boolean
     count += 1 - (mask[ordinal] === 1 ? 1 : 0);
   }
   return kept.subarray(0, count);
+}
+
+/** The ordinals `removed` marks, ascending, by index: recomputed when a delta removes more. */
+const removedLists = new WeakMap<SearchIndex, { removed: Uint8Array; liveSize: number; appliedDeltas: number; ordinals: Uint32Array }>();
+
+function removedOrdinals(index: SearchIndex, removed: Uint8Array): Uint32Array {
+  const cached = removedLists.get(index);
+  if (cached !== undefined && cached.removed === removed && cached.liveSize === index.liveSize && cached.appliedDeltas === index.appliedDeltas) return cached.ordinals;
+  const ordinals: number[] = [];
+  for (let ordinal = 0; ordinal < removed.length; ordinal++) if (removed[ordinal] === 1) ordinals.push(ordinal);
+  const listed = Uint32Array.from(ordinals);
+  removedLists.set(index, { removed, liveSize: index.liveSize, appliedDeltas: index.appliedDeltas, ordinals: listed });
+  return listed;
 }
 
 /**
