@@ -2,9 +2,23 @@ import { randomBytes } from "node:crypto";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { appendTextTerms } from "./danish-encoder";
 import { pairPositionCode } from "./pair-positions";
-import { createFlexDocument, FIELD_BITS, FIELD_INDEX, PAIR_FIELD, PAIR_SEPARATOR, SEARCH_FIELDS, type FlexRecord, type SearchFieldName } from "./index-config";
+import {
+  createFlexDocument,
+  FIELD_BITS,
+  FIELD_INDEX,
+  INDEXED_FIELDS,
+  PAIR_FIELD,
+  PAIR_SEPARATOR,
+  SEARCH_FIELDS,
+  SECTION_KIND_FIELD,
+  sectionField,
+  sectionKindTerm,
+  type FlexRecord,
+  type IndexedFieldName,
+  type SearchFieldName,
+} from "./index-config";
 import type { SearchDocument } from "./search-document";
-import { dayNumber, fieldTexts, itemDate, itemOutcome, metaTexts, NO_KLE_GROUP, sectionTexts, yearOfDay, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
+import { dayNumber, fieldTexts, indexedSections, itemDate, itemOutcome, metaTexts, NO_KLE_GROUP, yearOfDay, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
 import { MemorySectionStore, SpillSectionStore, type SectionStore } from "./section-store";
 import { Segment } from "./segment/segment";
 import { StringColumn } from "./string-column";
@@ -102,7 +116,7 @@ interface SegmentBuilders {
 
 function segmentBuilders(spillDir?: string): SegmentBuilders {
   return {
-    terms: new SegmentBuilder({ fields: SEARCH_FIELDS.length, spillDir }),
+    terms: new SegmentBuilder({ fields: INDEXED_FIELDS.length, spillDir }),
     pairs: new SegmentBuilder({ fields: 1, spillDir }),
   };
 }
@@ -118,7 +132,7 @@ export function emptySearchIndex(version: string, basis: IndexBasis, sections: S
     liveSize: 0,
     removed: null,
     appliedDeltas: 0,
-    segments: { size: 0, terms: Segment.empty(SEARCH_FIELDS.length), pairs: Segment.empty(1) },
+    segments: { size: 0, terms: Segment.empty(INDEXED_FIELDS.length), pairs: Segment.empty(1) },
     flex: createFlexDocument(),
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),
@@ -238,7 +252,14 @@ class DocumentWriter {
       municipality: nfc(doc.municipality),
       sections,
     };
-    addItemTerms(builders, ordinal, termsOfTexts((field) => storedFieldTexts(stored, field)));
+    addItemTerms(
+      builders,
+      ordinal,
+      termsOfTexts(
+        (field) => storedFieldTexts(stored, field),
+        () => indexedSections(stored.sections, stored.decision),
+      ),
+    );
   }
 
   /** Fills the facet columns and orders of the stored documents; returns how many were added. */
@@ -329,13 +350,17 @@ class GrowingColumn<T extends Uint8Array | Uint16Array | Int32Array> {
 
 /** What one item contributes to the index: its encoded terms per field, and its word pairs with their first positions (pair-positions.ts). */
 export interface ItemTerms {
-  fields: Array<{ field: SearchFieldName; terms: string[] }>;
+  fields: Array<{ field: IndexedFieldName; terms: string[] }>;
   pairs: Map<string, number>;
 }
 
 /** The terms an item of `index` is indexed under, recomputed from its stored fields. */
 export function itemTerms(index: Parameters<typeof fieldTexts>[0], ordinal: number): ItemTerms {
-  return termsOfTexts((field) => fieldTexts(index, ordinal, field));
+  const items = index.items;
+  return termsOfTexts(
+    (field) => fieldTexts(index, ordinal, field),
+    () => indexedSections(items.sections.at(ordinal), items.decision.get(ordinal)),
+  );
 }
 
 function addItemTerms(builders: SegmentBuilders, ordinal: number, terms: ItemTerms): void {
@@ -356,8 +381,11 @@ interface StoredTexts {
   sections: readonly StoredSection[];
 }
 
-/** fieldTexts (search-index.ts) of an item not yet in an index's columns, by the same rules (metaTexts, sectionTexts). */
-function storedFieldTexts(item: StoredTexts, field: SearchFieldName): string[] {
+/** The fields indexed from whole texts; "lead" and "body" are indexed section by section. */
+type WholeTextField = Exclude<SearchFieldName, "lead" | "body">;
+
+/** fieldTexts (search-index.ts) of an item not yet in an index's columns, by the same rules (metaTexts). */
+function storedFieldTexts(item: StoredTexts, field: WholeTextField): string[] {
   switch (field) {
     case "title":
       return [item.title];
@@ -365,22 +393,38 @@ function storedFieldTexts(item: StoredTexts, field: SearchFieldName): string[] {
       return item.decision ? [item.decision] : [];
     case "meta":
       return metaTexts(item.caseNumber, item.committee, item.municipality);
-    case "lead":
-    case "body":
-      return sectionTexts(item.sections, item.decision, field);
   }
 }
 
-function termsOfTexts(textsOf: (field: SearchFieldName) => string[]): ItemTerms {
+/**
+ * An item's terms per field, its word pairs and their positions, from its whole texts and its
+ * indexed sections (`sectionsOf`, read only when needed, in order): "lead" and "body" hold the
+ * sections' words by sectionField, {@link SECTION_KIND_FIELD} each of those words again under
+ * its section's kind (sectionKindTerm).
+ */
+function termsOfTexts(textsOf: (field: WholeTextField) => string[], sectionsOf: () => readonly StoredSection[]): ItemTerms {
   const fields: ItemTerms["fields"] = [];
   const pairs = new Map<string, number>();
+  const kindTerms: string[] = [];
+  let sections: readonly StoredSection[] | null = null;
   let words = 0;
-  for (const field of SEARCH_FIELDS) {
+  for (const { name } of SEARCH_FIELDS) {
     const terms: string[] = [];
     // One scan of each text gives its terms, its word pairs and their positions in the item.
-    for (const text of textsOf(field.name)) words = appendTextTerms(text, terms, pairs, PAIR_SEPARATOR, words);
-    if (terms.length > 0) fields.push({ field: field.name, terms });
+    if (name === "lead" || name === "body") {
+      sections ??= sectionsOf();
+      for (const section of sections) {
+        if (sectionField(section.kind) !== name) continue;
+        const from = terms.length;
+        words = appendTextTerms(section.text, terms, pairs, PAIR_SEPARATOR, words);
+        for (let i = from; i < terms.length; i++) kindTerms.push(sectionKindTerm(section.kind, terms[i] ?? ""));
+      }
+    } else {
+      for (const text of textsOf(name)) words = appendTextTerms(text, terms, pairs, PAIR_SEPARATOR, words);
+    }
+    if (terms.length > 0) fields.push({ field: name, terms });
   }
+  if (kindTerms.length > 0) fields.push({ field: SECTION_KIND_FIELD, terms: kindTerms });
   return { fields, pairs };
 }
 

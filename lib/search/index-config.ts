@@ -1,6 +1,6 @@
 import FlexSearch from "flexsearch";
 import type { Document } from "flexsearch";
-import type { SectionKind } from "@/lib/minutes/vocabulary";
+import { SECTION_KINDS, type SectionKind } from "@/lib/minutes/vocabulary";
 
 /**
  * The one FlexSearch configuration, shared by the index build and the query side. FlexSearch's
@@ -9,7 +9,7 @@ import type { SectionKind } from "@/lib/minutes/vocabulary";
  */
 
 /** Written into every export; an export with another format version is refused on load. */
-export const INDEX_FORMAT_VERSION = 13;
+export const INDEX_FORMAT_VERSION = 14;
 
 /** What a searchable field of an agenda item is made from. */
 export type SearchFieldName = "title" | "decision" | "lead" | "body" | "meta";
@@ -47,16 +47,49 @@ export const PAIR_FIELD = "pairs";
 /** Joins the two words of a {@link PAIR_FIELD} term; never part of a word. */
 export const PAIR_SEPARATOR = "\u0001";
 
+/**
+ * An indexed field outside {@link SEARCH_FIELDS}: every word of the "lead" and "body" sections
+ * again, prefixed with its section's kind ({@link sectionKindTerm}). "lead" and "body" mix kinds,
+ * so a search restricted to one kind (`felt=`) reads this field for them instead: before, each
+ * hit's stored texts were checked, and a common word restricted to a kind was refused at 1M items.
+ */
+export const SECTION_KIND_FIELD = "kinds";
+
+/** A field with postings in the terms segment: the searched ones, then {@link SECTION_KIND_FIELD}. */
+export type IndexedFieldName = SearchFieldName | typeof SECTION_KIND_FIELD;
+
+/** Every field of the terms segment, in segment order. */
+export const INDEXED_FIELDS: readonly IndexedFieldName[] = [...SEARCH_FIELDS.map((field) => field.name), SECTION_KIND_FIELD];
+
+/** Starts every {@link SECTION_KIND_FIELD} term; never part of a word, and sorts before every word. */
+const SECTION_KIND_MARK = "\u0002";
+
+/**
+ * What a word of a section of `kind` is indexed as in {@link SECTION_KIND_FIELD}: the mark, one
+ * letter for the kind, the word. Every term of one kind starting with a prefix lies in one range
+ * of the sorted dictionary, as the plain words do.
+ */
+export function sectionKindTerm(kind: SectionKind, term: string): string {
+  return `${SECTION_KIND_MARK}${KIND_LETTERS.get(kind) ?? ""}${term}`;
+}
+
+/** The word a {@link sectionKindTerm} holds. */
+export function wordOfSectionKindTerm(term: string): string {
+  return term.slice(SECTION_KIND_MARK.length + 1);
+}
+
+const KIND_LETTERS: ReadonlyMap<SectionKind, string> = new Map(SECTION_KINDS.map((kind, i) => [kind, String.fromCharCode(0x41 + i)]));
+
 /** Field name → weight, for scoring. */
 export const FIELD_WEIGHTS: ReadonlyMap<SearchFieldName, number> = new Map(
   SEARCH_FIELDS.map((field) => [field.name, field.weight]),
 );
 
-/** Field name → its position in {@link SEARCH_FIELDS} (term-frequencies.ts stores it). */
-export const FIELD_INDEX: ReadonlyMap<SearchFieldName, number> = new Map(SEARCH_FIELDS.map((field, i) => [field.name, i]));
+/** Field name → its position in {@link INDEXED_FIELDS}, the terms segment's field (term-frequencies.ts stores it). */
+export const FIELD_INDEX: ReadonlyMap<IndexedFieldName, number> = new Map(INDEXED_FIELDS.map((field, i) => [field, i]));
 
 /** Field name → its bit in the term dictionary's field masks. */
-export const FIELD_BITS: ReadonlyMap<SearchFieldName, number> = new Map(SEARCH_FIELDS.map((field, i) => [field.name, 1 << i]));
+export const FIELD_BITS: ReadonlyMap<IndexedFieldName, number> = new Map(INDEXED_FIELDS.map((field, i) => [field, 1 << i]));
 
 /** Section kinds indexed in the "lead" field; all others go to "body". */
 export const LEAD_SECTION_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(["resume", "indstilling", "beslutning"]);
@@ -87,7 +120,7 @@ export function createFlexDocument(): FlexDocument {
   return new FlexSearch.Document<FlexRecord>({
     document: {
       id: "id",
-      index: [...SEARCH_FIELDS.map((field) => field.name), PAIR_FIELD].map((field) => ({
+      index: [...INDEXED_FIELDS, PAIR_FIELD].map((field) => ({
         field,
         // Whole folded words only. Compounds ("fleksjob" → "fleksjobområdet") are found by
         // expanding a query term over the sorted term dictionary (term-dictionary.ts): "forward"
@@ -104,8 +137,8 @@ export function createFlexDocument(): FlexDocument {
 
 /**
  * Where a text search looks: the fields searched and, for a section-kind restriction, the kind a
- * "lead"/"body" match must come from (those fields mix kinds, so such hits are verified against
- * the stored section texts).
+ * "lead"/"body" match must come from (those fields mix kinds, so for them the search reads
+ * {@link SECTION_KIND_FIELD}).
  */
 export interface FieldRestriction {
   fields: readonly SearchFieldName[];

@@ -6,7 +6,7 @@ import { termFrequencies } from "./index-postings";
 import { searchItems } from "./query";
 import type { SearchDocument } from "./search-document";
 import type { SearchIndex } from "./search-index";
-import { DEFAULT_SEARCH_PARAMS } from "./search-params";
+import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
 
 const MUNICIPALITIES = ["vejen", "varde"];
 const MEETINGS = ["2024-03-19", "2024-04-16"];
@@ -55,7 +55,11 @@ function toDoc(id: number, municipality: string, meeting: string, committee: str
     municipalitySlug: municipality,
     committee,
     committeeSlug: "byraadet",
-    sections: [{ kind: "sagsfremstilling", heading: "Sagsfremstilling", text: entry.body.join(" ") }],
+    // Two section kinds, so searches restricted to one (felt) are compared too.
+    sections: [
+      { kind: "sagsfremstilling", heading: "Sagsfremstilling", text: entry.body.join(" ") },
+      ...(entry.body.length > 1 ? [{ kind: "resume" as const, heading: "Resumé", text: entry.body.slice(1).join(" ") }] : []),
+    ],
   };
 }
 
@@ -81,7 +85,14 @@ function answers(index: SearchIndex): unknown[] {
   // Browsing before and after the text searches: a text search drops removed items from its own
   // ordinals in place, never from the index's date order that browsing reads.
   const browse = MUNICIPALITIES.map((kommune) => ({ q: "", kommune: [kommune] }));
-  return [...browse, ...[...WORDS, "fritidspas budget", '"budget skole"', '"budget skole vej"', 'budget -"skole vej budget"', "-vej"].map((q) => ({ q })), ...browse].map((query) => {
+  const texts = [...WORDS, "fritidspas budget", '"budget skole"', '"budget skole vej"', 'budget -"skole vej budget"', "-vej"].map((q) => ({ q }));
+  const restricted: Array<Partial<SearchParams>> = [
+    { q: "budget", felt: "sagsfremstilling" },
+    { q: "skole vej", felt: "resume" },
+    { q: "vej", felt: "beslutning" },
+    { q: '"budget skole"', felt: "sagsfremstilling" },
+  ];
+  return [...browse, ...texts, ...restricted, ...browse].map((query) => {
     const result = searchItems(index, { ...DEFAULT_SEARCH_PARAMS, ...query }, 100);
     // (A selected municipality no item holds any more keeps its name in the index, a fresh build shows its slug.)
     return { query, total: result.total, urls: result.hits.map((hit) => hit.url).sort(), facets: query.q === "" ? null : result.facets };

@@ -1,4 +1,4 @@
-import { FIELD_INDEX, PAIR_FIELD, type SearchFieldName } from "./index-config";
+import { FIELD_INDEX, PAIR_FIELD, type IndexedFieldName } from "./index-config";
 import type { SearchIndex } from "./search-index";
 import { PostingsBuffers, type FieldPostings } from "./segment/field-postings";
 import type { Segment } from "./segment/segment";
@@ -17,7 +17,7 @@ import { codeCount, codeField } from "./term-frequencies";
 /** One index term a query term stands for, where each part holds it, and how many items hold it. */
 export interface ExpandedTerm {
   term: string;
-  /** Bit i set when SEARCH_FIELDS[i] of some item holds it (either part). */
+  /** Bit i set when INDEXED_FIELDS[i] of some item holds it (either part). */
   mask: number;
   /** Items holding it in any field (both parts). */
   frequency: number;
@@ -84,12 +84,12 @@ export function expandPrefixTerms(index: SearchIndex, prefix: string, pairs = fa
 const segmentBuffers = new PostingsBuffers();
 
 /**
- * The postings of `term` in `field` (a SEARCH_FIELDS name, or PAIR_FIELD for a word pair) from
+ * The postings of `term` in `field` (an INDEXED_FIELDS name, or PAIR_FIELD for a word pair) from
  * both parts, handed to `visit` one list at a time: the segment's, then the deltas'. Ordinals
  * ascend strictly within a list (match-terms.ts searches them). A list is valid only while
  * `visit` runs (the segment's are decoded into reused buffers); copy what must outlive it.
  */
-export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: SearchFieldName | typeof PAIR_FIELD, visit: (postings: FieldPostings) => void): void {
+export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: IndexedFieldName | typeof PAIR_FIELD, visit: (postings: FieldPostings) => void): void {
   const isPair = field === PAIR_FIELD;
   const fieldIndex = isPair ? 0 : (FIELD_INDEX.get(field) ?? 0);
   if (term.segmentPosition >= 0) {
@@ -126,7 +126,7 @@ export function forEachPairList(index: SearchIndex, pair: ExpandedTerm, visitEnc
 export function forEachPostingsList(
   index: SearchIndex,
   term: ExpandedTerm,
-  field: SearchFieldName,
+  field: IndexedFieldName,
   visitEncoded: (list: EncodedList) => void,
   visit: (postings: FieldPostings) => void,
 ): void {
@@ -142,7 +142,7 @@ export function forEachPostingsList(
 }
 
 /** Every posting list of `term` (exactly as indexed, no prefix expansion) in `field`, both parts. */
-export function termPostings(index: SearchIndex, term: string, field: SearchFieldName | typeof PAIR_FIELD): FieldPostings[] {
+export function termPostings(index: SearchIndex, term: string, field: IndexedFieldName | typeof PAIR_FIELD): FieldPostings[] {
   const isPair = field === PAIR_FIELD;
   const dictionary = isPair ? index.pairDictionary : index.dictionary;
   const [from] = prefixRange(dictionary, term);

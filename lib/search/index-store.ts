@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { facetRows } from "./facet-rows";
-import { createFlexDocument, INDEX_FORMAT_VERSION, SEARCH_FIELDS } from "./index-config";
+import { createFlexDocument, INDEX_FORMAT_VERSION, INDEXED_FIELDS } from "./index-config";
 import { applyIndexDelta, type IndexDelta } from "./index-delta";
 import { CorruptIndexFileError, FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
@@ -266,7 +266,7 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   }
   const terms = await Segment.open(versionDir, TERMS_SEGMENT);
   const pairs = await Segment.open(versionDir, PAIRS_SEGMENT);
-  if (terms.fields !== SEARCH_FIELDS.length || pairs.fields !== 1) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), "holds another number of fields");
+  if (terms.fields !== INDEXED_FIELDS.length || pairs.fields !== 1) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), "holds another number of fields");
   const strings = async <T extends string | null>(name: StringColumnName) => StringColumn.read<T>(versionDir, itemColumnName(name), meta.size);
   const items: StoredItems = {
     id: new Int32Array(await readArray(path.join(versionDir, ITEM_IDS_FILE), 4, meta.size)),

@@ -1,7 +1,18 @@
-import { scanWords } from "./danish-encoder";
-import { FIELD_BITS, FIELD_WEIGHTS, SCORE_RESOLUTION, SEARCH_FIELDS, type FieldRestriction, type SearchFieldName } from "./index-config";
+import {
+  FIELD_BITS,
+  FIELD_WEIGHTS,
+  SCORE_RESOLUTION,
+  SEARCH_FIELDS,
+  SECTION_KIND_FIELD,
+  sectionField,
+  sectionKindTerm,
+  wordOfSectionKindTerm,
+  type FieldRestriction,
+  type IndexedFieldName,
+  type SearchFieldName,
+} from "./index-config";
 import { expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedTerm } from "./index-postings";
-import { searchedTexts, type SearchIndex } from "./search-index";
+import type { SearchIndex } from "./search-index";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
 import { postingCode } from "./segment/segment-format";
@@ -90,7 +101,12 @@ interface Expansion {
   largest: number;
 }
 
-function expand(index: SearchIndex, term: string): Expansion {
+/**
+ * The index terms `term` is a prefix of, and under a section-kind restriction also those of
+ * {@link SECTION_KIND_FIELD} for that kind. The counts are the plain terms': a restricted
+ * search's items are among theirs, and its scores use the same inverse document frequency.
+ */
+function expand(index: SearchIndex, term: string, restriction: FieldRestriction): Expansion {
   const terms = expandPrefixTerms(index, term);
   let frequency = 0;
   let largest = 0;
@@ -98,7 +114,20 @@ function expand(index: SearchIndex, term: string): Expansion {
     frequency += expanded.frequency;
     largest = Math.max(largest, expanded.frequency);
   }
+  const kind = restriction.sectionKind;
+  if (kind !== null) terms.push(...expandPrefixTerms(index, sectionKindTerm(kind, term)));
   return { terms, frequency: Math.min(frequency, index.liveSize), largest };
+}
+
+/**
+ * Where the postings of `field` are read under `restriction`: the field itself, or for "lead"
+ * and "body" under a section-kind restriction {@link SECTION_KIND_FIELD} (those fields mix
+ * kinds); null for the one of them that never holds that kind.
+ */
+function postingsField(field: SearchFieldName, restriction: FieldRestriction): IndexedFieldName | null {
+  const kind = restriction.sectionKind;
+  if (kind === null || (field !== "lead" && field !== "body")) return field;
+  return sectionField(kind) === field ? SECTION_KIND_FIELD : null;
 }
 
 /**
@@ -117,23 +146,20 @@ export function matchAllTerms(
   restriction: FieldRestriction,
   score: Float32Array = new Float32Array(index.size),
   typed: ReadonlyMap<string, readonly string[]> = new Map(),
-  maxSectionChecks = MAX_SECTION_CHECKS,
 ): TextMatch {
   // Per ordinal, how many terms it has matched so far; a term is counted once however many fields match it.
   const matched = matchedColumn(index);
   // Per ordinal, the current term's strength summed over its fields; zero again after each term.
   const strength = strengthColumn(index);
-  const expansions = terms.map((term) => expand(index, term));
+  const expansions = terms.map((term) => expand(index, term, restriction));
   // Rarest term first keeps the candidate list short.
   const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
-  const verifier = restriction.sectionKind === null ? null : new SectionVerifier(index, restriction, maxSectionChecks);
   const strengthBits = new Int32Array(strength.buffer, strength.byteOffset, strength.length);
   const state: MatchState = { matched, strength, strengthBits, candidates: new Uint32Array(0), found: 0, step: 0, isMatchedCurrent: true };
   try {
-    return matchInOrder(index, terms, restriction, score, typed, expansions, order, verifier, state);
+    return matchInOrder(index, terms, restriction, score, typed, expansions, order, state);
   } catch (error) {
-    // A term stopped midway (a damaged index file, a search too broad for its section kind)
-    // leaves strengths behind; the next search needs them zero.
+    // A term stopped midway (a damaged index file) leaves strengths behind; the next search needs them zero.
     strength.fill(0);
     throw error;
   }
@@ -147,7 +173,6 @@ function matchInOrder(
   typed: ReadonlyMap<string, readonly string[]>,
   expansions: readonly Expansion[],
   order: readonly number[],
-  verifier: SectionVerifier | null,
   state: MatchState,
 ): TextMatch {
   const reuse = score === scoreScratch.get(index);
@@ -160,35 +185,31 @@ function matchInOrder(
     // Many items: every posting only adds to its item's strength, and the term's matches are
     // read off the strengths afterwards (see addStrengths). A first term matches at least the
     // items of its most frequent index term, a later one at most the candidates left.
-    const isDense = verifier === null && (step === 0 ? expansion.largest * DENSE_FIRST_TERM >= index.size : state.found * SPARSE_DENSITY >= index.size);
+    const isDense = (step === 0 ? expansion.largest * DENSE_FIRST_TERM >= index.size : state.found * SPARSE_DENSITY >= index.size);
     // A first term with an index term held by one in SORT_DENSITY items has its candidates read
     // off the matched column anyway: its postings only mark their items there (addMarkedList).
-    const isMarked = !isDense && step === 0 && verifier === null && expansion.largest * SORT_DENSITY >= index.size;
+    const isMarked = !isDense && step === 0 && expansion.largest * SORT_DENSITY >= index.size;
     // The rarest term's items holding any expansion bound the candidates (but for removed items, which stay in the postings).
     if (step === 0) state.candidates = candidateBuffer(index, isDense || isMarked ? index.size : expansion.frequency, reuse);
     state.step = step;
     // Dense terms leave the matched column behind; a sparse one after them reads it.
     if (!isDense && step > 0 && !state.isMatchedCurrent) markCandidates(state, step);
-    verifier?.startTerm(queryTerm);
     for (const field of restriction.fields) {
-      const bit = FIELD_BITS.get(field) ?? 0;
+      const listField = postingsField(field, restriction);
+      if (listField === null) continue;
+      const isKindField = listField === SECTION_KIND_FIELD;
+      const bit = FIELD_BITS.get(listField) ?? 0;
       const weight = FIELD_WEIGHTS.get(field) ?? 1;
-      const mustVerify = verifier !== null && (field === "lead" || field === "body");
-      // Under a section-kind restriction "lead" and "body" mix kinds, so only their first occurrence counts.
-      const repeatWeight = mustVerify ? 0 : weight;
       for (const expanded of expansion.terms) {
         if ((expanded.mask & bit) === 0) continue;
-        const form = formStrength(queryTerm, typed.get(queryTerm) ?? [], expanded.term);
-        const gains = gainsByCode(slotGains(field, weight, form), repeatWeight * form);
-        if (mustVerify) {
-          forEachPostings(index, expanded, field, (postings) => addVerified(state, postings, gains, verifier));
-          continue;
-        }
+        const word = isKindField ? wordOfSectionKindTerm(expanded.term) : expanded.term;
+        const form = formStrength(queryTerm, typed.get(queryTerm) ?? [], word);
+        const gains = gainsByCode(slotGains(field, weight, form), weight * form);
         if (isDense) {
           forEachPostingsList(
             index,
             expanded,
-            field,
+            listField,
             (list) => addStrengths(list, gains, state.strength),
             (postings) => addDecodedStrengths(state.strength, postings, gains),
           );
@@ -198,7 +219,7 @@ function matchInOrder(
           forEachPostingsList(
             index,
             expanded,
-            field,
+            listField,
             (list) => addMarkedList(list, gains, state.matched, state.strength),
             (postings) => addDecodedMarks(state, postings, gains),
           );
@@ -207,7 +228,7 @@ function matchInOrder(
         forEachPostingsList(
           index,
           expanded,
-          field,
+          listField,
           (list) => {
             if (step === 0) addFirstList(list, gains, state);
             else addSparseList(list, gains, step, state);
@@ -371,24 +392,6 @@ function addSeeking(state: MatchState, { ordinals, slots, counts }: FieldPosting
   }
 }
 
-/** Any term under a section-kind restriction, in a field that mixes kinds: each item's text is checked first. */
-function addVerified(state: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array, verifier: SectionVerifier): void {
-  const { matched, strength, step } = state;
-  for (let i = 0; i < ordinals.length; i++) {
-    const ordinal = ordinals[i] ?? 0;
-    const seen = matched[ordinal] ?? 0;
-    if (seen < step || !verifier.holds(ordinal)) continue;
-    if (seen === step) {
-      matched[ordinal] = step + 1;
-      if (step === 0) {
-        if (state.found === state.candidates.length) state.candidates = grow(state.candidates);
-        state.candidates[state.found++] = ordinal;
-      }
-    }
-    strength[ordinal] = (strength[ordinal] ?? 0) + (gains[postingCode(slots[i] ?? 0, counts[i] ?? 1)] ?? 0);
-  }
-}
-
 /** Marks every posting's item matched and adds its gain to the item's strength (a decoded list; see addMarkedList). */
 function addDecodedMarks({ matched, strength }: MatchState, { ordinals, slots, counts }: FieldPostings, gains: Float64Array): void {
   for (let i = 0; i < ordinals.length; i++) {
@@ -522,73 +525,14 @@ function grow(candidates: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
 
 /** Ordinals containing `term` (as a prefix of a word) in any field, as a membership mask over the index. */
 export function markTerm(index: SearchIndex, term: string, mask: Uint8Array): void {
-  const expansion = expand(index, term);
+  const expandedTerms = expandPrefixTerms(index, term);
   for (const field of SEARCH_FIELDS) {
     const bit = FIELD_BITS.get(field.name) ?? 0;
-    for (const expanded of expansion.terms) {
+    for (const expanded of expandedTerms) {
       if ((expanded.mask & bit) === 0) continue;
       forEachPostings(index, expanded, field.name, ({ ordinals }) => {
         for (let i = 0; i < ordinals.length; i++) mask[ordinals[i] ?? 0] = 1;
       });
     }
   }
-}
-
-/**
- * Most items a search restricted to one section kind (`felt`) may check against their stored
- * texts. Each check decompresses and scans an item's sections (60–150 µs at 1M items), so a
- * common word restricted to a section took 100 s at 1M; past this many checks (~1–3 s) the
- * search stops with {@link SearchTooBroadError} instead of holding a core.
- */
-export const MAX_SECTION_CHECKS = 20_000;
-
-/** A search restricted to one section kind that would check more items than {@link MAX_SECTION_CHECKS}. */
-export class SearchTooBroadError extends Error {
-  constructor(readonly checks: number) {
-    super(`A search restricted to one section kind would check more than ${checks} items' texts`);
-    this.name = "SearchTooBroadError";
-  }
-}
-
-/**
- * Checks that a "lead"/"body" hit comes from a section of the restricted kind: those fields mix
- * section kinds, so the stored texts of that kind are scanned, once per item and term, at most
- * `maxChecks` times in all.
- */
-class SectionVerifier {
-  private term = "";
-  /** Per ordinal: the term generation it was checked for, negative when the check failed. */
-  private readonly checked: Int32Array;
-  private generation = 0;
-  private checks = 0;
-
-  constructor(
-    private readonly index: SearchIndex,
-    private readonly restriction: FieldRestriction,
-    private readonly maxChecks: number,
-  ) {
-    this.checked = new Int32Array(index.size);
-  }
-
-  startTerm(term: string): void {
-    this.term = term;
-    this.generation++;
-  }
-
-  holds(ordinal: number): boolean {
-    const state = this.checked[ordinal] ?? 0;
-    if (state === this.generation) return true;
-    if (state === -this.generation) return false;
-    if (++this.checks > this.maxChecks) throw new SearchTooBroadError(this.maxChecks);
-    const kindOnly: FieldRestriction = { fields: ["lead", "body"], sectionKind: this.restriction.sectionKind };
-    const holds = searchedTexts(this.index, ordinal, kindOnly).some((text) => textHasWordWithPrefix(text, this.term));
-    this.checked[ordinal] = holds ? this.generation : -this.generation;
-    return holds;
-  }
-}
-
-function textHasWordWithPrefix(text: string, term: string): boolean {
-  return scanWords(text).some(
-    (word) => !word.isStopWord && (word.term.startsWith(term) || word.parts.some((part) => part.startsWith(term))),
-  );
 }

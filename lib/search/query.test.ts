@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
-import { searchItems } from "./query";
+import { SearchTooBroadError, searchItems } from "./query";
 import { MAX_SNIPPET_LENGTH } from "./snippet";
 import type { SearchDocument } from "./search-document";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
@@ -59,6 +59,15 @@ describe("searchItems", () => {
     expect(numbers({ q: "fleksjob", felt: "titel" })).toEqual(["4"]);
     expect(numbers({ q: "fleksjob", felt: "beslutning" })).toEqual(["4"]);
     expect(numbers({ q: "fleksjob", felt: "bilag" })).toEqual(["5"]);
+  });
+
+  it("stops a phrase restricted to a section kind before reading more items' texts than allowed", () => {
+    const params: SearchParams = { ...DEFAULT_SEARCH_PARAMS, q: '"ukrainske flygtninge"', felt: "sagsfremstilling" };
+    // Items 4 and 5 hold the pair; only item 4 holds both words in a case description, and its text is read.
+    expect(searchItems(index, params, 20, false, null, 1).hits.map((hit) => hit.number)).toEqual(["4"]);
+    expect(() => searchItems(index, params, 20, false, null, 0)).toThrow(SearchTooBroadError);
+    // Over all fields the pairs answer a two-word phrase without reading any text.
+    expect(searchItems(index, { ...params, felt: null }, 20, false, null, 0).total).toBe(2);
   });
 
   it("finds case numbers as typed and keeps får apart from far", () => {

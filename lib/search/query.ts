@@ -52,6 +52,8 @@ export interface SearchResult {
  * empty search finds nothing (the page shows examples) unless `emptyMeansAll` (a feed of
  * everything new). Ordinals marked in `withheld` are never found, counted or quoted (items the
  * database no longer publishes as indexed; see withheld-items.ts), nor are those a delta removed.
+ * A phrase restricted to some fields whose candidates' texts would take more than
+ * `maxSectionChecks` checks raises {@link SearchTooBroadError}.
  */
 export function searchItems(
   index: SearchIndex,
@@ -59,6 +61,7 @@ export function searchItems(
   pageSize: number = PAGE_SIZE,
   emptyMeansAll = false,
   withheld: Uint8Array | null = null,
+  maxSectionChecks = MAX_SECTION_CHECKS,
 ): SearchResult {
   if (isEmptySearch(params) && !emptyMeansAll) return emptyResult(params.side, pageSize, true);
   const fields = fieldsForRestriction(params.felt);
@@ -80,7 +83,7 @@ export function searchItems(
     candidates = isOwn && listed.length < candidates.length ? withoutListed(candidates, listed) : withoutMarked(candidates, removed, isOwn);
   }
   if (withheld !== null) candidates = withoutMarked(candidates, withheld, isOwn);
-  candidates = applyPhrases(index, candidates, plan, fields);
+  candidates = applyPhrases(index, candidates, plan, fields, maxSectionChecks);
   candidates = applyExclusions(index, candidates, plan);
 
   const faceted = filterByFacets(index, candidates, params);
@@ -104,13 +107,29 @@ export function searchItems(
 }
 
 /**
+ * Most items a phrase search restricted to some fields (`felt`) may check against their stored
+ * texts. Each check decompresses and scans an item's sections (20–150 µs at 1M items), so a
+ * common phrase restricted to a section kind would hold a core for seconds; past this many
+ * checks (~0.5–3 s) the search stops with {@link SearchTooBroadError} instead.
+ */
+export const MAX_SECTION_CHECKS = 20_000;
+
+/** A phrase search restricted to some fields that would check more items' texts than {@link MAX_SECTION_CHECKS}. */
+export class SearchTooBroadError extends Error {
+  constructor(readonly checks: number) {
+    super(`A phrase search restricted to some fields would check more than ${checks} items' texts`);
+    this.name = "SearchTooBroadError";
+  }
+}
+
+/**
  * Candidates of a longer phrase left unsure by the pairs' positions past this many are first
  * checked in the postings (singleMiddleMask, a pass over the middle terms' postings) before any
  * text is read.
  */
 const SURE_PHRASE_MIN_CANDIDATES = 1_000;
 
-function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, fields: FieldRestriction): Uint32Array {
+function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, fields: FieldRestriction, maxSectionChecks: number): Uint32Array {
   if (plan.phrases.length === 0) return candidates;
   const isAllFields = fields.sectionKind === null && fields.fields.length === fieldsForRestriction(null).fields.length;
   for (const terms of plan.phrases) {
@@ -119,6 +138,8 @@ function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPl
     // The pair index answers a two-word phrase over all fields exactly; anything else is verified
     // against the stored text (decompressing it: ~20 µs an item), unless the postings make it sure.
     if (terms.length > 2 || !isAllFields) {
+      // The pairs' positions span all fields: under a restriction every candidate's text is read.
+      if (!isAllFields && candidates.length > maxSectionChecks) throw new SearchTooBroadError(maxSectionChecks);
       const phrase = compilePhrase(terms);
       // The pairs' positions span all fields: sure of the phrase somewhere, not in a given field.
       const canBeSure = isAllFields && terms.length > 2;

@@ -119,7 +119,7 @@ export interface IndexBasis {
 export interface IndexSegments {
   /** Ordinals below this are the full build's and indexed here; deltas append from it on. */
   size: number;
-  /** Index terms over SEARCH_FIELDS (one segment field each, in that order). */
+  /** Index terms over INDEXED_FIELDS (one segment field each, in that order). */
   terms: Segment;
   /** Adjacent word pairs ("first\u0001second", PAIR_FIELD): one field. */
   pairs: Segment;
@@ -199,7 +199,14 @@ export function metaTexts(caseNumber: string | null, committee: string, municipa
 
 /** The texts of an item's `sections` that make up search field `field` ("lead" or "body"). */
 export function sectionTexts(sections: readonly StoredSection[], decision: string | null, field: SearchFieldName): string[] {
-  return sections.filter((section) => isIndexedSection(section, decision) && sectionField(section.kind) === field).map((section) => section.text);
+  return indexedSections(sections, decision)
+    .filter((section) => sectionField(section.kind) === field)
+    .map((section) => section.text);
+}
+
+/** The sections indexed in "lead" and "body", in order: all but the one holding the committee's own decision. */
+export function indexedSections(sections: readonly StoredSection[], decision: string | null): StoredSection[] {
+  return sections.filter((section) => isIndexedSection(section, decision));
 }
 
 /** False for the section holding the committee's own decision: it is indexed once, as `decision`. */

@@ -1,8 +1,7 @@
 import { getSearchIndex } from "./get-search-index";
 import { knownFacetValues } from "./facet-filter";
 import { SearchIndexNotFoundError } from "./index-store";
-import { SearchTooBroadError } from "./match-terms";
-import { searchItems, type SearchResult } from "./query";
+import { SearchTooBroadError, searchItems, type SearchResult } from "./query";
 import { parseSearchParams, type SearchParams } from "./search-params";
 import { withheldItems, type PublishedItemsSource } from "./withheld-items";
 
@@ -67,8 +66,8 @@ export async function searchFromQuery(
     return {
       ok: false,
       status: 400,
-      messageDa: `Søgningen er for bred til at afgrænse til ét afsnit: over ${error.checks.toLocaleString("da-DK")} punkter skulle gennemlæses. Tilføj flere eller sjældnere ord, eller søg i alle afsnit.`,
-      messageEn: `The search is too broad to restrict to one section: over ${error.checks} items would have to be read. Add more or rarer words, or search all sections.`,
+      messageDa: `Frasen er for almindelig til at afgrænse til ét afsnit: over ${error.checks.toLocaleString("da-DK")} punkter skulle gennemlæses. Tilføj flere eller sjældnere ord, eller søg i alle afsnit.`,
+      messageEn: `The phrase is too common to restrict to one section: over ${error.checks} items would have to be read. Add more or rarer words, or search all sections.`,
     };
   }
 }

@@ -10,7 +10,7 @@ export interface TermDictionary {
   terms: string[];
   /** Items holding the term in any field, by position in `terms`. */
   documentFrequency: Uint32Array;
-  /** Bit i set when the term occurs in SEARCH_FIELDS[i] of some item, by position in `terms`. */
+  /** Bit i set when the term occurs in INDEXED_FIELDS[i] of some item, by position in `terms`. */
   fieldMask: Uint8Array;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { temporaryDirectories } from "@/lib/test-support/temporary-directories";
 import { buildSearchIndex, itemTerms } from "./build-index";
 import { applyIndexDelta } from "./index-delta";
-import { FIELD_INDEX, SEARCH_FIELDS } from "./index-config";
+import { FIELD_INDEX, INDEXED_FIELDS } from "./index-config";
 import { exportSearchIndex, importSearchIndex } from "./index-store";
 import { generateSearchDocuments } from "./synthetic-documents";
 import { termFrequencies, termPostings } from "./index-postings";
@@ -28,10 +28,10 @@ function flatten(frequencies: TermFrequencies): Map<string, number> {
 function indexedRepeats(index: SearchIndex, skip: Uint8Array | null = null): Map<string, number> {
   const repeats = new Map<string, number>();
   for (const term of termFrequencies(index).keys()) {
-    for (const field of SEARCH_FIELDS) {
-      for (const { ordinals, counts } of termPostings(index, term, field.name)) {
+    for (const field of INDEXED_FIELDS) {
+      for (const { ordinals, counts } of termPostings(index, term, field)) {
         ordinals.forEach((ordinal, i) => {
-          if ((counts[i] ?? 1) >= 2 && skip?.[ordinal] !== 1) repeats.set(`${ordinal}/${FIELD_INDEX.get(field.name)}/${term}`, counts[i] ?? 1);
+          if ((counts[i] ?? 1) >= 2 && skip?.[ordinal] !== 1) repeats.set(`${ordinal}/${FIELD_INDEX.get(field)}/${term}`, counts[i] ?? 1);
         });
       }
     }

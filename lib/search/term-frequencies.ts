@@ -15,7 +15,7 @@ const COUNT_MASK = (1 << COUNT_BITS) - 1;
 /** The repeats of one term: parallel arrays, ordinals ascending. */
 export interface RepeatPostings {
   ordinals: Uint32Array;
-  /** `field index << 5 | min(count, 31)`: the field's position in SEARCH_FIELDS and the term's count in it (≥ 2). */
+  /** `field index << 5 | min(count, 31)`: the field's position in INDEXED_FIELDS and the term's count in it (≥ 2). */
   codes: Uint8Array;
 }
 

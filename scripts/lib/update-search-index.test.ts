@@ -44,6 +44,7 @@ const QUERIES: Array<Record<string, string>> = [
   { q: 'social -"negativ social kontrol"' },
   { q: "borgeren -sygedagpenge" },
   { q: "beskæftigelse", sort: "nyeste" },
+  { q: "borgeren", felt: "sagsfremstilling" },
   { kommune: "vejen" },
   { q: "ledighed", kommune: "faxe" },
 ];
