@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, inflateRawSync } from "node:zlib";
 import { itemColumnName, PAIRS_SEGMENT, STRING_COLUMNS, TERMS_SEGMENT, type StringColumnName } from "@/lib/search/index-store";
+import { isSectionKindTerm, wordOfSectionKindTerm } from "@/lib/search/index-config";
 import { readSectionDictionary } from "@/lib/search/section-store";
 import { Segment } from "@/lib/search/segment/segment";
 import { columnFiles, StringColumn } from "@/lib/search/string-column";
@@ -200,7 +201,8 @@ export async function scanSearchIndexExport(dir: string, closedItemIds: Readonly
 
 /**
  * A version's postings segment (lib/search/segment): every term of its dictionary, read through
- * the segment's own reader, word pairs as "first second". A segment that does not open is a finding.
+ * the segment's own reader, word pairs as "first second", section-kind terms as their words. A
+ * segment that does not open is a finding.
  */
 async function checkSegmentTerms(report: AuditReport, dir: string, name: string): Promise<void> {
   count(report, "indeksfiler");
@@ -214,6 +216,8 @@ async function checkSegmentTerms(report: AuditReport, dir: string, name: string)
   }
   for (let position = 0; position < segment.termCount; position++) {
     count(report, "indekstekster");
-    checkCpr(report, `${file} term ${position + 1}`, segment.term(position).replaceAll("\u0001", " "));
+    // A section-kind term is checked, and quoted, as the word it holds.
+    const term = segment.term(position);
+    checkCpr(report, `${file} term ${position + 1}`, (isSectionKindTerm(term) ? wordOfSectionKindTerm(term) : term).replaceAll("\u0001", " "));
   }
 }

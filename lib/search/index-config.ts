@@ -73,6 +73,11 @@ export function sectionKindTerm(kind: SectionKind, term: string): string {
   return `${SECTION_KIND_MARK}${KIND_LETTERS.get(kind) ?? ""}${term}`;
 }
 
+/** True for a term of {@link SECTION_KIND_FIELD} (sectionKindTerm). */
+export function isSectionKindTerm(term: string): boolean {
+  return term.startsWith(SECTION_KIND_MARK);
+}
+
 /** The word a {@link sectionKindTerm} holds. */
 export function wordOfSectionKindTerm(term: string): string {
   return term.slice(SECTION_KIND_MARK.length + 1);
