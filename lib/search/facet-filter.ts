@@ -152,7 +152,7 @@ function facetCounts(index: SearchIndex, name: FacetName, counts: Uint32Array, s
     if (seen.has(value)) continue;
     seen.add(value);
     const columnValue = columnValueOf(index, name, value);
-    result.push({ value, label: columnValue === null ? value : facetLabel(index, name, columnValue, value), count: 0 });
+    result.push({ value, label: columnValue === null || !isLabelLive(index, name, columnValue) ? value : facetLabel(index, name, columnValue, value), count: 0 });
   }
   return name === "aar" ? result.sort(byValueDesc) : sortedByCount(result, labelRanks(index, name));
 }
@@ -249,6 +249,23 @@ function rankLabels(labels: readonly string[]): Map<string, number> {
     ranks.set(label, rank);
   });
   return ranks;
+}
+
+/**
+ * False for a municipality or committee that no item of the index holds any more (a delta
+ * removed its last one): its selected value is then shown as the slug, as a fresh build that
+ * never saw it shows it, rather than by the name the index still keeps. Other facets' labels do
+ * not depend on the items. Runs only for a selected value without hits, and stops at the first
+ * live item.
+ */
+function isLabelLive(index: SearchIndex, name: FacetName, columnValue: number): boolean {
+  if (name !== "kommune" && name !== "udvalg") return true;
+  const column = name === "kommune" ? index.facets.municipality : index.facets.committee;
+  const removed = index.removed;
+  for (let ordinal = 0; ordinal < column.length; ordinal++) {
+    if (column[ordinal] === columnValue && removed?.[ordinal] !== 1) return true;
+  }
+  return false;
 }
 
 function facetLabel(index: SearchIndex, name: FacetName, columnValue: number, value: string): string {

@@ -91,7 +91,11 @@ function reference(index: SearchIndex, hits: readonly number[], selection: Facet
       if (value !== null) listed.push({ value, label: label(index, name, columnValue, value), count });
     }
     for (const value of selection[name]) {
-      if (!listed.some((facet) => facet.value === value)) listed.push({ value, label: label(index, name, selectedColumnValue(index, name, value), value), count: 0 });
+      if (listed.some((facet) => facet.value === value)) continue;
+      // A municipality or committee no live item holds any more is shown by its slug, as a fresh build shows it.
+      const columnValue = selectedColumnValue(index, name, value);
+      const isGone = (name === "kommune" || name === "udvalg") && !Array.from(column(index, name)).some((held, ordinal) => held === columnValue && index.removed?.[ordinal] !== 1);
+      listed.push({ value, label: isGone ? value : label(index, name, columnValue, value), count: 0 });
     }
     facets[name] = listed.sort(name === "aar" ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || danishOrder(a.label, b.label));
   }

@@ -94,8 +94,7 @@ function answers(index: SearchIndex): unknown[] {
   ];
   return [...browse, ...texts, ...restricted, ...browse].map((query) => {
     const result = searchItems(index, { ...DEFAULT_SEARCH_PARAMS, ...query }, 100);
-    // (A selected municipality no item holds any more keeps its name in the index, a fresh build shows its slug.)
-    return { query, total: result.total, urls: result.hits.map((hit) => hit.url).sort(), facets: query.q === "" ? null : result.facets };
+    return { query, total: result.total, urls: result.hits.map((hit) => hit.url).sort(), facets: result.facets };
   });
 }
 
