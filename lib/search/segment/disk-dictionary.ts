@@ -25,25 +25,45 @@ const PAGE_TERMS = 1 << PAGE_SHIFT;
 /** Bytes a pass at open reads at once. */
 const CHUNK_BYTES = 1 << 20;
 
-/** One block of the dictionary: its parts are read when first asked for. */
+/**
+ * One slot of the block cache, holding one block of the dictionary at a time: its parts are read
+ * when first asked for, into arrays the slot keeps and reuses for the next block it holds (no
+ * allocation per miss: churning small buffers kept freed memory in the process).
+ */
 class Block {
-  /** Term offsets first … first + length (absolute, in the terms file). */
-  termOffsets: Uint32Array | null = null;
-  /** The block's terms' bytes, from termOffsets[0]. */
-  terms: Buffer | null = null;
-  postingsOffsets: Float64Array | null = null;
-  frequency: Uint32Array | null = null;
-  masks: Uint8Array | null = null;
+  index = -1;
+  first = 0;
+  length = 0;
+  hasTermOffsets = false;
+  hasTerms = false;
+  hasPostingsOffsets = false;
+  hasFrequency = false;
+  hasMasks = false;
+  /** Offsets first … first + length (absolute: where each term starts in the terms file, each block in the postings file). */
+  readonly postingsOffsets: Float64Array;
+  readonly termOffsets: Uint32Array;
+  readonly frequency: Uint32Array;
+  readonly masks: Uint8Array;
+  /** The block's terms' bytes, from termOffsets[0]; grown to the longest block held. */
+  terms = Buffer.alloc(0);
 
-  constructor(
-    readonly index: number,
-    readonly first: number,
-    readonly length: number,
-  ) {}
+  constructor(interval: number) {
+    const fixed = new ArrayBuffer((interval + 1) * 12 + interval * 5);
+    this.postingsOffsets = new Float64Array(fixed, 0, interval + 1);
+    this.termOffsets = new Uint32Array(fixed, (interval + 1) * 8, interval + 1);
+    this.frequency = new Uint32Array(fixed, (interval + 1) * 12, interval);
+    this.masks = new Uint8Array(fixed, (interval + 1) * 12 + interval * 4, interval);
+  }
+
+  hold(index: number, first: number, length: number): void {
+    this.index = index;
+    this.first = first;
+    this.length = length;
+    this.hasTermOffsets = this.hasTerms = this.hasPostingsOffsets = this.hasFrequency = this.hasMasks = false;
+  }
 
   get bytes(): number {
-    const parts = [this.termOffsets, this.terms, this.postingsOffsets, this.frequency, this.masks];
-    return parts.reduce((sum, part) => sum + (part?.byteLength ?? 0), 0);
+    return this.postingsOffsets.buffer.byteLength + this.terms.length;
   }
 }
 
@@ -202,8 +222,7 @@ export class DiskDictionary implements DictionaryReader {
     const page = this.changed.size === 0 ? undefined : this.changed.get(position >>> PAGE_SHIFT);
     if (page !== undefined) return page[position & (PAGE_TERMS - 1)] ?? 0;
     const block = this.block(position);
-    block.frequency ??= this.readFrequencies(block.first, block.first + block.length);
-    return block.frequency[position - block.first] ?? 0;
+    return this.frequencies(block)[position - block.first] ?? 0;
   }
 
   documentFrequencies(from: number, to: number): Uint32Array {
@@ -267,58 +286,72 @@ export class DiskDictionary implements DictionaryReader {
     const index = Math.floor(position / this.interval);
     const slot = index % this.cache.length;
     let block = this.cache[slot];
-    if (block === undefined || block.index !== index) {
-      const first = index * this.interval;
-      block = new Block(index, first, Math.min(this.interval, this.termCount - first));
+    if (block === undefined) {
+      block = new Block(this.interval);
       this.cache[slot] = block;
+    }
+    if (block.index !== index) {
+      const first = index * this.interval;
+      block.hold(index, first, Math.min(this.interval, this.termCount - first));
     }
     return block;
   }
 
   private termOffsets(block: Block): Uint32Array {
-    if (block.termOffsets !== null) return block.termOffsets;
+    const offsets = block.termOffsets;
+    if (block.hasTermOffsets) return offsets;
     const file = this.files.termOffsets;
-    const offsets = new Uint32Array(block.length + 1);
-    file.readInto(new Uint8Array(offsets.buffer), block.first * 4);
+    file.readInto(new Uint8Array(offsets.buffer, offsets.byteOffset, (block.length + 1) * 4), block.first * 4);
     this.checkBlockOffsets(file, "term", block, offsets, this.sampleTermOffsets);
-    block.termOffsets = offsets;
+    block.hasTermOffsets = true;
     return offsets;
   }
 
   private terms(block: Block): Buffer {
-    if (block.terms !== null) return block.terms;
+    if (block.hasTerms) return block.terms;
     const offsets = this.termOffsets(block);
     const base = offsets[0] ?? 0;
-    const terms = Buffer.alloc((offsets[block.length] ?? 0) - base);
-    this.files.terms.readInto(terms, base);
+    const length = (offsets[block.length] ?? 0) - base;
+    // Grown in steps of 256 bytes, so slots settle at their blocks' usual size.
+    if (block.terms.length < length) block.terms = Buffer.alloc(Math.ceil(length / 256) * 256);
+    const terms = block.terms;
+    this.files.terms.readInto(terms.subarray(0, length), base);
     const sampleStart = this.sampleStarts[block.index] ?? 0;
     const sampleEnd = this.sampleStarts[block.index + 1] ?? 0;
     if (terms.compare(this.sampleBytes, sampleStart, sampleEnd, 0, (offsets[1] ?? 0) - base) !== 0) {
       throw new CorruptIndexFileError(this.files.terms.file, `term ${block.first} differs from the one read at open`);
     }
-    block.terms = terms;
+    block.hasTerms = true;
     return terms;
   }
 
   private postingsOffsets(block: Block): Float64Array {
-    if (block.postingsOffsets !== null) return block.postingsOffsets;
+    const offsets = block.postingsOffsets;
+    if (block.hasPostingsOffsets) return offsets;
     const file = this.files.postingsOffsets;
-    const offsets = new Float64Array(block.length + 1);
-    file.readInto(new Uint8Array(offsets.buffer), block.first * 8);
+    file.readInto(new Uint8Array(offsets.buffer, offsets.byteOffset, (block.length + 1) * 8), block.first * 8);
     this.checkBlockOffsets(file, "postings", block, offsets, this.samplePostingsOffsets);
-    block.postingsOffsets = offsets;
+    block.hasPostingsOffsets = true;
     return offsets;
   }
 
   private masks(block: Block): Uint8Array {
-    if (block.masks !== null) return block.masks;
+    const masks = block.masks;
+    if (block.hasMasks) return masks;
     const file = this.files.fields;
-    const masks = new Uint8Array(block.length);
-    file.readInto(masks, block.first);
+    file.readInto(masks.subarray(0, block.length), block.first);
     const allFields = (1 << this.fields) - 1;
-    for (let i = 0; i < masks.length; i++) checkMask(file, block.first + i, masks[i] ?? 0, allFields, this.fields);
-    block.masks = masks;
+    for (let i = 0; i < block.length; i++) checkMask(file, block.first + i, masks[i] ?? 0, allFields, this.fields);
+    block.hasMasks = true;
     return masks;
+  }
+
+  private frequencies(block: Block): Uint32Array {
+    const frequency = block.frequency;
+    if (block.hasFrequency) return frequency;
+    this.files.frequency.readInto(new Uint8Array(frequency.buffer, frequency.byteOffset, block.length * 4), block.first * 4);
+    block.hasFrequency = true;
+    return frequency;
   }
 
   private readFrequencies(from: number, to: number): Uint32Array {
