@@ -298,13 +298,11 @@ export class DiskDictionary implements DictionaryReader {
   }
 
   private termOffsets(block: Block): Uint32Array {
-    const offsets = block.termOffsets;
-    if (block.hasTermOffsets) return offsets;
-    const file = this.files.termOffsets;
-    file.readInto(new Uint8Array(offsets.buffer, offsets.byteOffset, (block.length + 1) * 4), block.first * 4);
-    this.checkBlockOffsets(file, "term", block, offsets, this.sampleTermOffsets);
-    block.hasTermOffsets = true;
-    return offsets;
+    if (!block.hasTermOffsets) {
+      this.readOffsets(this.files.termOffsets, "term", block, block.termOffsets, this.sampleTermOffsets);
+      block.hasTermOffsets = true;
+    }
+    return block.termOffsets;
   }
 
   private terms(block: Block): Buffer {
@@ -326,13 +324,11 @@ export class DiskDictionary implements DictionaryReader {
   }
 
   private postingsOffsets(block: Block): Float64Array {
-    const offsets = block.postingsOffsets;
-    if (block.hasPostingsOffsets) return offsets;
-    const file = this.files.postingsOffsets;
-    file.readInto(new Uint8Array(offsets.buffer, offsets.byteOffset, (block.length + 1) * 8), block.first * 8);
-    this.checkBlockOffsets(file, "postings", block, offsets, this.samplePostingsOffsets);
-    block.hasPostingsOffsets = true;
-    return offsets;
+    if (!block.hasPostingsOffsets) {
+      this.readOffsets(this.files.postingsOffsets, "postings", block, block.postingsOffsets, this.samplePostingsOffsets);
+      block.hasPostingsOffsets = true;
+    }
+    return block.postingsOffsets;
   }
 
   private masks(block: Block): Uint8Array {
@@ -360,8 +356,10 @@ export class DiskDictionary implements DictionaryReader {
     return values;
   }
 
-  /** A block's offsets rise strictly from the sample read at open to the next one. */
-  private checkBlockOffsets(file: SegmentFile, what: string, block: Block, offsets: Uint32Array | Float64Array, samples: Uint32Array | Float64Array): void {
+  /** Reads a block's offsets into `offsets` and checks they rise strictly from the sample read at open to the next one. */
+  private readOffsets(file: SegmentFile, what: string, block: Block, offsets: Uint32Array | Float64Array, samples: Uint32Array | Float64Array): void {
+    const width = offsets.BYTES_PER_ELEMENT;
+    file.readInto(new Uint8Array(offsets.buffer, offsets.byteOffset, (block.length + 1) * width), block.first * width);
     const first = samples[block.index] ?? 0;
     const last = samples[block.index + 1] ?? 0;
     if (offsets[0] !== first || offsets[block.length] !== last) {
