@@ -169,16 +169,16 @@ async function main(): Promise<void> {
     const after = process.memoryUsage();
     console.log(`open holder: heap +${((after.heapUsed - before.heapUsed) / MB).toFixed(1)} MB, typed arrays/Buffers +${((after.arrayBuffers - before.arrayBuffers) / MB).toFixed(1)} MB`);
 
-    const byFrequency = Array.from({ length: opened.termCount }, (_, i) => i).sort((a, b) => (opened.documentFrequency[b] ?? 0) - (opened.documentFrequency[a] ?? 0));
+    const byFrequency = Array.from({ length: opened.termCount }, (_, i) => i).sort((a, b) => opened.documentFrequency(b) - opened.documentFrequency(a));
     const frequent = byFrequency.slice(0, 20);
-    const rare = byFrequency.filter((position) => opened.documentFrequency[position] === 1);
+    const rare = byFrequency.filter((position) => opened.documentFrequency(position) === 1);
     const rareSample = Array.from({ length: Math.min(LOOKUPS, rare.length) }, (_, i) => rare[Math.floor((i * rare.length) / LOOKUPS)] ?? 0);
     // Warm-up: the first calls compile the decoder.
     timePostings(opened, frequent.slice(0, 3));
     timePostings(opened, rare.slice(0, LOOKUPS));
     for (const [label, positions] of [["hyppigste 20", frequent], [`sjældne (df 1, ${rareSample.length})`, rareSample]] as const) {
       const { perCall, postings } = timePostings(opened, positions);
-      console.log(`postings() ${label}: ${perCall} pr. kald (felt), ${postings} postings i snit; fx "${opened.term(positions[0] ?? 0)}" df ${opened.documentFrequency[positions[0] ?? 0]}`);
+      console.log(`postings() ${label}: ${perCall} pr. kald (felt), ${postings} postings i snit; fx "${opened.term(positions[0] ?? 0)}" df ${opened.documentFrequency(positions[0] ?? 0)}`);
     }
     const pairPositions = Array.from({ length: Math.min(LOOKUPS, openedPairs.termCount) }, (_, i) => Math.floor((i * openedPairs.termCount) / LOOKUPS));
     console.log(`postings() ordpar (${pairPositions.length} jævnt fordelt): ${timePostings(openedPairs, pairPositions).perCall} pr. kald`);

@@ -40,16 +40,16 @@ export function expandPrefixTerms(index: SearchIndex, prefix: string, pairs = fa
   const [from, to] = segment.prefixRange(prefix);
   let positions = Array.from({ length: to - from }, (_, i) => from + i);
   if (positions.length > limit) {
-    const frequency = segment.documentFrequency;
-    positions = positions.sort((a, b) => (frequency[b] ?? 0) - (frequency[a] ?? 0) || a - b).slice(0, limit);
+    const frequency = segment.documentFrequencies(from, to);
+    positions = positions.sort((a, b) => (frequency[b - from] ?? 0) - (frequency[a - from] ?? 0) || a - b).slice(0, limit);
   }
   const byTerm = new Map<string, ExpandedTerm>();
   for (const position of positions) {
     const term = segment.term(position);
     byTerm.set(term, {
       term,
-      mask: segment.fieldMask[position] ?? 0,
-      frequency: segment.documentFrequency[position] ?? 0,
+      mask: segment.fieldMask(position),
+      frequency: segment.documentFrequency(position),
       segmentPosition: position,
       inDeltas: false,
     });
@@ -64,8 +64,8 @@ export function expandPrefixTerms(index: SearchIndex, prefix: string, pairs = fa
       const position = segment.find(term);
       expanded = {
         term,
-        mask: position < 0 ? 0 : (segment.fieldMask[position] ?? 0),
-        frequency: position < 0 ? 0 : (segment.documentFrequency[position] ?? 0),
+        mask: position < 0 ? 0 : segment.fieldMask(position),
+        frequency: position < 0 ? 0 : segment.documentFrequency(position),
         segmentPosition: position,
         inDeltas: false,
       };
@@ -208,7 +208,7 @@ function forgetSegmentTerms(segment: Segment, terms: Iterable<string>): void {
   for (const term of terms) {
     const position = segment.find(term);
     if (position < 0) throw new Error(`Term "${term}" of a removed item is not in the index segment`);
-    segment.documentFrequency[position] = Math.max(0, (segment.documentFrequency[position] ?? 0) - 1);
+    segment.forgetItem(position);
   }
 }
 
@@ -217,9 +217,8 @@ export function termFrequencies(index: SearchIndex, pairs = false): Map<string, 
   const segment = pairs ? index.segments.pairs : index.segments.terms;
   const dictionary: TermDictionary = pairs ? index.pairDictionary : index.dictionary;
   const counts = new Map<string, number>();
-  for (let position = 0; position < segment.termCount; position++) {
-    counts.set(segment.term(position), segment.documentFrequency[position] ?? 0);
-  }
+  const frequency = segment.documentFrequencies(0, segment.termCount);
+  for (let position = 0; position < segment.termCount; position++) counts.set(segment.term(position), frequency[position] ?? 0);
   dictionary.terms.forEach((term, i) => counts.set(term, (counts.get(term) ?? 0) + (dictionary.documentFrequency[i] ?? 0)));
   return new Map([...counts].filter(([, count]) => count > 0).sort(([a], [b]) => compareTerms(a, b)));
 }

@@ -58,14 +58,14 @@ function expectModel(segment: Segment, model: Model, fields: number, prefixes: r
   model.terms.forEach((term, position) => {
     expect(segment.term(position)).toBe(term);
     expect(segment.find(term)).toBe(position);
-    expect(segment.documentFrequency[position]).toBe(model.frequency.get(term));
+    expect(segment.documentFrequency(position)).toBe(model.frequency.get(term));
     let mask = 0;
     for (let field = 0; field < fields; field++) {
       const expected = model.postings.get(term)?.get(field) ?? null;
       if (expected !== null) mask |= 1 << field;
       expect(plain(segment.postings(position, field))).toEqual(expected);
     }
-    expect(segment.fieldMask[position]).toBe(mask);
+    expect(segment.fieldMask(position)).toBe(mask);
   });
   for (const prefix of prefixes) {
     const matching = model.terms.flatMap((term, position) => (term.startsWith(prefix) ? [position] : []));

@@ -1,10 +1,12 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CorruptIndexFileError } from "../section-store";
-import { readArray, writeArray, writeFresh } from "../typed-array-file";
+import { writeFresh } from "../typed-array-file";
 import { isWellFormed } from "./code-point-order";
+import { MemoryDictionary, type DictionaryReader } from "./dictionary-reader";
+import { DiskDictionary, type DiskDictionaryOptions } from "./disk-dictionary";
 import type { FieldPostings, PostingsBuffers } from "./field-postings";
+import { SegmentFile } from "./segment-file";
 import {
   MAX_FIELDS,
   SEGMENT_FORMAT,
@@ -17,7 +19,7 @@ import {
   type SegmentHeader,
 } from "./segment-format";
 
-/** Where a segment's postings bytes are read from. */
+/** Where a segment's postings bytes are read from: memory, or a file (SegmentFile). */
 interface PostingsSource {
   /** The file named in errors. */
   readonly file: string;
@@ -47,112 +49,27 @@ class MemoryPostings implements PostingsSource {
   }
 }
 
-// Closes a file-backed segment's descriptor once the segment is garbage, as FileSectionStore does.
-const descriptors = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});
-
-/** Reads above this are not kept for reuse. */
-const REUSED_BUFFER_BYTES = 1 << 20;
-const COPY_CHUNK_BYTES = 8 << 20;
-
-class FilePostings implements PostingsSource {
-  private scratch = Buffer.allocUnsafe(1 << 16);
-
-  constructor(
-    readonly file: string,
-    readonly fd: number,
-    readonly size: number,
-  ) {}
-
-  read(start: number, length: number): Uint8Array {
-    let buffer = this.scratch;
-    if (length > buffer.length) {
-      buffer = Buffer.allocUnsafe(length);
-      if (length <= REUSED_BUFFER_BYTES) this.scratch = buffer;
-    }
-    let read = 0;
-    while (read < length) {
-      const bytes = readSync(this.fd, buffer, read, length - read, start + read);
-      if (bytes === 0) throw new CorruptIndexFileError(this.file, `ends at byte ${start + read}, expected ${start + length}`);
-      read += bytes;
-    }
-    return buffer.subarray(0, length);
-  }
-
-  async writeTo(target: string): Promise<void> {
-    // A hard link when the path still names the file this segment reads (the export may have
-    // renamed or removed the directory since); else a copy read through the open descriptor.
-    const source = fstatSync(this.fd);
-    const isSource = (other: { ino: number; dev: number } | null) => other !== null && other.ino === source.ino && other.dev === source.dev;
-    const existing = await stat(target).catch(() => null);
-    // Writing a segment where it already lives (the directory it was opened from, maybe renamed).
-    if (isSource(existing)) return;
-    if (existing !== null) await unlink(target);
-    if (isSource(await stat(this.file).catch(() => null))) {
-      try {
-        await link(this.file, target);
-        return;
-      } catch {
-        // Another file system: copy.
-      }
-    }
-    const handle = await open(target, "w");
-    try {
-      const chunk = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
-      for (let position = 0; position < this.size; ) {
-        const length = Math.min(COPY_CHUNK_BYTES, this.size - position);
-        let read = 0;
-        while (read < length) {
-          const bytes = readSync(this.fd, chunk, read, length - read, position + read);
-          if (bytes === 0) throw new CorruptIndexFileError(this.file, `ends at byte ${position + read}, expected ${this.size}`);
-          read += bytes;
-        }
-        await handle.write(chunk, 0, length);
-        position += length;
-      }
-    } finally {
-      await handle.close();
-    }
-  }
-}
-
 /** Blocks up to this size are read whole; a larger block's header is read first, then one field's list. */
 const WHOLE_BLOCK_BYTES = 16 << 10;
 /** A block header: at most one 10-byte varint per field. */
 const MAX_HEADER_BYTES = 10 * MAX_FIELDS;
 
 /**
- * An immutable set of terms with their postings in every field: the sorted dictionary in typed
- * arrays in the heap, the postings in a file read with positioned reads on demand (or in memory
- * for a small build). The stored layout is described in segment-format.ts.
+ * An immutable set of terms with their postings in every field. The postings are read from a
+ * file with positioned reads on demand (or held in memory for a small build); the sorted
+ * dictionary is held in typed arrays when built ({@link fromMemory}, {@link fromPostingsFile}),
+ * and read from its files through a sparse index and a small block cache when opened
+ * ({@link open}, disk-dictionary.ts). The stored layout is described in segment-format.ts.
  */
 export class Segment {
   readonly termCount: number;
-  /** Items holding the term in any field, by position. MUTABLE: the lead decrements it when a delta removes an item. */
-  readonly documentFrequency: Uint32Array;
-  /** Bit f set when field f of some item holds the term, by position. */
-  readonly fieldMask: Uint8Array;
-  private readonly terms: Buffer;
-  private readonly termOffsets: Uint32Array;
-  private readonly postingsOffsets: Float64Array;
 
   private constructor(
     readonly fields: number,
-    dictionary: SegmentDictionary,
+    private readonly dictionary: DictionaryReader,
     private readonly source: PostingsSource,
   ) {
-    this.terms = dictionary.terms;
-    this.termOffsets = dictionary.termOffsets;
-    this.documentFrequency = dictionary.documentFrequency;
-    this.fieldMask = dictionary.fieldMask;
-    this.postingsOffsets = dictionary.postingsOffsets;
-    this.termCount = dictionary.documentFrequency.length;
-    if (source instanceof FilePostings) descriptors.register(this, source.fd);
+    this.termCount = dictionary.termCount;
   }
 
   static empty(fields: number): Segment {
@@ -164,59 +81,45 @@ export class Segment {
       fieldMask: new Uint8Array(0),
       postingsOffsets: new Float64Array(1),
     };
-    return new Segment(fields, dictionary, new MemoryPostings(Buffer.alloc(0)));
+    return new Segment(fields, new MemoryDictionary(dictionary), new MemoryPostings(Buffer.alloc(0)));
   }
 
   /** A segment over a dictionary and postings held in memory (segment-builder.ts). */
   static fromMemory(fields: number, dictionary: SegmentDictionary, postings: Buffer): Segment {
-    return new Segment(fields, dictionary, new MemoryPostings(postings));
+    return new Segment(fields, new MemoryDictionary(dictionary), new MemoryPostings(postings));
   }
 
   /** A segment over a dictionary in memory and a postings file written for it (segment-builder.ts). */
   static fromPostingsFile(fields: number, dictionary: SegmentDictionary, file: string): Segment {
-    const fd = openSync(file, "r");
-    return new Segment(fields, dictionary, new FilePostings(file, fd, fstatSync(fd).size));
+    return new Segment(fields, new MemoryDictionary(dictionary), SegmentFile.open(file));
   }
 
   /**
-   * Opens the files writeTo(dir, name) wrote: the dictionary is read into memory (Buffers /
-   * typed arrays, NOT one JS string per term), postings are read with positioned reads on demand.
-   * A truncated or damaged file: CorruptIndexFileError naming the file.
+   * Opens the files writeTo(dir, name) wrote, all read with positioned reads on demand: of the
+   * dictionary only a sparse index stays in memory (`options`: its interval and the block cache,
+   * disk-dictionary.ts). A truncated or damaged file: CorruptIndexFileError naming the file, at
+   * open or when a damaged block is read later.
    */
-  static async open(dir: string, name: string): Promise<Segment> {
+  static async open(dir: string, name: string, options: DiskDictionaryOptions = {}): Promise<Segment> {
     const files = segmentFiles(name);
     const at = (file: string) => path.join(dir, file);
     const header = await readHeader(at(files.header));
-    const n = header.terms;
-    const terms = Buffer.from(await readArray(at(files.terms), 1, null));
-    const termOffsets = new Uint32Array(await readArray(at(files.termOffsets), 4, n + 1));
-    const documentFrequency = new Uint32Array(await readArray(at(files.frequency), 4, n));
-    const fieldMask = new Uint8Array(await readArray(at(files.fields), 1, n));
-    const postingsOffsets = new Float64Array(await readArray(at(files.postingsOffsets), 8, n + 1));
-    checkAscending(termOffsets, at(files.termOffsets), "term");
-    checkAscending(postingsOffsets, at(files.postingsOffsets), "postings");
-    const termsEnd = termOffsets[n] ?? 0;
-    if (terms.length !== termsEnd) throw new CorruptIndexFileError(at(files.terms), `${terms.length} bytes, its offsets end at ${termsEnd}`);
-    const allFields = (1 << header.fields) - 1;
-    for (let i = 0; i < n; i++) {
-      const mask = fieldMask[i] ?? 0;
-      if (mask === 0 || (mask & ~allFields) !== 0) throw new CorruptIndexFileError(at(files.fields), `term ${i} has field mask ${mask} in a segment of ${header.fields} fields`);
-    }
-    const postingsFile = at(files.postings);
-    let fd: number;
+    const paths = { terms: at(files.terms), termOffsets: at(files.termOffsets), frequency: at(files.frequency), fields: at(files.fields), postingsOffsets: at(files.postingsOffsets) };
+    const dictionary = await DiskDictionary.open(paths, header.terms, header.fields, options);
+    let postings: SegmentFile;
     try {
-      fd = openSync(postingsFile, "r");
+      postings = SegmentFile.open(at(files.postings));
     } catch (error) {
-      throw new CorruptIndexFileError(postingsFile, `does not open (${(error as Error).message})`);
+      dictionary.close();
+      throw error;
     }
-    const size = fstatSync(fd).size;
-    const end = postingsOffsets[n] ?? 0;
-    if (size !== end) {
-      closeSync(fd);
-      throw new CorruptIndexFileError(postingsFile, `${size} bytes, its offsets end at ${end}`);
+    const end = dictionary.postingsBytes;
+    if (postings.size !== end) {
+      postings.close();
+      dictionary.close();
+      throw new CorruptIndexFileError(postings.file, `${postings.size} bytes, its offsets end at ${end}`);
     }
-    const dictionary = { terms, termOffsets, documentFrequency, fieldMask, postingsOffsets };
-    return new Segment(header.fields, dictionary, new FilePostings(postingsFile, fd, size));
+    return new Segment(header.fields, dictionary, postings);
   }
 
   /** The file names writeTo(dir, name) writes (relative to dir), for audits and size reports. */
@@ -226,16 +129,43 @@ export class Segment {
 
   /** The term at a position (decoded from UTF-8 on each call). */
   term(position: number): string {
-    if (!Number.isInteger(position) || position < 0 || position >= this.termCount) throw new RangeError(`No term at position ${position} of ${this.termCount}`);
-    return this.terms.toString("utf8", this.termOffsets[position], this.termOffsets[position + 1]);
+    this.checkPosition(position);
+    return this.dictionary.term(position);
+  }
+
+  /** Items holding the term at a position in any field (less those {@link forgetItem} took off). */
+  documentFrequency(position: number): number {
+    this.checkPosition(position);
+    return this.dictionary.documentFrequency(position);
+  }
+
+  /** {@link documentFrequency} of positions [from, to), in one fresh array read at once. */
+  documentFrequencies(from: number, to: number): Uint32Array {
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > this.termCount) throw new RangeError(`No positions [${from}, ${to}) of ${this.termCount}`);
+    return this.dictionary.documentFrequencies(from, to);
+  }
+
+  /** Bit f set when field f of some item holds the term at a position. */
+  fieldMask(position: number): number {
+    this.checkPosition(position);
+    return this.dictionary.fieldMask(position);
+  }
+
+  /**
+   * Counts one item fewer for the term at a position (never below 0): a delta removed an item
+   * holding it, so frequencies stay those of a fresh build. The files are not changed.
+   */
+  forgetItem(position: number): void {
+    this.checkPosition(position);
+    this.dictionary.forgetItem(position);
   }
 
   /** Position of `term`, or -1. */
   find(term: string): number {
     if (!isWellFormed(term)) return -1;
     const key = Buffer.from(term, "utf8");
-    const position = this.lowerBound(key, 0);
-    return position < this.termCount && this.compareTerm(position, key, Infinity) === 0 ? position : -1;
+    const position = this.dictionary.search(key, Infinity, false);
+    return position < this.termCount && this.dictionary.compareTerm(position, key, Infinity) === 0 ? position : -1;
   }
 
   /**
@@ -270,12 +200,12 @@ export class Segment {
    * valid until the segment's next read.
    */
   encodedList(position: number, field: number): EncodedList | null {
-    if (!Number.isInteger(position) || position < 0 || position >= this.termCount) throw new RangeError(`No term at position ${position} of ${this.termCount}`);
-    const mask = this.fieldMask[position] ?? 0;
+    this.checkPosition(position);
+    const { dictionary, source } = this;
+    const mask = dictionary.fieldMask(position);
     if ((mask & (1 << field)) === 0) return null;
-    const start = this.postingsOffsets[position] ?? 0;
-    const length = (this.postingsOffsets[position + 1] ?? 0) - start;
-    const { source } = this;
+    const start = dictionary.postingsStart(position);
+    const length = dictionary.postingsEnd(position) - start;
     if (length <= WHOLE_BLOCK_BYTES) {
       const block = source.read(start, length);
       const range = locateFieldList(block, length, mask, field, source.file, position);
@@ -297,51 +227,28 @@ export class Segment {
     const files = segmentFiles(name);
     const at = (file: string) => path.join(dir, file);
     await this.source.writeTo(at(files.postings));
-    await writeArray(at(files.terms), this.terms);
-    await writeArray(at(files.termOffsets), this.termOffsets);
-    await writeArray(at(files.frequency), this.documentFrequency);
-    await writeArray(at(files.fields), this.fieldMask);
-    await writeArray(at(files.postingsOffsets), this.postingsOffsets);
+    await this.dictionary.writeTo({ terms: at(files.terms), termOffsets: at(files.termOffsets), frequency: at(files.frequency), fields: at(files.fields), postingsOffsets: at(files.postingsOffsets) });
     const header: SegmentHeader = { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, fields: this.fields, terms: this.termCount };
     await writeFresh(at(files.header), `${JSON.stringify(header)}\n`);
   }
 
-  /** Bytes of postings and of dictionary (for reports). */
-  get byteSize(): { postings: number; dictionary: number } {
-    const dictionary = this.terms.length + this.termOffsets.byteLength + this.documentFrequency.byteLength + this.fieldMask.byteLength + this.postingsOffsets.byteLength;
-    return { postings: this.source.size, dictionary };
+  /**
+   * Bytes of postings and of dictionary as stored (for reports), and of the dictionary held in
+   * memory now: all of it when built, the sparse index, cached blocks and changed frequencies
+   * when opened.
+   */
+  get byteSize(): { postings: number; dictionary: number; residentDictionary: number } {
+    return { postings: this.source.size, dictionary: this.dictionary.storedBytes, residentDictionary: this.dictionary.residentBytes };
+  }
+
+  private checkPosition(position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.termCount) throw new RangeError(`No term at position ${position} of ${this.termCount}`);
   }
 
   private bytePrefixRange(prefix: Buffer): [number, number] {
-    const from = this.lowerBound(prefix, 0);
-    // The first term after `from` whose first prefix.length bytes sort above the prefix.
-    let lo = from;
-    let hi = this.termCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compareTerm(mid, prefix, prefix.length) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return [from, lo];
-  }
-
-  /** The first position whose term is not below `key`. */
-  private lowerBound(key: Buffer, from: number): number {
-    let lo = from;
-    let hi = this.termCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compareTerm(mid, key, Infinity) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The term at `position`, cut to `maxBytes`, compared with `key` by bytes. */
-  private compareTerm(position: number, key: Buffer, maxBytes: number): number {
-    const start = this.termOffsets[position] ?? 0;
-    const end = Math.min(this.termOffsets[position + 1] ?? 0, start + maxBytes);
-    return this.terms.compare(key, 0, key.length, start, end);
+    const from = this.dictionary.search(prefix, Infinity, false);
+    // The first term whose first prefix.length bytes sort above the prefix.
+    return [from, Math.max(from, this.dictionary.search(prefix, prefix.length, true))];
   }
 }
 
@@ -367,13 +274,4 @@ async function readHeader(file: string): Promise<SegmentHeader> {
   if (typeof fields !== "number" || !Number.isInteger(fields) || fields < 1 || fields > MAX_FIELDS) throw new CorruptIndexFileError(file, `has ${String(fields)} fields`);
   if (typeof terms !== "number" || !Number.isInteger(terms) || terms < 0) throw new CorruptIndexFileError(file, `has ${String(terms)} terms`);
   return { format, version, fields, terms };
-}
-
-/** Offsets must start at 0 and rise strictly (no empty term or block). */
-function checkAscending(offsets: Uint32Array | Float64Array, file: string, what: string): void {
-  if (offsets[0] !== 0) throw new CorruptIndexFileError(file, `the first ${what} offset is ${offsets[0]}, not 0`);
-  for (let i = 1; i < offsets.length; i++) {
-    const offset = offsets[i] ?? 0;
-    if (!(offset > (offsets[i - 1] ?? 0)) || !Number.isInteger(offset)) throw new CorruptIndexFileError(file, `${what} offset ${i} (${offset}) does not follow ${offsets[i - 1]}`);
-  }
 }

@@ -1,0 +1,120 @@
+import { closeSync, fstatSync, openSync, read, readSync } from "node:fs";
+import { link, open, stat, unlink } from "node:fs/promises";
+import { promisify } from "node:util";
+import { CorruptIndexFileError } from "../section-store";
+
+// Closes an opened segment file's descriptor once the file object is garbage, as FileSectionStore does.
+const descriptors = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+const readAsync = promisify(read);
+
+/** Reads above this are not kept for reuse. */
+const REUSED_BUFFER_BYTES = 1 << 20;
+const COPY_CHUNK_BYTES = 8 << 20;
+
+/**
+ * One file of an opened segment, read with positioned reads through a descriptor kept open for
+ * the object's life (the file may be renamed or unlinked meanwhile: the next export renames its
+ * staging directory, a newer version removes this one). Reads past the end raise
+ * CorruptIndexFileError naming the file.
+ */
+export class SegmentFile {
+  private scratch = Buffer.allocUnsafe(1 << 16);
+
+  private constructor(
+    readonly file: string,
+    readonly fd: number,
+    readonly size: number,
+  ) {
+    descriptors.register(this, fd, this);
+  }
+
+  /** Opens `file` for reading; CorruptIndexFileError naming it when it does not open. */
+  static open(file: string): SegmentFile {
+    let fd: number;
+    try {
+      fd = openSync(file, "r");
+    } catch (error) {
+      throw new CorruptIndexFileError(file, `does not open (${(error as Error).message})`);
+    }
+    return new SegmentFile(file, fd, fstatSync(fd).size);
+  }
+
+  /** Closes the descriptor now (a segment that fails to open); the object must not be read after. */
+  close(): void {
+    descriptors.unregister(this);
+    closeSync(this.fd);
+  }
+
+  /** Bytes [start, start + length) in a reused buffer: valid until the next read. */
+  read(start: number, length: number): Uint8Array {
+    let buffer = this.scratch;
+    if (length > buffer.length) {
+      buffer = Buffer.allocUnsafe(length);
+      if (length <= REUSED_BUFFER_BYTES) this.scratch = buffer;
+    }
+    const bytes = buffer.subarray(0, length);
+    this.readInto(bytes, start);
+    return bytes;
+  }
+
+  /** Fills `target` with the bytes from `start` on. */
+  readInto(target: Uint8Array, start: number): void {
+    const { length } = target;
+    let read = 0;
+    while (read < length) {
+      const bytes = readSync(this.fd, target, read, length - read, start + read);
+      if (bytes === 0) throw new CorruptIndexFileError(this.file, `ends at byte ${start + read}, expected ${start + length}`);
+      read += bytes;
+    }
+  }
+
+  /** As {@link readInto}, without blocking the event loop (streaming passes over whole files). */
+  async readIntoAsync(target: Uint8Array, start: number): Promise<void> {
+    const { length } = target;
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await readAsync(this.fd, target, read, length - read, start + read);
+      if (bytesRead === 0) throw new CorruptIndexFileError(this.file, `ends at byte ${start + read}, expected ${start + length}`);
+      read += bytesRead;
+    }
+  }
+
+  /** Writes the file to `target` (a new file): a hard link when possible, else a copy. */
+  async writeTo(target: string): Promise<void> {
+    // A hard link when the path still names the file this object reads (the export may have
+    // renamed or removed the directory since); else a copy read through the open descriptor.
+    const source = fstatSync(this.fd);
+    const isSource = (other: { ino: number; dev: number } | null) => other !== null && other.ino === source.ino && other.dev === source.dev;
+    const existing = await stat(target).catch(() => null);
+    // Writing a segment where it already lives (the directory it was opened from, maybe renamed).
+    if (isSource(existing)) return;
+    if (existing !== null) await unlink(target);
+    if (isSource(await stat(this.file).catch(() => null))) {
+      try {
+        await link(this.file, target);
+        return;
+      } catch {
+        // Another file system: copy.
+      }
+    }
+    const handle = await open(target, "w");
+    try {
+      const chunk = Buffer.allocUnsafe(Math.min(COPY_CHUNK_BYTES, Math.max(1, this.size)));
+      for (let position = 0; position < this.size; ) {
+        const length = Math.min(chunk.length, this.size - position);
+        this.readInto(chunk.subarray(0, length), position);
+        await handle.write(chunk, 0, length);
+        position += length;
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+}
