@@ -185,7 +185,7 @@ function matchInOrder(
     // Many items: every posting only adds to its item's strength, and the term's matches are
     // read off the strengths afterwards (see addStrengths). A first term matches at least the
     // items of its most frequent index term, a later one at most the candidates left.
-    const isDense = (step === 0 ? expansion.largest * DENSE_FIRST_TERM >= index.size : state.found * SPARSE_DENSITY >= index.size);
+    const isDense = step === 0 ? expansion.largest * DENSE_FIRST_TERM >= index.size : state.found * SPARSE_DENSITY >= index.size;
     // A first term with an index term held by one in SORT_DENSITY items has its candidates read
     // off the matched column anyway: its postings only mark their items there (addMarkedList).
     const isMarked = !isDense && step === 0 && expansion.largest * SORT_DENSITY >= index.size;
