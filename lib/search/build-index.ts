@@ -93,19 +93,21 @@ export async function buildSearchIndexFrom(
       }
     }
     await spill?.settle();
+    writer.appendColumns();
+    if (writer.hasRenamedLabels) {
+      // A committee or municipality renamed while the build read: its earlier items were indexed
+      // under the old name, the stored label is the new one. Index again from what is stored.
+      await Promise.all([builders.terms.discard(), builders.pairs.discard()]);
+      builders = segmentBuilders(spillDir);
+      writer.indexInto(builders);
+    }
+    index.segments = { size: index.size, terms: await builders.terms.finish(), pairs: await builders.pairs.finish() };
   } catch (error) {
+    // Whatever failed, the spill file is closed and the postings' runs deleted (the caller removes spillDir).
     await spill?.abandon();
+    await Promise.all([builders.terms.discard(), builders.pairs.discard()]);
     throw error;
   }
-  writer.appendColumns();
-  if (writer.hasRenamedLabels) {
-    // A committee or municipality renamed while the build read: its earlier items were indexed
-    // under the old name, the stored label is the new one. Index again from what is stored.
-    await Promise.all([builders.terms.discard(), builders.pairs.discard()]);
-    builders = segmentBuilders(spillDir);
-    writer.indexInto(builders);
-  }
-  index.segments = { size: index.size, terms: await builders.terms.finish(), pairs: await builders.pairs.finish() };
   return index;
 }
 

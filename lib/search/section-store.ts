@@ -217,13 +217,15 @@ export class SpillSectionStore implements SectionStore {
   private compressor: SectionCompressor | null = null;
   /** Items pushed whose bytes have not come back from the compressor yet. */
   private compressing = 0;
+  /** True once {@link abandon} closed the file. */
+  private isClosed = false;
 
   private constructor(
     readonly file: string,
     private readonly fd: number,
     private readonly startCompressor: StartCompressor,
   ) {
-    descriptors.register(this, fd);
+    descriptors.register(this, fd, this);
   }
 
   /** A store writing to a new `sections.bin` in `dir`; `startCompressor` starts the worker {@link pushAsync} compresses on. */
@@ -275,11 +277,23 @@ export class SpillSectionStore implements SectionStore {
     await compressor?.finish();
   }
 
-  /** Stops compressing after a failed build (the store is unusable then). */
+  /**
+   * Stops compressing after a failed build and closes the file (the store is unusable then): the
+   * caller deletes the file, and a descriptor left to the garbage collector would keep its
+   * hundreds of megabytes on disk until then.
+   */
   async abandon(): Promise<void> {
     const compressor = this.compressor;
     this.compressor = null;
-    await compressor?.abandon();
+    try {
+      await compressor?.abandon();
+    } finally {
+      if (!this.isClosed) {
+        this.isClosed = true;
+        descriptors.unregister(this);
+        closeSync(this.fd);
+      }
+    }
   }
 
   /** Records the bytes of the next item whose offset is not set yet. */

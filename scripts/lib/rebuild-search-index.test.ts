@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, readlinkSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,9 +39,10 @@ describe("rebuildSearchIndex", () => {
     expect(threads).toBeGreaterThan(0);
 
     let compressed = 0;
+    let failedSpillDir = "";
     // zlib has no level 99: the real worker throws on its first batch, as a crash would.
     const failing = (spillDir: string) =>
-      SpillSectionStore.create(spillDir, (onCompressed) =>
+      SpillSectionStore.create((failedSpillDir = spillDir), (onCompressed) =>
         new SectionCompressor(99, Buffer.alloc(0), (bytes) => {
           compressed++;
           onCompressed(bytes);
@@ -56,9 +57,25 @@ describe("rebuildSearchIndex", () => {
     expect(await readSearchIndexManifest(indexDir)).toEqual(good);
     // The worker thread has stopped.
     expect(await settledThreadCount(threads)).toBeLessThanOrEqual(threads);
+    // No descriptor left open on the failed build's deleted spill files (it would keep their space
+    // on disk until a garbage collection; the good build's are linked into its version).
+    expect(failedSpillDir).not.toBe("");
+    expect(openFilesUnder(failedSpillDir)).toEqual([]);
 
     // The next build succeeds.
     const next = await rebuildSearchIndex(db.prisma, () => {}, indexDir);
     expect((await readdir(indexDir)).sort()).toEqual(["current.json", next.path]);
   });
 });
+
+/** The files below `dir` this process holds open (Linux: /proc/self/fd), deleted ones included. */
+function openFilesUnder(dir: string): string[] {
+  return readdirSync("/proc/self/fd").flatMap((fd) => {
+    try {
+      const target = readlinkSync(path.join("/proc/self/fd", fd));
+      return target.startsWith(`${dir}/`) ? [target] : [];
+    } catch {
+      return [];
+    }
+  });
+}
