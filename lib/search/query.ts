@@ -138,10 +138,10 @@ function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPl
     // The pair index answers a two-word phrase over all fields exactly; anything else is verified
     // against the stored text (decompressing it: ~20 µs an item), unless the postings make it sure.
     if (terms.length > 2 || !isAllFields) {
-      // The pairs' positions span all fields: under a restriction every candidate's text is read.
+      // The pairs' positions span all fields: they make a phrase sure somewhere, never in a given
+      // field, so under a restriction every candidate's text is read.
       if (!isAllFields && candidates.length > maxSectionChecks) throw new SearchTooBroadError(maxSectionChecks);
       const phrase = compilePhrase(terms);
-      // The pairs' positions span all fields: sure of the phrase somewhere, not in a given field.
       const canBeSure = isAllFields && terms.length > 2;
       let unsure = candidates.length;
       if (canBeSure) for (const ordinal of candidates) unsure -= hasConsecutivePairs(pairs, ordinal) ? 1 : 0;
@@ -219,16 +219,16 @@ function withoutMarked(ordinals: Uint32Array, mask: Uint8Array, inPlace: boolean
   return kept.subarray(0, count);
 }
 
-/** The ordinals `removed` marks, ascending, by index: recomputed when a delta removes more. */
-const removedLists = new WeakMap<SearchIndex, { removed: Uint8Array; liveSize: number; appliedDeltas: number; ordinals: Uint32Array }>();
+/** The ordinals `removed` marks, ascending, by index: recomputed when a delta removes more (applyIndexDelta counts them in appliedDeltas). */
+const removedLists = new WeakMap<SearchIndex, { removed: Uint8Array; appliedDeltas: number; ordinals: Uint32Array }>();
 
 function removedOrdinals(index: SearchIndex, removed: Uint8Array): Uint32Array {
   const cached = removedLists.get(index);
-  if (cached !== undefined && cached.removed === removed && cached.liveSize === index.liveSize && cached.appliedDeltas === index.appliedDeltas) return cached.ordinals;
+  if (cached !== undefined && cached.removed === removed && cached.appliedDeltas === index.appliedDeltas) return cached.ordinals;
   const ordinals: number[] = [];
   for (let ordinal = 0; ordinal < removed.length; ordinal++) if (removed[ordinal] === 1) ordinals.push(ordinal);
   const listed = Uint32Array.from(ordinals);
-  removedLists.set(index, { removed, liveSize: index.liveSize, appliedDeltas: index.appliedDeltas, ordinals: listed });
+  removedLists.set(index, { removed, appliedDeltas: index.appliedDeltas, ordinals: listed });
   return listed;
 }
 
