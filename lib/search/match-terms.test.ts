@@ -4,6 +4,7 @@ import { buildSearchIndex } from "./build-index";
 import { expandPrefixTerms, forEachPostings, termPostings } from "./index-postings";
 import { applyIndexDelta } from "./index-delta";
 import { matchAllTerms, reusableScoreColumn } from "./match-terms";
+import { rankTopHits, scoreIsValue } from "./rank-hits";
 import { encodeForIndex } from "./danish-encoder";
 import { fieldsForRestriction, SCORE_RESOLUTION, SEARCH_FIELDS } from "./index-config";
 import type { SearchDocument } from "./search-document";
@@ -237,7 +238,8 @@ describe("matchAllTerms against the decoded postings", () => {
             for (const score of [reusableScoreColumn(index), new Float32Array(index.size).fill(7.25)]) {
               const match = matchAllTerms(index, terms, fieldsForRestriction(null), score);
               expect([...match.ordinals].sort((a, b) => a - b), terms.join(" ")).toEqual(expected.ordinals);
-              expect(expected.ordinals.map((ordinal) => match.score[ordinal]), terms.join(" ")).toEqual(expected.ordinals.map((ordinal) => expected.score[ordinal]));
+              // One common word given the reused column returns its strengths, with their scores' function.
+              expect(expected.ordinals.map((ordinal) => match.toScore(match.score[ordinal] ?? 0)), terms.join(" ")).toEqual(expected.ordinals.map((ordinal) => expected.score[ordinal]));
               expect(match.maxScore).toBe(Math.max(0, ...expected.ordinals.map((ordinal) => expected.score[ordinal] ?? 0)));
             }
           }
@@ -245,5 +247,31 @@ describe("matchAllTerms against the decoded postings", () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  it("returns one common word's strengths with their scores' function, and the next search finds its columns clean", () => {
+    const index = buildSearchIndex(generatedDocs(11, 300, 1, () => false));
+    const all = fieldsForRestriction(null);
+    const expected = referenceMatch(index, ["udvalg"]);
+    // Held by 70 % of the fields: a dense term, whose hits are read off the strengths.
+    expect(expected.ordinals.length * 8).toBeGreaterThan(index.size);
+    const lazy = matchAllTerms(index, ["udvalg"], all, reusableScoreColumn(index));
+    expect(lazy.toScore).not.toBe(scoreIsValue);
+    const eager = matchAllTerms(index, ["udvalg"], all);
+    expect(eager.toScore).toBe(scoreIsValue);
+    expect([...lazy.ordinals]).toEqual(expected.ordinals);
+    expect(expected.ordinals.map((ordinal) => lazy.toScore(lazy.score[ordinal] ?? 0))).toEqual(expected.ordinals.map((ordinal) => eager.score[ordinal]));
+    expect(lazy.maxScore).toBe(eager.maxScore);
+    const day = index.facets.day;
+    for (const order of ["relevans", "nyeste"] as const) {
+      for (const limit of [1, 20, 1_000]) {
+        expect([...rankTopHits(lazy.ordinals, lazy.score, lazy.maxScore, day, order, limit, lazy.toScore)]).toEqual([...rankTopHits(eager.ordinals, eager.score, eager.maxScore, day, order, limit)]);
+      }
+    }
+    // The strength column handed out was replaced by a clean one: a two-term search scores as before.
+    const pair = matchAllTerms(index, ["skol", "budget"], all, reusableScoreColumn(index));
+    const pairExpected = referenceMatch(index, ["skol", "budget"]);
+    expect([...pair.ordinals]).toEqual(pairExpected.ordinals);
+    expect(pairExpected.ordinals.map((ordinal) => pair.score[ordinal])).toEqual(pairExpected.ordinals.map((ordinal) => pairExpected.score[ordinal]));
   });
 });

@@ -93,7 +93,7 @@ export function searchItems(
   const ordered =
     textMatch === null
       ? faceted.ordinals
-      : rankTopHits(faceted.ordinals, textMatch.score, textMatch.maxScore, index.facets.day, params.sort, pageEnd);
+      : rankTopHits(faceted.ordinals, textMatch.score, textMatch.maxScore, index.facets.day, params.sort, pageEnd, textMatch.toScore);
   const pageOrdinals = ordered.subarray(pageStart, pageEnd);
   const highlightTerms = plan.required;
   return {

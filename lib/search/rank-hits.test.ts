@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { keyLayout, MAX_RANKED_ITEMS, rankHits, rankTopHits, type SortOrder } from "./rank-hits";
+import { saturate } from "./term-score";
 
 // Past 2^20 (the former cap, where ordinals lost their high bits) and past 10 million items.
 const SIZE = 10_000_001;
@@ -146,6 +147,40 @@ describe("rankHits beyond a million items", () => {
     const { ordinals, maxScore } = placeHits(hits);
     const expected = referenceOrder(hits, "relevans").slice(0, 40);
     expect(Array.from(rankTopHits(ordinals, score, maxScore, day, "relevans", 40))).toEqual(expected);
+  });
+
+  it("ranks a column of values through a monotone score function as the column of their scores", () => {
+    // A search of one common word hands the ranking its strengths and `idf × saturate` (match-terms.ts):
+    // the sampled bound, the score floor and the exact fallback must all read them as those scores.
+    const values = new Float32Array(SIZE);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 40_000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom(3, 50, 5_000),
+        fc.double({ min: 0.01, max: 20, noNaN: true }),
+        (seed, count, limit, levels, idf) => {
+          const toScore = (value: number) => Math.fround(idf * saturate(Math.min(value, 3.4028234663852886e38)));
+          // Values between the levels too, so the page's last rank step falls among distinct values.
+          const hits = generatedHits(seed, count, levels).map((hit) => ({ ...hit, score: Math.fround((hit.score + (hit.ordinal % 1_000) / 1_000) / 7) }));
+          const { ordinals } = placeHits(hits);
+          let maxScore = 0;
+          for (const hit of hits) {
+            values[hit.ordinal] = hit.score;
+            score[hit.ordinal] = toScore(hit.score);
+            maxScore = Math.max(maxScore, score[hit.ordinal] ?? 0);
+          }
+          for (const order of ["relevans", "nyeste"] as const) {
+            const expected = Array.from(rankHits(ordinals, score, maxScore, day, order)).slice(0, limit);
+            expect(expected).toHaveLength(Math.min(limit, count));
+            expect(Array.from(rankTopHits(ordinals, values, maxScore, day, order, limit, toScore))).toEqual(expected);
+            expect(Array.from(rankHits(ordinals, values, maxScore, day, order, toScore)).slice(0, limit)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it("keeps at least 13 score bits at 10 million items and refuses sizes it cannot rank", () => {

@@ -40,8 +40,8 @@ export function keyLayout(size: number): KeyLayout {
  * the maximum over the unfiltered text hits so a facet filter keeps the relative order of the
  * hits it keeps.
  */
-export function rankHits(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder): Uint32Array {
-  const { keys, ordinalSpan } = rankKeys(ordinals, score, maxScore, day, order);
+export function rankHits(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder, toScore: ToScore = scoreIsValue): Uint32Array {
+  const { keys, ordinalSpan } = rankKeys(ordinals, score, scaleOf(maxScore, day, toScore), day, order);
   keys.sort();
   return ordinalsOf(keys, ordinalSpan);
 }
@@ -53,9 +53,10 @@ export function rankHits(ordinals: Uint32Array, score: Float32Array, maxScore: n
  * buckets, and only hits in the buckets up to the one that reaches `limit` go on to a
  * linear-time selection of the smallest keys and a sort of those.
  */
-export function rankTopHits(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
-  const candidates = limit * 4 >= ordinals.length ? ordinals : shortlist(ordinals, score, maxScore, day, order, limit);
-  const { keys, ordinalSpan } = rankKeys(candidates, score, maxScore, day, order);
+export function rankTopHits(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder, limit: number, toScore: ToScore = scoreIsValue): Uint32Array {
+  const scale = scaleOf(maxScore, day, toScore);
+  const candidates = limit * 4 >= ordinals.length ? ordinals : shortlist(ordinals, score, scale, day, order, limit);
+  const { keys, ordinalSpan } = rankKeys(candidates, score, scale, day, order);
   // Past a quarter of the hits a full native sort is as fast as selecting first.
   if (limit * 4 >= keys.length) {
     keys.sort();
@@ -84,24 +85,23 @@ const SAMPLE_MARGIN = 8;
  * with the bound). Should fewer than `limit` meet it, a histogram of every hit's bucket finds the
  * bound exactly.
  */
-function shortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
-  const { scoreMax } = keyLayout(day.length);
+function shortlist(ordinals: Uint32Array, score: Float32Array, scale: ScoreScale, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
   if (ordinals.length >= SAMPLES * 4 && ordinals.length >= limit * SAMPLE_MARGIN * 16) {
-    const bound = sampledBound(ordinals, score, maxScore, scoreMax, day, order, limit);
+    const bound = sampledBound(ordinals, score, scale, day, order, limit);
     const kept = keptBuffer(ordinals.length);
-    const count = order === "nyeste" ? keepByDay(ordinals, day, bound, kept) : keepByScore(ordinals, score, scoreFloor(bound, maxScore, scoreMax), kept);
+    const count = order === "nyeste" ? keepByDay(ordinals, day, bound, kept) : keepByScore(ordinals, score, scoreFloor(bound, scale), kept);
     if (count >= limit) return kept.slice(0, count);
   }
-  return histogramShortlist(ordinals, score, maxScore, scoreMax, day, order, limit);
+  return histogramShortlist(ordinals, score, scale, day, order, limit);
 }
 
 /** The leading rank that about `SAMPLE_MARGIN × limit` of the hits reach, judged from an evenly spaced sample. */
-function sampledBound(ordinals: Uint32Array, score: Float32Array, maxScore: number, scoreMax: number, day: Int32Array, order: SortOrder, limit: number): number {
+function sampledBound(ordinals: Uint32Array, score: Float32Array, scale: ScoreScale, day: Int32Array, order: SortOrder, limit: number): number {
   const ranks = new Float64Array(SAMPLES);
   const stride = ordinals.length / SAMPLES;
   for (let k = 0; k < SAMPLES; k++) {
     const ordinal = ordinals[Math.floor(k * stride)] ?? 0;
-    ranks[k] = order === "nyeste" ? dayRankOf(day[ordinal] ?? 0) : scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax);
+    ranks[k] = order === "nyeste" ? dayRankOf(day[ordinal] ?? 0) : scoreRankOf(score[ordinal] ?? 0, scale);
   }
   ranks.sort();
   const wanted = Math.ceil((SAMPLE_MARGIN * limit * SAMPLES) / ordinals.length);
@@ -112,7 +112,7 @@ function sampledBound(ordinals: Uint32Array, score: Float32Array, maxScore: numb
 // (`slice`) has no type feedback when V8 compiles the loop while it runs, and such compiled
 // code was left there on every fourth search of a common word.
 
-/** Writes the hits whose score is at least `floor` (see {@link scoreFloor}) to `kept`, in input order; returns how many. */
+/** Writes the hits whose score value is at least `floor` (see {@link scoreFloor}) to `kept`, in input order; returns how many. */
 function keepByScore(ordinals: Uint32Array, score: Float32Array, floor: number, kept: Uint32Array): number {
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
@@ -128,28 +128,29 @@ const floatOfBits = new Float32Array(floatBits.buffer);
 const INFINITY_BITS = 0x7f800000;
 
 /**
- * The least float32 score whose rank ({@link scoreRankOf}) is at most `bound` (Infinity when
- * none is). The rank never rises as the score grows (each step of it is monotonic), and
- * non-negative float32 values order as their bits do, so a binary search over the bits finds it
- * and a score (a float32, ≥ 0) ranks within the bound exactly when it is at least this: one
- * comparison per hit instead of a division and a rounding (`kommune`'s 993,000 hits: 3 → 1 ms).
+ * The least float32 score value whose rank ({@link scoreRankOf}) is at most `bound` (Infinity
+ * when none is). The rank never rises as the value grows (the score never falls as its value
+ * grows, and each step of the rank is monotonic), and non-negative float32 values order as their
+ * bits do, so a binary search over the bits finds it and a value (a float32, ≥ 0) ranks within
+ * the bound exactly when it is at least this: one comparison per hit instead of working out its
+ * score, a division and a rounding (`kommune`'s 993,000 hits: 3 → 1 ms).
  */
-function scoreFloor(bound: number, maxScore: number, scoreMax: number): number {
+function scoreFloor(bound: number, scale: ScoreScale): number {
   let lo = 0;
   let hi = INFINITY_BITS;
-  if (rankOfBits(hi, maxScore, scoreMax) > bound) return Infinity;
+  if (rankOfBits(hi, scale) > bound) return Infinity;
   while (lo < hi) {
     const mid = lo + Math.floor((hi - lo) / 2);
-    if (rankOfBits(mid, maxScore, scoreMax) <= bound) hi = mid;
+    if (rankOfBits(mid, scale) <= bound) hi = mid;
     else lo = mid + 1;
   }
   floatBits[0] = lo;
   return floatOfBits[0] ?? Infinity;
 }
 
-function rankOfBits(bits: number, maxScore: number, scoreMax: number): number {
+function rankOfBits(bits: number, scale: ScoreScale): number {
   floatBits[0] = bits;
-  return scoreRankOf(floatOfBits[0] ?? 0, maxScore, scoreMax);
+  return scoreRankOf(floatOfBits[0] ?? 0, scale);
 }
 
 /** Writes the hits whose day rank is at most `bound` to `kept`, in input order; returns how many. */
@@ -166,8 +167,8 @@ function keepByDay(ordinals: Uint32Array, day: Int32Array, bound: number, kept: 
  * The shortlist found exactly: one pass buckets every hit by its leading rank and counts the
  * buckets; the hits in the buckets up to the one that reaches `limit` are kept.
  */
-function histogramShortlist(ordinals: Uint32Array, score: Float32Array, maxScore: number, scoreMax: number, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
-  const leadBits = order === "nyeste" ? DAY_BITS : 32 - Math.clz32(scoreMax);
+function histogramShortlist(ordinals: Uint32Array, score: Float32Array, scale: ScoreScale, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
+  const leadBits = order === "nyeste" ? DAY_BITS : 32 - Math.clz32(scale.scoreMax);
   const shift = Math.max(0, leadBits - LEAD_BUCKET_BITS);
   const histogram = new Uint32Array((1 << Math.min(leadBits, LEAD_BUCKET_BITS)) + 1);
   const buckets = bucketBuffer(ordinals.length);
@@ -180,7 +181,7 @@ function histogramShortlist(ordinals: Uint32Array, score: Float32Array, maxScore
     }
   } else {
     for (let i = 0; i < ordinals.length; i++) {
-      const bucket = scoreRankOf(score[ordinals[i] ?? 0] ?? 0, maxScore, scoreMax) >>> shift;
+      const bucket = scoreRankOf(score[ordinals[i] ?? 0] ?? 0, scale) >>> shift;
       buckets[i] = bucket;
       histogram[bucket] = (histogram[bucket] ?? 0) + 1;
     }
@@ -212,12 +213,33 @@ function bucketBuffer(length: number): Uint16Array {
   return buckets;
 }
 
+/** The relevance of some hits as the ranking reads it. */
+interface ScoreScale {
+  /** The highest score among the hits: the quantization's scale. */
+  maxScore: number;
+  /** The largest quantized score ({@link keyLayout}). */
+  scoreMax: number;
+  /** The score a value of the score column stands for (monotone: never lower for a higher value). */
+  toScore: ToScore;
+}
+
+/** The score a value of a score column stands for (see TextMatch.toScore in match-terms.ts). */
+export type ToScore = (value: number) => number;
+
+/** {@link ToScore} of a column holding the scores. */
+export const scoreIsValue: ToScore = (value) => value;
+
+function scaleOf(maxScore: number, day: Int32Array, toScore: ToScore): ScoreScale {
+  return { maxScore, scoreMax: keyLayout(day.length).scoreMax, toScore };
+}
+
 /**
- * The score's rank: 0 for the best. Rounds with `Math.floor(x + 0.5)` (x ≥ 0), which V8 compiles
- * to a few instructions, where `Math.round` took ~10 ns a call on this machine (13 ms over a
- * common word's million hits); every ranking path calls this one function, so all agree.
+ * The rank of a score value: 0 for the best. Rounds with `Math.floor(x + 0.5)` (x ≥ 0), which V8
+ * compiles to a few instructions, where `Math.round` took ~10 ns a call on this machine (13 ms
+ * over a common word's million hits); every ranking path calls this one function, so all agree.
  */
-function scoreRankOf(score: number, maxScore: number, scoreMax: number): number {
+function scoreRankOf(value: number, { maxScore, scoreMax, toScore }: ScoreScale): number {
+  const score = toScore(value);
   return scoreMax - (maxScore > 0 ? Math.floor((Math.min(score, maxScore) / maxScore) * scoreMax + 0.5) : 0);
 }
 
@@ -225,13 +247,13 @@ function dayRankOf(day: number): number {
   return DAY_MAX - Math.min(DAY_MAX, Math.max(0, day));
 }
 
-function rankKeys(ordinals: Uint32Array, score: Float32Array, maxScore: number, day: Int32Array, order: SortOrder): { keys: Float64Array; ordinalSpan: number } {
-  const { ordinalSpan, scoreMax } = keyLayout(day.length);
-  const scoreSpan = scoreMax + 1;
+function rankKeys(ordinals: Uint32Array, score: Float32Array, scale: ScoreScale, day: Int32Array, order: SortOrder): { keys: Float64Array; ordinalSpan: number } {
+  const { ordinalSpan } = keyLayout(day.length);
+  const scoreSpan = scale.scoreMax + 1;
   const keys = new Float64Array(ordinals.length);
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
-    const scoreRank = scoreRankOf(score[ordinal] ?? 0, maxScore, scoreMax);
+    const scoreRank = scoreRankOf(score[ordinal] ?? 0, scale);
     const dayRank = dayRankOf(day[ordinal] ?? 0);
     const rank = order === "nyeste" ? dayRank * scoreSpan + scoreRank : scoreRank * (DAY_MAX + 1) + dayRank;
     keys[i] = rank * ordinalSpan + ordinal;
