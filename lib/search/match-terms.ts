@@ -15,6 +15,7 @@ import { expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedT
 import type { SearchIndex } from "./search-index";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
+import { PostingsKernel } from "./segment/postings-kernel";
 import { postingCode } from "./segment/segment-format";
 import { scoreIsValue, type ToScore } from "./rank-hits";
 import { seek } from "./sorted-ordinals";
@@ -63,11 +64,20 @@ function matchedColumn(index: SearchIndex): Uint8Array {
 /** The per-item strength column: all zero between searches (each term zeroes what it added). */
 function strengthColumn(index: SearchIndex): Float32Array {
   let column = strengthScratch.get(index);
-  if (column === undefined || column.length !== index.size) {
-    column = new Float32Array(index.size);
-    strengthScratch.set(index, column);
-  }
+  if (column === undefined || column.length !== index.size) column = kernelColumns(index)[0];
   return column;
+}
+
+/**
+ * New strength and score columns for `index`, both in one postings kernel's memory (its
+ * WebAssembly pass adds a dense term's lists: postings-kernel.ts), which the searches swap
+ * between them (strengthMatch).
+ */
+function kernelColumns(index: SearchIndex): readonly [Float32Array, Float32Array] {
+  const { columns } = new PostingsKernel(index.size);
+  strengthScratch.set(index, columns[0]);
+  scoreScratch.set(index, columns[1]);
+  return columns;
 }
 
 const candidateScratch = new WeakMap<SearchIndex, Uint32Array<ArrayBuffer>>();
@@ -97,10 +107,7 @@ function candidateBuffer(index: SearchIndex, length: number, reuse: boolean): Ui
  */
 export function reusableScoreColumn(index: SearchIndex): Float32Array {
   let column = scoreScratch.get(index);
-  if (column === undefined || column.length !== index.size) {
-    column = new Float32Array(index.size);
-    scoreScratch.set(index, column);
-  }
+  if (column === undefined || column.length !== index.size) column = kernelColumns(index)[1];
   return column;
 }
 

@@ -1,5 +1,6 @@
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
+import { kernelOf } from "./postings-kernel";
 import { CODE_RANGE, codeCount, codeSlot, type EncodedList } from "./segment-format";
 
 /**
@@ -113,7 +114,15 @@ function markPass(bytes: Uint8Array, at: number, end: number, count: number, gai
  */
 export function addStrengths(list: EncodedList, gains: Float64Array, strength: Float32Array): void {
   const { count, at } = readCount(list);
-  strengthPass(list.bytes, at, list.end, count, gains, strength);
+  // A column in a kernel's memory (a search's: match-terms.ts) is added to by its WebAssembly
+  // pass, which ends the column bit for bit as the loop below does (postings-kernel.ts).
+  const kernel = kernelOf(strength);
+  if (kernel !== undefined && kernel.fits(list.end - at)) {
+    const ended = kernel.strengthPass(list.bytes, at, list.end, count, gains, strength);
+    endPass(ended.end, ended.damage, ended.lastOrdinal);
+  } else {
+    strengthPass(list.bytes, at, list.end, count, gains, strength);
+  }
   checkEnd(list, strength.length);
 }
 

@@ -1,0 +1,126 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileWat } from "@/scripts/lib/compile-wat";
+import { kernelModuleSource, KERNEL_SOURCE, KERNEL_TARGET } from "@/scripts/lib/postings-kernel-source";
+import { SCORE_RESOLUTION } from "../index-config";
+import { CorruptIndexFileError } from "../section-store";
+import { MAX_STORED_COUNT } from "../term-frequencies";
+import { addStrengths } from "./accumulate-list";
+import { kernelOf, PostingsKernel } from "./postings-kernel";
+import { CODE_RANGE, postingCode, type EncodedList } from "./segment-format";
+import { writeVarint } from "./varint";
+
+const SIZE = 5_000;
+
+describe("the postings kernel's binary", () => {
+  it("is what its text source compiles to", async () => {
+    const binary = await compileWat(path.join(process.cwd(), KERNEL_SOURCE));
+    expect(binary.length).toBeGreaterThan(100);
+    expect(await readFile(path.join(process.cwd(), KERNEL_TARGET), "utf8"), "run `npm run build:kernel`").toBe(kernelModuleSource(binary));
+  });
+});
+
+/** A list as segment-format.ts stores it, `padding` bytes of 0x05 before and after (bytes beyond a list are another list's). */
+function encode(postings: ReadonlyArray<readonly [number, number]>, padding: number): EncodedList {
+  const bytes = new Uint8Array(padding + 10 + postings.length * 10 + padding).fill(0x05);
+  let at = writeVarint(bytes, padding, postings.length);
+  let previous = 0;
+  for (const [ordinal, code] of postings) {
+    at = writeVarint(bytes, at, ordinal - previous);
+    at = writeVarint(bytes, at, code);
+    previous = ordinal;
+  }
+  return { bytes, start: padding, end: at, file: "kernel-postings.bin", position: 3 };
+}
+
+const listArbitrary = fc
+  .uniqueArray(fc.integer({ min: 0, max: SIZE - 1 }), { minLength: 1, maxLength: 600 })
+  .chain((ordinals) =>
+    fc.tuple(
+      fc.constant([...ordinals].sort((a, b) => a - b)),
+      fc.array(
+        fc.tuple(fc.integer({ min: 0, max: SCORE_RESOLUTION - 1 }), fc.integer({ min: 1, max: MAX_STORED_COUNT })).map(([slot, count]) => postingCode(slot, count)),
+        { minLength: ordinals.length, maxLength: ordinals.length },
+      ),
+    ),
+  )
+  .map(([ordinals, codes]) => ordinals.map((ordinal, i) => [ordinal, codes[i] ?? 0] as const));
+
+// Gains with fractions, so each addition rounds as a float32 store rounds.
+const gainsArbitrary = fc.array(fc.double({ min: 0.01, max: 40, noNaN: true }), { minLength: CODE_RANGE, maxLength: CODE_RANGE }).map((values) => Float64Array.from(values));
+
+/** Adds `list` to a plain column (the JavaScript loop) and to a kernel's; returns both, or both errors. */
+function addBoth(kernel: PostingsKernel, plain: Float32Array, list: EncodedList, gains: Float64Array): [unknown, unknown] {
+  const errors: [unknown, unknown] = [null, null];
+  const columns = [plain, kernel.columns[0]];
+  columns.forEach((column, i) => {
+    try {
+      addStrengths(list, gains, column);
+    } catch (error) {
+      errors[i] = error;
+    }
+  });
+  return errors;
+}
+
+describe("the postings kernel's strength pass", () => {
+  it("leaves a column bit for bit as the JavaScript loop does, over several lists", () => {
+    const kernel = new PostingsKernel(SIZE);
+    expect(kernelOf(kernel.columns[0])).toBe(kernel);
+    expect(kernelOf(new Float32Array(SIZE))).toBeUndefined();
+    fc.assert(
+      fc.property(fc.array(listArbitrary, { minLength: 1, maxLength: 4 }), gainsArbitrary, fc.integer({ min: 0, max: 3 }), (lists, gains, padding) => {
+        const plain = new Float32Array(SIZE);
+        kernel.columns[0].fill(0);
+        for (const postings of lists) {
+          expect(addBoth(kernel, plain, encode(postings, padding), gains)).toEqual([null, null]);
+        }
+        expect(plain.some((strength) => strength > 0)).toBe(true);
+        expect(new Uint32Array(kernel.columns[0].buffer, kernel.columns[0].byteOffset, SIZE)).toEqual(new Uint32Array(plain.buffer));
+        // The other column is not written.
+        expect(kernel.columns[1].every((value) => value === 0)).toBe(true);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("refuses every damaged list the JavaScript loop refuses, and only those, naming the file", () => {
+    const kernel = new PostingsKernel(SIZE);
+    const gains = Float64Array.from({ length: CODE_RANGE }, (_, code) => 1 + code / 7);
+    fc.assert(
+      fc.property(
+        listArbitrary,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: -3, max: 3 }),
+        (postings, flips, endShift) => {
+          const list = encode(postings, 2);
+          for (const [offset, value] of flips) list.bytes[list.start + (offset % (list.end - list.start))] = value;
+          const damaged = { ...list, end: Math.max(list.start + 1, list.end + endShift) };
+          const plain = new Float32Array(SIZE);
+          kernel.columns[0].fill(0);
+          const [plainError, kernelError] = addBoth(kernel, plain, damaged, gains);
+          expect(kernelError === null, `JavaScript loop: ${String(plainError)}; kernel: ${String(kernelError)}`).toBe(plainError === null);
+          if (kernelError !== null) {
+            expect(kernelError).toBeInstanceOf(CorruptIndexFileError);
+            expect((kernelError as Error).message).toContain("kernel-postings.bin");
+          } else {
+            expect(new Uint32Array(kernel.columns[0].buffer, kernel.columns[0].byteOffset, SIZE)).toEqual(new Uint32Array(plain.buffer));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads varints up to 2^31 − 1 and refuses longer ones, as damage", () => {
+    const kernel = new PostingsKernel(SIZE);
+    const gains = new Float64Array(CODE_RANGE).fill(1);
+    // Count 1, a gap of 2^32 + 7 (five bytes whose low 32 bits say 7), code 0.
+    const wrapped: EncodedList = { bytes: Uint8Array.of(1, 0x87, 0x80, 0x80, 0x80, 0x10, 0), start: 0, end: 7, file: "kernel-postings.bin", position: 3 };
+    expect(() => addStrengths(wrapped, gains, kernel.columns[0])).toThrow(CorruptIndexFileError);
+    expect(() => addStrengths(wrapped, gains, new Float32Array(SIZE))).toThrow(CorruptIndexFileError);
+    expect(kernel.columns[0][7]).toBe(0);
+  });
+});

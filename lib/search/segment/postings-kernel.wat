@@ -1,0 +1,87 @@
+;; The hottest loop of a search in WebAssembly: adding a stored field list's gains to the
+;; items' strengths (accumulate-list.ts addStrengths; the list layout is segment-format.ts').
+;;
+;; Why not JavaScript: V8 compiles a typed-array loop to a few instructions only while no
+;; ArrayBuffer in the process has ever been detached. Prisma's WebAssembly query compiler (at
+;; its first query) and tsx (loading a larger CommonJS module) detach some, and from then on
+;; every element access in every such loop re-checks its array (map, length, detached bit) on
+;; each iteration: a common word's search at 1M items took ~20 % longer. WebAssembly memory
+;; accesses carry no such checks, and this pass, a loop of byte loads, runs about twice as
+;; fast as its JavaScript twin either way.
+;;
+;; Compiled to postings-kernel-wasm.ts by `npm run build:kernel` (wabt); a test compiles this
+;; file again and fails when the two differ. Memory layout (postings-kernel.ts): the gain table
+;; (f64 × 512) at GAINS, the damage table (i32 × 512: 0 for a valid code, -1 for another) at
+;; DAMAGE, the columns, and the list's bytes copied to a scratch area followed by two 0x80
+;; bytes, so a read past the list's end sees what accumulate-list.ts's loops see there.
+
+(module
+  ;; Sized by postings-kernel.ts when it instantiates the module, and never grown: growing
+  ;; would detach the memory's ArrayBuffer, the very thing that slows the JavaScript loops.
+  (import "kernel" "memory" (memory 1))
+
+  ;; Where the last varint read stopped.
+  (global $varintEnd (mut i32) (i32.const 0))
+  ;; What the last pass ended with (accumulate-list.ts checkEnd reads them).
+  (global $lastOrdinal (export "lastOrdinal") (mut i32) (i32.const 0))
+  (global $damage (export "damage") (mut i32) (i32.const 0))
+
+  ;; The unsigned LEB128 varint at $at (before $end), or -1 when it runs past $end or past
+  ;; 2^31 - 1 (an ordinal or code that large is damage either way); sets $varintEnd.
+  (func $varint (param $at i32) (param $end i32) (result i32)
+    (local $value i32) (local $shift i32) (local $byte i32)
+    (loop $more
+      (if (i32.ge_u (local.get $at) (local.get $end))
+        (then (global.set $varintEnd (local.get $at)) (return (i32.const -1))))
+      (local.set $byte (i32.load8_u (local.get $at)))
+      (local.set $at (i32.add (local.get $at) (i32.const 1)))
+      ;; The fifth byte may add bits 28–30 only.
+      (if (i32.and (i32.eq (local.get $shift) (i32.const 28)) (i32.gt_u (local.get $byte) (i32.const 0x07)))
+        (then (global.set $varintEnd (local.get $at)) (return (i32.const -1))))
+      (local.set $value (i32.or (local.get $value) (i32.shl (i32.and (local.get $byte) (i32.const 0x7f)) (local.get $shift))))
+      (local.set $shift (i32.add (local.get $shift) (i32.const 7)))
+      (br_if $more (i32.ge_u (local.get $byte) (i32.const 0x80))))
+    (global.set $varintEnd (local.get $at))
+    (local.get $value))
+
+  ;; Adds gains[code] (f64) to strength[ordinal] (f32, rounded as a Float32Array store rounds)
+  ;; for the $count postings from $at; returns where the pass stopped. Sets $lastOrdinal and
+  ;; $damage (negative when a gap was below 1 after the first, a code invalid, or an ordinal
+  ;; at or past $size: the pass stops there and writes nothing out of the column).
+  (func (export "strengthPass")
+    (param $at i32) (param $end i32) (param $count i32) (param $gains i32) (param $damageTable i32) (param $strength i32) (param $size i32)
+    (result i32)
+    (local $ordinal i32) (local $gap i32) (local $code i32) (local $damaged i32) (local $minGap i32) (local $address i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $count) (i32.const 0)))
+      (loop $next
+        ;; A gap and a code of one byte each (most postings of a frequent term) under one branch.
+        (local.set $gap (i32.load8_u (local.get $at)))
+        (local.set $code (i32.load8_u offset=1 (local.get $at)))
+        (if (i32.lt_u (i32.or (local.get $gap) (local.get $code)) (i32.const 0x80))
+          (then (local.set $at (i32.add (local.get $at) (i32.const 2))))
+          (else
+            (local.set $gap (call $varint (local.get $at) (local.get $end)))
+            (local.set $code (call $varint (global.get $varintEnd) (local.get $end)))
+            (local.set $at (global.get $varintEnd))
+            ;; Codes past the tables (and -1) read their last entry: damage -1, gain 0.
+            (if (i32.gt_u (local.get $code) (i32.const 511)) (then (local.set $code (i32.const 511))))))
+        (local.set $ordinal (i32.add (local.get $ordinal) (local.get $gap)))
+        (local.set $damaged
+          (i32.or (local.get $damaged)
+            (i32.or (i32.sub (local.get $gap) (local.get $minGap))
+              (i32.load (i32.add (local.get $damageTable) (i32.shl (local.get $code) (i32.const 2)))))))
+        (local.set $minGap (i32.const 1))
+        (if (i32.ge_u (local.get $ordinal) (local.get $size))
+          (then (local.set $damaged (i32.const -1)) (br $done)))
+        (local.set $address (i32.add (local.get $strength) (i32.shl (local.get $ordinal) (i32.const 2))))
+        (f32.store (local.get $address)
+          (f32.demote_f64
+            (f64.add
+              (f64.promote_f32 (f32.load (local.get $address)))
+              (f64.load (i32.add (local.get $gains) (i32.shl (local.get $code) (i32.const 3)))))))
+        (br_if $next (local.tee $count (i32.sub (local.get $count) (i32.const 1))))))
+    (global.set $lastOrdinal (local.get $ordinal))
+    (global.set $damage (local.get $damaged))
+    (local.get $at))
+)
