@@ -58,43 +58,42 @@ const scoreScratch = new WeakMap<SearchIndex, Float32Array>();
 const strengthScratch = new WeakMap<SearchIndex, Float32Array>();
 
 function matchedColumn(index: SearchIndex): Uint8Array {
-  return zeroedColumn(matchedScratch, index, (size) => new Uint8Array(size));
+  return zeroedColumn(matchedScratch, index, () => kernelFor(index).matched);
 }
 
 /** The per-item strength column: all zero between searches (each term zeroes what it added). */
 function strengthColumn(index: SearchIndex): Float32Array {
   let column = strengthScratch.get(index);
-  if (column === undefined || column.length !== index.size) column = kernelColumns(index)[0];
+  if (column === undefined || column.length !== index.size) column = kernelFor(index).columns[0];
   return column;
 }
 
+const kernelScratch = new WeakMap<SearchIndex, PostingsKernel>();
+
 /**
- * New strength and score columns for `index`, both in one postings kernel's memory (its
- * WebAssembly pass adds a dense term's lists: postings-kernel.ts), which the searches swap
- * between them (strengthMatch).
+ * The postings kernel of `index`'s searches (postings-kernel.ts): the scratch columns below are
+ * views of its memory, so its WebAssembly passes add the segment's lists to them. Made once per
+ * index, with the strength and score columns (which searches swap: strengthMatch).
  */
-function kernelColumns(index: SearchIndex): readonly [Float32Array, Float32Array] {
-  const { columns } = new PostingsKernel(index.size);
-  strengthScratch.set(index, columns[0]);
-  scoreScratch.set(index, columns[1]);
-  return columns;
+function kernelFor(index: SearchIndex): PostingsKernel {
+  let kernel = kernelScratch.get(index);
+  if (kernel === undefined || kernel.size !== index.size) {
+    kernel = new PostingsKernel(index.size);
+    kernelScratch.set(index, kernel);
+    strengthScratch.set(index, kernel.columns[0]);
+    scoreScratch.set(index, kernel.columns[1]);
+  }
+  return kernel;
 }
 
-const candidateScratch = new WeakMap<SearchIndex, Uint32Array<ArrayBuffer>>();
-
 /**
- * Room for `length` candidates: fresh, or (`reuse`) the buffer of the index's last search with
- * the reusable score column, grown as needed. A common word at 1M items fills 4 MB of candidates;
- * allocated anew at every search, such buffers set off most of a search's garbage collections.
+ * Room for `length` candidates: fresh, or (`reuse`) the kernel's buffer, shared by the index's
+ * searches with the reusable score column, with room for every item (and a spare). A common word
+ * at 1M items fills 4 MB of candidates; allocated anew at every search, such buffers set off most
+ * of a search's garbage collections.
  */
 function candidateBuffer(index: SearchIndex, length: number, reuse: boolean): Uint32Array<ArrayBuffer> {
-  if (!reuse) return new Uint32Array(length);
-  let buffer = candidateScratch.get(index);
-  if (buffer === undefined || buffer.length < length) {
-    buffer = new Uint32Array(Math.max(length, Math.min(index.size, (buffer?.length ?? 0) * 2)));
-    candidateScratch.set(index, buffer);
-  }
-  return buffer;
+  return reuse ? (kernelFor(index).candidates as Uint32Array<ArrayBuffer>) : new Uint32Array(length);
 }
 
 /**
@@ -107,7 +106,7 @@ function candidateBuffer(index: SearchIndex, length: number, reuse: boolean): Ui
  */
 export function reusableScoreColumn(index: SearchIndex): Float32Array {
   let column = scoreScratch.get(index);
-  if (column === undefined || column.length !== index.size) column = kernelColumns(index)[1];
+  if (column === undefined || column.length !== index.size) column = kernelFor(index).columns[1];
   return column;
 }
 
@@ -291,7 +290,6 @@ function matchInOrder(
     }
     maxScore = passMaxScore;
   }
-  if (reuse) candidateScratch.set(index, state.candidates);
   return { ordinals: state.candidates.subarray(0, state.found), score, maxScore, toScore: scoreIsValue };
 }
 
@@ -305,7 +303,6 @@ function strengthMatch(index: SearchIndex, state: MatchState, score: Float32Arra
   state.found = collectStrengthened(candidates, strengthBits);
   const toScore = strengthScore(idf);
   const maxScore = toScore(passMaxStrength);
-  candidateScratch.set(index, candidates);
   score.fill(0);
   scoreScratch.set(index, strength);
   strengthScratch.set(index, score);

@@ -1,6 +1,6 @@
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
-import { kernelOf } from "./postings-kernel";
+import { KernelPass, kernelOf, kernelOfColumns } from "./postings-kernel";
 import { CODE_RANGE, codeCount, codeSlot, type EncodedList } from "./segment-format";
 
 /**
@@ -35,8 +35,15 @@ export function addFirstList(list: EncodedList, gains: Float64Array, columns: Te
   const { matched, strength } = columns;
   // New candidates are at most the postings and the items (a write at `found` = the index size is dropped).
   const room = Math.min(columns.found + count, matched.length);
-  if (columns.candidates.length < room) columns.candidates = grown(columns.candidates, room);
-  columns.found = firstPass(list.bytes, at, list.end, count, gains, matched, strength, columns.candidates, columns.found);
+  const kernel = kernelOfColumns(strength, matched, columns.candidates, room);
+  if (kernel !== undefined && kernel.fits(list.end - at)) {
+    const ended = kernel.listPass(KernelPass.first, list.bytes, at, list.end, count, gains, 0, strength, columns.found);
+    endPass(ended.end, ended.damage, ended.lastOrdinal);
+    columns.found = ended.found;
+  } else {
+    if (columns.candidates.length < room) columns.candidates = grown(columns.candidates, room);
+    columns.found = firstPass(list.bytes, at, list.end, count, gains, matched, strength, columns.candidates, columns.found);
+  }
   checkEnd(list, matched.length);
 }
 
@@ -79,7 +86,13 @@ function firstPass(bytes: Uint8Array, at: number, end: number, count: number, ga
  */
 export function addMarkedList(list: EncodedList, gains: Float64Array, matched: Uint8Array, strength: Float32Array): void {
   const { count, at } = readCount(list);
-  markPass(list.bytes, at, list.end, count, gains, matched, strength);
+  const kernel = kernelOfColumns(strength, matched, null, 0);
+  if (kernel !== undefined && kernel.fits(list.end - at)) {
+    const ended = kernel.listPass(KernelPass.mark, list.bytes, at, list.end, count, gains, 0, strength, 0);
+    endPass(ended.end, ended.damage, ended.lastOrdinal);
+  } else {
+    markPass(list.bytes, at, list.end, count, gains, matched, strength);
+  }
   checkEnd(list, matched.length);
 }
 
@@ -114,8 +127,9 @@ function markPass(bytes: Uint8Array, at: number, end: number, count: number, gai
  */
 export function addStrengths(list: EncodedList, gains: Float64Array, strength: Float32Array): void {
   const { count, at } = readCount(list);
-  // A column in a kernel's memory (a search's: match-terms.ts) is added to by its WebAssembly
-  // pass, which ends the column bit for bit as the loop below does (postings-kernel.ts).
+  // Columns in a kernel's memory (a search's: match-terms.ts) are added to by its WebAssembly
+  // passes, which end them bit for bit as the loops here do (postings-kernel.ts); so in each
+  // add* function.
   const kernel = kernelOf(strength);
   if (kernel !== undefined && kernel.fits(list.end - at)) {
     const ended = kernel.strengthPass(list.bytes, at, list.end, count, gains, strength);
@@ -156,7 +170,13 @@ function strengthPass(bytes: Uint8Array, at: number, end: number, count: number,
  */
 export function addSparseList(list: EncodedList, gains: Float64Array, step: number, columns: TermColumns): void {
   const { count, at } = readCount(list);
-  sparsePass(list.bytes, at, list.end, count, gains, step, columns.matched, columns.strength);
+  const kernel = kernelOfColumns(columns.strength, columns.matched, null, 0);
+  if (kernel !== undefined && kernel.fits(list.end - at)) {
+    const ended = kernel.listPass(KernelPass.sparse, list.bytes, at, list.end, count, gains, step, columns.strength, 0);
+    endPass(ended.end, ended.damage, ended.lastOrdinal);
+  } else {
+    sparsePass(list.bytes, at, list.end, count, gains, step, columns.matched, columns.strength);
+  }
   checkEnd(list, columns.matched.length);
 }
 

@@ -7,7 +7,7 @@ import { kernelModuleSource, KERNEL_SOURCE, KERNEL_TARGET } from "@/scripts/lib/
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
-import { addStrengths } from "./accumulate-list";
+import { addFirstList, addMarkedList, addSparseList, addStrengths, type TermColumns } from "./accumulate-list";
 import { kernelOf, PostingsKernel } from "./postings-kernel";
 import { CODE_RANGE, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
@@ -122,5 +122,87 @@ describe("the postings kernel's strength pass", () => {
     expect(() => addStrengths(wrapped, gains, kernel.columns[0])).toThrow(CorruptIndexFileError);
     expect(() => addStrengths(wrapped, gains, new Float32Array(SIZE))).toThrow(CorruptIndexFileError);
     expect(kernel.columns[0][7]).toBe(0);
+  });
+});
+
+type ListPass = "first" | "mark" | "sparse";
+
+/** Runs one pass over `list` on plain columns (the JavaScript loop) and on a kernel's, from the same state; returns both columns and errors. */
+function passBoth(kernel: PostingsKernel, pass: ListPass, lists: readonly EncodedList[], gains: Float64Array, before: Uint8Array, step: number): Array<{ columns: TermColumns; error: unknown }> {
+  const plain: TermColumns = { matched: Uint8Array.from(before), strength: new Float32Array(SIZE), candidates: new Uint32Array(4), found: 0 };
+  kernel.matched.set(before);
+  kernel.columns[0].fill(0);
+  kernel.candidates.fill(0);
+  const inKernel: TermColumns = { matched: kernel.matched, strength: kernel.columns[0], candidates: kernel.candidates as Uint32Array<ArrayBuffer>, found: 0 };
+  return [plain, inKernel].map((columns) => {
+    let error: unknown = null;
+    try {
+      for (const list of lists) {
+        if (pass === "first") addFirstList(list, gains, columns);
+        else if (pass === "mark") addMarkedList(list, gains, columns.matched, columns.strength);
+        else addSparseList(list, gains, step, columns);
+      }
+    } catch (caught) {
+      error = caught;
+    }
+    return { columns, error };
+  });
+}
+
+function expectSameColumns(plain: TermColumns, inKernel: TermColumns): void {
+  expect(inKernel.found).toBe(plain.found);
+  expect(Array.from(inKernel.candidates.subarray(0, inKernel.found))).toEqual(Array.from(plain.candidates.subarray(0, plain.found)));
+  expect(inKernel.matched).toEqual(plain.matched);
+  expect(new Uint32Array(inKernel.strength.buffer, inKernel.strength.byteOffset, SIZE)).toEqual(new Uint32Array(plain.strength.buffer, plain.strength.byteOffset, SIZE));
+}
+
+describe("the postings kernel's list passes", () => {
+  const passArbitrary = fc.constantFrom<ListPass>("first", "mark", "sparse");
+  // Before a first or marking pass the matched column is 0 everywhere; a sparse pass meets items at 0–3.
+  const beforeArbitrary = (pass: ListPass) =>
+    pass === "sparse" ? fc.array(fc.integer({ min: 0, max: 3 }), { minLength: SIZE, maxLength: SIZE }).map((values) => Uint8Array.from(values)) : fc.constant(new Uint8Array(SIZE));
+
+  it("leave the columns as the JavaScript loops do: candidates, matched counts and strengths", () => {
+    const kernel = new PostingsKernel(SIZE);
+    fc.assert(
+      fc.property(
+        passArbitrary.chain((pass) => fc.tuple(fc.constant(pass), beforeArbitrary(pass))),
+        // Several lists: a first pass meets items an earlier list of the term made candidates.
+        fc.array(listArbitrary, { minLength: 1, maxLength: 3 }),
+        gainsArbitrary,
+        fc.integer({ min: 1, max: 3 }),
+        ([pass, before], lists, gains, step) => {
+          const [plain, inKernel] = passBoth(kernel, pass, lists.map((postings) => encode(postings, 1)), gains, before, step);
+          expect(plain?.error).toBeNull();
+          expect(inKernel?.error).toBeNull();
+          if (pass === "first") expect(plain?.columns.found).toBe(new Set(lists.flat().map(([ordinal]) => ordinal)).size);
+          expectSameColumns(plain?.columns as TermColumns, inKernel?.columns as TermColumns);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("refuse every damaged list the JavaScript loops refuse, and only those", () => {
+    const kernel = new PostingsKernel(SIZE);
+    const gains = Float64Array.from({ length: CODE_RANGE }, (_, code) => 1 + code / 7);
+    fc.assert(
+      fc.property(
+        passArbitrary,
+        listArbitrary,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: -3, max: 3 }),
+        (pass, postings, flips, endShift) => {
+          const list = encode(postings, 2);
+          for (const [offset, value] of flips) list.bytes[list.start + (offset % (list.end - list.start))] = value;
+          const damaged = { ...list, end: Math.max(list.start + 1, list.end + endShift) };
+          const [plain, inKernel] = passBoth(kernel, pass, [damaged], gains, new Uint8Array(SIZE), 0);
+          expect(inKernel?.error === null, `JavaScript loop: ${String(plain?.error)}; kernel: ${String(inKernel?.error)}`).toBe(plain?.error === null);
+          if (inKernel?.error === null) expectSameColumns(plain?.columns as TermColumns, inKernel.columns);
+          else expect(inKernel?.error).toBeInstanceOf(CorruptIndexFileError);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

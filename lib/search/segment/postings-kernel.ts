@@ -3,11 +3,11 @@ import { POSTINGS_KERNEL_WASM } from "./postings-kernel-wasm";
 import { CODE_RANGE, codeSlot } from "./segment-format";
 
 /**
- * The WebAssembly pass of a search's hottest loop (postings-kernel.wat: why), with the
- * per-item float columns it writes living in its memory. A search's strength and score columns
- * come from {@link kernelColumns}; accumulate-list.ts adds a stored list to a strength column
- * through the kernel whose memory holds it ({@link kernelOf}), and through its JavaScript loop
- * otherwise. Either way the column ends bit for bit the same (postings-kernel.test.ts).
+ * The WebAssembly passes of a search's hottest loops (postings-kernel.wat: why), with the
+ * per-item columns they write living in its memory. A search's columns are a kernel's
+ * (match-terms.ts); accumulate-list.ts adds a stored list through the kernel whose memory holds
+ * the columns ({@link kernelOf}, {@link kernelOfColumns}), and through its JavaScript loops
+ * otherwise. Either way the columns end bit for bit the same (postings-kernel.test.ts).
  */
 
 /** Entries of the gain and damage tables: codes past CODE_RANGE read entry 511 (gain 0, damage). */
@@ -21,9 +21,15 @@ const PADDING = 2;
 
 interface KernelExports {
   strengthPass(at: number, end: number, count: number, gains: number, damage: number, strength: number, size: number): number;
+  listPass(mode: number, at: number, end: number, count: number, gains: number, damage: number, step: number, matched: number, strength: number, candidates: number, found: number, size: number): number;
   lastOrdinal: WebAssembly.Global;
   damage: WebAssembly.Global;
+  found: WebAssembly.Global;
 }
+
+/** The passes of {@link PostingsKernel.listPass} (postings-kernel.wat). */
+export const KernelPass = { mark: 0, sparse: 1, first: 2 } as const;
+export type KernelPass = (typeof KernelPass)[keyof typeof KernelPass];
 
 /** How a pass ended: where (in the list's own bytes), its damage flags and its last ordinal, as accumulate-list.ts's loops report them. */
 export interface KernelPassEnd {
@@ -39,10 +45,18 @@ function kernelModule(): WebAssembly.Module {
   return compiled;
 }
 
-/** One instance of the kernel with its memory: two float columns of `size` items and a scratch area for one list. */
+/**
+ * One instance of the kernel with its memory: the per-item columns of a search over `size`
+ * items (two float columns, a matched column and room for every item as a candidate) and a
+ * scratch area for one list.
+ */
 export class PostingsKernel {
-  /** The two columns (a search's strength and score), views of the kernel's memory. */
+  /** The two float columns (a search's strength and score), views of the kernel's memory. */
   readonly columns: readonly [Float32Array, Float32Array];
+  /** How many terms each item matched (match-terms.ts), a view of the kernel's memory. */
+  readonly matched: Uint8Array;
+  /** Candidate ordinals: one per item and a spare (firstPass writes one past the last new candidate). */
+  readonly candidates: Uint32Array;
   private readonly exports: KernelExports;
   private readonly bytes: Uint8Array;
   private readonly gains: Float64Array;
@@ -51,7 +65,9 @@ export class PostingsKernel {
 
   constructor(readonly size: number) {
     const columnBytes = size * Float32Array.BYTES_PER_ELEMENT;
-    this.scratch = COLUMNS + 2 * columnBytes;
+    const matchedAt = COLUMNS + 2 * columnBytes;
+    const candidatesAt = matchedAt + Math.ceil(size / 8) * 8;
+    this.scratch = candidatesAt + (size + 1) * Uint32Array.BYTES_PER_ELEMENT;
     // Room for a list of `size` postings of up to four bytes each (a list of every item with
     // long gaps or codes is longer, and is left to the JavaScript loop).
     this.scratchBytes = 4 * Math.max(size, 4_096);
@@ -65,6 +81,8 @@ export class PostingsKernel {
     const damage = new Int32Array(buffer, DAMAGE, TABLE_ENTRIES);
     for (let code = 0; code < TABLE_ENTRIES; code++) damage[code] = code < CODE_RANGE && codeSlot(code) < SCORE_RESOLUTION ? 0 : -1;
     this.columns = [new Float32Array(buffer, COLUMNS, size), new Float32Array(buffer, COLUMNS + columnBytes, size)];
+    this.matched = new Uint8Array(buffer, matchedAt, size);
+    this.candidates = new Uint32Array(buffer, candidatesAt, size + 1);
     kernels.set(buffer, this);
   }
 
@@ -79,11 +97,33 @@ export class PostingsKernel {
    * does; returns how the pass ended, its end in `bytes`' own positions.
    */
   strengthPass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, strength: Float32Array): KernelPassEnd {
+    const length = this.load(bytes, at, end, gains);
+    const stopped = this.exports.strengthPass(this.scratch, this.scratch + length, count, GAINS, DAMAGE, strength.byteOffset, strength.length);
+    return this.passEnd(at, stopped);
+  }
+
+  /**
+   * accumulate-list.ts's markPass, sparsePass (at `step`) or firstPass (appending new candidates
+   * at `found`) over the `count` postings in `bytes` [at, end), on this kernel's matched column,
+   * candidates and the strength column given (one of {@link columns}); the list must
+   * {@link fits}. Returns how the pass ended and (firstPass) how many candidates there are.
+   */
+  listPass(pass: KernelPass, bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, step: number, strength: Float32Array, found: number): KernelPassEnd & { found: number } {
+    const length = this.load(bytes, at, end, gains);
+    const stopped = this.exports.listPass(pass, this.scratch, this.scratch + length, count, GAINS, DAMAGE, step, this.matched.byteOffset, strength.byteOffset, this.candidates.byteOffset, found, this.size);
+    return { ...this.passEnd(at, stopped), found: this.exports.found.value as number };
+  }
+
+  /** Copies a list's postings and gain table in; returns the list's length. */
+  private load(bytes: Uint8Array, at: number, end: number, gains: Float64Array): number {
     const length = end - at;
     this.bytes.set(bytes.subarray(at, end), this.scratch);
     this.bytes.fill(0x80, this.scratch + length, this.scratch + length + PADDING);
     this.gains.set(gains.subarray(0, Math.min(gains.length, CODE_RANGE)));
-    const stopped = this.exports.strengthPass(this.scratch, this.scratch + length, count, GAINS, DAMAGE, strength.byteOffset, strength.length);
+    return length;
+  }
+
+  private passEnd(at: number, stopped: number): KernelPassEnd {
     return { end: at + (stopped - this.scratch), damage: this.exports.damage.value as number, lastOrdinal: this.exports.lastOrdinal.value as number };
   }
 }
@@ -93,4 +133,15 @@ const kernels = new WeakMap<ArrayBufferLike, PostingsKernel>();
 /** The kernel whose memory holds `column`, if any. */
 export function kernelOf(column: Float32Array): PostingsKernel | undefined {
   return kernels.get(column.buffer);
+}
+
+/**
+ * The kernel whose memory holds `strength` when it also holds the search's other columns as
+ * its own views (`candidates` with room for `room` entries), so its passes can run on them.
+ */
+export function kernelOfColumns(strength: Float32Array, matched: Uint8Array, candidates: Uint32Array | null, room: number): PostingsKernel | undefined {
+  const kernel = kernels.get(strength.buffer);
+  if (kernel === undefined || matched !== kernel.matched) return undefined;
+  if (candidates !== null && (candidates !== kernel.candidates || candidates.length < room)) return undefined;
+  return kernel;
 }

@@ -1,18 +1,19 @@
-;; The hottest loop of a search in WebAssembly: adding a stored field list's gains to the
-;; items' strengths (accumulate-list.ts addStrengths; the list layout is segment-format.ts').
+;; The hottest loops of a search in WebAssembly: adding a stored field list's gains to the
+;; items' strengths and marking its items (accumulate-list.ts; the list layout is
+;; segment-format.ts').
 ;;
 ;; Why not JavaScript: V8 compiles a typed-array loop to a few instructions only while no
 ;; ArrayBuffer in the process has ever been detached. Prisma's WebAssembly query compiler (at
 ;; its first query) and tsx (loading a larger CommonJS module) detach some, and from then on
 ;; every element access in every such loop re-checks its array (map, length, detached bit) on
 ;; each iteration: a common word's search at 1M items took ~20 % longer. WebAssembly memory
-;; accesses carry no such checks, and this pass, a loop of byte loads, runs about twice as
-;; fast as its JavaScript twin either way.
+;; accesses carry no such checks, and these passes, loops of byte loads, run about twice as
+;; fast as their JavaScript twins either way.
 ;;
 ;; Compiled to postings-kernel-wasm.ts by `npm run build:kernel` (wabt); a test compiles this
 ;; file again and fails when the two differ. Memory layout (postings-kernel.ts): the gain table
 ;; (f64 × 512) at GAINS, the damage table (i32 × 512: 0 for a valid code, -1 for another) at
-;; DAMAGE, the columns, and the list's bytes copied to a scratch area followed by two 0x80
+;; DAMAGE, the columns (two f32, a u8, a u32), and the list's bytes copied to a scratch area followed by two 0x80
 ;; bytes, so a read past the list's end sees what accumulate-list.ts's loops see there.
 
 (module
@@ -81,6 +82,63 @@
               (f64.promote_f32 (f32.load (local.get $address)))
               (f64.load (i32.add (local.get $gains) (i32.shl (local.get $code) (i32.const 3)))))))
         (br_if $next (local.tee $count (i32.sub (local.get $count) (i32.const 1))))))
+    (global.set $lastOrdinal (local.get $ordinal))
+    (global.set $damage (local.get $damaged))
+    (local.get $at))
+
+  ;; The other passes of accumulate-list.ts, by $mode (the same for every posting, so its
+  ;; branch is always predicted): decoded and checked as strengthPass, then for the item
+  ;; (matched: u8 column, candidates: u32 column with one spare entry, strength: f32 column)
+  ;;   0 markPass:   matched = 1, strength += gain
+  ;;   1 sparsePass: when matched >= $step: matched = $step + 1, strength += gain
+  ;;   2 firstPass:  candidates[$found] = ordinal, $found += 1 - matched, matched = 1,
+  ;;                 strength += gain (the new count of candidates is left in $found)
+  (global $found (export "found") (mut i32) (i32.const 0))
+  (func (export "listPass")
+    (param $mode i32) (param $at i32) (param $end i32) (param $count i32) (param $gains i32) (param $damageTable i32)
+    (param $step i32) (param $matched i32) (param $strength i32) (param $candidates i32) (param $found i32) (param $size i32)
+    (result i32)
+    (local $ordinal i32) (local $gap i32) (local $code i32) (local $damaged i32) (local $minGap i32) (local $address i32) (local $seen i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $count) (i32.const 0)))
+      (loop $next
+        (local.set $gap (i32.load8_u (local.get $at)))
+        (local.set $code (i32.load8_u offset=1 (local.get $at)))
+        (if (i32.lt_u (i32.or (local.get $gap) (local.get $code)) (i32.const 0x80))
+          (then (local.set $at (i32.add (local.get $at) (i32.const 2))))
+          (else
+            (local.set $gap (call $varint (local.get $at) (local.get $end)))
+            (local.set $code (call $varint (global.get $varintEnd) (local.get $end)))
+            (local.set $at (global.get $varintEnd))
+            (if (i32.gt_u (local.get $code) (i32.const 511)) (then (local.set $code (i32.const 511))))))
+        (local.set $ordinal (i32.add (local.get $ordinal) (local.get $gap)))
+        (local.set $damaged
+          (i32.or (local.get $damaged)
+            (i32.or (i32.sub (local.get $gap) (local.get $minGap))
+              (i32.load (i32.add (local.get $damageTable) (i32.shl (local.get $code) (i32.const 2)))))))
+        (local.set $minGap (i32.const 1))
+        (if (i32.ge_u (local.get $ordinal) (local.get $size))
+          (then (local.set $damaged (i32.const -1)) (br $done)))
+        (local.set $seen (i32.load8_u (i32.add (local.get $matched) (local.get $ordinal))))
+        (block $add
+          (if (i32.eq (local.get $mode) (i32.const 1))
+            (then
+              (br_if $add (i32.lt_u (local.get $seen) (local.get $step)))
+              (i32.store8 (i32.add (local.get $matched) (local.get $ordinal)) (i32.add (local.get $step) (i32.const 1))))
+            (else
+              (if (i32.eq (local.get $mode) (i32.const 2))
+                (then
+                  (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $found) (i32.const 2))) (local.get $ordinal))
+                  (local.set $found (i32.sub (i32.add (local.get $found) (i32.const 1)) (local.get $seen)))))
+              (i32.store8 (i32.add (local.get $matched) (local.get $ordinal)) (i32.const 1))))
+          (local.set $address (i32.add (local.get $strength) (i32.shl (local.get $ordinal) (i32.const 2))))
+          (f32.store (local.get $address)
+            (f32.demote_f64
+              (f64.add
+                (f64.promote_f32 (f32.load (local.get $address)))
+                (f64.load (i32.add (local.get $gains) (i32.shl (local.get $code) (i32.const 3))))))))
+        (br_if $next (local.tee $count (i32.sub (local.get $count) (i32.const 1))))))
+    (global.set $found (local.get $found))
     (global.set $lastOrdinal (local.get $ordinal))
     (global.set $damage (local.get $damaged))
     (local.get $at))
