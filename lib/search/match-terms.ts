@@ -15,11 +15,11 @@ import { expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedT
 import type { SearchIndex } from "./search-index";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
-import { PostingsKernel } from "./segment/postings-kernel";
+import { kernelOf, PostingsKernel } from "./segment/postings-kernel";
 import { postingCode } from "./segment/segment-format";
 import { scoreIsValue, type ToScore } from "./rank-hits";
 import { seek } from "./sorted-ordinals";
-import { formStrength, inverseDocumentFrequency, matchStrength, saturate } from "./term-score";
+import { formStrength, inverseDocumentFrequency, K1, matchStrength, saturate } from "./term-score";
 
 /** Items matching the text part of a query, with a relevance score per ordinal. */
 export interface TextMatch {
@@ -273,20 +273,31 @@ function matchInOrder(
     if (isDense && reuse && order.length === 1) return strengthMatch(index, state, score, idf);
     if (isDense) {
       const { candidates, strength, strengthBits } = state;
-      state.found = step === 0 ? collectFirstMatches(candidates, strength, strengthBits, score, idf) : keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, false);
+      const kernel = kernelOfState(state, score);
+      if (kernel !== null) {
+        const ended = step === 0 ? kernel.collectFirstMatches(strength, score, idf, K1) : kernel.keepStrengthened(state.found, strength, score, idf, K1, false);
+        state.found = ended.count;
+        passMaxScore = ended.maxScore;
+      } else {
+        state.found = step === 0 ? collectFirstMatches(candidates, strength, strengthBits, score, idf) : keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, false);
+      }
       state.isMatchedCurrent = false;
       maxScore = passMaxScore;
       strength.fill(0);
       continue;
     }
     const { candidates, strength, strengthBits } = state;
-    if (step > 0) state.found = keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, true);
-    else {
+    const kernel = kernelOfState(state, score);
+    if (step > 0) {
+      if (kernel === null) state.found = keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, true);
+      else ({ count: state.found, maxScore: passMaxScore } = kernel.keepStrengthened(state.found, strength, score, idf, K1, true));
+    } else {
       // Later terms look the candidates up in their (ascending) postings, and every later pass
       // over the hits (scores, facets, ranking) reads the item columns in order rather than at random.
-      if (isMarked) state.found = readMatched(candidates, state.matched);
+      if (isMarked) state.found = kernel === null ? readMatched(candidates, state.matched) : kernel.readMatched();
       else sortCandidates(state, index.size);
-      scoreFirstMatches(candidates, state.found, strength, score, idf);
+      if (kernel === null) scoreFirstMatches(candidates, state.found, strength, score, idf);
+      else passMaxScore = kernel.scoreFirstMatches(state.found, strength, score, idf, K1);
     }
     maxScore = passMaxScore;
   }
@@ -300,13 +311,32 @@ function matchInOrder(
  */
 function strengthMatch(index: SearchIndex, state: MatchState, score: Float32Array, idf: number): TextMatch {
   const { candidates, strength, strengthBits } = state;
-  state.found = collectStrengthened(candidates, strengthBits);
+  const kernel = kernelOfState(state, score);
+  if (kernel === null) state.found = collectStrengthened(candidates, strengthBits);
+  else {
+    const ended = kernel.collectStrengthened(strength);
+    state.found = ended.count;
+    maxStrengthBits[0] = ended.maxScore;
+    passMaxStrength = maxStrengthValue[0] ?? 0;
+  }
   const toScore = strengthScore(idf);
   const maxScore = toScore(passMaxStrength);
   score.fill(0);
   scoreScratch.set(index, strength);
   strengthScratch.set(index, score);
   return { ordinals: candidates.subarray(0, state.found), score: strength, maxScore, toScore };
+}
+
+/**
+ * The kernel whose passes (postings-kernel.ts) can end a term of this search: when its
+ * candidates, matched column and the strength and score columns are all that kernel's (the
+ * searches with the reusable score column), else null and the JavaScript passes below run. The
+ * two give the same columns bit for bit (postings-kernel.test.ts).
+ */
+function kernelOfState(state: MatchState, score: Float32Array): PostingsKernel | null {
+  const kernel = kernelOf(score);
+  if (kernel === undefined || state.candidates !== kernel.candidates || state.matched !== kernel.matched || !kernel.holds(state.strength)) return null;
+  return kernel;
 }
 
 /**

@@ -22,9 +22,22 @@ const PADDING = 2;
 interface KernelExports {
   strengthPass(at: number, end: number, count: number, gains: number, damage: number, strength: number, size: number): number;
   listPass(mode: number, at: number, end: number, count: number, gains: number, damage: number, step: number, matched: number, strength: number, candidates: number, found: number, size: number): number;
+  collectFirstMatches(candidates: number, strength: number, score: number, size: number, idf: number, k1: number, k1Plus1: number): number;
+  collectStrengthened(candidates: number, strength: number, size: number): number;
+  keepStrengthened(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number, isSparse: number): number;
+  scoreFirstMatches(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number): void;
+  readMatched(candidates: number, matched: number, size: number): number;
   lastOrdinal: WebAssembly.Global;
   damage: WebAssembly.Global;
   found: WebAssembly.Global;
+  maxScore: WebAssembly.Global;
+  maxBits: WebAssembly.Global;
+}
+
+/** What a column pass that ends a term returns: a count, and the highest score (or strength's bits) among the items it kept. */
+export interface ColumnPassEnd {
+  count: number;
+  maxScore: number;
 }
 
 /** The passes of {@link PostingsKernel.listPass} (postings-kernel.wat). */
@@ -112,6 +125,40 @@ export class PostingsKernel {
     const length = this.load(bytes, at, end, gains);
     const stopped = this.exports.listPass(pass, this.scratch, this.scratch + length, count, GAINS, DAMAGE, step, this.matched.byteOffset, strength.byteOffset, this.candidates.byteOffset, found, this.size);
     return { ...this.passEnd(at, stopped), found: this.exports.found.value as number };
+  }
+
+  /** True when `column` is one of this kernel's two float columns. */
+  holds(column: Float32Array): boolean {
+    return column === this.columns[0] || column === this.columns[1];
+  }
+
+  // The passes that end a term (match-terms.ts has their JavaScript twins and says what each
+  // does), on this kernel's candidates and matched column and the two float columns given (each
+  // one of `columns`), scores as term-score.ts computes them with BM25's `k1`.
+
+  collectFirstMatches(strength: Float32Array, score: Float32Array, idf: number, k1: number): ColumnPassEnd {
+    const count = this.exports.collectFirstMatches(this.candidates.byteOffset, strength.byteOffset, score.byteOffset, this.size, idf, k1, k1 + 1);
+    return { count, maxScore: this.exports.maxScore.value as number };
+  }
+
+  /** Returns the count, and as `maxScore` the highest strength's bits (an int32). */
+  collectStrengthened(strength: Float32Array): ColumnPassEnd {
+    const count = this.exports.collectStrengthened(this.candidates.byteOffset, strength.byteOffset, this.size);
+    return { count, maxScore: this.exports.maxBits.value as number };
+  }
+
+  keepStrengthened(found: number, strength: Float32Array, score: Float32Array, idf: number, k1: number, isSparse: boolean): ColumnPassEnd {
+    const count = this.exports.keepStrengthened(this.candidates.byteOffset, found, strength.byteOffset, score.byteOffset, idf, k1, k1 + 1, isSparse ? 1 : 0);
+    return { count, maxScore: this.exports.maxScore.value as number };
+  }
+
+  scoreFirstMatches(found: number, strength: Float32Array, score: Float32Array, idf: number, k1: number): number {
+    this.exports.scoreFirstMatches(this.candidates.byteOffset, found, strength.byteOffset, score.byteOffset, idf, k1, k1 + 1);
+    return this.exports.maxScore.value as number;
+  }
+
+  readMatched(): number {
+    return this.exports.readMatched(this.candidates.byteOffset, this.matched.byteOffset, this.size);
   }
 
   /** Copies a list's postings and gain table in; returns the list's length. */

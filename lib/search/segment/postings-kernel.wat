@@ -142,4 +142,99 @@
     (global.set $lastOrdinal (local.get $ordinal))
     (global.set $damage (local.get $damaged))
     (local.get $at))
+;; The column passes that end a term (match-terms.ts; see there for what each does), over the
+  ;; same columns, their scores computed as term-score.ts computes them: $idf × ((k1 + 1) ×
+  ;; strength) / (strength + k1) in f64, added to the f64 of a float32 score, rounded to float32.
+  ;; "Matched" is a strength's bits above 0, as match-terms.ts's matchBit says it.
+
+  ;; The highest score (or strength's bits) of the last pass.
+  (global $maxScore (export "maxScore") (mut f64) (f64.const 0))
+  (global $maxBits (export "maxBits") (mut i32) (i32.const 0))
+
+  (func $termScore (param $strength f64) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64) (result f64)
+    (f64.mul (local.get $idf)
+      (f64.div (f64.mul (local.get $k1Plus1) (local.get $strength)) (f64.add (local.get $strength) (local.get $k1)))))
+
+  ;; collectFirstMatches: every item in order; returns how many have strength.
+  (func (export "collectFirstMatches")
+    (param $candidates i32) (param $strength i32) (param $score i32) (param $size i32) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64)
+    (result i32)
+    (local $ordinal i32) (local $found i32) (local $max f64) (local $scored f32) (local $offset i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $size)))
+      (loop $next
+        (local.set $offset (i32.shl (local.get $ordinal) (i32.const 2)))
+        (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $found) (i32.const 2))) (local.get $ordinal))
+        (local.set $found (i32.add (local.get $found)
+          (i32.shr_u (i32.sub (i32.const 0) (i32.load (i32.add (local.get $strength) (local.get $offset)))) (i32.const 31))))
+        (local.set $scored (f32.demote_f64 (call $termScore (f64.promote_f32 (f32.load (i32.add (local.get $strength) (local.get $offset)))) (local.get $idf) (local.get $k1) (local.get $k1Plus1))))
+        (f32.store (i32.add (local.get $score) (local.get $offset)) (local.get $scored))
+        (local.set $max (f64.max (local.get $max) (f64.promote_f32 (local.get $scored))))
+        (br_if $next (i32.lt_u (local.tee $ordinal (i32.add (local.get $ordinal) (i32.const 1))) (local.get $size)))))
+    (global.set $maxScore (local.get $max))
+    (local.get $found))
+
+  ;; collectStrengthened: every item in order; returns how many have strength, the highest bits in $maxBits.
+  (func (export "collectStrengthened") (param $candidates i32) (param $strength i32) (param $size i32) (result i32)
+    (local $ordinal i32) (local $found i32) (local $bits i32) (local $max i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $size)))
+      (loop $next
+        (local.set $bits (i32.load (i32.add (local.get $strength) (i32.shl (local.get $ordinal) (i32.const 2)))))
+        (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $found) (i32.const 2))) (local.get $ordinal))
+        (local.set $found (i32.add (local.get $found) (i32.shr_u (i32.sub (i32.const 0) (local.get $bits)) (i32.const 31))))
+        (local.set $max (select (local.get $bits) (local.get $max) (i32.gt_s (local.get $bits) (local.get $max))))
+        (br_if $next (i32.lt_u (local.tee $ordinal (i32.add (local.get $ordinal) (i32.const 1))) (local.get $size)))))
+    (global.set $maxBits (local.get $max))
+    (local.get $found))
+
+  ;; keepStrengthened: the first $found candidates; returns how many are kept.
+  (func (export "keepStrengthened")
+    (param $candidates i32) (param $found i32) (param $strength i32) (param $score i32) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64) (param $isSparse i32)
+    (result i32)
+    (local $c i32) (local $ordinal i32) (local $kept i32) (local $max f64) (local $summed f32) (local $scored f32) (local $isMatch i32) (local $offset i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $found) (i32.const 0)))
+      (loop $next
+        (local.set $ordinal (i32.load (i32.add (local.get $candidates) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $offset (i32.shl (local.get $ordinal) (i32.const 2)))
+        (local.set $summed (f32.load (i32.add (local.get $strength) (local.get $offset))))
+        (local.set $isMatch (i32.shr_u (i32.sub (i32.const 0) (i32.reinterpret_f32 (local.get $summed))) (i32.const 31)))
+        (local.set $scored (f32.demote_f64 (f64.add
+          (f64.promote_f32 (f32.load (i32.add (local.get $score) (local.get $offset))))
+          (call $termScore (f64.promote_f32 (local.get $summed)) (local.get $idf) (local.get $k1) (local.get $k1Plus1)))))
+        (f32.store (i32.add (local.get $score) (local.get $offset)) (local.get $scored))
+        (f32.store (i32.add (local.get $strength) (local.get $offset)) (select (f32.const 0) (local.get $summed) (local.get $isSparse)))
+        (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $kept) (i32.const 2))) (local.get $ordinal))
+        (local.set $kept (i32.add (local.get $kept) (local.get $isMatch)))
+        (local.set $max (f64.max (local.get $max) (f64.mul (f64.convert_i32_u (local.get $isMatch)) (f64.promote_f32 (local.get $scored)))))
+        (br_if $next (i32.lt_u (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $found)))))
+    (global.set $maxScore (local.get $max))
+    (local.get $kept))
+
+  ;; scoreFirstMatches: the first $found candidates' scores, their strengths back to 0.
+  (func (export "scoreFirstMatches")
+    (param $candidates i32) (param $found i32) (param $strength i32) (param $score i32) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64)
+    (local $c i32) (local $offset i32) (local $max f64) (local $scored f32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $found) (i32.const 0)))
+      (loop $next
+        (local.set $offset (i32.shl (i32.load (i32.add (local.get $candidates) (i32.shl (local.get $c) (i32.const 2)))) (i32.const 2)))
+        (local.set $scored (f32.demote_f64 (call $termScore (f64.promote_f32 (f32.load (i32.add (local.get $strength) (local.get $offset)))) (local.get $idf) (local.get $k1) (local.get $k1Plus1))))
+        (f32.store (i32.add (local.get $score) (local.get $offset)) (local.get $scored))
+        (f32.store (i32.add (local.get $strength) (local.get $offset)) (f32.const 0))
+        (local.set $max (f64.max (local.get $max) (f64.promote_f32 (local.get $scored))))
+        (br_if $next (i32.lt_u (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $found)))))
+    (global.set $maxScore (local.get $max)))
+
+  ;; readMatched: the ordinals the matched column marks (1), in order; returns how many.
+  (func (export "readMatched") (param $candidates i32) (param $matched i32) (param $size i32) (result i32)
+    (local $ordinal i32) (local $at i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $size)))
+      (loop $next
+        (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $at) (i32.const 2))) (local.get $ordinal))
+        (local.set $at (i32.add (local.get $at) (i32.load8_u (i32.add (local.get $matched) (local.get $ordinal)))))
+        (br_if $next (i32.lt_u (local.tee $ordinal (i32.add (local.get $ordinal) (i32.const 1))) (local.get $size)))))
+    (local.get $at))
 )
