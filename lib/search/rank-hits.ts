@@ -1,3 +1,5 @@
+import { kernelOf } from "./segment/postings-kernel";
+
 /** How hits are ordered: by relevance (ties: newest first) or newest first (ties: relevance). */
 export type SortOrder = "relevans" | "nyeste";
 
@@ -88,9 +90,16 @@ const SAMPLE_MARGIN = 8;
 function shortlist(ordinals: Uint32Array, score: Float32Array, scale: ScoreScale, day: Int32Array, order: SortOrder, limit: number): Uint32Array {
   if (ordinals.length >= SAMPLES * 4 && ordinals.length >= limit * SAMPLE_MARGIN * 16) {
     const bound = sampledBound(ordinals, score, scale, day, order, limit);
-    const kept = keptBuffer(ordinals.length);
-    const count = order === "nyeste" ? keepByDay(ordinals, day, bound, kept) : keepByScore(ordinals, score, scoreFloor(bound, scale), kept);
-    if (count >= limit) return kept.slice(0, count);
+    // A search's hits and scores in a postings kernel's memory are kept by its pass (the same hits).
+    const kernel = kernelOf(score);
+    if (order === "relevans" && kernel !== undefined && kernel.holds(score) && kernel.holdsOrdinals(ordinals)) {
+      const kept = kernel.keepByScore(ordinals, score, scoreFloor(bound, scale));
+      if (kept.length >= limit) return kept.slice();
+    } else {
+      const kept = keptBuffer(ordinals.length);
+      const count = order === "nyeste" ? keepByDay(ordinals, day, bound, kept) : keepByScore(ordinals, score, scoreFloor(bound, scale), kept);
+      if (count >= limit) return kept.slice(0, count);
+    }
   }
   return histogramShortlist(ordinals, score, scale, day, order, limit);
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { compileWat } from "@/scripts/lib/compile-wat";
 import { kernelModuleSource, KERNEL_SOURCE, KERNEL_TARGET } from "@/scripts/lib/postings-kernel-source";
 import { SCORE_RESOLUTION } from "../index-config";
+import { rankTopHits } from "../rank-hits";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, type TermColumns } from "./accumulate-list";
@@ -203,6 +204,51 @@ describe("the postings kernel's list passes", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("the postings kernel's shortlist pass", () => {
+  it("keeps exactly the hits whose score reaches the floor, in order", () => {
+    const kernel = new PostingsKernel(SIZE);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: SIZE - 1 }), { minLength: 1, maxLength: 800 }), fc.array(fc.integer({ min: 0, max: 20 }), { minLength: SIZE, maxLength: SIZE }), fc.integer({ min: 0, max: 21 }), (ordinals, levels, floorLevel) => {
+        const score = kernel.columns[1];
+        levels.forEach((level, ordinal) => (score[ordinal] = Math.fround(level / 3)));
+        kernel.candidates.set(ordinals);
+        const hits = kernel.candidates.subarray(0, ordinals.length);
+        // A floor equal to some scores: those are kept.
+        const floor = Math.fround(floorLevel / 3);
+        expect(kernel.holdsOrdinals(hits)).toBe(true);
+        expect(Array.from(kernel.keepByScore(hits, score, floor))).toEqual(ordinals.filter((ordinal) => (score[ordinal] ?? 0) >= floor));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("keeps the hits rank-hits.ts keeps: the first hits of a search in a kernel's memory are those of plain arrays", () => {
+    const size = 60_000;
+    const kernel = new PostingsKernel(size);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 4_096, max: size }), fc.integer({ min: 1, max: 60 }), fc.constantFrom(3, 40, 4_000), (seed, count, limit, levels) => {
+        let state = seed >>> 0;
+        const next = () => {
+          state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+          return state / 2 ** 32;
+        };
+        const day = Int32Array.from({ length: size }, () => 19_000 + Math.floor(next() * 2_000));
+        const ordinals = Uint32Array.from({ length: count }, (_, i) => Math.floor((i * size) / count));
+        const score = new Float32Array(size);
+        for (const ordinal of ordinals) score[ordinal] = Math.fround((1 + Math.floor(next() * levels)) / 3);
+        kernel.candidates.set(ordinals);
+        kernel.columns[1].set(score);
+        const inKernel = kernel.candidates.subarray(0, count);
+        const maxScore = Math.max(...score);
+        const expected = Array.from(rankTopHits(ordinals, score, maxScore, day, "relevans", limit));
+        expect(expected).toHaveLength(limit);
+        expect(Array.from(rankTopHits(inKernel, kernel.columns[1], maxScore, day, "relevans", limit))).toEqual(expected);
+      }),
+      { numRuns: 40 },
     );
   });
 });

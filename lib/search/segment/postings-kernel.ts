@@ -27,6 +27,7 @@ interface KernelExports {
   keepStrengthened(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number, isSparse: number): number;
   scoreFirstMatches(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number): void;
   readMatched(candidates: number, matched: number, size: number): number;
+  keepByScore(ordinals: number, length: number, score: number, floor: number, kept: number): number;
   lastOrdinal: WebAssembly.Global;
   damage: WebAssembly.Global;
   found: WebAssembly.Global;
@@ -159,6 +160,21 @@ export class PostingsKernel {
 
   readMatched(): number {
     return this.exports.readMatched(this.candidates.byteOffset, this.matched.byteOffset, this.size);
+  }
+
+  /**
+   * The hits among `ordinals` (a view of this kernel's memory, such as its candidates) whose
+   * value in `score` (one of `columns`) is at least `floor` (a float32 or Infinity), in order:
+   * rank-hits.ts keepByScore. Returns a view of the scratch area, valid until the next pass.
+   */
+  keepByScore(ordinals: Uint32Array, score: Float32Array, floor: number): Uint32Array {
+    const count = this.exports.keepByScore(ordinals.byteOffset, ordinals.length, score.byteOffset, floor, this.scratch);
+    return new Uint32Array(this.bytes.buffer, this.scratch, count);
+  }
+
+  /** True when `ordinals` lies in this kernel's memory and the scratch area can hold as many. */
+  holdsOrdinals(ordinals: Uint32Array): boolean {
+    return ordinals.buffer === this.bytes.buffer && ordinals.length * Uint32Array.BYTES_PER_ELEMENT <= this.scratchBytes && ordinals.byteOffset + ordinals.byteLength <= this.scratch;
   }
 
   /** Copies a list's postings and gain table in; returns the list's length. */

@@ -237,4 +237,19 @@
         (local.set $at (i32.add (local.get $at) (i32.load8_u (i32.add (local.get $matched) (local.get $ordinal)))))
         (br_if $next (i32.lt_u (local.tee $ordinal (i32.add (local.get $ordinal) (i32.const 1))) (local.get $size)))))
     (local.get $at))
+
+  ;; rank-hits.ts keepByScore: the $length hits at $ordinals whose score is at least $floor, in
+  ;; order, to $kept (without a branch: each hit is written, and kept when it reaches the floor);
+  ;; returns how many.
+  (func (export "keepByScore") (param $ordinals i32) (param $length i32) (param $score i32) (param $floor f32) (param $kept i32) (result i32)
+    (local $i i32) (local $ordinal i32) (local $count i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $length) (i32.const 0)))
+      (loop $next
+        (local.set $ordinal (i32.load (i32.add (local.get $ordinals) (i32.shl (local.get $i) (i32.const 2)))))
+        (i32.store (i32.add (local.get $kept) (i32.shl (local.get $count) (i32.const 2))) (local.get $ordinal))
+        (local.set $count (i32.add (local.get $count)
+          (f32.ge (f32.load (i32.add (local.get $score) (i32.shl (local.get $ordinal) (i32.const 2)))) (local.get $floor))))
+        (br_if $next (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $length)))))
+    (local.get $count))
 )
