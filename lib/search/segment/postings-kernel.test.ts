@@ -9,7 +9,7 @@ import { rankTopHits } from "../rank-hits";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, type TermColumns } from "./accumulate-list";
-import { kernelOf, PostingsKernel } from "./postings-kernel";
+import { kernelOf, maxKernelItems, PostingsKernel } from "./postings-kernel";
 import { CODE_RANGE, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
 
@@ -250,5 +250,12 @@ describe("the postings kernel's shortlist pass", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("the postings kernel's size", () => {
+  it("holds the columns of 10 million items and refuses more than 4 GB of memory with a clear error", () => {
+    expect(maxKernelItems()).toBeGreaterThan(100_000_000);
+    expect(() => new PostingsKernel(maxKernelItems() + 1_000)).toThrow(/at most \d+ items/);
   });
 });

@@ -16,6 +16,13 @@ const GAINS = 0;
 const DAMAGE = GAINS + TABLE_ENTRIES * Float64Array.BYTES_PER_ELEMENT;
 const COLUMNS = DAMAGE + TABLE_ENTRIES * Int32Array.BYTES_PER_ELEMENT;
 const PAGE_BYTES = 65_536;
+/** A 32-bit WebAssembly memory's most pages (4 GB). */
+const MAX_PAGES = 65_536;
+
+/** The most items whose columns one kernel's memory holds (see the PostingsKernel constructor's layout). */
+export function maxKernelItems(): number {
+  return Math.floor((MAX_PAGES * PAGE_BYTES - COLUMNS - PADDING - 16) / 17);
+}
 /** Bytes after a copied list, each 0x80: a read past its end takes the varint path, which stops at the end. */
 const PADDING = 2;
 
@@ -86,6 +93,8 @@ export class PostingsKernel {
     // long gaps or codes is longer, and is left to the JavaScript loop).
     this.scratchBytes = 4 * Math.max(size, 4_096);
     const pages = Math.ceil((this.scratch + this.scratchBytes + PADDING) / PAGE_BYTES);
+    // 32-bit WebAssembly addresses 4 GB: about 250 million items at 17 bytes each.
+    if (pages > MAX_PAGES) throw new RangeError(`The postings kernel holds the columns of at most ${maxKernelItems()} items, not ${size}`);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const instance = new WebAssembly.Instance(kernelModule(), { kernel: { memory } });
     this.exports = instance.exports as unknown as KernelExports;
