@@ -1,4 +1,5 @@
 import type { FacetColumns, SearchIndex } from "./search-index";
+import { kernelOfOrdinals } from "./segment/postings-kernel";
 
 /**
  * The facet values of every ordinal as two ids, one per group of dimensions: its place
@@ -208,11 +209,22 @@ const COMPLEMENT_SHARE = 8;
 export function tallyRows(rows: FacetRows, hits: Uint32Array, tallies: readonly Uint32Array[]): void {
   const places = new Uint32Array(rows.place.count);
   const decisions = new Uint32Array(rows.decision.count);
-  if (rows.size - hits.length < hits.length / COMPLEMENT_SHARE && tallyComplement(rows, hits, places, decisions)) {
+  const isComplementShorter = rows.size - hits.length < hits.length / COMPLEMENT_SHARE;
+  // A search's hits in a postings kernel's memory are counted by its passes (the same counts).
+  const kernel = kernelOfOrdinals(hits);
+  const counted = kernel?.tally(rows.ids, rows.size, hits, places, decisions, isComplementShorter) ?? null;
+  if (counted === true && isComplementShorter) {
     subtractFrom(rows.place.totals, places);
     subtractFrom(rows.decision.totals, decisions);
-  } else {
-    tallyIds(rows.ids, hits, places, decisions);
+  } else if (counted === false) {
+    kernel?.tally(rows.ids, rows.size, hits, places, decisions, false);
+  } else if (counted === null) {
+    if (isComplementShorter && tallyComplement(rows, hits, places, decisions)) {
+      subtractFrom(rows.place.totals, places);
+      subtractFrom(rows.decision.totals, decisions);
+    } else {
+      tallyIds(rows.ids, hits, places, decisions);
+    }
   }
   splitCombinations(rows.place, places, tallies);
   splitCombinations(rows.decision, decisions, tallies);

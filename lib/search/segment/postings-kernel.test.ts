@@ -259,3 +259,65 @@ describe("the postings kernel's size", () => {
     expect(() => new PostingsKernel(maxKernelItems() + 1_000)).toThrow(/at most \d+ items/);
   });
 });
+
+describe("the postings kernel's facet tallies", () => {
+  it("count each hit's ids, or every other item's for ascending hits, as facet-rows.ts counts them", () => {
+    const kernel = new PostingsKernel(SIZE);
+    fc.assert(
+      fc.property(
+        fc.constantFrom("16", "32"),
+        fc.integer({ min: 1, max: SIZE }),
+        fc.uniqueArray(fc.integer({ min: 0, max: SIZE - 1 }), { maxLength: SIZE }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 300 }),
+        (width, size, picked, ascending, combinations) => {
+          const ids = width === "16" ? new Uint16Array(2 * size) : new Uint32Array(2 * size);
+          // Ids past the counts too: those are not counted.
+          for (let i = 0; i < ids.length; i++) ids[i] = (i * 7919 + (i >> 1) * 104_729) % (combinations + 3);
+          const hits = picked.filter((ordinal) => ordinal < size);
+          if (ascending) hits.sort((a, b) => a - b);
+          kernel.candidates.set(hits);
+          const inKernel = kernel.candidates.subarray(0, hits.length);
+          const expectedPlaces = new Uint32Array(combinations);
+          const expectedDecisions = new Uint32Array(combinations + 1);
+          for (const ordinal of hits) {
+            if ((ids[2 * ordinal] ?? 0) < combinations) expectedPlaces[ids[2 * ordinal] ?? 0]! += 1;
+            if ((ids[2 * ordinal + 1] ?? 0) < combinations + 1) expectedDecisions[ids[2 * ordinal + 1] ?? 0]! += 1;
+          }
+          const places = new Uint32Array(combinations);
+          const decisions = new Uint32Array(combinations + 1);
+          expect(kernel.tally(ids, size, inKernel, places, decisions, false)).toBe(true);
+          expect(places).toEqual(expectedPlaces);
+          expect(decisions).toEqual(expectedDecisions);
+          // The complement: every item below `size` not among the hits, when they ascend strictly.
+          const isStrictlyAscending = hits.every((ordinal, i) => i === 0 || ordinal > (hits[i - 1] ?? -1));
+          const others = Array.from({ length: size }, (_, ordinal) => ordinal).filter((ordinal) => !hits.includes(ordinal));
+          const otherPlaces = new Uint32Array(combinations);
+          const otherDecisions = new Uint32Array(combinations + 1);
+          for (const ordinal of others) {
+            if ((ids[2 * ordinal] ?? 0) < combinations) otherPlaces[ids[2 * ordinal] ?? 0]! += 1;
+            if ((ids[2 * ordinal + 1] ?? 0) < combinations + 1) otherDecisions[ids[2 * ordinal + 1] ?? 0]! += 1;
+          }
+          places.fill(9);
+          decisions.fill(9);
+          expect(kernel.tally(ids, size, inKernel, places, decisions, true)).toBe(isStrictlyAscending);
+          if (isStrictlyAscending) {
+            expect(places).toEqual(otherPlaces);
+            expect(decisions).toEqual(otherDecisions);
+          } else {
+            // Nothing counted: the caller counts the hits instead.
+            expect(places.every((count) => count === 9)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("leaves ids or counts that do not fit to the JavaScript tallies", () => {
+    const kernel = new PostingsKernel(100);
+    const hits = kernel.candidates.subarray(0, 3);
+    expect(kernel.tally(new Uint16Array(2 * 200), 200, hits, new Uint32Array(4), new Uint32Array(4), false)).toBeNull();
+    expect(kernel.tally(new Uint16Array(2 * 100), 100, hits, new Uint32Array(50_000), new Uint32Array(4), false)).toBeNull();
+  });
+});

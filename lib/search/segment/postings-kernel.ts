@@ -21,7 +21,7 @@ const MAX_PAGES = 65_536;
 
 /** The most items whose columns one kernel's memory holds (see the PostingsKernel constructor's layout). */
 export function maxKernelItems(): number {
-  return Math.floor((MAX_PAGES * PAGE_BYTES - COLUMNS - PADDING - 16) / 17);
+  return Math.floor((MAX_PAGES * PAGE_BYTES - COLUMNS - PADDING - 16) / 25);
 }
 /** Bytes after a copied list, each 0x80: a read past its end takes the varint path, which stops at the end. */
 const PADDING = 2;
@@ -35,6 +35,8 @@ interface KernelExports {
   scoreFirstMatches(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number): void;
   readMatched(candidates: number, matched: number, size: number): number;
   keepByScore(ordinals: number, length: number, score: number, floor: number, kept: number): number;
+  tallyIds(hits: number, length: number, ids: number, wide: number, places: number, placeCount: number, decisions: number, decisionCount: number): void;
+  tallyComplement(hits: number, length: number, size: number, ids: number, wide: number, places: number, placeCount: number, decisions: number, decisionCount: number): number;
   lastOrdinal: WebAssembly.Global;
   damage: WebAssembly.Global;
   found: WebAssembly.Global;
@@ -83,22 +85,29 @@ export class PostingsKernel {
   private readonly gains: Float64Array;
   private readonly scratch: number;
   private readonly scratchBytes: number;
+  private readonly idsAt: number;
+  private readonly memory: ArrayBuffer;
+  /** The facet ids copied in (by identity), or null. */
+  private ids: Uint16Array | Uint32Array | null = null;
 
   constructor(readonly size: number) {
     const columnBytes = size * Float32Array.BYTES_PER_ELEMENT;
     const matchedAt = COLUMNS + 2 * columnBytes;
     const candidatesAt = matchedAt + Math.ceil(size / 8) * 8;
-    this.scratch = candidatesAt + (size + 1) * Uint32Array.BYTES_PER_ELEMENT;
+    // The facet rows' ids (facet-rows.ts): two per item, up to 32 bits each.
+    this.idsAt = candidatesAt + (size + 1) * Uint32Array.BYTES_PER_ELEMENT;
+    this.scratch = this.idsAt + 2 * size * Uint32Array.BYTES_PER_ELEMENT;
     // Room for a list of `size` postings of up to four bytes each (a list of every item with
     // long gaps or codes is longer, and is left to the JavaScript loop).
     this.scratchBytes = 4 * Math.max(size, 4_096);
     const pages = Math.ceil((this.scratch + this.scratchBytes + PADDING) / PAGE_BYTES);
-    // 32-bit WebAssembly addresses 4 GB: about 250 million items at 17 bytes each.
+    // 32-bit WebAssembly addresses 4 GB: about 170 million items at 25 bytes each.
     if (pages > MAX_PAGES) throw new RangeError(`The postings kernel holds the columns of at most ${maxKernelItems()} items, not ${size}`);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const instance = new WebAssembly.Instance(kernelModule(), { kernel: { memory } });
     this.exports = instance.exports as unknown as KernelExports;
     const buffer = memory.buffer;
+    this.memory = buffer;
     this.bytes = new Uint8Array(buffer);
     this.gains = new Float64Array(buffer, GAINS, TABLE_ENTRIES);
     const damage = new Int32Array(buffer, DAMAGE, TABLE_ENTRIES);
@@ -178,12 +187,41 @@ export class PostingsKernel {
    */
   keepByScore(ordinals: Uint32Array, score: Float32Array, floor: number): Uint32Array {
     const count = this.exports.keepByScore(ordinals.byteOffset, ordinals.length, score.byteOffset, floor, this.scratch);
-    return new Uint32Array(this.bytes.buffer, this.scratch, count);
+    return new Uint32Array(this.memory, this.scratch, count);
+  }
+
+  /**
+   * facet-rows.ts tallyRows over `hits` (see {@link holdsOrdinals}): counts each hit's place and
+   * decision ids (`ids`: a pair per item of the first `size`) in `places` and `decisions`, or
+   * with `complement` every other item's, which needs the hits strictly ascending: false (and
+   * nothing counted) when they are not. null when the ids or the counts do not fit this kernel.
+   */
+  tally(ids: Uint16Array | Uint32Array, size: number, hits: Uint32Array, places: Uint32Array, decisions: Uint32Array, complement: boolean): boolean | null {
+    const countBytes = (places.length + decisions.length) * Uint32Array.BYTES_PER_ELEMENT;
+    if (size > this.size || ids.length < 2 * size || countBytes > this.scratchBytes) return null;
+    if (this.ids !== ids) {
+      if (ids instanceof Uint16Array) new Uint16Array(this.memory, this.idsAt, ids.length).set(ids);
+      else new Uint32Array(this.memory, this.idsAt, ids.length).set(ids);
+      this.ids = ids;
+    }
+    const wide = ids instanceof Uint16Array ? 0 : 1;
+    const placesAt = this.scratch;
+    const decisionsAt = placesAt + places.length * Uint32Array.BYTES_PER_ELEMENT;
+    this.bytes.fill(0, placesAt, placesAt + countBytes);
+    const args = [this.idsAt, wide, placesAt, places.length, decisionsAt, decisions.length] as const;
+    if (complement) {
+      if (this.exports.tallyComplement(hits.byteOffset, hits.length, size, ...args) === 0) return false;
+    } else {
+      this.exports.tallyIds(hits.byteOffset, hits.length, ...args);
+    }
+    places.set(new Uint32Array(this.memory, placesAt, places.length));
+    decisions.set(new Uint32Array(this.memory, decisionsAt, decisions.length));
+    return true;
   }
 
   /** True when `ordinals` lies in this kernel's memory and the scratch area can hold as many. */
   holdsOrdinals(ordinals: Uint32Array): boolean {
-    return ordinals.buffer === this.bytes.buffer && ordinals.length * Uint32Array.BYTES_PER_ELEMENT <= this.scratchBytes && ordinals.byteOffset + ordinals.byteLength <= this.scratch;
+    return ordinals.buffer === this.memory && ordinals.length * Uint32Array.BYTES_PER_ELEMENT <= this.scratchBytes && ordinals.byteOffset + ordinals.byteLength <= this.idsAt;
   }
 
   /** Copies a list's postings and gain table in; returns the list's length. */
@@ -205,6 +243,12 @@ const kernels = new WeakMap<ArrayBufferLike, PostingsKernel>();
 /** The kernel whose memory holds `column`, if any. */
 export function kernelOf(column: Float32Array): PostingsKernel | undefined {
   return kernels.get(column.buffer);
+}
+
+/** The kernel whose memory holds `ordinals` as {@link PostingsKernel.holdsOrdinals} says, if any. */
+export function kernelOfOrdinals(ordinals: Uint32Array): PostingsKernel | undefined {
+  const kernel = kernels.get(ordinals.buffer);
+  return kernel !== undefined && kernel.holdsOrdinals(ordinals) ? kernel : undefined;
 }
 
 /**

@@ -252,4 +252,62 @@
           (f32.ge (f32.load (i32.add (local.get $score) (i32.shl (local.get $ordinal) (i32.const 2)))) (local.get $floor))))
         (br_if $next (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $length)))))
     (local.get $count))
+
+  ;; facet-rows.ts's tallies: an ordinal's place and decision ids are the pair at $ids (u16
+  ;; each, or u32 when $wide), each counted in $places / $decisions (u32; an id past its count
+  ;; is not counted, as a typed array ignores a write past its end).
+  (func $tallyOne (param $ordinal i32) (param $ids i32) (param $wide i32) (param $places i32) (param $placeCount i32) (param $decisions i32) (param $decisionCount i32)
+    (local $place i32) (local $decision i32) (local $address i32)
+    (if (local.get $wide)
+      (then
+        (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 3))))
+        (local.set $place (i32.load (local.get $address)))
+        (local.set $decision (i32.load offset=4 (local.get $address))))
+      (else
+        (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 2))))
+        (local.set $place (i32.load16_u (local.get $address)))
+        (local.set $decision (i32.load16_u offset=2 (local.get $address)))))
+    (if (i32.lt_u (local.get $place) (local.get $placeCount))
+      (then
+        (local.set $address (i32.add (local.get $places) (i32.shl (local.get $place) (i32.const 2))))
+        (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (i32.const 1)))))
+    (if (i32.lt_u (local.get $decision) (local.get $decisionCount))
+      (then
+        (local.set $address (i32.add (local.get $decisions) (i32.shl (local.get $decision) (i32.const 2))))
+        (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (i32.const 1))))))
+
+  ;; tallyIds: the $length hits at $hits.
+  (func (export "tallyIds") (param $hits i32) (param $length i32) (param $ids i32) (param $wide i32) (param $places i32) (param $placeCount i32) (param $decisions i32) (param $decisionCount i32)
+    (local $i i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $length) (i32.const 0)))
+      (loop $next
+        (call $tallyOne (i32.load (i32.add (local.get $hits) (i32.shl (local.get $i) (i32.const 2))))
+          (local.get $ids) (local.get $wide) (local.get $places) (local.get $placeCount) (local.get $decisions) (local.get $decisionCount))
+        (br_if $next (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $length))))))
+
+  ;; tallyComplement: every ordinal below $size that is not among the $length hits, which must
+  ;; ascend strictly below $size: returns 1, or 0 as soon as they do not (what was counted
+  ;; then is to be discarded).
+  (func (export "tallyComplement") (param $hits i32) (param $length i32) (param $size i32) (param $ids i32) (param $wide i32) (param $places i32) (param $placeCount i32) (param $decisions i32) (param $decisionCount i32) (result i32)
+    (local $i i32) (local $hit i32) (local $next i32)
+    (block $hitsDone
+      (br_if $hitsDone (i32.le_s (local.get $length) (i32.const 0)))
+      (loop $eachHit
+        (local.set $hit (i32.load (i32.add (local.get $hits) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (i32.ne (local.get $hit) (local.get $next))
+          (then
+            (if (i32.or (i32.lt_u (local.get $hit) (local.get $next)) (i32.ge_u (local.get $hit) (local.get $size)))
+              (then (return (i32.const 0))))
+            (loop $gap
+              (call $tallyOne (local.get $next) (local.get $ids) (local.get $wide) (local.get $places) (local.get $placeCount) (local.get $decisions) (local.get $decisionCount))
+              (br_if $gap (i32.lt_u (local.tee $next (i32.add (local.get $next) (i32.const 1))) (local.get $hit))))))
+        (local.set $next (i32.add (local.get $hit) (i32.const 1)))
+        (br_if $eachHit (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $length)))))
+    (block $restDone
+      (br_if $restDone (i32.ge_u (local.get $next) (local.get $size)))
+      (loop $rest
+        (call $tallyOne (local.get $next) (local.get $ids) (local.get $wide) (local.get $places) (local.get $placeCount) (local.get $decisions) (local.get $decisionCount))
+        (br_if $rest (i32.lt_u (local.tee $next (i32.add (local.get $next) (i32.const 1))) (local.get $size)))))
+    (i32.const 1))
 )
