@@ -52,15 +52,18 @@
   (func (export "strengthPass")
     (param $at i32) (param $end i32) (param $count i32) (param $gains i32) (param $damageTable i32) (param $strength i32) (param $size i32)
     (result i32)
-    (local $ordinal i32) (local $gap i32) (local $code i32) (local $damaged i32) (local $minGap i32) (local $address i32)
+    (local $ordinal i32) (local $gap i32) (local $code i32) (local $damaged i32) (local $minGap i32) (local $address i32) (local $pair i32)
     (block $done
       (br_if $done (i32.le_s (local.get $count) (i32.const 0)))
       (loop $next
-        ;; A gap and a code of one byte each (most postings of a frequent term) under one branch.
-        (local.set $gap (i32.load8_u (local.get $at)))
-        (local.set $code (i32.load8_u offset=1 (local.get $at)))
-        (if (i32.lt_u (i32.or (local.get $gap) (local.get $code)) (i32.const 0x80))
-          (then (local.set $at (i32.add (local.get $at) (i32.const 2))))
+        ;; A gap and a code of one byte each (most postings of a frequent term): one 16-bit load
+        ;; (little-endian: the gap is its low byte) and one branch on both bytes' high bits.
+        (local.set $pair (i32.load16_u (local.get $at)))
+        (if (i32.eqz (i32.and (local.get $pair) (i32.const 0x8080)))
+          (then
+            (local.set $gap (i32.and (local.get $pair) (i32.const 0xff)))
+            (local.set $code (i32.shr_u (local.get $pair) (i32.const 8)))
+            (local.set $at (i32.add (local.get $at) (i32.const 2))))
           (else
             (local.set $gap (call $varint (local.get $at) (local.get $end)))
             (local.set $code (call $varint (global.get $varintEnd) (local.get $end)))
@@ -98,14 +101,16 @@
     (param $mode i32) (param $at i32) (param $end i32) (param $count i32) (param $gains i32) (param $damageTable i32)
     (param $step i32) (param $matched i32) (param $strength i32) (param $candidates i32) (param $found i32) (param $size i32)
     (result i32)
-    (local $ordinal i32) (local $gap i32) (local $code i32) (local $damaged i32) (local $minGap i32) (local $address i32) (local $seen i32)
+    (local $ordinal i32) (local $gap i32) (local $code i32) (local $damaged i32) (local $minGap i32) (local $address i32) (local $seen i32) (local $pair i32)
     (block $done
       (br_if $done (i32.le_s (local.get $count) (i32.const 0)))
       (loop $next
-        (local.set $gap (i32.load8_u (local.get $at)))
-        (local.set $code (i32.load8_u offset=1 (local.get $at)))
-        (if (i32.lt_u (i32.or (local.get $gap) (local.get $code)) (i32.const 0x80))
-          (then (local.set $at (i32.add (local.get $at) (i32.const 2))))
+        (local.set $pair (i32.load16_u (local.get $at)))
+        (if (i32.eqz (i32.and (local.get $pair) (i32.const 0x8080)))
+          (then
+            (local.set $gap (i32.and (local.get $pair) (i32.const 0xff)))
+            (local.set $code (i32.shr_u (local.get $pair) (i32.const 8)))
+            (local.set $at (i32.add (local.get $at) (i32.const 2))))
           (else
             (local.set $gap (call $varint (local.get $at) (local.get $end)))
             (local.set $code (call $varint (global.get $varintEnd) (local.get $end)))
