@@ -2,7 +2,7 @@ import { FIELD_INDEX, PAIR_FIELD, type IndexedFieldName } from "./index-config";
 import type { SearchIndex } from "./search-index";
 import { PostingsBuffers, type FieldPostings } from "./segment/field-postings";
 import type { Segment } from "./segment/segment";
-import type { EncodedList } from "./segment/segment-format";
+import type { EncodedList, ListTarget } from "./segment/segment-format";
 import { forgetItemTerms as forgetDictionaryTerms, MAX_PREFIX_EXPANSIONS, prefixRange, type TermDictionary } from "./term-dictionary";
 import { codeCount, codeField } from "./term-frequencies";
 
@@ -122,6 +122,7 @@ export function forEachPairList(index: SearchIndex, pair: ExpandedTerm, visitEnc
 /**
  * As {@link forEachPostings}, but the segment's list is handed to `visitEncoded` as stored (for
  * the search's hot loops, segment/accumulate-list.ts); the deltas' lists, decoded, to `visit`.
+ * `readInto` may give room for a long list to be read into (see Segment.encodedList).
  */
 export function forEachPostingsList(
   index: SearchIndex,
@@ -129,10 +130,11 @@ export function forEachPostingsList(
   field: IndexedFieldName,
   visitEncoded: (list: EncodedList) => void,
   visit: (postings: FieldPostings) => void,
+  readInto?: ListTarget,
 ): void {
   const fieldIndex = FIELD_INDEX.get(field) ?? 0;
   if (term.segmentPosition >= 0) {
-    const list = index.segments.terms.encodedList(term.segmentPosition, fieldIndex);
+    const list = index.segments.terms.encodedList(term.segmentPosition, fieldIndex, readInto);
     if (list !== null) visitEncoded(list);
   }
   if (term.inDeltas) {

@@ -204,6 +204,8 @@ function matchInOrder(
   state: MatchState,
 ): TextMatch {
   const reuse = score === scoreScratch.get(index);
+  // A search with the index's columns reads long lists straight into its kernel's memory.
+  const readInto = reuse ? kernelFor(index).listTarget : undefined;
   let maxScore = 0;
   for (let step = 0; step < order.length; step++) {
     const termIndex = order[step] ?? 0;
@@ -240,6 +242,7 @@ function matchInOrder(
             listField,
             (list) => addStrengths(list, gains, state.strength),
             (postings) => addDecodedStrengths(state.strength, postings, gains),
+            readInto,
           );
           continue;
         }
@@ -250,6 +253,7 @@ function matchInOrder(
             listField,
             (list) => addMarkedList(list, gains, state.matched, state.strength),
             (postings) => addDecodedMarks(state, postings, gains),
+            readInto,
           );
           continue;
         }
@@ -266,6 +270,7 @@ function matchInOrder(
             else if (state.found * SEEK_RATIO < postings.ordinals.length) addSeeking(state, postings, gains);
             else addScanning(state, postings, gains);
           },
+          readInto,
         );
       }
     }

@@ -10,6 +10,7 @@ import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, type TermColumns } from "./accumulate-list";
 import { kernelOf, maxKernelItems, PostingsKernel } from "./postings-kernel";
+import { SegmentBuilder } from "./segment-builder";
 import { CODE_RANGE, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
 
@@ -319,5 +320,37 @@ describe("the postings kernel's facet tallies", () => {
     const hits = kernel.candidates.subarray(0, 3);
     expect(kernel.tally(new Uint16Array(2 * 200), 200, hits, new Uint32Array(4), new Uint32Array(4), false)).toBeNull();
     expect(kernel.tally(new Uint16Array(2 * 100), 100, hits, new Uint32Array(50_000), new Uint32Array(4), false)).toBeNull();
+  });
+});
+
+describe("a long list read straight into the postings kernel", () => {
+  it("is added as the same list read by the segment into its own buffer", () => {
+    // 12,000 items holding "budget" (field 1) twice in every third: a list past the 16 KB a
+    // segment reads whole, so it is read on its own, into the kernel's scratch area when offered.
+    const size = 12_000;
+    const builder = new SegmentBuilder({ fields: 2 });
+    for (let ordinal = 0; ordinal < size; ordinal++) {
+      builder.addItem(ordinal, [{ field: 1, terms: ordinal % 3 === 0 ? ["budget", "x", "budget"] : ["x", "budget"] }]);
+    }
+    const segment = builder.finishInMemory();
+    const position = segment.find("budget");
+    expect(position).toBeGreaterThanOrEqual(0);
+    const kernel = new PostingsKernel(size);
+    let offered = 0;
+    const readInto = (length: number) => {
+      offered = length;
+      return kernel.listTarget(length);
+    };
+    const direct = segment.encodedList(position, 1, readInto);
+    expect(offered).toBeGreaterThan(16 << 10);
+    expect(direct?.bytes.buffer).toBe(kernel.columns[0].buffer);
+    const gains = Float64Array.from({ length: CODE_RANGE }, (_, code) => 0.5 + code / 9);
+    addStrengths(direct as EncodedList, gains, kernel.columns[0]);
+    const plain = new Float32Array(size);
+    addStrengths(segment.encodedList(position, 1) as EncodedList, gains, plain);
+    expect(plain.every((strength) => strength > 0)).toBe(true);
+    expect(new Uint32Array(kernel.columns[0].buffer, kernel.columns[0].byteOffset, size)).toEqual(new Uint32Array(plain.buffer));
+    // A list too long for the scratch area is not offered room.
+    expect(kernel.listTarget(5 * size)).toBeNull();
   });
 });

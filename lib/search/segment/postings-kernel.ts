@@ -129,9 +129,9 @@ export class PostingsKernel {
    * does; returns how the pass ended, its end in `bytes`' own positions.
    */
   strengthPass(bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, strength: Float32Array): KernelPassEnd {
-    const length = this.load(bytes, at, end, gains);
-    const stopped = this.exports.strengthPass(this.scratch, this.scratch + length, count, GAINS, DAMAGE, strength.byteOffset, strength.length);
-    return this.passEnd(at, stopped);
+    const start = this.load(bytes, at, end, gains);
+    const stopped = this.exports.strengthPass(start, start + end - at, count, GAINS, DAMAGE, strength.byteOffset, strength.length);
+    return this.passEnd(at, start, stopped);
   }
 
   /**
@@ -141,9 +141,9 @@ export class PostingsKernel {
    * {@link fits}. Returns how the pass ended and (firstPass) how many candidates there are.
    */
   listPass(pass: KernelPass, bytes: Uint8Array, at: number, end: number, count: number, gains: Float64Array, step: number, strength: Float32Array, found: number): KernelPassEnd & { found: number } {
-    const length = this.load(bytes, at, end, gains);
-    const stopped = this.exports.listPass(pass, this.scratch, this.scratch + length, count, GAINS, DAMAGE, step, this.matched.byteOffset, strength.byteOffset, this.candidates.byteOffset, found, this.size);
-    return { ...this.passEnd(at, stopped), found: this.exports.found.value as number };
+    const start = this.load(bytes, at, end, gains);
+    const stopped = this.exports.listPass(pass, start, start + end - at, count, GAINS, DAMAGE, step, this.matched.byteOffset, strength.byteOffset, this.candidates.byteOffset, found, this.size);
+    return { ...this.passEnd(at, start, stopped), found: this.exports.found.value as number };
   }
 
   /** True when `column` is one of this kernel's two float columns. */
@@ -224,17 +224,29 @@ export class PostingsKernel {
     return ordinals.buffer === this.memory && ordinals.length * Uint32Array.BYTES_PER_ELEMENT <= this.scratchBytes && ordinals.byteOffset + ordinals.byteLength <= this.idsAt;
   }
 
-  /** Copies a list's postings and gain table in; returns the list's length. */
+  /**
+   * Room for a list of `length` bytes at the start of the scratch area, for a segment to read a
+   * long list into (Segment.encodedList) so that a pass need not copy it: null when it does
+   * not fit. The room is this kernel's until its next pass or read.
+   */
+  readonly listTarget = (length: number): Uint8Array | null => (length <= this.scratchBytes ? new Uint8Array(this.memory, this.scratch, length) : null);
+
+  /**
+   * Puts a list's postings [at, end) of `bytes` at the scratch area (unless `bytes` lies there
+   * already: {@link listTarget}), two bytes of 0x80 after them, and the gain table in place;
+   * returns where the postings start in memory.
+   */
   private load(bytes: Uint8Array, at: number, end: number, gains: Float64Array): number {
-    const length = end - at;
-    this.bytes.set(bytes.subarray(at, end), this.scratch);
-    this.bytes.fill(0x80, this.scratch + length, this.scratch + length + PADDING);
+    let start = this.scratch;
+    if (bytes.buffer === this.memory && bytes.byteOffset === this.scratch) start = this.scratch + at;
+    else this.bytes.set(bytes.subarray(at, end), start);
+    this.bytes.fill(0x80, start + end - at, start + end - at + PADDING);
     this.gains.set(gains.subarray(0, Math.min(gains.length, CODE_RANGE)));
-    return length;
+    return start;
   }
 
-  private passEnd(at: number, stopped: number): KernelPassEnd {
-    return { end: at + (stopped - this.scratch), damage: this.exports.damage.value as number, lastOrdinal: this.exports.lastOrdinal.value as number };
+  private passEnd(at: number, start: number, stopped: number): KernelPassEnd {
+    return { end: at + (stopped - start), damage: this.exports.damage.value as number, lastOrdinal: this.exports.lastOrdinal.value as number };
   }
 }
 

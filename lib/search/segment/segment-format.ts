@@ -109,6 +109,12 @@ export interface EncodedList {
   position: number;
 }
 
+/**
+ * Room for a list of `length` bytes to be read into (a postings kernel's scratch area:
+ * postings-kernel.ts), or null to let the segment read it into its own buffer.
+ */
+export type ListTarget = (length: number) => Uint8Array | null;
+
 /** Posting codes lie in [0, CODE_RANGE): counts 1..MAX_STORED_COUNT above the slot's bits. */
 export const CODE_RANGE = MAX_STORED_COUNT << SLOT_SHIFT;
 

@@ -13,6 +13,7 @@ import {
   SEGMENT_VERSION,
   decodeFieldList,
   type EncodedList,
+  type ListTarget,
   locateFieldList,
   segmentFiles,
   type SegmentDictionary,
@@ -26,6 +27,8 @@ interface PostingsSource {
   readonly size: number;
   /** Bytes [start, start + length); valid until the next read. */
   read(start: number, length: number): Uint8Array;
+  /** Fills `target` with the bytes from `start` on. */
+  readInto(target: Uint8Array, start: number): void;
   /** Writes the postings to `target` (a new file). */
   writeTo(target: string): Promise<void>;
 }
@@ -41,6 +44,12 @@ class MemoryPostings implements PostingsSource {
 
   read(start: number, length: number): Uint8Array {
     return this.bytes.subarray(start, start + length);
+  }
+
+  readInto(target: Uint8Array, start: number): void {
+    const bytes = this.read(start, target.length);
+    if (bytes.length < target.length) throw new CorruptIndexFileError(this.file, `ends at byte ${start + bytes.length}, expected ${start + target.length}`);
+    target.set(bytes);
   }
 
   async writeTo(target: string): Promise<void> {
@@ -199,7 +208,7 @@ export class Segment {
    * decoding it first (accumulate-list.ts); null when that field never holds it. The bytes are
    * valid until the segment's next read.
    */
-  encodedList(position: number, field: number): EncodedList | null {
+  encodedList(position: number, field: number, readInto?: ListTarget): EncodedList | null {
     this.checkPosition(position);
     const { dictionary, source } = this;
     const mask = dictionary.fieldMask(position);
@@ -214,7 +223,10 @@ export class Segment {
     const header = source.read(start, Math.min(length, MAX_HEADER_BYTES));
     const range = locateFieldList(header, length, mask, field, source.file, position);
     if (range === null) return null;
-    const list = source.read(start + range[0], range[1] - range[0]);
+    // A long list read where it is used spares a copy (and, past the reused buffer, an allocation).
+    const target = readInto?.(range[1] - range[0]) ?? null;
+    if (target !== null) source.readInto(target, start + range[0]);
+    const list = target ?? source.read(start + range[0], range[1] - range[0]);
     return { bytes: list, start: 0, end: list.length, file: source.file, position };
   }
 
