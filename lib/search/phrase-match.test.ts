@@ -6,7 +6,7 @@ import { stemFolded } from "./danish-encoder";
 import { fieldsForRestriction, PAIR_SEPARATOR, SCORE_RESOLUTION } from "./index-config";
 import { pairPosition, pairPositionCode, UNKNOWN_PAIR_POSITION } from "./pair-positions";
 import { CODE_RANGE, codeCount, codeSlot } from "./segment/segment-format";
-import { compilePhrase, containsPhrase, hasConsecutivePairs, holdsEveryPair, phrasePairs, phrasePairTerms, singleMiddleMask, textContainsPhrase, type PairLookup } from "./phrase-match";
+import { compilePhrase, containsPhrase, hasConsecutivePairs, holdsEveryPair, keepHoldingEveryPair, NO_PAIR, phrasePairs, phrasePairTerms, singleMiddleMask, textContainsPhrase, type PairLookup } from "./phrase-match";
 import type { SearchIndex } from "./search-index";
 import { applyIndexDelta } from "./index-delta";
 import { parseQuery } from "./parse-query";
@@ -220,5 +220,28 @@ describe("phrasePairTerms (a phrase's word pairs, found by word or by pair)", ()
     const index = buildSearchIndex([testDocument(1, { title: `${"x".repeat(45)}-1 vej` }), testDocument(2, { title: "xylofon vej", url: "/vejen/byraadet/2024-03-19/punkt-2" })]);
     applyIndexDelta(index, { paths: ["/vejen/byraadet/2024-03-20"], docs: [testDocument(3, { title: "xx vejene", url: "/vejen/byraadet/2024-03-20/punkt-3" })], basis: { changeWatermark: 1, readAtMs: 0 } });
     expect(phrasePairTerms(index, "x", "vej", "by-word").map((pair) => pair.term.replace(PAIR_SEPARATOR, " ")).sort()).toEqual([`${"x".repeat(45)}-1 vej`, "xx vejene", "xylofon vej"].sort());
+  });
+});
+
+describe("keepHoldingEveryPair", () => {
+  it("keeps, in order, the candidates holding every pair, into a new array or in place alike", () => {
+    const size = 200;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.constant(NO_PAIR), fc.integer({ min: 0, max: 400 })), { minLength: size, maxLength: size }), { minLength: 1, maxLength: 3 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 1, maxLength: size }),
+        (positions, picked) => {
+          const pairs = positions.map((values) => Uint16Array.from(values));
+          const candidates = Uint32Array.from([...picked].sort((a, b) => a - b));
+          const expected = [...candidates].filter((ordinal) => pairs.every((pair) => pair[ordinal] !== NO_PAIR));
+          expect(Array.from(keepHoldingEveryPair(candidates, pairs))).toEqual(expected);
+          const own = candidates.slice();
+          const kept = keepHoldingEveryPair(own, pairs, own);
+          expect(kept.buffer).toBe(own.buffer);
+          expect(Array.from(kept)).toEqual(expected);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

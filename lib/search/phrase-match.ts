@@ -133,11 +133,12 @@ export function hasConsecutivePairs(pairs: PhrasePairs, ordinal: number): boolea
 }
 
 /**
- * The `candidates` (in order) that hold every pair ({@link holdsEveryPair}), in a new array: one
- * loop without a call or a branch per candidate (a common phrase's candidates are half the index).
+ * The `candidates` (in order) that hold every pair ({@link holdsEveryPair}), written to `kept` (a
+ * new array, or `candidates` itself: each is written at or before where it was read) and
+ * returned as its start: one loop without a call or a branch per candidate (a common phrase's
+ * candidates are half the index).
  */
-export function keepHoldingEveryPair(candidates: Uint32Array, pairs: PhrasePairs): Uint32Array {
-  const kept = new Uint32Array(candidates.length);
+export function keepHoldingEveryPair(candidates: Uint32Array, pairs: PhrasePairs, kept: Uint32Array = new Uint32Array(candidates.length)): Uint32Array {
   let count = 0;
   for (let i = 0; i < candidates.length; i++) {
     const ordinal = candidates[i] ?? 0;

@@ -134,7 +134,9 @@ function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPl
   const isAllFields = fields.sectionKind === null && fields.fields.length === fieldsForRestriction(null).fields.length;
   for (const terms of plan.phrases) {
     const pairs = phrasePairs(index, terms);
-    candidates = keepHoldingEveryPair(candidates, pairs);
+    // In place: the candidates are this search's own (a text match's), and a search's hits in
+    // its postings kernel's memory are counted and ranked there (postings-kernel.ts).
+    candidates = keepHoldingEveryPair(candidates, pairs, candidates);
     // The pair index answers a two-word phrase over all fields exactly; anything else is verified
     // against the stored text (decompressing it: ~20 µs an item), unless the postings make it sure.
     if (terms.length > 2 || !isAllFields) {
