@@ -83,8 +83,8 @@ export function searchItems(
     candidates = isOwn && listed.length < candidates.length ? withoutListed(candidates, listed) : withoutMarked(candidates, removed, isOwn);
   }
   if (withheld !== null) candidates = withoutMarked(candidates, withheld, isOwn);
-  candidates = applyPhrases(index, candidates, plan, fields, maxSectionChecks);
-  candidates = applyExclusions(index, candidates, plan);
+  candidates = applyPhrases(index, candidates, plan, fields, maxSectionChecks, isOwn);
+  candidates = applyExclusions(index, candidates, plan, isOwn);
 
   const faceted = filterByFacets(index, candidates, params);
   const pageStart = (params.side - 1) * pageSize;
@@ -129,14 +129,14 @@ export class SearchTooBroadError extends Error {
  */
 const SURE_PHRASE_MIN_CANDIDATES = 1_000;
 
-function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, fields: FieldRestriction, maxSectionChecks: number): Uint32Array {
+function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, fields: FieldRestriction, maxSectionChecks: number, isOwn: boolean): Uint32Array {
   if (plan.phrases.length === 0) return candidates;
   const isAllFields = fields.sectionKind === null && fields.fields.length === fieldsForRestriction(null).fields.length;
   for (const terms of plan.phrases) {
     const pairs = phrasePairs(index, terms);
-    // In place: the candidates are this search's own (a text match's), and a search's hits in
+    // In place when the candidates are this search's own (a text match's): a search's hits in
     // its postings kernel's memory are counted and ranked there (postings-kernel.ts).
-    candidates = keepHoldingEveryPair(candidates, pairs, candidates);
+    candidates = keepHoldingEveryPair(candidates, pairs, isOwn ? candidates : undefined);
     // The pair index answers a two-word phrase over all fields exactly; anything else is verified
     // against the stored text (decompressing it: ~20 µs an item), unless the postings make it sure.
     if (terms.length > 2 || !isAllFields) {
@@ -151,13 +151,15 @@ function applyPhrases(index: SearchIndex, candidates: Uint32Array, plan: QueryPl
       candidates = filterOrdinals(
         candidates,
         (ordinal) => (canBeSure && hasConsecutivePairs(pairs, ordinal)) || certain?.[ordinal] === 1 || containsPhrase(index, ordinal, phrase, fields),
+        isOwn ? candidates : null,
       );
     }
   }
   return candidates;
 }
 
-function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan): Uint32Array {
+/** Drops the candidates holding an excluded term or phrase: in place when they are the search's own (`isOwn`). */
+function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, isOwn: boolean): Uint32Array {
   if (plan.excluded.length === 0) return candidates;
   const allFields = fieldsForRestriction(null);
   const excluded = new Uint8Array(index.size);
@@ -173,7 +175,7 @@ function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: Quer
       if (terms.length === 2 || hasConsecutivePairs(pairs, ordinal) || containsPhrase(index, ordinal, phrase, allFields)) excluded[ordinal] = 1;
     }
   }
-  return filterOrdinals(candidates, (ordinal) => excluded[ordinal] !== 1);
+  return filterOrdinals(candidates, (ordinal) => excluded[ordinal] !== 1, isOwn ? candidates : null);
 }
 
 function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fields: FieldRestriction): SearchHit {
@@ -238,12 +240,19 @@ function removedOrdinals(index: SearchIndex, removed: Uint8Array): Uint32Array {
  * The ordinals `keep` holds for, in order. A plain loop: TypedArray.prototype.filter took 190 ms
  * over a million hits (it gathers into a JavaScript array first), this a few.
  */
-function filterOrdinals(ordinals: Uint32Array, keep: (ordinal: number) => boolean): Uint32Array {
-  const kept = new Uint32Array(ordinals.length);
+/**
+ * The `ordinals` that `keep` keeps, in order: written into `into` when given (the ordinals
+ * themselves when they are the search's own, so that hits in a postings kernel's memory stay
+ * there for the facet and ranking passes: each is written at or before where it was read), else
+ * into a new array.
+ */
+function filterOrdinals(ordinals: Uint32Array, keep: (ordinal: number) => boolean, into: Uint32Array | null = null): Uint32Array {
+  const kept = into ?? new Uint32Array(ordinals.length);
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
     if (keep(ordinal)) kept[count++] = ordinal;
   }
+  if (into !== null) return kept.subarray(0, count);
   return count === ordinals.length ? kept : kept.slice(0, count);
 }
