@@ -5,9 +5,10 @@ import { CODE_RANGE, codeSlot } from "./segment-format";
 /**
  * The WebAssembly passes of a search's hottest loops (postings-kernel.wat: why), with the
  * per-item columns they write living in its memory. A search's columns are a kernel's
- * (match-terms.ts); accumulate-list.ts adds a stored list through the kernel whose memory holds
- * the columns ({@link kernelOf}, {@link kernelOfColumns}), and through its JavaScript loops
- * otherwise. Either way the columns end bit for bit the same (postings-kernel.test.ts).
+ * (match-terms.ts); accumulate-list.ts, match-terms.ts, rank-hits.ts and facet-rows.ts run a
+ * pass through the kernel whose memory holds its columns ({@link kernelOf},
+ * {@link kernelOfColumns}, {@link kernelOfOrdinals}), and their JavaScript loops otherwise.
+ * Either way the columns end bit for bit the same (postings-kernel.test.ts).
  */
 
 /** Entries of the gain and damage tables: codes past CODE_RANGE read entry 511 (gain 0, damage). */
@@ -18,13 +19,16 @@ const COLUMNS = DAMAGE + TABLE_ENTRIES * Int32Array.BYTES_PER_ELEMENT;
 const PAGE_BYTES = 65_536;
 /** A 32-bit WebAssembly memory's most pages (4 GB). */
 const MAX_PAGES = 65_536;
+/** Bytes after a copied list, each 0x80: a read past its end takes the varint path, which stops at the end. */
+const PADDING = 2;
 
-/** The most items whose columns one kernel's memory holds (see the PostingsKernel constructor's layout). */
+/**
+ * The most items whose columns one kernel's memory holds: 25 bytes an item (see the
+ * PostingsKernel constructor's layout) and a few bytes of rounding.
+ */
 export function maxKernelItems(): number {
   return Math.floor((MAX_PAGES * PAGE_BYTES - COLUMNS - PADDING - 16) / 25);
 }
-/** Bytes after a copied list, each 0x80: a read past its end takes the varint path, which stops at the end. */
-const PADDING = 2;
 
 interface KernelExports {
   strengthPass(at: number, end: number, count: number, gains: number, damage: number, strength: number, size: number): number;
@@ -70,8 +74,8 @@ function kernelModule(): WebAssembly.Module {
 
 /**
  * One instance of the kernel with its memory: the per-item columns of a search over `size`
- * items (two float columns, a matched column and room for every item as a candidate) and a
- * scratch area for one list.
+ * items (two float columns, a matched column, room for every item as a candidate), a copy of
+ * the facet rows' ids, and a scratch area (one list; then the shortlist or the facet counts).
  */
 export class PostingsKernel {
   /** The two float columns (a search's strength and score), views of the kernel's memory. */
