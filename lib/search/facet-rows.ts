@@ -217,7 +217,8 @@ export function tallyRows(rows: FacetRows, hits: Uint32Array, tallies: readonly 
     subtractFrom(rows.place.totals, places);
     subtractFrom(rows.decision.totals, decisions);
   } else if (counted === false) {
-    kernel?.tally(rows.ids, rows.size, hits, places, decisions, false);
+    // The hits do not ascend: the kernel counts them instead (the same fit, so it does).
+    if (kernel?.tally(rows.ids, rows.size, hits, places, decisions, false) !== true) tallyIds(rows.ids, hits, places, decisions);
   } else if (counted === null) {
     if (isComplementShorter && tallyComplement(rows, hits, places, decisions)) {
       subtractFrom(rows.place.totals, places);
