@@ -209,23 +209,17 @@ const COMPLEMENT_SHARE = 8;
 export function tallyRows(rows: FacetRows, hits: Uint32Array, tallies: readonly Uint32Array[]): void {
   const places = new Uint32Array(rows.place.count);
   const decisions = new Uint32Array(rows.decision.count);
-  const isComplementShorter = rows.size - hits.length < hits.length / COMPLEMENT_SHARE;
   // A search's hits in a postings kernel's memory are counted by its passes (the same counts).
-  const kernel = kernelOfOrdinals(hits);
-  const counted = kernel?.tally(rows.ids, rows.size, hits, places, decisions, isComplementShorter) ?? null;
-  if (counted === true && isComplementShorter) {
+  const candidate = kernelOfOrdinals(hits);
+  const kernel = candidate?.canTally(rows.ids, rows.size, places.length + decisions.length) === true ? candidate : null;
+  const isComplementShorter = rows.size - hits.length < hits.length / COMPLEMENT_SHARE;
+  if (isComplementShorter && (kernel === null ? tallyComplement(rows, hits, places, decisions) : kernel.tally(rows.ids, rows.size, hits, places, decisions, true))) {
     subtractFrom(rows.place.totals, places);
     subtractFrom(rows.decision.totals, decisions);
-  } else if (counted === false) {
-    // The hits do not ascend: the kernel counts them instead (the same fit, so it does).
-    if (kernel?.tally(rows.ids, rows.size, hits, places, decisions, false) !== true) tallyIds(rows.ids, hits, places, decisions);
-  } else if (counted === null) {
-    if (isComplementShorter && tallyComplement(rows, hits, places, decisions)) {
-      subtractFrom(rows.place.totals, places);
-      subtractFrom(rows.decision.totals, decisions);
-    } else {
-      tallyIds(rows.ids, hits, places, decisions);
-    }
+  } else if (kernel === null) {
+    tallyIds(rows.ids, hits, places, decisions);
+  } else {
+    kernel.tally(rows.ids, rows.size, hits, places, decisions, false);
   }
   splitCombinations(rows.place, places, tallies);
   splitCombinations(rows.decision, decisions, tallies);

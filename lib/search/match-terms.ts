@@ -15,7 +15,7 @@ import { expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedT
 import type { SearchIndex } from "./search-index";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
-import { kernelOf, PostingsKernel } from "./segment/postings-kernel";
+import { kernelOfColumns, PostingsKernel } from "./segment/postings-kernel";
 import { postingCode } from "./segment/segment-format";
 import { scoreIsValue, type ToScore } from "./rank-hits";
 import { seek } from "./sorted-ordinals";
@@ -318,12 +318,7 @@ function strengthMatch(index: SearchIndex, state: MatchState, score: Float32Arra
   const { candidates, strength, strengthBits } = state;
   const kernel = kernelOfState(state, score);
   if (kernel === null) state.found = collectStrengthened(candidates, strengthBits);
-  else {
-    const ended = kernel.collectStrengthened(strength);
-    state.found = ended.count;
-    maxStrengthBits[0] = ended.maxScore;
-    passMaxStrength = maxStrengthValue[0] ?? 0;
-  }
+  else ({ count: state.found, maxStrength: passMaxStrength } = kernel.collectStrengthened(strength));
   const toScore = strengthScore(idf);
   const maxScore = toScore(passMaxStrength);
   score.fill(0);
@@ -339,9 +334,8 @@ function strengthMatch(index: SearchIndex, state: MatchState, score: Float32Arra
  * two give the same columns bit for bit (postings-kernel.test.ts).
  */
 function kernelOfState(state: MatchState, score: Float32Array): PostingsKernel | null {
-  const kernel = kernelOf(score);
-  if (kernel === undefined || state.candidates !== kernel.candidates || state.matched !== kernel.matched || !kernel.holds(state.strength)) return null;
-  return kernel;
+  const kernel = kernelOfColumns(state.strength, state.matched, state.candidates, 0);
+  return kernel !== undefined && kernel.holds(state.strength) && kernel.holds(score) ? kernel : null;
 }
 
 /**

@@ -237,14 +237,11 @@ function removedOrdinals(index: SearchIndex, removed: Uint8Array): Uint32Array {
 }
 
 /**
- * The ordinals `keep` holds for, in order. A plain loop: TypedArray.prototype.filter took 190 ms
- * over a million hits (it gathers into a JavaScript array first), this a few.
- */
-/**
  * The `ordinals` that `keep` keeps, in order: written into `into` when given (the ordinals
  * themselves when they are the search's own, so that hits in a postings kernel's memory stay
  * there for the facet and ranking passes: each is written at or before where it was read), else
- * into a new array.
+ * into a new array. A plain loop: TypedArray.prototype.filter took 190 ms over a million hits (it
+ * gathers into a JavaScript array first), this a few.
  */
 function filterOrdinals(ordinals: Uint32Array, keep: (ordinal: number) => boolean, into: Uint32Array | null = null): Uint32Array {
   const kept = into ?? new Uint32Array(ordinals.length);

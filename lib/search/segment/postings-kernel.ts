@@ -48,7 +48,7 @@ interface KernelExports {
   maxBits: WebAssembly.Global;
 }
 
-/** What a column pass that ends a term returns: a count, and the highest score (or strength's bits) among the items it kept. */
+/** What a column pass that ends a term returns: a count, and the highest score among the items it kept. */
 export interface ColumnPassEnd {
   count: number;
   maxScore: number;
@@ -164,10 +164,12 @@ export class PostingsKernel {
     return { count, maxScore: this.exports.maxScore.value as number };
   }
 
-  /** Returns the count, and as `maxScore` the highest strength's bits (an int32). */
-  collectStrengthened(strength: Float32Array): ColumnPassEnd {
+  /** Returns the count, and the highest strength. */
+  collectStrengthened(strength: Float32Array): { count: number; maxStrength: number } {
     const count = this.exports.collectStrengthened(this.candidates.byteOffset, strength.byteOffset, this.size);
-    return { count, maxScore: this.exports.maxBits.value as number };
+    // The pass takes the highest strength over its bits (a non-negative float32 orders as its bits do).
+    bitsOfFloat[0] = this.exports.maxBits.value as number;
+    return { count, maxStrength: floatOfBits[0] ?? 0 };
   }
 
   keepStrengthened(found: number, strength: Float32Array, score: Float32Array, idf: number, k1: number, isSparse: boolean): ColumnPassEnd {
@@ -194,15 +196,19 @@ export class PostingsKernel {
     return new Uint32Array(this.memory, this.scratch, count);
   }
 
+  /** True when {@link tally} can count `size` items' facet `ids` into `counts` counts in all. */
+  canTally(ids: Uint16Array | Uint32Array, size: number, counts: number): boolean {
+    return size <= this.size && ids.length >= 2 * size && counts * Uint32Array.BYTES_PER_ELEMENT <= this.scratchBytes;
+  }
+
   /**
-   * facet-rows.ts tallyRows over `hits` (see {@link holdsOrdinals}): counts each hit's place and
-   * decision ids (`ids`: a pair per item of the first `size`) in `places` and `decisions`, or
-   * with `complement` every other item's, which needs the hits strictly ascending: false (and
-   * nothing counted) when they are not. null when the ids or the counts do not fit this kernel.
+   * facet-rows.ts's tallies over `hits` (see {@link holdsOrdinals}; the ids and counts must
+   * {@link canTally}): counts each hit's place and decision ids (`ids`: a pair per item of the
+   * first `size`) in `places` and `decisions`, or with `complement` every other item's, which
+   * needs the hits strictly ascending: false (and nothing counted) when they are not.
    */
-  tally(ids: Uint16Array | Uint32Array, size: number, hits: Uint32Array, places: Uint32Array, decisions: Uint32Array, complement: boolean): boolean | null {
+  tally(ids: Uint16Array | Uint32Array, size: number, hits: Uint32Array, places: Uint32Array, decisions: Uint32Array, complement: boolean): boolean {
     const countBytes = (places.length + decisions.length) * Uint32Array.BYTES_PER_ELEMENT;
-    if (size > this.size || ids.length < 2 * size || countBytes > this.scratchBytes) return null;
     if (this.ids !== ids) {
       if (ids instanceof Uint16Array) new Uint16Array(this.memory, this.idsAt, ids.length).set(ids);
       else new Uint32Array(this.memory, this.idsAt, ids.length).set(ids);
@@ -255,6 +261,9 @@ export class PostingsKernel {
 }
 
 const kernels = new WeakMap<ArrayBufferLike, PostingsKernel>();
+
+const bitsOfFloat = new Int32Array(1);
+const floatOfBits = new Float32Array(bitsOfFloat.buffer);
 
 /** The kernel whose memory holds `column`, if any. */
 export function kernelOf(column: Float32Array): PostingsKernel | undefined {
