@@ -108,9 +108,15 @@ export function forEachPostings(index: SearchIndex, term: ExpandedTerm, field: I
  * as stored to `visitEncoded` (its codes are the pair's first positions in each item,
  * pair-positions.ts), the deltas' decoded to `visit` (FlexSearch keeps no positions).
  */
-export function forEachPairList(index: SearchIndex, pair: ExpandedTerm, visitEncoded: (list: EncodedList) => void, visit: (postings: FieldPostings) => void): void {
+export function forEachPairList(
+  index: SearchIndex,
+  pair: ExpandedTerm,
+  visitEncoded: (list: EncodedList) => void,
+  visit: (postings: FieldPostings) => void,
+  readInto?: ListTarget,
+): void {
   if (pair.segmentPosition >= 0) {
-    const list = index.segments.pairs.encodedList(pair.segmentPosition, 0);
+    const list = index.segments.pairs.encodedList(pair.segmentPosition, 0, readInto);
     if (list !== null) visitEncoded(list);
   }
   if (pair.inDeltas) {

@@ -249,6 +249,47 @@ describe("matchAllTerms against the decoded postings", () => {
     );
   });
 
+  it("matched among given items, finds and scores exactly those of them a match over every item finds", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 20 }),
+        // Few given items (sparse passes) to nearly all (dense passes).
+        fc.constantFrom(0.03, 0.3, 0.6, 0.97),
+        fc.array(fc.uniqueArray(fc.constantFrom(...PREFIXES), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+        (seed, count, appended, share, queries) => {
+          const index = buildSearchIndex(generatedDocs(seed, count, 1, (i) => i % 7 === 3));
+          if (appended > 0) applyIndexDelta(index, { paths: ["/vejen/byraadet/2024-04-16"], docs: generatedDocs(seed + 1, appended, 10_000, () => true), basis: { changeWatermark: 1, readAtMs: 0 } });
+          let state = seed >>> 0;
+          const given = Array.from({ length: index.size }, (_, ordinal) => ordinal).filter(() => {
+            state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+            return state / 2 ** 32 < share;
+          });
+          const isGiven = new Set(given);
+          for (const terms of queries) {
+            const reference = referenceMatch(index, terms);
+            const expected = reference.ordinals.filter((ordinal) => isGiven.has(ordinal));
+            for (const score of [reusableScoreColumn(index), new Float32Array(index.size).fill(7.25)]) {
+              let handed: Uint32Array | null = null;
+              const match = matchAllTerms(index, terms, fieldsForRestriction(null), score, new Map(), (candidates) => {
+                handed = candidates;
+                candidates.set(given);
+                return given.length;
+              });
+              expect(handed, "the given items were asked for").not.toBeNull();
+              expect([...match.ordinals], terms.join(" ")).toEqual(expected);
+              // The first term's scores replace what the column held, exactly as over every item.
+              expect(expected.map((ordinal) => match.score[ordinal]), terms.join(" ")).toEqual(expected.map((ordinal) => reference.score[ordinal]));
+              expect(match.maxScore).toBe(Math.max(0, ...expected.map((ordinal) => reference.score[ordinal] ?? 0)));
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it("returns one common word's strengths with their scores' function, and the next search finds its columns clean", () => {
     const index = buildSearchIndex(generatedDocs(11, 300, 1, () => false));
     const all = fieldsForRestriction(null);

@@ -16,7 +16,7 @@ import type { SearchIndex } from "./search-index";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
 import type { FieldPostings } from "./segment/field-postings";
 import { kernelOfColumns, PostingsKernel } from "./segment/postings-kernel";
-import { postingCode } from "./segment/segment-format";
+import { postingCode, type ListTarget } from "./segment/segment-format";
 import { scoreIsValue, type ToScore } from "./rank-hits";
 import { seek } from "./sorted-ordinals";
 import { formStrength, inverseDocumentFrequency, K1, matchStrength, saturate } from "./term-score";
@@ -121,6 +121,22 @@ function zeroedColumn<T extends Uint8Array>(cache: WeakMap<SearchIndex, T>, inde
   return column;
 }
 
+/**
+ * Writes the only items a match may return to `candidates` (ascending; room for every item and
+ * a spare) and returns how many (see {@link matchAllTerms}).
+ */
+export type CandidateSource = (candidates: Uint32Array<ArrayBuffer>) => number;
+
+/**
+ * Two columns for a phrase's word pair positions (phrase-match.ts PhrasePairs), the index's
+ * scratch in its postings kernel's memory, where the passes that read the pairs run (a later
+ * search's pairs overwrite an earlier one's), and room there to read a long list into.
+ */
+export function reusablePairScratch(index: SearchIndex): { columns: readonly Uint16Array[]; readInto: ListTarget } {
+  const kernel = kernelFor(index);
+  return { columns: kernel.pairColumns, readInto: kernel.listTarget };
+}
+
 /** The index terms a query term stands for, and how many items hold any of them (at most). */
 interface Expansion {
   terms: ExpandedTerm[];
@@ -166,7 +182,9 @@ function postingsField(field: SearchFieldName, restriction: FieldRestriction): I
  * into `score` (one entry per item, a fresh column by default; see {@link reusableScoreColumn}):
  * the first term sets its items' scores, later terms add to those, so what the column held
  * before is never read. `typed` gives each term's words as typed (parse-query.ts); an index term
- * equal to one matches fully.
+ * equal to one matches fully. `within`, when given, writes the only items the match may return
+ * to the buffer it is handed (ascending; room for every item) and returns how many: a phrase's
+ * items (query.ts), so that the terms are matched among them alone.
  */
 export function matchAllTerms(
   index: SearchIndex,
@@ -174,6 +192,7 @@ export function matchAllTerms(
   restriction: FieldRestriction,
   score: Float32Array = new Float32Array(index.size),
   typed: ReadonlyMap<string, readonly string[]> = new Map(),
+  within?: CandidateSource,
 ): TextMatch {
   // Per ordinal, how many terms it has matched so far; a term is counted once however many fields match it.
   const matched = matchedColumn(index);
@@ -185,7 +204,7 @@ export function matchAllTerms(
   const strengthBits = new Int32Array(strength.buffer, strength.byteOffset, strength.length);
   const state: MatchState = { matched, strength, strengthBits, candidates: new Uint32Array(0), found: 0, step: 0, isMatchedCurrent: true };
   try {
-    return matchInOrder(index, terms, restriction, score, typed, expansions, order, state);
+    return matchInOrder(index, terms, restriction, score, typed, expansions, order, state, within);
   } catch (error) {
     // A term stopped midway (a damaged index file) leaves strengths behind; the next search needs them zero.
     strength.fill(0);
@@ -202,13 +221,24 @@ function matchInOrder(
   expansions: readonly Expansion[],
   order: readonly number[],
   state: MatchState,
+  within: CandidateSource | undefined,
 ): TextMatch {
   const reuse = score === scoreScratch.get(index);
   // A search with the index's columns reads long lists straight into its kernel's memory.
   const readInto = reuse ? kernelFor(index).listTarget : undefined;
+  // Given the items to match among, every term is matched as a later term is, as if they were
+  // a term matched before the first (step 0); the first still sets the scores.
+  const firstStep = within === undefined ? 0 : 1;
+  if (within !== undefined) {
+    state.candidates = candidateBuffer(index, index.size + 1, reuse);
+    state.found = within(state.candidates);
+    state.isMatchedCurrent = false;
+    if (state.found === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0, toScore: scoreIsValue };
+  }
   let maxScore = 0;
-  for (let step = 0; step < order.length; step++) {
-    const termIndex = order[step] ?? 0;
+  for (let term = 0; term < order.length; term++) {
+    const step = term + firstStep;
+    const termIndex = order[term] ?? 0;
     const queryTerm = terms[termIndex] ?? "";
     const expansion = expansions[termIndex];
     if (expansion === undefined || expansion.frequency === 0) return { ordinals: new Uint32Array(0), score, maxScore: 0, toScore: scoreIsValue };
@@ -221,6 +251,8 @@ function matchInOrder(
     const isMarked = !isDense && step === 0 && expansion.largest * SORT_DENSITY >= index.size;
     // The rarest term's items holding any expansion bound the candidates (but for removed items, which stay in the postings).
     if (step === 0) state.candidates = candidateBuffer(index, isDense || isMarked ? index.size : expansion.frequency, reuse);
+    // The first term's scores replace what the score column held; later terms' add to them.
+    const isFirstScore = term === 0;
     state.step = step;
     // Dense terms leave the matched column behind; a sparse one after them reads it.
     if (!isDense && step > 0 && !state.isMatchedCurrent) markCandidates(state, step);
@@ -275,16 +307,20 @@ function matchInOrder(
       }
     }
     const idf = inverseDocumentFrequency(index.liveSize, expansion.frequency);
-    if (isDense && reuse && order.length === 1) return strengthMatch(index, state, score, idf);
+    if (isDense && reuse && step === 0 && order.length === 1) return strengthMatch(index, state, score, idf);
     if (isDense) {
       const { candidates, strength, strengthBits } = state;
       const kernel = kernelOfState(state, score);
       if (kernel !== null) {
-        const ended = step === 0 ? kernel.collectFirstMatches(strength, score, idf, K1) : kernel.keepStrengthened(state.found, strength, score, idf, K1, false);
+        const ended =
+          step === 0 ? kernel.collectFirstMatches(strength, score, idf, K1) : kernel.keepStrengthened(state.found, strength, score, idf, K1, false, isFirstScore);
         state.found = ended.count;
         passMaxScore = ended.maxScore;
       } else {
-        state.found = step === 0 ? collectFirstMatches(candidates, strength, strengthBits, score, idf) : keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, false);
+        state.found =
+          step === 0
+            ? collectFirstMatches(candidates, strength, strengthBits, score, idf)
+            : keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, false, isFirstScore);
       }
       state.isMatchedCurrent = false;
       maxScore = passMaxScore;
@@ -294,8 +330,8 @@ function matchInOrder(
     const { candidates, strength, strengthBits } = state;
     const kernel = kernelOfState(state, score);
     if (step > 0) {
-      if (kernel === null) state.found = keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, true);
-      else ({ count: state.found, maxScore: passMaxScore } = kernel.keepStrengthened(state.found, strength, score, idf, K1, true));
+      if (kernel === null) state.found = keepStrengthened(candidates, state.found, strength, strengthBits, score, idf, true, isFirstScore);
+      else ({ count: state.found, maxScore: passMaxScore } = kernel.keepStrengthened(state.found, strength, score, idf, K1, true, isFirstScore));
     } else {
       // Later terms look the candidates up in their (ascending) postings, and every later pass
       // over the hits (scores, facets, ranking) reads the item columns in order rather than at random.
@@ -533,14 +569,24 @@ function collectFirstMatches(candidates: Uint32Array, strength: Float32Array, st
 
 /**
  * Ends a later term: keeps the first `found` candidates that have strength (in order), adding
- * `idf × saturate(strength)` to their scores. Returns how many are kept, and sets
+ * `idf × saturate(strength)` to their scores (`isFirst`: the search's first term, matched among
+ * given items, whose scores replace the column's). Returns how many are kept, and sets
  * {@link passMaxScore} to their highest score. Without a branch on whether a candidate matched
  * (a coin toss when a common word meets another): a candidate dropped adds 0 to its score and
  * is written over. A dense term leaves strengths on items that are no candidates, so the caller
  * zeroes the column; a sparse one (`isSparse`) only on candidates, which are zeroed here. The
  * matched column is not written: sparse terms wrote it as they went.
  */
-function keepStrengthened(candidates: Uint32Array, found: number, strength: Float32Array, strengthBits: Int32Array, score: Float32Array, idf: number, isSparse: boolean): number {
+function keepStrengthened(
+  candidates: Uint32Array,
+  found: number,
+  strength: Float32Array,
+  strengthBits: Int32Array,
+  score: Float32Array,
+  idf: number,
+  isSparse: boolean,
+  isFirst: boolean,
+): number {
   let kept = 0;
   let maxScore = 0;
   // Dense: each strength is written back unchanged (the caller fills the column).
@@ -549,7 +595,8 @@ function keepStrengthened(candidates: Uint32Array, found: number, strength: Floa
     const ordinal = candidates[c] ?? 0;
     const summed = strength[ordinal] ?? 0;
     const isMatch = matchBit(strengthBits[ordinal] ?? 0);
-    const scored = Math.fround((score[ordinal] ?? 0) + idf * saturate(summed));
+    // The first term adds to 0 (0 + x rounds to float32 as x does), not to what the column held.
+    const scored = Math.fround((isFirst ? 0 : (score[ordinal] ?? 0)) + idf * saturate(summed));
     score[ordinal] = scored;
     strength[ordinal] = summed * strengthLeft;
     candidates[kept] = ordinal;

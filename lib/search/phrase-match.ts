@@ -3,6 +3,8 @@ import { FIELD_BITS, PAIR_SEPARATOR, SEARCH_FIELDS, type FieldRestriction } from
 import { expandPrefixTerms, forEachPairList, forEachPostings, type ExpandedTerm } from "./index-postings";
 import { POSITION_BY_CODE, UNKNOWN_PAIR_POSITION } from "./pair-positions";
 import { lowerPairPositions } from "./segment/accumulate-list";
+import { kernelOfOrdinals, kernelOfPositions, type PostingsKernel } from "./segment/postings-kernel";
+import type { ListTarget } from "./segment/segment-format";
 import { someSearchedText, type SearchIndex } from "./search-index";
 import { prefixRange } from "./term-dictionary";
 import { termPrefixSource } from "./term-pattern";
@@ -85,10 +87,16 @@ export const NO_PAIR = 0xffff;
  */
 export type PhrasePairs = Uint16Array[];
 
-export function phrasePairs(index: SearchIndex, terms: readonly string[]): PhrasePairs {
+/**
+ * The phrase's pairs, each in a fresh column or, when `columns` has one for every pair, in
+ * those (a search's own, in its postings kernel's memory: match-terms.ts reusablePairColumns,
+ * where the passes over them run). `readInto` may give room for a long list to be read into.
+ */
+export function phrasePairs(index: SearchIndex, terms: readonly string[], columns: readonly Uint16Array[] = [], readInto?: ListTarget): PhrasePairs {
   const pairs: PhrasePairs = [];
+  const isOwn = columns.length >= terms.length - 1 && columns.every((column) => column.length === index.size);
   for (let k = 0; k + 1 < terms.length; k++) {
-    const positions = new Uint16Array(index.size).fill(NO_PAIR);
+    const positions = (isOwn ? (columns[k] ?? new Uint16Array(index.size)) : new Uint16Array(index.size)).fill(NO_PAIR);
     for (const pair of phrasePairTerms(index, terms[k] ?? "", terms[k + 1] ?? "")) {
       forEachPairList(
         index,
@@ -100,6 +108,7 @@ export function phrasePairs(index: SearchIndex, terms: readonly string[]): Phras
             positions[ordinal] = Math.min(positions[ordinal] ?? NO_PAIR, UNKNOWN_PAIR_POSITION);
           }
         },
+        readInto,
       );
     }
     pairs.push(positions);
@@ -139,6 +148,13 @@ export function hasConsecutivePairs(pairs: PhrasePairs, ordinal: number): boolea
  * candidates are half the index).
  */
 export function keepHoldingEveryPair(candidates: Uint32Array, pairs: PhrasePairs, kept: Uint32Array = new Uint32Array(candidates.length)): Uint32Array {
+  const kernel = kernelOfPairs(pairs);
+  if (kernel !== undefined && kernelOfOrdinals(candidates) === kernel && kernelOfOrdinals(kept) === kernel && kept.byteOffset <= candidates.byteOffset) {
+    // Pair by pair, each pass keeping those holding one more pair.
+    let held = candidates;
+    for (const positions of pairs) held = kept.subarray(0, kernel.keepHolding(held, positions, kept));
+    return held;
+  }
   let count = 0;
   for (let i = 0; i < candidates.length; i++) {
     const ordinal = candidates[i] ?? 0;
@@ -149,6 +165,32 @@ export function keepHoldingEveryPair(candidates: Uint32Array, pairs: PhrasePairs
     count += holds;
   }
   return kept.subarray(0, count);
+}
+
+/**
+ * Writes the items holding every pair ({@link holdsEveryPair}) to `candidates` (room for every
+ * item), in order; returns how many.
+ */
+export function collectHoldingEveryPair(pairs: PhrasePairs, candidates: Uint32Array<ArrayBuffer>): number {
+  const [first, ...rest] = pairs;
+  if (first === undefined) return 0;
+  const kernel = kernelOfPairs(pairs);
+  if (kernel !== undefined && candidates === kernel.candidates) {
+    const found = kernel.collectHolding(first);
+    return rest.length === 0 ? found : keepHoldingEveryPair(candidates.subarray(0, found), rest, candidates).length;
+  }
+  let count = 0;
+  for (let ordinal = 0; ordinal < first.length; ordinal++) {
+    candidates[count] = ordinal;
+    count += holdsEveryPair(pairs, ordinal) ? 1 : 0;
+  }
+  return count;
+}
+
+/** The postings kernel all of whose pair columns `pairs` are, if any. */
+function kernelOfPairs(pairs: PhrasePairs): PostingsKernel | undefined {
+  const kernel = pairs[0] === undefined ? undefined : kernelOfPositions(pairs[0]);
+  return pairs.every((positions) => kernelOfPositions(positions) === kernel) ? kernel : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { SCORE_RESOLUTION } from "../index-config";
 import { CorruptIndexFileError } from "../section-store";
-import { KernelPass, kernelOf, kernelOfColumns } from "./postings-kernel";
+import { KernelPass, kernelOf, kernelOfColumns, kernelOfPositions } from "./postings-kernel";
 import { CODE_RANGE, codeCount, codeSlot, type EncodedList } from "./segment-format";
 
 /**
@@ -217,7 +217,13 @@ function sparsePass(bytes: Uint8Array, at: number, end: number, count: number, g
  */
 export function lowerPairPositions(list: EncodedList, positionByCode: Uint16Array, positions: Uint16Array): void {
   const { count, at } = readCount(list);
-  pairPass(list.bytes, at, list.end, count, positionByCode, positions);
+  const kernel = kernelOfPositions(positions);
+  if (kernel !== undefined && kernel.fits(list.end - at)) {
+    const ended = kernel.pairPass(list.bytes, at, list.end, count, positionByCode, positions);
+    endPass(ended.end, ended.damage, ended.lastOrdinal);
+  } else {
+    pairPass(list.bytes, at, list.end, count, positionByCode, positions);
+  }
   checkEnd(list, positions.length);
 }
 

@@ -8,13 +8,17 @@ import { SCORE_RESOLUTION } from "../index-config";
 import { rankTopHits } from "../rank-hits";
 import { CorruptIndexFileError } from "../section-store";
 import { MAX_STORED_COUNT } from "../term-frequencies";
-import { addFirstList, addMarkedList, addSparseList, addStrengths, type TermColumns } from "./accumulate-list";
-import { kernelOf, maxKernelItems, PostingsKernel } from "./postings-kernel";
+import { K1, saturate } from "../term-score";
+import { POSITION_BY_CODE } from "../pair-positions";
+import { collectHoldingEveryPair, keepHoldingEveryPair, NO_PAIR } from "../phrase-match";
+import { addFirstList, addMarkedList, addSparseList, addStrengths, lowerPairPositions, type TermColumns } from "./accumulate-list";
+import { kernelOf, kernelOfPositions, maxKernelItems, PostingsKernel } from "./postings-kernel";
 import { SegmentBuilder } from "./segment-builder";
 import { CODE_RANGE, postingCode, type EncodedList } from "./segment-format";
 import { writeVarint } from "./varint";
 
 const SIZE = 5_000;
+const IDF = 1.7;
 
 describe("the postings kernel's binary", () => {
   it("is what its text source compiles to", async () => {
@@ -205,6 +209,125 @@ describe("the postings kernel's list passes", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** Lowers `list` into a plain positions column (the JavaScript loop) and into a kernel's pair column; returns both errors. */
+function lowerBoth(kernel: PostingsKernel, plain: Uint16Array, list: EncodedList): [unknown, unknown] {
+  const errors: [unknown, unknown] = [null, null];
+  [plain, kernel.pairColumns[0]].forEach((positions, i) => {
+    try {
+      lowerPairPositions(list, POSITION_BY_CODE, positions);
+    } catch (error) {
+      errors[i] = error;
+    }
+  });
+  return errors;
+}
+
+describe("the postings kernel's pair passes", () => {
+  it("lower a pair column as the JavaScript loop does, over several lists", () => {
+    const kernel = new PostingsKernel(SIZE);
+    expect(kernelOfPositions(kernel.pairColumns[0])).toBe(kernel);
+    expect(kernelOfPositions(new Uint16Array(SIZE))).toBeUndefined();
+    fc.assert(
+      fc.property(fc.array(listArbitrary, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 3 }), (lists, padding) => {
+        const plain = new Uint16Array(SIZE).fill(NO_PAIR);
+        kernel.pairColumns[0].fill(NO_PAIR);
+        kernel.pairColumns[1].fill(7);
+        for (const postings of lists) expect(lowerBoth(kernel, plain, encode(postings, padding))).toEqual([null, null]);
+        expect(plain.some((position) => position !== NO_PAIR)).toBe(true);
+        expect(kernel.pairColumns[0]).toEqual(plain);
+        // The other column is not written.
+        expect(kernel.pairColumns[1].every((position) => position === 7)).toBe(true);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("refuse every damaged list the JavaScript loop refuses, and only those", () => {
+    const kernel = new PostingsKernel(SIZE);
+    fc.assert(
+      fc.property(
+        listArbitrary,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: -3, max: 3 }),
+        (postings, flips, endShift) => {
+          const list = encode(postings, 2);
+          for (const [offset, value] of flips) list.bytes[list.start + (offset % (list.end - list.start))] = value;
+          const damaged = { ...list, end: Math.max(list.start + 1, list.end + endShift) };
+          const plain = new Uint16Array(SIZE).fill(NO_PAIR);
+          kernel.pairColumns[0].fill(NO_PAIR);
+          const [plainError, kernelError] = lowerBoth(kernel, plain, damaged);
+          expect(kernelError === null, `JavaScript loop: ${String(plainError)}; kernel: ${String(kernelError)}`).toBe(plainError === null);
+          if (kernelError === null) expect(kernel.pairColumns[0]).toEqual(plain);
+          else expect(kernelError).toBeInstanceOf(CorruptIndexFileError);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("collect and keep the items holding every pair as the JavaScript loops do", () => {
+    const kernel = new PostingsKernel(SIZE);
+    const positionArbitrary = fc.oneof(fc.constant(NO_PAIR), fc.integer({ min: 0, max: 400 }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(positionArbitrary, { minLength: SIZE, maxLength: SIZE }), { minLength: 1, maxLength: 2 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: SIZE - 1 }), { minLength: 1, maxLength: 900 }),
+        (values, picked) => {
+          const plainPairs = values.map((column) => Uint16Array.from(column));
+          const pairs = plainPairs.map((column, k) => {
+            const own = kernel.pairColumns[k] as Uint16Array;
+            own.set(column);
+            return own;
+          });
+          const holding = Array.from({ length: SIZE }, (_, ordinal) => ordinal).filter((ordinal) => plainPairs.every((column) => column[ordinal] !== NO_PAIR));
+          // Every item holding every pair, in order, into the kernel's candidates and into a plain buffer.
+          const plainBuffer = new Uint32Array(SIZE + 1);
+          expect(Array.from(plainBuffer.subarray(0, collectHoldingEveryPair(plainPairs, plainBuffer)))).toEqual(holding);
+          kernel.candidates.fill(0);
+          const found = collectHoldingEveryPair(pairs, kernel.candidates as Uint32Array<ArrayBuffer>);
+          expect(Array.from(kernel.candidates.subarray(0, found))).toEqual(holding);
+          // The candidates given that hold every pair, kept in place in the kernel's memory.
+          const candidates = [...picked].sort((a, b) => a - b);
+          kernel.candidates.set(candidates);
+          const own = kernel.candidates.subarray(0, candidates.length);
+          const kept = keepHoldingEveryPair(own, pairs, own);
+          expect(kept.byteOffset).toBe(own.byteOffset);
+          expect(Array.from(kept)).toEqual(candidates.filter((ordinal) => holding.includes(ordinal)));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("the postings kernel's passes that score a first term", () => {
+  it("give each item idf × saturate(strength) as float32 and the highest of those scores", () => {
+    const kernel = new PostingsKernel(SIZE);
+    const [strength, score] = kernel.columns;
+    const reference = (value: number) => Math.fround(IDF * saturate(value));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 300, noNaN: true })), { minLength: SIZE, maxLength: SIZE }), (values) => {
+        strength.set(values);
+        score.fill(3);
+        const matches = Array.from({ length: SIZE }, (_, ordinal) => ordinal).filter((ordinal) => (strength[ordinal] ?? 0) > 0);
+        const expectedMax = Math.max(0, ...matches.map((ordinal) => reference(strength[ordinal] ?? 0)));
+        // Over every item (a dense first term).
+        const collected = kernel.collectFirstMatches(strength, score, IDF, K1);
+        expect(collected.count).toBe(matches.length);
+        expect(Array.from(kernel.candidates.subarray(0, collected.count))).toEqual(matches);
+        expect(Array.from(score)).toEqual(Array.from(strength, reference));
+        expect(collected.maxScore).toBe(expectedMax);
+        // Over the candidates (a sparse first term), whose strengths go back to 0.
+        score.fill(3);
+        expect(kernel.scoreFirstMatches(collected.count, strength, score, IDF, K1)).toBe(expectedMax);
+        expect(matches.map((ordinal) => score[ordinal])).toEqual(matches.map((ordinal) => reference(Math.fround(values[ordinal] ?? 0))));
+        expect(matches.every((ordinal) => strength[ordinal] === 0)).toBe(true);
+      }),
+      { numRuns: 25 },
     );
   });
 });

@@ -15,19 +15,20 @@ import { CODE_RANGE, codeSlot } from "./segment-format";
 const TABLE_ENTRIES = 512;
 const GAINS = 0;
 const DAMAGE = GAINS + TABLE_ENTRIES * Float64Array.BYTES_PER_ELEMENT;
-const COLUMNS = DAMAGE + TABLE_ENTRIES * Int32Array.BYTES_PER_ELEMENT;
+const POSITIONS = DAMAGE + TABLE_ENTRIES * Int32Array.BYTES_PER_ELEMENT;
+const COLUMNS = POSITIONS + TABLE_ENTRIES * Uint16Array.BYTES_PER_ELEMENT;
 const PAGE_BYTES = 65_536;
 /** A 32-bit WebAssembly memory's most pages (4 GB). */
 const MAX_PAGES = 65_536;
 /** Bytes after a copied list, each 0x80: a read past its end takes the varint path, which stops at the end. */
 const PADDING = 2;
 
-/**
- * The most items whose columns one kernel's memory holds: 25 bytes an item (see the
- * PostingsKernel constructor's layout) and a few bytes of rounding.
- */
+/** Bytes of a kernel's memory per item (see the PostingsKernel constructor's layout). */
+const BYTES_PER_ITEM = 29;
+
+/** The most items whose columns one kernel's memory holds, with a few bytes of rounding. */
 export function maxKernelItems(): number {
-  return Math.floor((MAX_PAGES * PAGE_BYTES - COLUMNS - PADDING - 16) / 25);
+  return Math.floor((MAX_PAGES * PAGE_BYTES - COLUMNS - PADDING - 16) / BYTES_PER_ITEM);
 }
 
 interface KernelExports {
@@ -35,9 +36,12 @@ interface KernelExports {
   listPass(mode: number, at: number, end: number, count: number, gains: number, damage: number, step: number, matched: number, strength: number, candidates: number, found: number, size: number): number;
   collectFirstMatches(candidates: number, strength: number, score: number, size: number, idf: number, k1: number, k1Plus1: number): number;
   collectStrengthened(candidates: number, strength: number, size: number): number;
-  keepStrengthened(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number, isSparse: number): number;
+  keepStrengthened(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number, isSparse: number, isFirst: number): number;
   scoreFirstMatches(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number): void;
   readMatched(candidates: number, matched: number, size: number): number;
+  pairPass(at: number, end: number, count: number, table: number, damage: number, positions: number, size: number): number;
+  collectHolding(candidates: number, positions: number, size: number): number;
+  keepHolding(candidates: number, found: number, positions: number, kept: number): number;
   keepByScore(ordinals: number, length: number, score: number, floor: number, kept: number): number;
   tallyIds(hits: number, length: number, ids: number, wide: number, places: number, placeCount: number, decisions: number, decisionCount: number): void;
   tallyComplement(hits: number, length: number, size: number, ids: number, wide: number, places: number, placeCount: number, decisions: number, decisionCount: number): number;
@@ -75,7 +79,8 @@ function kernelModule(): WebAssembly.Module {
 /**
  * One instance of the kernel with its memory: the per-item columns of a search over `size`
  * items (two float columns, a matched column, room for every item as a candidate), a copy of
- * the facet rows' ids, and a scratch area (one list; then the shortlist or the facet counts).
+ * the facet rows' ids, two columns of word pair positions (a phrase's: phrase-match.ts), and a
+ * scratch area (one list; then the shortlist or the facet counts).
  */
 export class PostingsKernel {
   /** The two float columns (a search's strength and score), views of the kernel's memory. */
@@ -84,9 +89,14 @@ export class PostingsKernel {
   readonly matched: Uint8Array;
   /** Candidate ordinals: one per item and a spare (firstPass writes one past the last new candidate). */
   readonly candidates: Uint32Array;
+  /** Two columns of the first positions of a phrase's word pairs by item (phrase-match.ts PhrasePairs), views of the kernel's memory. */
+  readonly pairColumns: readonly [Uint16Array, Uint16Array];
   private readonly exports: KernelExports;
   private readonly bytes: Uint8Array;
   private readonly gains: Float64Array;
+  private readonly positionTable: Uint16Array;
+  /** The position table last copied in (by identity). */
+  private positionsByCode: Uint16Array | null = null;
   private readonly scratch: number;
   private readonly scratchBytes: number;
   private readonly idsAt: number;
@@ -100,12 +110,14 @@ export class PostingsKernel {
     const candidatesAt = matchedAt + Math.ceil(size / 8) * 8;
     // The facet rows' ids (facet-rows.ts): two per item, up to 32 bits each.
     this.idsAt = candidatesAt + (size + 1) * Uint32Array.BYTES_PER_ELEMENT;
-    this.scratch = this.idsAt + 2 * size * Uint32Array.BYTES_PER_ELEMENT;
+    const pairsAt = this.idsAt + 2 * size * Uint32Array.BYTES_PER_ELEMENT;
+    const pairBytes = Math.ceil(size / 2) * 2 * Uint16Array.BYTES_PER_ELEMENT;
+    this.scratch = pairsAt + 2 * pairBytes;
     // Room for a list of `size` postings of up to four bytes each (a list of every item with
     // long gaps or codes is longer, and is left to the JavaScript loop).
     this.scratchBytes = 4 * Math.max(size, 4_096);
     const pages = Math.ceil((this.scratch + this.scratchBytes + PADDING) / PAGE_BYTES);
-    // 32-bit WebAssembly addresses 4 GB: about 170 million items at 25 bytes each.
+    // 32-bit WebAssembly addresses 4 GB: about 148 million items at 29 bytes each.
     if (pages > MAX_PAGES) throw new RangeError(`The postings kernel holds the columns of at most ${maxKernelItems()} items, not ${size}`);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const instance = new WebAssembly.Instance(kernelModule(), { kernel: { memory } });
@@ -119,6 +131,8 @@ export class PostingsKernel {
     this.columns = [new Float32Array(buffer, COLUMNS, size), new Float32Array(buffer, COLUMNS + columnBytes, size)];
     this.matched = new Uint8Array(buffer, matchedAt, size);
     this.candidates = new Uint32Array(buffer, candidatesAt, size + 1);
+    this.positionTable = new Uint16Array(buffer, POSITIONS, TABLE_ENTRIES);
+    this.pairColumns = [new Uint16Array(buffer, pairsAt, size), new Uint16Array(buffer, pairsAt + pairBytes, size)];
     kernels.set(buffer, this);
   }
 
@@ -172,8 +186,8 @@ export class PostingsKernel {
     return { count, maxStrength: floatOfBits[0] ?? 0 };
   }
 
-  keepStrengthened(found: number, strength: Float32Array, score: Float32Array, idf: number, k1: number, isSparse: boolean): ColumnPassEnd {
-    const count = this.exports.keepStrengthened(this.candidates.byteOffset, found, strength.byteOffset, score.byteOffset, idf, k1, k1 + 1, isSparse ? 1 : 0);
+  keepStrengthened(found: number, strength: Float32Array, score: Float32Array, idf: number, k1: number, isSparse: boolean, isFirst: boolean): ColumnPassEnd {
+    const count = this.exports.keepStrengthened(this.candidates.byteOffset, found, strength.byteOffset, score.byteOffset, idf, k1, k1 + 1, isSparse ? 1 : 0, isFirst ? 1 : 0);
     return { count, maxScore: this.exports.maxScore.value as number };
   }
 
@@ -184,6 +198,40 @@ export class PostingsKernel {
 
   readMatched(): number {
     return this.exports.readMatched(this.candidates.byteOffset, this.matched.byteOffset, this.size);
+  }
+
+  /**
+   * accumulate-list.ts's pairPass over the `count` postings in `bytes` [at, end) (the list must
+   * {@link fits}): lowers `positions[ordinal]` (one of {@link pairColumns}) to
+   * `positionByCode[code]` (codes past it read its last entry); returns how the pass ended.
+   */
+  pairPass(bytes: Uint8Array, at: number, end: number, count: number, positionByCode: Uint16Array, positions: Uint16Array): KernelPassEnd {
+    const start = this.load(bytes, at, end, null);
+    if (this.positionsByCode !== positionByCode) {
+      this.positionTable.fill(positionByCode[positionByCode.length - 1] ?? 0).set(positionByCode.subarray(0, TABLE_ENTRIES));
+      this.positionsByCode = positionByCode;
+    }
+    const stopped = this.exports.pairPass(start, start + end - at, count, POSITIONS, DAMAGE, positions.byteOffset, positions.length);
+    return this.passEnd(at, start, stopped);
+  }
+
+  /** True when `positions` is one of {@link pairColumns}. */
+  holdsPositions(positions: Uint16Array): boolean {
+    return positions === this.pairColumns[0] || positions === this.pairColumns[1];
+  }
+
+  /** Writes the ordinals whose entry in `positions` (one of {@link pairColumns}) is not 0xffff to the candidates, in order; returns how many. */
+  collectHolding(positions: Uint16Array): number {
+    return this.exports.collectHolding(this.candidates.byteOffset, positions.byteOffset, positions.length);
+  }
+
+  /**
+   * Keeps the `ordinals` (a view of this kernel's memory) whose entry in `positions` (one of
+   * {@link pairColumns}) is not 0xffff, in order, written from `kept` on (a view of this
+   * kernel's memory starting at or before `ordinals`, or elsewhere); returns how many.
+   */
+  keepHolding(ordinals: Uint32Array, positions: Uint16Array, kept: Uint32Array): number {
+    return this.exports.keepHolding(ordinals.byteOffset, ordinals.length, positions.byteOffset, kept.byteOffset);
   }
 
   /**
@@ -246,12 +294,12 @@ export class PostingsKernel {
    * already: {@link listTarget}), two bytes of 0x80 after them, and the gain table in place;
    * returns where the postings start in memory.
    */
-  private load(bytes: Uint8Array, at: number, end: number, gains: Float64Array): number {
+  private load(bytes: Uint8Array, at: number, end: number, gains: Float64Array | null): number {
     let start = this.scratch;
     if (bytes.buffer === this.memory && bytes.byteOffset === this.scratch) start = this.scratch + at;
     else this.bytes.set(bytes.subarray(at, end), start);
     this.bytes.fill(0x80, start + end - at, start + end - at + PADDING);
-    this.gains.set(gains.subarray(0, Math.min(gains.length, CODE_RANGE)));
+    if (gains !== null) this.gains.set(gains.subarray(0, Math.min(gains.length, CODE_RANGE)));
     return start;
   }
 
@@ -268,6 +316,12 @@ const floatOfBits = new Float32Array(bitsOfFloat.buffer);
 /** The kernel whose memory holds `column`, if any. */
 export function kernelOf(column: Float32Array): PostingsKernel | undefined {
   return kernels.get(column.buffer);
+}
+
+/** The kernel one of whose pair columns `positions` is, if any. */
+export function kernelOfPositions(positions: Uint16Array): PostingsKernel | undefined {
+  const kernel = kernels.get(positions.buffer);
+  return kernel !== undefined && kernel.holdsPositions(positions) ? kernel : undefined;
 }
 
 /** The kernel whose memory holds `ordinals` as {@link PostingsKernel.holdsOrdinals} says, if any. */

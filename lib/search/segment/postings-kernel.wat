@@ -13,8 +13,10 @@
 ;; Compiled to postings-kernel-wasm.ts by `npm run build:kernel` (wabt); a test compiles this
 ;; file again and fails when the two differ. Memory layout (postings-kernel.ts): the gain table
 ;; (f64 × 512) at GAINS, the damage table (i32 × 512: 0 for a valid code, -1 for another) at
-;; DAMAGE, the columns (two f32, a u8, a u32), and the list's bytes copied to a scratch area followed by two 0x80
-;; bytes, so a read past the list's end sees what accumulate-list.ts's loops see there.
+;; DAMAGE, the pair position table (u16 × 512) at POSITIONS, the columns (two f32, a u8, a u32,
+;; the facet ids, two u16 of pair positions), and the list's bytes copied to a scratch area
+;; followed by two 0x80 bytes, so a read past the list's end sees what accumulate-list.ts's
+;; loops see there.
 
 (module
   ;; Sized by postings-kernel.ts when it instantiates the module, and never grown: growing
@@ -147,24 +149,94 @@
     (global.set $lastOrdinal (local.get $ordinal))
     (global.set $damage (local.get $damaged))
     (local.get $at))
-;; The column passes that end a term (match-terms.ts; see there for what each does), over the
+
+  ;; accumulate-list.ts's pairPass: a word pair's list (its codes are first positions:
+  ;; pair-positions.ts) lowers positions[ordinal] (u16) to $table[code] (u16 by code), decoded and
+  ;; checked as strengthPass.
+  (func (export "pairPass")
+    (param $at i32) (param $end i32) (param $count i32) (param $table i32) (param $damageTable i32) (param $positions i32) (param $size i32)
+    (result i32)
+    (local $ordinal i32) (local $gap i32) (local $code i32) (local $damaged i32) (local $minGap i32) (local $address i32) (local $pair i32) (local $position i32) (local $current i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $count) (i32.const 0)))
+      (loop $next
+        (local.set $pair (i32.load16_u (local.get $at)))
+        (if (i32.eqz (i32.and (local.get $pair) (i32.const 0x8080)))
+          (then
+            (local.set $gap (i32.and (local.get $pair) (i32.const 0xff)))
+            (local.set $code (i32.shr_u (local.get $pair) (i32.const 8)))
+            (local.set $at (i32.add (local.get $at) (i32.const 2))))
+          (else
+            (local.set $gap (call $varint (local.get $at) (local.get $end)))
+            (local.set $code (call $varint (global.get $varintEnd) (local.get $end)))
+            (local.set $at (global.get $varintEnd))
+            (if (i32.gt_u (local.get $code) (i32.const 511)) (then (local.set $code (i32.const 511))))))
+        (local.set $ordinal (i32.add (local.get $ordinal) (local.get $gap)))
+        (local.set $damaged
+          (i32.or (local.get $damaged)
+            (i32.or (i32.sub (local.get $gap) (local.get $minGap))
+              (i32.load (i32.add (local.get $damageTable) (i32.shl (local.get $code) (i32.const 2)))))))
+        (local.set $minGap (i32.const 1))
+        (if (i32.ge_u (local.get $ordinal) (local.get $size))
+          (then (local.set $damaged (i32.const -1)) (br $done)))
+        (local.set $address (i32.add (local.get $positions) (i32.shl (local.get $ordinal) (i32.const 1))))
+        (local.set $position (i32.load16_u (i32.add (local.get $table) (i32.shl (local.get $code) (i32.const 1)))))
+        (local.set $current (i32.load16_u (local.get $address)))
+        (i32.store16 (local.get $address)
+          (select (local.get $position) (local.get $current) (i32.lt_u (local.get $position) (local.get $current))))
+        (br_if $next (local.tee $count (i32.sub (local.get $count) (i32.const 1))))))
+    (global.set $lastOrdinal (local.get $ordinal))
+    (global.set $damage (local.get $damaged))
+    (local.get $at))
+
+  ;; phrase-match.ts's pair filters, over a positions column (u16; 0xffff: the item holds no
+  ;; such pair). collectHolding: every ordinal below $size holding the pair, in order, to
+  ;; $candidates; keepHolding: those of the first $found candidates that hold it, to $kept (the
+  ;; candidates themselves or another place: each is written at or before where it was read).
+  ;; Both return how many, without a branch per item.
+  (func (export "collectHolding") (param $candidates i32) (param $positions i32) (param $size i32) (result i32)
+    (local $ordinal i32) (local $at i32)
+    (block $done
+      (br_if $done (i32.eqz (local.get $size)))
+      (loop $next
+        (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $at) (i32.const 2))) (local.get $ordinal))
+        (local.set $at (i32.add (local.get $at)
+          (i32.ne (i32.load16_u (i32.add (local.get $positions) (i32.shl (local.get $ordinal) (i32.const 1)))) (i32.const 0xffff))))
+        (br_if $next (i32.lt_u (local.tee $ordinal (i32.add (local.get $ordinal) (i32.const 1))) (local.get $size)))))
+    (local.get $at))
+
+  (func (export "keepHolding") (param $candidates i32) (param $found i32) (param $positions i32) (param $kept i32) (result i32)
+    (local $c i32) (local $ordinal i32) (local $count i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $found) (i32.const 0)))
+      (loop $next
+        (local.set $ordinal (i32.load (i32.add (local.get $candidates) (i32.shl (local.get $c) (i32.const 2)))))
+        (i32.store (i32.add (local.get $kept) (i32.shl (local.get $count) (i32.const 2))) (local.get $ordinal))
+        (local.set $count (i32.add (local.get $count)
+          (i32.ne (i32.load16_u (i32.add (local.get $positions) (i32.shl (local.get $ordinal) (i32.const 1)))) (i32.const 0xffff))))
+        (br_if $next (i32.lt_u (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $found)))))
+    (local.get $count))
+
+  ;; The column passes that end a term (match-terms.ts; see there for what each does), over the
   ;; same columns, their scores computed as term-score.ts computes them: $idf × ((k1 + 1) ×
   ;; strength) / (strength + k1) in f64, added to the f64 of a float32 score, rounded to float32.
   ;; "Matched" is a strength's bits above 0, as match-terms.ts's matchBit says it.
 
-  ;; The highest score (or strength's bits) of the last pass.
+  ;; The highest score (or strength's bits) of the last pass. The passes take the highest over
+  ;; the bits (a non-negative float32 orders as its bits do): an i32 comparison, where f64.max
+  ;; (which must order NaN and -0) made a chain of several instructions through every item.
   (global $maxScore (export "maxScore") (mut f64) (f64.const 0))
   (global $maxBits (export "maxBits") (mut i32) (i32.const 0))
 
-  (func $termScore (param $strength f64) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64) (result f64)
-    (f64.mul (local.get $idf)
-      (f64.div (f64.mul (local.get $k1Plus1) (local.get $strength)) (f64.add (local.get $strength) (local.get $k1)))))
+  ;; Each pass spells the score out, $idf × ((k1 + 1) × s) / (s + k1) of a strength s (its local
+  ;; $s), rather than calling a function for it: the V8 of Node 20 does not inline WebAssembly
+  ;; calls, and a call per item took ~1 ms of a three-word search at 1M items.
 
   ;; collectFirstMatches: every item in order; returns how many have strength.
   (func (export "collectFirstMatches")
     (param $candidates i32) (param $strength i32) (param $score i32) (param $size i32) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64)
     (result i32)
-    (local $ordinal i32) (local $found i32) (local $max f64) (local $scored f32) (local $offset i32)
+    (local $ordinal i32) (local $found i32) (local $max i32) (local $bits i32) (local $scored f32) (local $offset i32) (local $s f64)
     (block $done
       (br_if $done (i32.eqz (local.get $size)))
       (loop $next
@@ -172,11 +244,14 @@
         (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $found) (i32.const 2))) (local.get $ordinal))
         (local.set $found (i32.add (local.get $found)
           (i32.shr_u (i32.sub (i32.const 0) (i32.load (i32.add (local.get $strength) (local.get $offset)))) (i32.const 31))))
-        (local.set $scored (f32.demote_f64 (call $termScore (f64.promote_f32 (f32.load (i32.add (local.get $strength) (local.get $offset)))) (local.get $idf) (local.get $k1) (local.get $k1Plus1))))
+        (local.set $s (f64.promote_f32 (f32.load (i32.add (local.get $strength) (local.get $offset)))))
+        (local.set $scored (f32.demote_f64 (f64.mul (local.get $idf)
+          (f64.div (f64.mul (local.get $k1Plus1) (local.get $s)) (f64.add (local.get $s) (local.get $k1))))))
         (f32.store (i32.add (local.get $score) (local.get $offset)) (local.get $scored))
-        (local.set $max (f64.max (local.get $max) (f64.promote_f32 (local.get $scored))))
+        (local.set $bits (i32.reinterpret_f32 (local.get $scored)))
+        (local.set $max (select (local.get $bits) (local.get $max) (i32.gt_s (local.get $bits) (local.get $max))))
         (br_if $next (i32.lt_u (local.tee $ordinal (i32.add (local.get $ordinal) (i32.const 1))) (local.get $size)))))
-    (global.set $maxScore (local.get $max))
+    (global.set $maxScore (f64.promote_f32 (f32.reinterpret_i32 (local.get $max))))
     (local.get $found))
 
   ;; collectStrengthened: every item in order; returns how many have strength, the highest bits in $maxBits.
@@ -193,11 +268,12 @@
     (global.set $maxBits (local.get $max))
     (local.get $found))
 
-  ;; keepStrengthened: the first $found candidates; returns how many are kept.
+  ;; keepStrengthened: the first $found candidates; returns how many are kept. $isFirst: the
+  ;; search's first term, whose score replaces what the column held rather than adding to it.
   (func (export "keepStrengthened")
-    (param $candidates i32) (param $found i32) (param $strength i32) (param $score i32) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64) (param $isSparse i32)
+    (param $candidates i32) (param $found i32) (param $strength i32) (param $score i32) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64) (param $isSparse i32) (param $isFirst i32)
     (result i32)
-    (local $c i32) (local $ordinal i32) (local $kept i32) (local $max f64) (local $summed f32) (local $scored f32) (local $isMatch i32) (local $offset i32)
+    (local $c i32) (local $ordinal i32) (local $kept i32) (local $max i32) (local $bits i32) (local $summed f32) (local $scored f32) (local $isMatch i32) (local $offset i32) (local $s f64)
     (block $done
       (br_if $done (i32.le_s (local.get $found) (i32.const 0)))
       (loop $next
@@ -205,32 +281,38 @@
         (local.set $offset (i32.shl (local.get $ordinal) (i32.const 2)))
         (local.set $summed (f32.load (i32.add (local.get $strength) (local.get $offset))))
         (local.set $isMatch (i32.shr_u (i32.sub (i32.const 0) (i32.reinterpret_f32 (local.get $summed))) (i32.const 31)))
+        (local.set $s (f64.promote_f32 (local.get $summed)))
         (local.set $scored (f32.demote_f64 (f64.add
-          (f64.promote_f32 (f32.load (i32.add (local.get $score) (local.get $offset))))
-          (call $termScore (f64.promote_f32 (local.get $summed)) (local.get $idf) (local.get $k1) (local.get $k1Plus1)))))
+          (f64.promote_f32 (select (f32.const 0) (f32.load (i32.add (local.get $score) (local.get $offset))) (local.get $isFirst)))
+          (f64.mul (local.get $idf) (f64.div (f64.mul (local.get $k1Plus1) (local.get $s)) (f64.add (local.get $s) (local.get $k1)))))))
         (f32.store (i32.add (local.get $score) (local.get $offset)) (local.get $scored))
-        (f32.store (i32.add (local.get $strength) (local.get $offset)) (select (f32.const 0) (local.get $summed) (local.get $isSparse)))
+        ;; A dense term's strengths are left for the caller to zero (with the others' it added).
+        (if (local.get $isSparse) (then (f32.store (i32.add (local.get $strength) (local.get $offset)) (f32.const 0))))
         (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $kept) (i32.const 2))) (local.get $ordinal))
         (local.set $kept (i32.add (local.get $kept) (local.get $isMatch)))
-        (local.set $max (f64.max (local.get $max) (f64.mul (f64.convert_i32_u (local.get $isMatch)) (f64.promote_f32 (local.get $scored)))))
+        (local.set $bits (select (i32.reinterpret_f32 (local.get $scored)) (i32.const 0) (local.get $isMatch)))
+        (local.set $max (select (local.get $bits) (local.get $max) (i32.gt_s (local.get $bits) (local.get $max))))
         (br_if $next (i32.lt_u (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $found)))))
-    (global.set $maxScore (local.get $max))
+    (global.set $maxScore (f64.promote_f32 (f32.reinterpret_i32 (local.get $max))))
     (local.get $kept))
 
   ;; scoreFirstMatches: the first $found candidates' scores, their strengths back to 0.
   (func (export "scoreFirstMatches")
     (param $candidates i32) (param $found i32) (param $strength i32) (param $score i32) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64)
-    (local $c i32) (local $offset i32) (local $max f64) (local $scored f32)
+    (local $c i32) (local $offset i32) (local $max i32) (local $bits i32) (local $scored f32) (local $s f64)
     (block $done
       (br_if $done (i32.le_s (local.get $found) (i32.const 0)))
       (loop $next
         (local.set $offset (i32.shl (i32.load (i32.add (local.get $candidates) (i32.shl (local.get $c) (i32.const 2)))) (i32.const 2)))
-        (local.set $scored (f32.demote_f64 (call $termScore (f64.promote_f32 (f32.load (i32.add (local.get $strength) (local.get $offset)))) (local.get $idf) (local.get $k1) (local.get $k1Plus1))))
+        (local.set $s (f64.promote_f32 (f32.load (i32.add (local.get $strength) (local.get $offset)))))
+        (local.set $scored (f32.demote_f64 (f64.mul (local.get $idf)
+          (f64.div (f64.mul (local.get $k1Plus1) (local.get $s)) (f64.add (local.get $s) (local.get $k1))))))
         (f32.store (i32.add (local.get $score) (local.get $offset)) (local.get $scored))
         (f32.store (i32.add (local.get $strength) (local.get $offset)) (f32.const 0))
-        (local.set $max (f64.max (local.get $max) (f64.promote_f32 (local.get $scored))))
+        (local.set $bits (i32.reinterpret_f32 (local.get $scored)))
+        (local.set $max (select (local.get $bits) (local.get $max) (i32.gt_s (local.get $bits) (local.get $max))))
         (br_if $next (i32.lt_u (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $found)))))
-    (global.set $maxScore (local.get $max)))
+    (global.set $maxScore (f64.promote_f32 (f32.reinterpret_i32 (local.get $max)))))
 
   ;; readMatched: the ordinals the matched column marks (1), in order; returns how many.
   (func (export "readMatched") (param $candidates i32) (param $matched i32) (param $size i32) (result i32)
@@ -261,6 +343,9 @@
   ;; facet-rows.ts's tallies: an ordinal's place and decision ids are the pair at $ids (u16
   ;; each, or u32 when $wide), each counted in $places / $decisions (u32; an id past its count
   ;; is not counted, as a typed array ignores a write past its end).
+  ;; tallyIds spells the count out rather than calling $tallyOne for it: the V8 of Node 20 does
+  ;; not inline WebAssembly calls, and a call per hit took a third of a tally of half a million
+  ;; hits. tallyComplement counts the items that are no hits, fewer than the hits.
   (func $tallyOne (param $ordinal i32) (param $ids i32) (param $wide i32) (param $places i32) (param $placeCount i32) (param $decisions i32) (param $decisionCount i32)
     (local $place i32) (local $decision i32) (local $address i32)
     (if (local.get $wide)
@@ -283,12 +368,28 @@
 
   ;; tallyIds: the $length hits at $hits.
   (func (export "tallyIds") (param $hits i32) (param $length i32) (param $ids i32) (param $wide i32) (param $places i32) (param $placeCount i32) (param $decisions i32) (param $decisionCount i32)
-    (local $i i32)
+    (local $i i32) (local $ordinal i32) (local $place i32) (local $decision i32) (local $address i32)
     (block $done
       (br_if $done (i32.le_s (local.get $length) (i32.const 0)))
       (loop $next
-        (call $tallyOne (i32.load (i32.add (local.get $hits) (i32.shl (local.get $i) (i32.const 2))))
-          (local.get $ids) (local.get $wide) (local.get $places) (local.get $placeCount) (local.get $decisions) (local.get $decisionCount))
+        (local.set $ordinal (i32.load (i32.add (local.get $hits) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (local.get $wide)
+          (then
+            (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 3))))
+            (local.set $place (i32.load (local.get $address)))
+            (local.set $decision (i32.load offset=4 (local.get $address))))
+          (else
+            (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 2))))
+            (local.set $place (i32.load16_u (local.get $address)))
+            (local.set $decision (i32.load16_u offset=2 (local.get $address)))))
+        (if (i32.lt_u (local.get $place) (local.get $placeCount))
+          (then
+            (local.set $address (i32.add (local.get $places) (i32.shl (local.get $place) (i32.const 2))))
+            (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (i32.const 1)))))
+        (if (i32.lt_u (local.get $decision) (local.get $decisionCount))
+          (then
+            (local.set $address (i32.add (local.get $decisions) (i32.shl (local.get $decision) (i32.const 2))))
+            (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (i32.const 1)))))
         (br_if $next (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $length))))))
 
   ;; tallyComplement: every ordinal below $size that is not among the $length hits, which must
