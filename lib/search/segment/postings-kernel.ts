@@ -38,6 +38,7 @@ interface KernelExports {
   collectStrengthened(candidates: number, strength: number, size: number): number;
   keepStrengthened(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number, isSparse: number, isFirst: number): number;
   scoreFirstMatches(candidates: number, found: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number): void;
+  scoreTwoTerms(candidates: number, found: number, first: number, second: number, idf: number, idfSecond: number, k1: number, k1Plus1: number): number;
   readMatched(candidates: number, matched: number, size: number): number;
   pairPass(at: number, end: number, count: number, table: number, damage: number, positions: number, size: number): number;
   collectHolding(candidates: number, positions: number, size: number): number;
@@ -194,6 +195,17 @@ export class PostingsKernel {
   scoreFirstMatches(found: number, strength: Float32Array, score: Float32Array, idf: number, k1: number): number {
     this.exports.scoreFirstMatches(this.candidates.byteOffset, found, strength.byteOffset, score.byteOffset, idf, k1, k1 + 1);
     return this.exports.maxScore.value as number;
+  }
+
+  /**
+   * Ends a search's first two terms, both dense, in one pass over the first `found` candidates:
+   * `first` and `second` (this kernel's two float columns) hold their strengths; the candidates
+   * with both are kept, and `second` holds their scores, as keepStrengthened for the first term
+   * and then for the second give them. The strengths of `first` are left for the caller to zero.
+   */
+  scoreTwoTerms(found: number, first: Float32Array, second: Float32Array, idf: number, idfSecond: number, k1: number): ColumnPassEnd {
+    const count = this.exports.scoreTwoTerms(this.candidates.byteOffset, found, first.byteOffset, second.byteOffset, idf, idfSecond, k1, k1 + 1);
+    return { count, maxScore: this.exports.maxScore.value as number };
   }
 
   readMatched(): number {

@@ -296,6 +296,44 @@
     (global.set $maxScore (f64.promote_f32 (f32.reinterpret_i32 (local.get $max))))
     (local.get $kept))
 
+  ;; scoreTwoTerms: a search's first two terms, both dense, ended in one pass over the first
+  ;; $found candidates (the items the search was given: match-terms.ts), rather than one
+  ;; keepStrengthened pass each: the first term's strengths at $first, the second's at $second
+  ;; (which becomes the score column). A candidate with both strengths is kept, its score what
+  ;; the two passes give in turn: the first term's score rounded to float32, then the second's
+  ;; added and the sum rounded. Returns how many are kept; the second's strengths at the items
+  ;; not kept stay (a score column is only read where written).
+  (func (export "scoreTwoTerms")
+    (param $candidates i32) (param $found i32) (param $first i32) (param $second i32)
+    (param $idf f64) (param $idfSecond f64) (param $k1 f64) (param $k1Plus1 f64)
+    (result i32)
+    (local $c i32) (local $ordinal i32) (local $kept i32) (local $max i32) (local $bits i32) (local $offset i32)
+    (local $s f64) (local $t f64) (local $isMatch i32) (local $scored f32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $found) (i32.const 0)))
+      (loop $next
+        (local.set $ordinal (i32.load (i32.add (local.get $candidates) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $offset (i32.shl (local.get $ordinal) (i32.const 2)))
+        (local.set $bits (i32.load (i32.add (local.get $first) (local.get $offset))))
+        (local.set $s (f64.promote_f32 (f32.reinterpret_i32 (local.get $bits))))
+        (local.set $isMatch (i32.shr_u (i32.sub (i32.const 0) (local.get $bits)) (i32.const 31)))
+        (local.set $bits (i32.load (i32.add (local.get $second) (local.get $offset))))
+        (local.set $t (f64.promote_f32 (f32.reinterpret_i32 (local.get $bits))))
+        (local.set $isMatch (i32.and (local.get $isMatch) (i32.shr_u (i32.sub (i32.const 0) (local.get $bits)) (i32.const 31))))
+        (local.set $scored (f32.demote_f64 (f64.add
+          (f64.promote_f32 (f32.demote_f64 (f64.mul (local.get $idf)
+            (f64.div (f64.mul (local.get $k1Plus1) (local.get $s)) (f64.add (local.get $s) (local.get $k1))))))
+          (f64.mul (local.get $idfSecond)
+            (f64.div (f64.mul (local.get $k1Plus1) (local.get $t)) (f64.add (local.get $t) (local.get $k1)))))))
+        (f32.store (i32.add (local.get $second) (local.get $offset)) (local.get $scored))
+        (i32.store (i32.add (local.get $candidates) (i32.shl (local.get $kept) (i32.const 2))) (local.get $ordinal))
+        (local.set $kept (i32.add (local.get $kept) (local.get $isMatch)))
+        (local.set $bits (select (i32.reinterpret_f32 (local.get $scored)) (i32.const 0) (local.get $isMatch)))
+        (local.set $max (select (local.get $bits) (local.get $max) (i32.gt_s (local.get $bits) (local.get $max))))
+        (br_if $next (i32.lt_u (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $found)))))
+    (global.set $maxScore (f64.promote_f32 (f32.reinterpret_i32 (local.get $max))))
+    (local.get $kept))
+
   ;; scoreFirstMatches: the first $found candidates' scores, their strengths back to 0.
   (func (export "scoreFirstMatches")
     (param $candidates i32) (param $found i32) (param $strength i32) (param $score i32) (param $idf f64) (param $k1 f64) (param $k1Plus1 f64)
