@@ -57,18 +57,21 @@ const listArbitrary = fc
 // Gains with fractions, so each addition rounds as a float32 store rounds.
 const gainsArbitrary = fc.array(fc.double({ min: 0.01, max: 40, noNaN: true }), { minLength: CODE_RANGE, maxLength: CODE_RANGE }).map((values) => Float64Array.from(values));
 
-/** Adds `list` to a plain column (the JavaScript loop) and to a kernel's; returns both, or both errors. */
-function addBoth(kernel: PostingsKernel, plain: Float32Array, list: EncodedList, gains: Float64Array): [unknown, unknown] {
-  const errors: [unknown, unknown] = [null, null];
-  const columns = [plain, kernel.columns[0]];
-  columns.forEach((column, i) => {
+/** Runs a pass on a plain column (the JavaScript loop) and on a kernel's; returns both errors (null for none). */
+function runBoth<T>(plain: T, inKernel: T, pass: (column: T) => void): [unknown, unknown] {
+  return [plain, inKernel].map((column) => {
     try {
-      addStrengths(list, gains, column);
+      pass(column);
+      return null;
     } catch (error) {
-      errors[i] = error;
+      return error;
     }
-  });
-  return errors;
+  }) as [unknown, unknown];
+}
+
+/** Adds `list` to a plain column and to a kernel's; returns both errors. */
+function addBoth(kernel: PostingsKernel, plain: Float32Array, list: EncodedList, gains: Float64Array): [unknown, unknown] {
+  return runBoth(plain, kernel.columns[0], (column) => addStrengths(list, gains, column));
 }
 
 describe("the postings kernel's strength pass", () => {
@@ -213,17 +216,9 @@ describe("the postings kernel's list passes", () => {
   });
 });
 
-/** Lowers `list` into a plain positions column (the JavaScript loop) and into a kernel's pair column; returns both errors. */
+/** Lowers `list` into a plain positions column and into a kernel's pair column; returns both errors. */
 function lowerBoth(kernel: PostingsKernel, plain: Uint16Array, list: EncodedList): [unknown, unknown] {
-  const errors: [unknown, unknown] = [null, null];
-  [plain, kernel.pairColumns[0]].forEach((positions, i) => {
-    try {
-      lowerPairPositions(list, POSITION_BY_CODE, positions);
-    } catch (error) {
-      errors[i] = error;
-    }
-  });
-  return errors;
+  return runBoth(plain, kernel.pairColumns[0], (positions) => lowerPairPositions(list, POSITION_BY_CODE, positions));
 }
 
 describe("the postings kernel's pair passes", () => {
