@@ -89,7 +89,7 @@ export type PhrasePairs = Uint16Array[];
 
 /**
  * The phrase's pairs, each in a fresh column or, when `columns` has one for every pair, in
- * those (a search's own, in its postings kernel's memory: match-terms.ts reusablePairColumns,
+ * those (a search's own, in its postings kernel's memory: match-terms.ts reusablePairScratch,
  * where the passes over them run). `readInto` may give room for a long list to be read into.
  */
 export function phrasePairs(index: SearchIndex, terms: readonly string[], columns: readonly Uint16Array[] = [], readInto?: ListTarget): PhrasePairs {
