@@ -238,6 +238,44 @@ describe("a dictionary file damaged after open", () => {
   });
 });
 
+describe("a dictionary whose terms are out of order", () => {
+  const INTERVAL = 8;
+  // Term k ≥ 2 is "udvalg" and k − 2 in six digits, after "børn" and "møde" (5 bytes each).
+  const digitOf = (term: number, digit: number) => 5 + 5 + (term - 2) * 12 + 6 + digit;
+
+  it("refuses a term sorting before the one ahead of it in its block, or past the next block's first, when the block is read", async () => {
+    // Term 21 ("udvalg000019") becomes "udvalg000009"; term 23, the last of block 2, "udvalg000091" (past term 24, the next sample).
+    for (const [term, digit, value, read] of [
+      [21, 4, "0", (segment: Segment) => segment.term(18)],
+      [23, 4, "9", (segment: Segment) => segment.find("udvalg000020")],
+    ] as const) {
+      const { dir, opened, memory } = await openSample(100, { sampleInterval: INTERVAL });
+      const full = path.join(dir, "base-terms.bin");
+      const bytes = readFileSync(full);
+      expect(bytes.toString("utf8", digitOf(term, 0) - 6, digitOf(term, 0) + 6)).toBe(memory.term(term));
+      bytes.write(value, digitOf(term, digit));
+      writeFileSync(full, bytes);
+      expectCorrupt(() => read(opened), full);
+      // Another block still answers.
+      expect(opened.term(50)).toBe(memory.term(50));
+    }
+  });
+
+  it("refuses at open a sample term sorting before the one of the block ahead", async () => {
+    const { dir, memory } = await openSample(100, { sampleInterval: INTERVAL });
+    const full = path.join(dir, "base-terms.bin");
+    const bytes = readFileSync(full);
+    // Term 40 ("udvalg000038", a sample) becomes "udvalg000008", before term 32.
+    expect(memory.term(40)).toBe("udvalg000038");
+    bytes.write("0", digitOf(40, 4));
+    writeFileSync(full, bytes);
+    let error: unknown = null;
+    await Segment.open(dir, "base", { sampleInterval: INTERVAL }).catch((thrown: unknown) => (error = thrown));
+    expect(error).toBeInstanceOf(CorruptIndexFileError);
+    expect((error as CorruptIndexFileError).file).toBe(full);
+  });
+});
+
 describe("the memory an opened dictionary holds", () => {
   it("stays under a byte a term at open, and under the block cache's bound however much is read", async () => {
     const cacheBlocks = 16;

@@ -159,6 +159,12 @@ export class DiskDictionary implements DictionaryReader {
         for (let j = 0; j < masks.length; j++) checkMask(files.fields, first + j, masks[j] ?? 0, allFields, fields);
       });
       const { bytes, starts } = await readSamples(files.terms, sampleTermOffsets, sampleTermEnds);
+      // The samples ascend, so each block's terms need only ascend up to the next sample (terms()).
+      for (let b = 1; b < blocks; b++) {
+        if (bytes.compare(bytes, starts[b] ?? 0, starts[b + 1] ?? 0, starts[b - 1] ?? 0, starts[b] ?? 0) >= 0) {
+          throw new CorruptIndexFileError(files.terms.file, `term ${b * interval} does not sort after term ${(b - 1) * interval}`);
+        }
+      }
       return new DiskDictionary(termCount, fields, interval, cacheBlocks, files, bytes, starts, sampleTermOffsets, samplePostingsOffsets);
     } catch (error) {
       for (const each of opened) each.close();
@@ -318,6 +324,18 @@ export class DiskDictionary implements DictionaryReader {
     const sampleEnd = this.sampleStarts[block.index + 1] ?? 0;
     if (terms.compare(this.sampleBytes, sampleStart, sampleEnd, 0, (offsets[1] ?? 0) - base) !== 0) {
       throw new CorruptIndexFileError(this.files.terms.file, `term ${block.first} differs from the one read at open`);
+    }
+    // Each term sorts after the one before it, and the block's last before the next block's first
+    // (a sample): a term out of order would put a prefix's terms outside its range, a wrong answer.
+    for (let i = 1; i <= block.length; i++) {
+      const start = (offsets[i - 1] ?? 0) - base;
+      const end = (offsets[i] ?? 0) - base;
+      const isLast = i === block.length;
+      if (isLast && block.index + 1 >= this.blocks) break;
+      const order = isLast
+        ? terms.compare(this.sampleBytes, this.sampleStarts[block.index + 1] ?? 0, this.sampleStarts[block.index + 2] ?? 0, start, end)
+        : terms.compare(terms, end, (offsets[i + 1] ?? 0) - base, start, end);
+      if (order >= 0) throw new CorruptIndexFileError(this.files.terms.file, `term ${block.first + i} does not sort after term ${block.first + i - 1}`);
     }
     block.hasTerms = true;
     return terms;
