@@ -220,7 +220,9 @@ export class PostingsKernel {
   pairPass(bytes: Uint8Array, at: number, end: number, count: number, positionByCode: Uint16Array, positions: Uint16Array): KernelPassEnd {
     const start = this.load(bytes, at, end, null);
     if (this.positionsByCode !== positionByCode) {
-      this.positionTable.fill(positionByCode[positionByCode.length - 1] ?? 0).set(positionByCode.subarray(0, TABLE_ENTRIES));
+      // Codes past the table given read its last entry, as codes past the gain table read entry 511.
+      this.positionTable.fill(positionByCode[positionByCode.length - 1] ?? 0);
+      this.positionTable.set(positionByCode.subarray(0, TABLE_ENTRIES));
       this.positionsByCode = positionByCode;
     }
     const stopped = this.exports.pairPass(start, start + end - at, count, POSITIONS, DAMAGE, positions.byteOffset, positions.length);
