@@ -18,11 +18,13 @@ import {
   type SearchFieldName,
 } from "./index-config";
 import type { SearchDocument } from "./search-document";
-import { dayNumber, fieldTexts, indexedSections, itemDate, itemOutcome, metaTexts, NO_KLE_GROUP, yearOfDay, type CommitteeLabel, type FacetLabel, type IndexBasis, type SearchIndex, type StoredSection } from "./search-index";
+import { dayNumber, fieldTexts, indexedSections, itemDate, itemOutcome, metaTexts, NO_KLE_GROUP, yearOfDay, type CommitteeLabel, type FacetLabel, type IndexBasis, type IndexSegments, type SearchIndex, type StoredSection } from "./search-index";
 import { MemorySectionStore, SpillSectionStore, type SectionStore } from "./section-store";
 import { Segment } from "./segment/segment";
 import { StringColumn } from "./string-column";
 import { SegmentBuilder } from "./segment/segment-builder";
+import { TermRanges, type TermRangesOptions } from "./segment/term-ranges";
+import { unitGains } from "./match-terms";
 import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
 import { TermFrequencyBuilder } from "./term-frequencies";
 import { mergeSorted, mergeUrlOrder } from "./url-order";
@@ -46,6 +48,7 @@ export function buildSearchIndex(
   version: string = newIndexVersion(),
   basis: IndexBasis = { changeWatermark: 0, readAtMs: Date.now() },
   sections: SectionStore = new MemorySectionStore(),
+  rangeOptions: TermRangesOptions = {},
 ): SearchIndex {
   const index = emptySearchIndex(version, basis, sections);
   const writer = new DocumentWriter(index);
@@ -53,7 +56,7 @@ export function buildSearchIndex(
   writer.appendColumns();
   const builders = segmentBuilders();
   writer.indexInto(builders);
-  index.segments = { size: index.size, terms: builders.terms.finishInMemory(), pairs: builders.pairs.finishInMemory() };
+  index.segments = finishedSegments(index.size, builders.terms.finishInMemory(), builders.pairs.finishInMemory(), rangeOptions);
   return index;
 }
 
@@ -101,7 +104,7 @@ export async function buildSearchIndexFrom(
       builders = segmentBuilders(spillDir);
       writer.indexInto(builders);
     }
-    index.segments = { size: index.size, terms: await builders.terms.finish(), pairs: await builders.pairs.finish() };
+    index.segments = finishedSegments(index.size, await builders.terms.finish(), await builders.pairs.finish());
   } catch (error) {
     // Whatever failed, the spill file is closed and the postings' runs deleted (the caller removes spillDir).
     await spill?.abandon();
@@ -109,6 +112,14 @@ export async function buildSearchIndexFrom(
     throw error;
   }
   return index;
+}
+
+/**
+ * A full build's segments, with the terms segment's range tables, bounds and bitmaps over the
+ * fields a search without `felt` reads (a pass over its frequent terms' lists).
+ */
+function finishedSegments(size: number, terms: Segment, pairs: Segment, rangeOptions: TermRangesOptions = {}): IndexSegments {
+  return { size, terms, pairs, ranges: TermRanges.build(terms, size, unitGains(), rangeOptions) };
 }
 
 interface SegmentBuilders {
@@ -134,7 +145,7 @@ export function emptySearchIndex(version: string, basis: IndexBasis, sections: S
     liveSize: 0,
     removed: null,
     appliedDeltas: 0,
-    segments: { size: 0, terms: Segment.empty(INDEXED_FIELDS.length), pairs: Segment.empty(1) },
+    segments: { size: 0, terms: Segment.empty(INDEXED_FIELDS.length), pairs: Segment.empty(1), ranges: TermRanges.empty() },
     flex: createFlexDocument(),
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),

@@ -1,7 +1,8 @@
 import { FIELD_INDEX, PAIR_FIELD, type IndexedFieldName } from "./index-config";
 import type { SearchIndex } from "./search-index";
 import { PostingsBuffers, type FieldPostings } from "./segment/field-postings";
-import type { Segment } from "./segment/segment";
+import type { ListLocation, Segment } from "./segment/segment";
+import type { RangeTable } from "./segment/term-ranges";
 import type { EncodedList, ListTarget } from "./segment/segment-format";
 import { forgetItemTerms as forgetDictionaryTerms, MAX_PREFIX_EXPANSIONS, prefixRange, type TermDictionary } from "./term-dictionary";
 import { codeCount, codeField } from "./term-frequencies";
@@ -146,6 +147,35 @@ export function forEachPostingsList(
   if (term.inDeltas) {
     const postings = deltaPostings(index, term.term, field, fieldIndex);
     if (postings.ordinals.length > 0) visit(postings);
+  }
+}
+
+/**
+ * As {@link forEachPostings}, but a segment list with a range table (segment/term-ranges.ts) is
+ * handed to `visitTable` as where it lies and its table, unread; every other list decoded to
+ * `visit`, the segment's first.
+ */
+export function forEachRangedList(
+  index: SearchIndex,
+  term: ExpandedTerm,
+  field: IndexedFieldName,
+  visitTable: (list: ListLocation, table: RangeTable) => void,
+  visit: (postings: FieldPostings, isSegment: boolean) => void,
+): void {
+  const fieldIndex = FIELD_INDEX.get(field) ?? 0;
+  if (term.segmentPosition >= 0) {
+    const table = index.segments.ranges.table(term.segmentPosition, fieldIndex);
+    if (table !== null) {
+      const list = index.segments.terms.locateList(term.segmentPosition, fieldIndex);
+      if (list !== null) visitTable(list, table);
+    } else {
+      const postings = index.segments.terms.postings(term.segmentPosition, fieldIndex, segmentBuffers);
+      if (postings !== null && postings.ordinals.length > 0) visit(postings, true);
+    }
+  }
+  if (term.inDeltas) {
+    const postings = deltaPostings(index, term.term, field, fieldIndex);
+    if (postings.ordinals.length > 0) visit(postings, false);
   }
 }
 

@@ -20,6 +20,7 @@ import {
 import { searchItems } from "./query";
 import { CorruptIndexFileError } from "./section-store";
 import { Segment } from "./segment/segment";
+import { TermRanges } from "./segment/term-ranges";
 import { columnFiles } from "./string-column";
 import { exportFileText } from "./test-export-files";
 import type { SearchDocument } from "./search-document";
@@ -194,25 +195,26 @@ describe("getSearchIndex", () => {
     const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")) as { formatVersion: number };
     await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, formatVersion: 7 }));
     await expect(importSearchIndex(dir)).rejects.toThrow(new SearchIndexNotFoundError(dir, `format 7, expected ${INDEX_FORMAT_VERSION}`));
-    expect(INDEX_FORMAT_VERSION).toBe(14);
+    expect(INDEX_FORMAT_VERSION).toBe(15);
   });
 
   it("keeps its postings in segments and its item columns as byte columns and raw arrays, and names any file truncated when it will not load", async () => {
     const dir = directories.create();
     const docs = generateSearchDocuments(60, 6);
-    await exportSearchIndex(buildSearchIndex(docs), dir);
+    // Small ranges, so that every file of the range tables holds some.
+    await exportSearchIndex(buildSearchIndex(docs, undefined, undefined, undefined, { rangeShift: 3, rangedMinFrequency: 4 }), dir);
     const { path: versionPath } = await readSearchIndexManifest(dir);
     const versionDir = path.join(dir, versionPath);
     const names = (await filesUnder(versionDir)).map((file) => path.relative(versionDir, file)).sort();
     expect(names.filter((name) => name.endsWith(".gz"))).toEqual([]);
-    const segmentFiles = [...Segment.fileNames(TERMS_SEGMENT), ...Segment.fileNames(PAIRS_SEGMENT)];
+    const segmentFiles = [...Segment.fileNames(TERMS_SEGMENT), ...Segment.fileNames(PAIRS_SEGMENT), ...TermRanges.fileNames(TERMS_SEGMENT)];
     expect(segmentFiles.length).toBeGreaterThan(2);
     const itemFiles = ["items-id.bin", ...STRING_COLUMNS.flatMap((name) => Object.values(columnFiles("", itemColumnName(name))))];
     const orderFiles = ["order-by-date.bin", "order-by-url.bin", "facet-municipality.bin", "facet-day.bin", "facet-outcome.bin"];
     expect(names).toEqual(expect.arrayContaining([...segmentFiles, ...itemFiles, ...orderFiles]));
     // Every file of the version, whatever new ones an export writes: JSON files fail to parse instead.
     const isJson = (name: string) => name.endsWith(".json");
-    expect(names.filter(isJson).sort()).toEqual(["labels.json", "meta.json", "pairs-header.json", "terms-header.json"]);
+    expect(names.filter(isJson).sort()).toEqual(["labels.json", "meta.json", "pairs-header.json", "terms-header.json", "terms-ranges.json"]);
     expect(names).toContain("sections-dictionary.bin");
     for (const name of names) {
       const file = path.join(versionDir, name);

@@ -7,6 +7,7 @@ import { applyIndexDelta, type IndexDelta } from "./index-delta";
 import { CorruptIndexFileError, FileSectionStore, writeSectionStore } from "./section-store";
 import type { CommitteeLabel, FacetColumns, FacetLabel, IndexBasis, SearchIndex, StoredItems } from "./search-index";
 import { Segment } from "./segment/segment";
+import { TermRanges } from "./segment/term-ranges";
 import { StringColumn } from "./string-column";
 import { readArray, writeArray } from "./typed-array-file";
 import { urlOrder } from "./url-order";
@@ -124,6 +125,7 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   // A full build's postings are all in its segments (FlexSearch only indexes what deltas add).
   await index.segments.terms.writeTo(staging, TERMS_SEGMENT);
   await index.segments.pairs.writeTo(staging, PAIRS_SEGMENT);
+  await index.segments.ranges.writeTo(staging, TERMS_SEGMENT);
 
   const meta: VersionMeta = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -266,6 +268,8 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   }
   const terms = await Segment.open(versionDir, TERMS_SEGMENT);
   const pairs = await Segment.open(versionDir, PAIRS_SEGMENT);
+  const ranges = await TermRanges.open(versionDir, TERMS_SEGMENT, terms);
+  if (ranges.items !== meta.size) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), `holds range tables of ${ranges.items} items, the index ${meta.size}`);
   if (terms.fields !== INDEXED_FIELDS.length || pairs.fields !== 1) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), "holds another number of fields");
   const strings = async <T extends string | null>(name: StringColumnName) => StringColumn.read<T>(versionDir, itemColumnName(name), meta.size);
   const items: StoredItems = {
@@ -298,7 +302,7 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     liveSize: meta.size,
     removed: null,
     appliedDeltas: 0,
-    segments: { size: meta.size, terms, pairs },
+    segments: { size: meta.size, terms, pairs, ranges },
     flex: createFlexDocument(),
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),

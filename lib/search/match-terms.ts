@@ -1,6 +1,7 @@
 import {
   FIELD_BITS,
   FIELD_WEIGHTS,
+  INDEXED_FIELDS,
   SCORE_RESOLUTION,
   SEARCH_FIELDS,
   SECTION_KIND_FIELD,
@@ -138,7 +139,7 @@ export function reusablePairScratch(index: SearchIndex): { columns: readonly Uin
 }
 
 /** The index terms a query term stands for, and how many items hold any of them (at most). */
-interface Expansion {
+export interface Expansion {
   terms: ExpandedTerm[];
   frequency: number;
   /** How many items hold the most frequent of the terms: at least that many match. */
@@ -150,7 +151,7 @@ interface Expansion {
  * {@link SECTION_KIND_FIELD} for that kind. The counts are the plain terms': a restricted
  * search's items are among theirs, and its scores use the same inverse document frequency.
  */
-function expand(index: SearchIndex, term: string, restriction: FieldRestriction): Expansion {
+export function expand(index: SearchIndex, term: string, restriction: FieldRestriction): Expansion {
   const terms = expandPrefixTerms(index, term);
   let frequency = 0;
   let largest = 0;
@@ -199,8 +200,7 @@ export function matchAllTerms(
   // Per ordinal, the current term's strength summed over its fields; zero again after each term.
   const strength = strengthColumn(index);
   const expansions = terms.map((term) => expand(index, term, restriction));
-  // Rarest term first keeps the candidate list short.
-  const order = terms.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
+  const order = matchingOrder(expansions);
   const strengthBits = new Int32Array(strength.buffer, strength.byteOffset, strength.length);
   const state: MatchState = { matched, strength, strengthBits, candidates: new Uint32Array(0), found: 0, step: 0, isMatchedCurrent: true };
   try {
@@ -210,6 +210,19 @@ export function matchAllTerms(
     strength.fill(0);
     throw error;
   }
+}
+
+/** The order terms are matched and their scores added in: rarest first, which keeps the candidate list short. */
+export function matchingOrder(expansions: readonly Expansion[]): number[] {
+  return expansions.map((_, i) => i).sort((a, b) => (expansions[a]?.frequency ?? 0) - (expansions[b]?.frequency ?? 0));
+}
+
+/**
+ * The index's candidate buffer (room for every item and a spare), in its postings kernel's
+ * memory, shared with {@link reusableScoreColumn}'s searches: a later search overwrites it.
+ */
+export function reusableCandidateBuffer(index: SearchIndex): Uint32Array<ArrayBuffer> {
+  return candidateBuffer(index, index.size + 1, true);
 }
 
 function matchInOrder(
@@ -419,7 +432,7 @@ interface MatchState {
  * in each field (the section-kind field for "lead" and "body" under a kind restriction), with the
  * gains of that field's weight and the index term's form.
  */
-function forEachTermList(
+export function forEachTermList(
   restriction: FieldRestriction,
   typed: ReadonlyMap<string, readonly string[]>,
   queryTerm: string,
@@ -464,6 +477,19 @@ function addDenseTerm(
 }
 
 /** `weight × matchStrength(form, slot, field)` for every slot. */
+/**
+ * Per segment field (INDEXED_FIELDS), the gain of a posting by code for the word as typed (form
+ * 1); null for the section-kind field, which a search without `felt` does not read. A list's
+ * gains for another form are these times the form (up to float32 rounding): the range bounds of
+ * a full build are summed from these (segment/term-ranges.ts).
+ */
+export function unitGains(): Array<Float64Array | null> {
+  return INDEXED_FIELDS.map((field) => {
+    const weight = FIELD_WEIGHTS.get(field as SearchFieldName);
+    return weight === undefined ? null : gainsByCode(slotGains(field as SearchFieldName, weight, 1), weight);
+  });
+}
+
 function slotGains(field: SearchFieldName, weight: number, form: number): Float32Array {
   const gains = new Float32Array(SCORE_RESOLUTION);
   for (let slot = 0; slot < SCORE_RESOLUTION; slot++) gains[slot] = weight * matchStrength(form, slot, field);

@@ -15,6 +15,7 @@ import {
 } from "./phrase-match";
 import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
+import { matchRanged, MAX_RANGED_PAGE_END, planRangedSearch, rankRanged } from "./ranked-search";
 import { withoutListed } from "./sorted-ordinals";
 import { itemDate, itemOutcome, type SearchIndex } from "./search-index";
 import { isEmptySearch, type SearchParams } from "./search-params";
@@ -63,7 +64,8 @@ export interface SearchResult {
  * everything new). Ordinals marked in `withheld` are never found, counted or quoted (items the
  * database no longer publishes as indexed; see withheld-items.ts), nor are those a delta removed.
  * A phrase restricted to some fields whose candidates' texts would take more than
- * `maxSectionChecks` checks raises {@link SearchTooBroadError}.
+ * `maxSectionChecks` checks raises {@link SearchTooBroadError}. Without `useRanges` every text
+ * search takes the plain path (match-terms.ts), never ranked-search.ts's (tests compare the two).
  */
 export function searchItems(
   index: SearchIndex,
@@ -72,6 +74,7 @@ export function searchItems(
   emptyMeansAll = false,
   withheld: Uint8Array | null = null,
   maxSectionChecks = MAX_SECTION_CHECKS,
+  useRanges = true,
 ): SearchResult {
   if (isEmptySearch(params) && !emptyMeansAll) return emptyResult(params.side, pageSize, true);
   const fields = fieldsForRestriction(params.felt);
@@ -80,14 +83,19 @@ export function searchItems(
   // Text that reduced to nothing (only stop words) matches nothing rather than everything.
   if (isBrowse && params.q.trim() !== "" && plan.excluded.length === 0) return emptyResult(params.side, pageSize, false);
 
+  const pageStart = (params.side - 1) * pageSize;
+  const pageEnd = pageStart + pageSize;
+  // Common words without phrases, ranked by relevance for a page near the start: from the range tables (ranked-search.ts).
+  const isRangeable = useRanges && !isBrowse && plan.phrases.length === 0 && params.sort === "relevans" && pageEnd <= MAX_RANGED_PAGE_END;
+  const ranged = isRangeable ? planRangedSearch(index, plan.required, fields, plan.typed) : null;
   // The items holding the first phrase's word pairs are the only ones its terms can match in.
   const leading = isBrowse ? null : leadingPairs(index, plan);
   const within = leading === null ? undefined : (candidates: Uint32Array<ArrayBuffer>) => collectHoldingEveryPair(leading, candidates);
   // The reused score column lives until the next search; exclusions below score into their own.
-  const textMatch = isBrowse ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed, within);
-  let candidates = textMatch === null ? index.byDateDesc : textMatch.ordinals;
+  const textMatch = isBrowse || ranged !== null ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed, within);
+  let candidates = ranged !== null ? matchRanged(ranged) : textMatch === null ? index.byDateDesc : textMatch.ordinals;
   // The match's ordinals are this search's own: marked ones are dropped in place, not copied.
-  const isOwn = textMatch !== null;
+  const isOwn = textMatch !== null || ranged !== null;
   const removed = index.removed;
   if (removed !== null) {
     // A text match's ordinals ascend (match-terms.ts): fewer removed items than hits (a few dozen
@@ -100,13 +108,13 @@ export function searchItems(
   candidates = applyExclusions(index, candidates, plan, isOwn);
 
   const faceted = filterByFacets(index, candidates, params);
-  const pageStart = (params.side - 1) * pageSize;
-  const pageEnd = pageStart + pageSize;
   // Only the hits up to the end of the page are ordered; the rest only count.
   const ordered =
-    textMatch === null
-      ? faceted.ordinals
-      : rankTopHits(faceted.ordinals, textMatch.score, textMatch.maxScore, index.facets.day, params.sort, pageEnd, textMatch.toScore);
+    ranged !== null
+      ? rankRanged(ranged, faceted.ordinals, pageEnd)
+      : textMatch === null
+        ? faceted.ordinals
+        : rankTopHits(faceted.ordinals, textMatch.score, textMatch.maxScore, index.facets.day, params.sort, pageEnd, textMatch.toScore);
   const pageOrdinals = ordered.subarray(pageStart, pageEnd);
   const highlightTerms = plan.required;
   return {

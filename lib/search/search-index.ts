@@ -2,6 +2,7 @@ import { DECISION_OUTCOMES, type DecisionOutcome, type SectionKind } from "@/lib
 import { sectionField, type FieldRestriction, type FlexDocument, type SearchFieldName } from "./index-config";
 import type { SectionStore } from "./section-store";
 import type { Segment } from "./segment/segment";
+import type { TermRanges } from "./segment/term-ranges";
 import type { StringColumn } from "./string-column";
 import type { TermDictionary } from "./term-dictionary";
 import type { TermFrequencies } from "./term-frequencies";
@@ -123,6 +124,8 @@ export interface IndexSegments {
   terms: Segment;
   /** Adjacent word pairs ("first\u0001second", PAIR_FIELD): one field. */
   pairs: Segment;
+  /** The terms segment's range tables and bitmaps (segment/term-ranges.ts), for ranked-search.ts. */
+  ranges: TermRanges;
 }
 
 /**

@@ -30,7 +30,7 @@ export async function readArray(file: string, width: number, count: number | nul
   }
 }
 
-export async function writeArray(file: string, values: Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array): Promise<void> {
+export async function writeArray(file: string, values: Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array): Promise<void> {
   await writeFresh(file, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
 }
 

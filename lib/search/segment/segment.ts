@@ -20,6 +20,15 @@ import {
   type SegmentHeader,
 } from "./segment-format";
 
+/** Where one field list lies in a segment's postings (Segment.locateList). */
+export interface ListLocation {
+  /** The term's position (for errors) and the list's field. */
+  position: number;
+  field: number;
+  start: number;
+  length: number;
+}
+
 /** Where a segment's postings bytes are read from: memory, or a file (SegmentFile). */
 interface PostingsSource {
   /** The file named in errors. */
@@ -228,6 +237,36 @@ export class Segment {
     if (target !== null) source.readInto(target, start + range[0]);
     const list = target ?? source.read(start + range[0], range[1] - range[0]);
     return { bytes: list, start: 0, end: list.length, file: source.file, position };
+  }
+
+  /**
+   * Where the term's list in `field` lies in the postings (a start and a byte length, its count
+   * included), or null when that field never holds it: for {@link listSlice}.
+   */
+  locateList(position: number, field: number): ListLocation | null {
+    this.checkPosition(position);
+    const { dictionary, source } = this;
+    const mask = dictionary.fieldMask(position);
+    if ((mask & (1 << field)) === 0) return null;
+    const start = dictionary.postingsStart(position);
+    const length = dictionary.postingsEnd(position) - start;
+    const header = source.read(start, Math.min(length, MAX_HEADER_BYTES));
+    const range = locateFieldList(header, length, mask, field, source.file, position);
+    return range && { position, field, start: start + range[0], length: range[1] - range[0] };
+  }
+
+  /**
+   * Bytes [from, to) of a located list (offsets from its start: a range table's, term-ranges.ts);
+   * a range past its end raises CorruptIndexFileError. Valid until the segment's next read.
+   */
+  listSlice(list: ListLocation, from: number, to: number): Uint8Array {
+    if (!(from >= 0 && to >= from && to <= list.length)) throw new CorruptIndexFileError(this.source.file, `the postings of term ${list.position} hold no bytes [${from}, ${to})`);
+    return this.source.read(list.start + from, to - from);
+  }
+
+  /** The file named in errors about the postings. */
+  get postingsFile(): string {
+    return this.source.file;
   }
 
   /**

@@ -1,0 +1,410 @@
+import { fieldsForRestriction, SCORE_RESOLUTION, type FieldRestriction } from "./index-config";
+import { forEachRangedList, type ExpandedTerm } from "./index-postings";
+import { expand, forEachTermList, matchingOrder, reusableCandidateBuffer, reusableScoreColumn, unitGains, type Expansion } from "./match-terms";
+import { keyLayout, rankTopHits } from "./rank-hits";
+import type { SearchIndex } from "./search-index";
+import { CorruptIndexFileError } from "./section-store";
+import type { ListLocation } from "./segment/segment";
+import { CODE_RANGE, codeSlot, postingCode } from "./segment/segment-format";
+import { gainsFingerprint, type RangeTable } from "./segment/term-ranges";
+import { VarintReader } from "./segment/varint";
+import { seek } from "./sorted-ordinals";
+import { formStrength, inverseDocumentFrequency, saturate } from "./term-score";
+
+/**
+ * A search of common words without reading all of their postings (the plain path, match-terms.ts,
+ * adds every posting of every term to its item: `forvaltningen orienterer udvalget` decodes
+ * ~7 million at 1M items). Its hits are counted from the terms' bitmaps, and only the items of
+ * the page are ranked, from the range tables (segment/term-ranges.ts):
+ *
+ * 1. **Hits.** Each term's items are the union of its expansions' bitmaps (a rarer expansion's
+ *    lists, and the deltas', are read and marked); the hits are their intersection, written out
+ *    as ascending ordinals for the facet and filter passes of query.ts, as a text match's are.
+ * 2. **Ranking.** Per range of ordinals, each index term's bound (the most an item there gains
+ *    from it as typed), times the query term's form strength for it, and each other list's
+ *    highest gain there, sum to a bound on the query term's strength there, and the terms'
+ *    saturated bounds bound any score there. The ranges holding hits are scored exactly in order of bound
+ *    (each list decoded from the range's start only), and the visit stops once the next bound
+ *    ranks below the page's last hit and below the best score found. Every hit that could make
+ *    the page is then scored, and query.ts's ranking (rank-hits.ts) orders them with the best
+ *    score of all hits, as it orders the plain path's.
+ *
+ * Scores are the plain path's bit for bit: a term's lists are added in its order
+ * (forEachTermList), each posting to a float32 strength, and the terms' scores summed in its
+ * matching order as float32; ranked-search.test.ts holds both paths' pages equal.
+ */
+
+/** One list of a ranged term: the segment's with its range table, or one decoded (a short list, the deltas'). */
+interface RangedList {
+  gains: Float64Array;
+  /** The expansion (index in RangedTerm.expanded) the list belongs to. */
+  expansion: number;
+  /** False for a delta's list. */
+  isSegment: boolean;
+  location: ListLocation | null;
+  table: RangeTable | null;
+  ordinals: Uint32Array | null;
+  codes: Uint16Array | null;
+}
+
+interface RangedTerm {
+  idf: number;
+  /** The range bounds of the expansions with range tables, each with its form strength. */
+  bounds: Array<{ form: number; bound: Float32Array }>;
+  expanded: readonly ExpandedTerm[];
+  /** Per expansion, its bitmap (segment/term-ranges.ts) or null. */
+  bitmaps: ReadonlyArray<Uint32Array | null>;
+  lists: RangedList[];
+}
+
+/** A search the range tables answer (see the module comment); made by {@link planRangedSearch}. */
+export interface RangedSearch {
+  index: SearchIndex;
+  restriction: FieldRestriction;
+  /** In matching order (match-terms.ts matchingOrder). */
+  terms: RangedTerm[];
+  /** The hits as a bitmap over the index's ordinals, once {@link matchRanged} ran. */
+  hits: Uint32Array | null;
+}
+
+/**
+ * Each term must have an index term held by one in this many items: a search of rarer words
+ * reads few postings, and the plain path answers it as fast.
+ */
+const COMMON_TERM_SHARE = 8;
+/** At most one in this many items' lists may lack a bitmap per term: those are read and marked. */
+const UNMAPPED_SHARE = 4;
+/** Pages ending past this hit are ranked by the plain path (exports, deep pages). */
+export const MAX_RANGED_PAGE_END = 500;
+
+/**
+ * The ranged search of `terms` (query terms, as matchAllTerms takes them) when the index has
+ * range tables and the search is one they answer better: every term common, most of each term's
+ * items in bitmaps, over every field (no `felt`); else null.
+ */
+export function planRangedSearch(index: SearchIndex, terms: readonly string[], restriction: FieldRestriction, typed: ReadonlyMap<string, readonly string[]>): RangedSearch | null {
+  const ranges = index.segments.ranges;
+  if (terms.length === 0 || ranges.ranges === 0 || ranges.items !== index.segments.size || ranges.gains !== currentGains()) return null;
+  if (restriction.sectionKind !== null || restriction.fields.length !== fieldsForRestriction(null).fields.length) return null;
+  const expansions = terms.map((term) => expand(index, term, restriction));
+  for (const expansion of expansions) {
+    if (expansion.largest * COMMON_TERM_SHARE < index.size) return null;
+    let unmapped = 0;
+    for (const expanded of expansion.terms) if (expanded.segmentPosition < 0 || ranges.bitmap(expanded.segmentPosition) === null) unmapped += expanded.frequency;
+    if (unmapped * UNMAPPED_SHARE > index.size) return null;
+  }
+  const ranged: RangedTerm[] = [];
+  for (const termIndex of matchingOrder(expansions)) {
+    const expansion = expansions[termIndex] as Expansion;
+    const queryTerm = terms[termIndex] ?? "";
+    ranged.push(rangedTerm(index, restriction, typed, queryTerm, expansion));
+  }
+  return { index, restriction, terms: ranged, hits: null };
+}
+
+let gainsOfThisBuild: string | null = null;
+
+/** The fingerprint of the gains searches score with: an index whose bounds were summed with others (an older build) is not ranged by them. */
+function currentGains(): string {
+  gainsOfThisBuild ??= gainsFingerprint(unitGains());
+  return gainsOfThisBuild;
+}
+
+function rangedTerm(index: SearchIndex, restriction: FieldRestriction, typed: ReadonlyMap<string, readonly string[]>, queryTerm: string, expansion: Expansion): RangedTerm {
+  const ranges = index.segments.ranges;
+  const expanded = expansion.terms;
+  const bitmaps = expanded.map((term) => (term.segmentPosition >= 0 ? ranges.bitmap(term.segmentPosition) : null));
+  const bounds: RangedTerm["bounds"] = [];
+  for (const term of expanded) {
+    const bound = term.segmentPosition >= 0 ? ranges.bound(term.segmentPosition) : null;
+    if (bound !== null) bounds.push({ form: formStrength(queryTerm, typed.get(queryTerm) ?? [], term.term), bound });
+  }
+  const lists: RangedList[] = [];
+  forEachTermList(restriction, typed, queryTerm, expansion, (term, listField, gains) => {
+    const at = expanded.indexOf(term);
+    forEachRangedList(
+      index,
+      term,
+      listField,
+      (location, table) => lists.push({ gains, expansion: at, isSegment: true, location, table, ordinals: null, codes: null }),
+      ({ ordinals, slots, counts }, isSegment) => {
+        const codes = new Uint16Array(ordinals.length);
+        for (let i = 0; i < codes.length; i++) codes[i] = postingCode(slots[i] ?? 0, counts[i] ?? 1);
+        lists.push({ gains, expansion: at, isSegment, location: null, table: null, ordinals: ordinals.slice(), codes });
+      },
+    );
+  });
+  return { idf: inverseDocumentFrequency(index.liveSize, expansion.frequency), bounds, expanded, bitmaps, lists };
+}
+
+// Bit columns over the ordinals, per index, reused across searches (they run synchronously).
+const hitBits = new WeakMap<SearchIndex, Uint32Array>();
+const termBits = new WeakMap<SearchIndex, Uint32Array>();
+
+function bitColumn(cache: WeakMap<SearchIndex, Uint32Array>, index: SearchIndex): Uint32Array {
+  const words = Math.ceil(index.size / 32);
+  let column = cache.get(index);
+  if (column === undefined || column.length !== words) {
+    column = new Uint32Array(words);
+    cache.set(index, column);
+  } else {
+    column.fill(0);
+  }
+  return column;
+}
+
+/**
+ * The items holding every term in some field, ascending (removed and withheld ones included, as
+ * matchAllTerms's): a view of the index's candidate buffer, overwritten by its next search.
+ */
+export function matchRanged(search: RangedSearch): Uint32Array {
+  const { index } = search;
+  const hits = bitColumn(hitBits, index);
+  const scratch = bitColumn(termBits, index);
+  search.terms.forEach((term, t) => {
+    const target = t === 0 ? hits : scratch;
+    if (t > 1) target.fill(0);
+    markTerm(search, term, target);
+    if (t > 0) for (let w = 0; w < hits.length; w++) hits[w] = (hits[w] ?? 0) & (target[w] ?? 0);
+  });
+  search.hits = hits;
+  const ordinals = reusableCandidateBuffer(index);
+  let count = 0;
+  for (let w = 0; w < hits.length; w++) {
+    let word = hits[w] ?? 0;
+    while (word !== 0) {
+      const low = word & -word;
+      ordinals[count++] = w * 32 + 31 - Math.clz32(low);
+      word ^= low;
+    }
+  }
+  return ordinals.subarray(0, count);
+}
+
+/**
+ * Sets the bits of the items holding any of the term's expansions in any searched field: an
+ * expansion's bitmap (the segment's items), else its segment lists read whole; the deltas' lists.
+ */
+function markTerm(search: RangedSearch, term: RangedTerm, bits: Uint32Array): void {
+  const segment = search.index.segments.terms;
+  for (const bitmap of term.bitmaps) {
+    if (bitmap === null) continue;
+    for (let w = 0; w < bitmap.length; w++) bits[w] = (bits[w] ?? 0) | (bitmap[w] ?? 0);
+  }
+  for (const list of term.lists) {
+    if (list.isSegment && term.bitmaps[list.expansion] !== null) continue;
+    if (list.ordinals !== null) setBits(bits, list.ordinals);
+    else if (list.location !== null) setBits(bits, segment.postings(list.location.position, list.location.field)?.ordinals ?? new Uint32Array(0));
+  }
+}
+
+function setBits(bits: Uint32Array, ordinals: Uint32Array): void {
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    bits[ordinal >>> 5] = (bits[ordinal >>> 5] ?? 0) | (1 << (ordinal & 31));
+  }
+}
+
+/** How many ranges held hits, and how many of them the last {@link rankRanged} scored (for tests and benchmarks). */
+export const lastVisit = { ranges: 0, scored: 0 };
+
+/** Reused heap of the page's scores (searches run synchronously). */
+let pageScores = new Float64Array(0);
+
+/**
+ * The first `limit` of `hits` (ascending, among {@link matchRanged}'s) in rank-hits.ts's order by
+ * relevance, scoring only the ranges that can hold them (see the module comment).
+ */
+export function rankRanged(search: RangedSearch, hits: Uint32Array, limit: number): Uint32Array {
+  const { index } = search;
+  const matched = search.hits;
+  if (matched === null) throw new Error("rankRanged before matchRanged");
+  if (hits.length === 0 || limit <= 0) return new Uint32Array(0);
+  const shift = index.segments.ranges.rangeShift;
+  const span = 2 ** shift;
+  const rangeCount = Math.ceil(index.size / span);
+  const bounds = rangeBounds(search, rangeCount, shift);
+  const order: number[] = [];
+  for (let range = 0; range < rangeCount; range++) if (holdsAny(matched, range, shift, index.size)) order.push(range);
+  order.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b);
+
+  lastVisit.ranges = order.length;
+  lastVisit.scored = 0;
+  const score = reusableScoreColumn(index);
+  const strength = new Float32Array(span);
+  const { scoreMax } = keyLayout(index.size);
+  if (pageScores.length < limit) pageScores = new Float64Array(limit);
+  const heap = pageScores;
+  let heapSize = 0;
+  let best = 0;
+  const visited: number[] = [];
+  for (const range of order) {
+    const bound = bounds[range] ?? Infinity;
+    if (heapSize >= limit) {
+      // No unvisited hit scores above the bound. Past it in rank (as rank-hits.ts quantizes
+      // scores), they all rank below the page's last, whose score is at most the best found:
+      // that is the best of all hits then, the scale of the ranking.
+      const rankOf = (value: number) => Math.floor((value / best) * scoreMax + 0.5);
+      if (rankOf(bound) < rankOf(heap[0] ?? 0)) break;
+    }
+    lastVisit.scored++;
+    const base = range * span;
+    const end = Math.min(base + span, index.size);
+    scoreRange(search, range, base, end, strength, score);
+    forEachBit(matched, base, end, (ordinal) => {
+      best = Math.max(best, score[ordinal] ?? 0);
+    });
+    for (let h = seek(hits, base, 0); h < hits.length && (hits[h] ?? 0) < end; h++) {
+      const ordinal = hits[h] ?? 0;
+      visited.push(ordinal);
+      const value = score[ordinal] ?? 0;
+      if (heapSize < limit) heapSize = heapPush(heap, heapSize, value);
+      else if (value > (heap[0] ?? 0)) heapReplaceTop(heap, heapSize, value);
+    }
+  }
+  return rankTopHits(Uint32Array.from(visited), score, best, index.facets.day, "relevans", limit);
+}
+
+/** Relative room for the float32 rounding of strengths and scores above their exact sums. */
+const BOUND_ROUNDING = 1e-5;
+
+/** Per range, a bound on the score of every item in it. */
+function rangeBounds(search: RangedSearch, rangeCount: number, shift: number): Float64Array {
+  const bounds = new Float64Array(rangeCount);
+  const strength = new Float64Array(rangeCount);
+  const listMax = new Float64Array(rangeCount);
+  for (const term of search.terms) {
+    strength.fill(0);
+    for (const { form, bound } of term.bounds) {
+      const boundRanges = Math.min(rangeCount, bound.length);
+      // A damaged (negative or NaN) bound bounds nothing: the range is read.
+      for (let range = 0; range < boundRanges; range++) {
+        const value = bound[range] ?? 0;
+        strength[range] = (strength[range] ?? 0) + form * (value >= 0 ? value : Infinity);
+      }
+    }
+    for (const list of term.lists) {
+      const { gains, ordinals, codes } = list;
+      if (ordinals !== null && codes !== null) {
+        listMax.fill(0);
+        for (let i = 0; i < ordinals.length; i++) {
+          const range = (ordinals[i] ?? 0) >>> shift;
+          listMax[range] = Math.max(listMax[range] ?? 0, gains[codes[i] ?? 0] ?? 0);
+        }
+        for (let range = 0; range < rangeCount; range++) strength[range] = (strength[range] ?? 0) + (listMax[range] ?? 0);
+      }
+    }
+    for (let range = 0; range < rangeCount; range++) bounds[range] = (bounds[range] ?? 0) + term.idf * saturate(strength[range] ?? 0);
+  }
+  for (let range = 0; range < rangeCount; range++) bounds[range] = (bounds[range] ?? 0) * (1 + BOUND_ROUNDING);
+  return bounds;
+}
+
+/**
+ * Scores the hits of one range exactly as match-terms.ts does: per term in matching order, its
+ * lists' postings in the range added to float32 strengths in list order, then
+ * `score = fround(score + idf × saturate(strength))` (the first term's from 0).
+ */
+function scoreRange(search: RangedSearch, range: number, base: number, end: number, strength: Float32Array, score: Float32Array): void {
+  const { index } = search;
+  const matched = search.hits as Uint32Array;
+  search.terms.forEach((term, t) => {
+    strength.fill(0);
+    for (const list of term.lists) {
+      if (list.table !== null && list.location !== null) addTableRange(index, list, range, base, end, strength);
+      else if (list.ordinals !== null && list.codes !== null) {
+        const { ordinals, codes, gains } = list;
+        for (let i = seek(ordinals, base, 0); i < ordinals.length && (ordinals[i] ?? 0) < end; i++) {
+          const at = (ordinals[i] ?? 0) - base;
+          strength[at] = (strength[at] ?? 0) + (gains[codes[i] ?? 0] ?? 0);
+        }
+      }
+    }
+    const { idf } = term;
+    forEachBit(matched, base, end, (ordinal) => {
+      const value = idf * saturate(strength[ordinal - base] ?? 0);
+      score[ordinal] = Math.fround(t === 0 ? value : (score[ordinal] ?? 0) + value);
+    });
+  });
+}
+
+/** Adds the postings of a range-tabled segment list that lie in [base, end). */
+function addTableRange(index: SearchIndex, list: RangedList, range: number, base: number, end: number, strength: Float32Array): void {
+  const table = list.table as RangeTable;
+  const location = list.location as ListLocation;
+  if (range >= table.previous.length) return;
+  const segment = index.segments.terms;
+  const from = table.offsets[range] ?? 0;
+  const to = table.offsets[range + 1] ?? 0;
+  if (from === to) return;
+  const bytes = segment.listSlice(location, from, to);
+  const reader = new VarintReader(bytes, 0, bytes.length);
+  const { gains } = list;
+  let ordinal = table.previous[range] ?? 0;
+  let last = -1;
+  while (reader.at < bytes.length) {
+    const gap = reader.read();
+    const code = reader.read();
+    ordinal += gap;
+    if (gap < 0 || code < 0 || code >= CODE_RANGE || codeSlot(code) >= SCORE_RESOLUTION || ordinal <= last || ordinal < base || ordinal >= end) {
+      throw new CorruptIndexFileError(segment.postingsFile, `the postings of term ${location.position} do not match their range table (range ${range})`);
+    }
+    last = ordinal;
+    strength[ordinal - base] = (strength[ordinal - base] ?? 0) + (gains[code] ?? 0);
+  }
+}
+
+/** True when a bit of [range × 2^shift, …) is set. */
+function holdsAny(bits: Uint32Array, range: number, shift: number, size: number): boolean {
+  const from = (range << shift) >>> 5;
+  const to = Math.min(bits.length, Math.ceil(Math.min((range + 1) * 2 ** shift, size) / 32));
+  for (let w = from; w < to; w++) if ((bits[w] ?? 0) !== 0) return true;
+  return false;
+}
+
+/** Calls `visit` for each set bit in [from, to), ascending. */
+function forEachBit(bits: Uint32Array, from: number, to: number, visit: (ordinal: number) => void): void {
+  const last = Math.ceil(to / 32);
+  for (let w = from >>> 5; w < last; w++) {
+    let word = bits[w] ?? 0;
+    while (word !== 0) {
+      const low = word & -word;
+      const ordinal = w * 32 + 31 - Math.clz32(low);
+      if (ordinal >= from && ordinal < to) visit(ordinal);
+      word ^= low;
+    }
+  }
+}
+
+/** Pushes onto a min-heap of `size` values; returns the new size. */
+function heapPush(heap: Float64Array, size: number, value: number): number {
+  let at = size;
+  heap[at] = value;
+  while (at > 0) {
+    const parent = (at - 1) >>> 1;
+    if ((heap[parent] ?? 0) <= (heap[at] ?? 0)) break;
+    const swap = heap[parent] ?? 0;
+    heap[parent] = heap[at] ?? 0;
+    heap[at] = swap;
+    at = parent;
+  }
+  return size + 1;
+}
+
+/** Replaces a min-heap's smallest value. */
+function heapReplaceTop(heap: Float64Array, size: number, value: number): void {
+  heap[0] = value;
+  let at = 0;
+  for (;;) {
+    const left = 2 * at + 1;
+    const right = left + 1;
+    let smallest = at;
+    if (left < size && (heap[left] ?? 0) < (heap[smallest] ?? 0)) smallest = left;
+    if (right < size && (heap[right] ?? 0) < (heap[smallest] ?? 0)) smallest = right;
+    if (smallest === at) return;
+    const swap = heap[smallest] ?? 0;
+    heap[smallest] = heap[at] ?? 0;
+    heap[at] = swap;
+    at = smallest;
+  }
+}
