@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
 import { fieldsForRestriction, type FieldRestriction } from "./index-config";
-import { markTerm, matchAllTerms, reusablePairScratch, reusableScoreColumn } from "./match-terms";
+import { markTerm, matchAllTerms, reusablePairScratch, reusableScoreColumn, type CandidateSource } from "./match-terms";
 import {
   collectHoldingEveryPair,
   compilePhrase,
@@ -15,7 +15,7 @@ import {
 } from "./phrase-match";
 import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
-import { matchRanged, MAX_RANGED_PAGE_END, planRangedSearch, rankRanged } from "./ranked-search";
+import { boundsFallOff, matchRanged, MAX_RANGED_PAGE_END, planRangedSearch, rangesPrune, rankRanged, writeHits } from "./ranked-search";
 import { withoutListed } from "./sorted-ordinals";
 import { itemDate, itemOutcome, type SearchIndex } from "./search-index";
 import { isEmptySearch, type SearchParams } from "./search-params";
@@ -87,13 +87,23 @@ export function searchItems(
   const pageEnd = pageStart + pageSize;
   // Common words without phrases, ranked by relevance for a page near the start: from the range tables (ranked-search.ts).
   const isRangeable = useRanges && !isBrowse && plan.phrases.length === 0 && params.sort === "relevans" && pageEnd <= MAX_RANGED_PAGE_END;
-  const ranged = isRangeable ? planRangedSearch(index, plan.required, fields, plan.typed) : null;
-  // The items holding the first phrase's word pairs are the only ones its terms can match in.
-  const leading = isBrowse ? null : leadingPairs(index, plan);
-  const within = leading === null ? undefined : (candidates: Uint32Array<ArrayBuffer>) => collectHoldingEveryPair(leading, candidates);
+  const planned = isRangeable ? planRangedSearch(index, plan.required, fields, plan.typed) : null;
+  let ranged = planned !== null && boundsFallOff(planned) ? planned : null;
+  let rangedHits = ranged === null ? null : matchRanged(ranged);
+  // The items holding the first phrase's word pairs are the only ones its terms can match in;
+  // a ranged search's hits when its ranges' bounds would not prune.
+  let within: CandidateSource | undefined;
+  if (ranged !== null && !rangesPrune(ranged, pageEnd)) {
+    const known = ranged;
+    within = (candidates) => writeHits(known, candidates);
+    ranged = null;
+    rangedHits = null;
+  }
+  const leading = isBrowse || within !== undefined ? null : leadingPairs(index, plan);
+  if (leading !== null) within = (candidates) => collectHoldingEveryPair(leading, candidates);
   // The reused score column lives until the next search; exclusions below score into their own.
   const textMatch = isBrowse || ranged !== null ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed, within);
-  let candidates = ranged !== null ? matchRanged(ranged) : textMatch === null ? index.byDateDesc : textMatch.ordinals;
+  let candidates = rangedHits ?? (textMatch === null ? index.byDateDesc : textMatch.ordinals);
   // The match's ordinals are this search's own: marked ones are dropped in place, not copied.
   const isOwn = textMatch !== null || ranged !== null;
   const removed = index.removed;

@@ -4,6 +4,7 @@ import { expand, forEachTermList, matchingOrder, reusableCandidateBuffer, reusab
 import { keyLayout, rankTopHits } from "./rank-hits";
 import type { SearchIndex } from "./search-index";
 import { CorruptIndexFileError } from "./section-store";
+import { PostingsBuffers } from "./segment/field-postings";
 import type { ListLocation } from "./segment/segment";
 import { CODE_RANGE, codeSlot, postingCode } from "./segment/segment-format";
 import { gainsFingerprint, type RangeTable } from "./segment/term-ranges";
@@ -65,6 +66,8 @@ export interface RangedSearch {
   terms: RangedTerm[];
   /** The hits as a bitmap over the index's ordinals, once {@link matchRanged} ran. */
   hits: Uint32Array | null;
+  /** Per range, a bound on its scores, the ranges holding hits by bound (best first) and which were scored: once worked out. */
+  visits: { bounds: Float64Array; order: number[]; scored: Uint8Array } | null;
 }
 
 /**
@@ -74,17 +77,24 @@ export interface RangedSearch {
 const COMMON_TERM_SHARE = 8;
 /** At most one in this many items' lists may lack a bitmap per term: those are read and marked. */
 const UNMAPPED_SHARE = 4;
+/**
+ * A search of one word takes the plain path: one pass over its postings ends it (match-terms.ts
+ * strengthMatch), and its ranges' bounds rarely prune, as most ranges hold items with the word in
+ * the title and the page's last score is near the highest (`kommune` at 1M: 8.8 ms plain, 87 ms
+ * ranged, every range scored).
+ */
+const MIN_RANGED_TERMS = 2;
 /** Pages ending past this hit are ranked by the plain path (exports, deep pages). */
 export const MAX_RANGED_PAGE_END = 500;
 
 /**
  * The ranged search of `terms` (query terms, as matchAllTerms takes them) when the index has
- * range tables and the search is one they answer better: every term common, most of each term's
+ * range tables and the search is one they answer better: two terms or more, every one common, most of each term's
  * items in bitmaps, over every field (no `felt`); else null.
  */
 export function planRangedSearch(index: SearchIndex, terms: readonly string[], restriction: FieldRestriction, typed: ReadonlyMap<string, readonly string[]>): RangedSearch | null {
   const ranges = index.segments.ranges;
-  if (terms.length === 0 || ranges.ranges === 0 || ranges.items !== index.segments.size || ranges.gains !== currentGains()) return null;
+  if (terms.length < MIN_RANGED_TERMS || ranges.ranges === 0 || ranges.items !== index.segments.size || ranges.gains !== currentGains()) return null;
   if (restriction.sectionKind !== null || restriction.fields.length !== fieldsForRestriction(null).fields.length) return null;
   const expansions = terms.map((term) => expand(index, term, restriction));
   for (const expansion of expansions) {
@@ -99,7 +109,7 @@ export function planRangedSearch(index: SearchIndex, terms: readonly string[], r
     const queryTerm = terms[termIndex] ?? "";
     ranged.push(rangedTerm(index, restriction, typed, queryTerm, expansion));
   }
-  return { index, restriction, terms: ranged, hits: null };
+  return { index, restriction, terms: ranged, hits: null, visits: null };
 }
 
 let gainsOfThisBuild: string | null = null;
@@ -169,6 +179,17 @@ export function matchRanged(search: RangedSearch): Uint32Array {
   });
   search.hits = hits;
   const ordinals = reusableCandidateBuffer(index);
+  return ordinals.subarray(0, writeHits(search, ordinals));
+}
+
+/**
+ * Writes {@link matchRanged}'s hits to `ordinals` (room for every item), ascending; returns how
+ * many. A match-terms.ts CandidateSource: a search whose ranges would not prune
+ * ({@link rangesPrune}) is scored the plain way among them.
+ */
+export function writeHits(search: RangedSearch, ordinals: Uint32Array): number {
+  const hits = search.hits;
+  if (hits === null) throw new Error("writeHits before matchRanged");
   let count = 0;
   for (let w = 0; w < hits.length; w++) {
     let word = hits[w] ?? 0;
@@ -178,7 +199,102 @@ export function matchRanged(search: RangedSearch): Uint32Array {
       word ^= low;
     }
   }
-  return ordinals.subarray(0, count);
+  return count;
+}
+
+/**
+ * Whether the ranges' bounds fall off among the best ones, worked out before any hit is: the
+ * bound of the range at 5 % of them (best first) at most {@link MAX_BOUND_FALL_OFF} of the one at
+ * 1 %. Flat bounds put the page's last score below nearly every range's (at 1M: `kommune budget`,
+ * `budget orientering`, `sagen behandles`, `tages efterretning`, 0.9988–0.9996; `forvaltningen
+ * orienterer udvalget`, whose page 29 of 974 ranges hold, 0.9946), and their search takes the
+ * plain path without paying for the bitmaps first. Tuned on those few queries: a guard on cost,
+ * not on results (both paths rank alike).
+ */
+export function boundsFallOff(search: RangedSearch): boolean {
+  const { index } = search;
+  const shift = index.segments.ranges.rangeShift;
+  const bounds = Array.from(rangeBounds(search, Math.ceil(index.size / 2 ** shift), shift)).filter((bound) => bound > 0);
+  if (bounds.length < 100) return true;
+  bounds.sort((a, b) => b - a);
+  const at = (share: number) => bounds[Math.floor(share * (bounds.length - 1))] ?? 0;
+  return at(0.05) <= at(0.01) * MAX_BOUND_FALL_OFF;
+}
+
+const MAX_BOUND_FALL_OFF = 0.997;
+
+/** The most ranges {@link rangesPrune} scores before it gives up (~0.08 ms each at 1M items). */
+const MAX_PROBED_RANGES = 40;
+/**
+ * ... and it gives up after this many when the bounds of more than {@link EARLY_REACHING_SHARE} of
+ * the ranges still reach the page's last score. At 1M after 12 ranges: `forvaltningen orienterer
+ * udvalget` 57 % (29 ranges in all), `tages efterretning` 92 % (71 in all), but `kommune budget`
+ * and `budget orientering` 100 %, as after 40.
+ */
+const EARLY_PROBED_RANGES = 12;
+const EARLY_REACHING_SHARE = 0.95;
+
+/**
+ * Whether ranking by ranges reaches a page of `limit` hits within {@link MAX_PROBED_RANGES}
+ * ranges: the best-bound ranges are scored in order (their scores kept for rankRanged) until
+ * no range left has a bound reaching the `limit`-th best score found. Where the bounds are loose
+ * (`kommune budget` at 1M: every range's bound reaches the page), scoring range by range decodes
+ * every posting, slower than the plain path's passes (16 → 77 ms); the plain path then scores
+ * the hits already found.
+ */
+export function rangesPrune(search: RangedSearch, limit: number): boolean {
+  const { order, bounds, scored } = visitPlan(search);
+  const matched = search.hits as Uint32Array;
+  const { index } = search;
+  const span = 2 ** index.segments.ranges.rangeShift;
+  const score = reusableScoreColumn(index);
+  const strength = new Float32Array(span);
+  const heap = new Float64Array(Math.max(1, limit));
+  let heapSize = 0;
+  for (let probed = 0; probed < order.length; probed++) {
+    const reaching = heapSize >= limit ? reachingRanges(order, bounds, heap[0] ?? 0) : order.length;
+    if (reaching <= probed) return true;
+    if (probed >= MAX_PROBED_RANGES || (probed >= EARLY_PROBED_RANGES && reaching > order.length * EARLY_REACHING_SHARE)) return false;
+    const range = order[probed] ?? 0;
+    const base = range * span;
+    const end = Math.min(base + span, index.size);
+    if (scored[range] !== 1) scoreRange(search, range, base, end, strength, score);
+    scored[range] = 1;
+    forEachBit(matched, base, end, (ordinal) => {
+      const value = score[ordinal] ?? 0;
+      if (heapSize < limit) heapSize = heapPush(heap, heapSize, value);
+      else if (value > (heap[0] ?? 0)) heapReplaceTop(heap, heapSize, value);
+    });
+  }
+  return true;
+}
+
+/** How many of the ranges (by bound, best first) have a bound of at least `floor`. */
+function reachingRanges(order: readonly number[], bounds: Float64Array, floor: number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((bounds[order[mid] ?? 0] ?? 0) >= floor) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The search's {@link RangedSearch.visits}, worked out on first use. */
+function visitPlan(search: RangedSearch): NonNullable<RangedSearch["visits"]> {
+  if (search.visits !== null) return search.visits;
+  const { index } = search;
+  const matched = search.hits;
+  if (matched === null) throw new Error("A ranged search's ranges before matchRanged");
+  const shift = index.segments.ranges.rangeShift;
+  const rangeCount = Math.ceil(index.size / 2 ** shift);
+  const bounds = rangeBounds(search, rangeCount, shift);
+  const order: number[] = [];
+  for (let range = 0; range < rangeCount; range++) if (holdsAny(matched, range, shift, index.size)) order.push(range);
+  order.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b);
+  search.visits = { bounds, order, scored: new Uint8Array(rangeCount) };
+  return search.visits;
 }
 
 /**
@@ -194,9 +310,15 @@ function markTerm(search: RangedSearch, term: RangedTerm, bits: Uint32Array): vo
   for (const list of term.lists) {
     if (list.isSegment && term.bitmaps[list.expansion] !== null) continue;
     if (list.ordinals !== null) setBits(bits, list.ordinals);
-    else if (list.location !== null) setBits(bits, segment.postings(list.location.position, list.location.field)?.ordinals ?? new Uint32Array(0));
+    else if (list.location !== null) {
+      const postings = segment.postings(list.location.position, list.location.field, markBuffers);
+      if (postings !== null) setBits(bits, postings.ordinals);
+    }
   }
 }
+
+// Reused for the lists a search marks whole (searches run synchronously).
+const markBuffers = new PostingsBuffers();
 
 function setBits(bits: Uint32Array, ordinals: Uint32Array): void {
   for (let i = 0; i < ordinals.length; i++) {
@@ -220,13 +342,8 @@ export function rankRanged(search: RangedSearch, hits: Uint32Array, limit: numbe
   const matched = search.hits;
   if (matched === null) throw new Error("rankRanged before matchRanged");
   if (hits.length === 0 || limit <= 0) return new Uint32Array(0);
-  const shift = index.segments.ranges.rangeShift;
-  const span = 2 ** shift;
-  const rangeCount = Math.ceil(index.size / span);
-  const bounds = rangeBounds(search, rangeCount, shift);
-  const order: number[] = [];
-  for (let range = 0; range < rangeCount; range++) if (holdsAny(matched, range, shift, index.size)) order.push(range);
-  order.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b);
+  const span = 2 ** index.segments.ranges.rangeShift;
+  const { bounds, order, scored } = visitPlan(search);
 
   lastVisit.ranges = order.length;
   lastVisit.scored = 0;
@@ -250,7 +367,9 @@ export function rankRanged(search: RangedSearch, hits: Uint32Array, limit: numbe
     lastVisit.scored++;
     const base = range * span;
     const end = Math.min(base + span, index.size);
-    scoreRange(search, range, base, end, strength, score);
+    // The ranges rangesPrune scored hold their scores still (the score column is this search's).
+    if (scored[range] !== 1) scoreRange(search, range, base, end, strength, score);
+    scored[range] = 1;
     forEachBit(matched, base, end, (ordinal) => {
       best = Math.max(best, score[ordinal] ?? 0);
     });
