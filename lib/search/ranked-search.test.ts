@@ -5,7 +5,8 @@ import { fieldsForRestriction } from "./index-config";
 import { applyIndexDelta } from "./index-delta";
 import { parseQuery } from "./parse-query";
 import { MAX_SECTION_CHECKS, searchItems } from "./query";
-import { lastVisit, planRangedSearch } from "./ranked-search";
+import { matchAllTerms } from "./match-terms";
+import { boundsFallOff, lastVisit, matchRanged, planRangedSearch, rangesPrune, writeHits } from "./ranked-search";
 import type { SearchDocument } from "./search-document";
 import type { SearchIndex } from "./search-index";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
@@ -84,6 +85,9 @@ describe("ranked search", () => {
     let compared = 0;
     let ranges = 0;
     let scored = 0;
+    let pruned = 0;
+    let fellBack = 0;
+    let withinCompared = 0;
     fc.assert(
       fc.property(
         fc.array(item, { minLength: 40, maxLength: 160 }),
@@ -106,7 +110,22 @@ describe("ranked search", () => {
               side: q.side,
             };
             const plan = parseQuery(params.q);
-            const isRanged = planRangedSearch(index, plan.required, fieldsForRestriction(null), plan.typed) !== null;
+            const planned = planRangedSearch(index, plan.required, fieldsForRestriction(null), plan.typed);
+            const isRanged = planned !== null;
+            // Which way query.ts goes: ranked by ranges, or (bounds that do not prune) the plain way among the hits found.
+            if (planned !== null) {
+              matchRanged(planned);
+              if (boundsFallOff(planned) && rangesPrune(planned, q.side * q.pageSize)) pruned++;
+              else fellBack++;
+              // The way back: the plain path among the hits found matches and scores as it does alone.
+              const fields = fieldsForRestriction(null);
+              const alone = matchAllTerms(index, plan.required, fields, new Float32Array(index.size), plan.typed);
+              const among = matchAllTerms(index, plan.required, fields, new Float32Array(index.size), plan.typed, (candidates) => writeHits(planned, candidates));
+              expect(Array.from(among.ordinals)).toEqual(Array.from(alone.ordinals));
+              expect(Array.from(among.ordinals, (o) => among.score[o])).toEqual(Array.from(alone.ordinals, (o) => alone.score[o]));
+              expect(among.maxScore).toBe(alone.maxScore);
+              withinCompared += alone.ordinals.length > 0 ? 1 : 0;
+            }
             lastVisit.ranges = 0;
             lastVisit.scored = 0;
             const withRanges = answer(index, params, q.pageSize, true);
@@ -127,7 +146,9 @@ describe("ranked search", () => {
     expect(ranged / compared).toBeGreaterThan(0.3);
     // ... and have left some ranges unscored: those whose bound ranks below the page.
     expect(scored).toBeGreaterThan(0);
+    expect(pruned).toBeGreaterThan(50);
+    expect(withinCompared).toBeGreaterThan(100);
     expect(scored / ranges).toBeLessThan(0.9);
-    console.log(`ranked-search: ${ranged} of ${compared} searches ranged; ${scored} of ${ranges} ranges with hits scored`);
+    console.log(`ranked-search: ${ranged} of ${compared} searches planned (${pruned} ranked by ranges, ${fellBack} fell back); ${scored} of ${ranges} ranges with hits scored`);
   });
 });
