@@ -218,12 +218,10 @@ export class Segment {
    * valid until the segment's next read.
    */
   encodedList(position: number, field: number, readInto?: ListTarget): EncodedList | null {
-    this.checkPosition(position);
-    const { dictionary, source } = this;
-    const mask = dictionary.fieldMask(position);
-    if ((mask & (1 << field)) === 0) return null;
-    const start = dictionary.postingsStart(position);
-    const length = dictionary.postingsEnd(position) - start;
+    const block = this.block(position, field);
+    if (block === null) return null;
+    const { mask, start, length } = block;
+    const { source } = this;
     if (length <= WHOLE_BLOCK_BYTES) {
       const block = source.read(start, length);
       const range = locateFieldList(block, length, mask, field, source.file, position);
@@ -244,12 +242,10 @@ export class Segment {
    * included), or null when that field never holds it: for {@link listSlice}.
    */
   locateList(position: number, field: number): ListLocation | null {
-    this.checkPosition(position);
-    const { dictionary, source } = this;
-    const mask = dictionary.fieldMask(position);
-    if ((mask & (1 << field)) === 0) return null;
-    const start = dictionary.postingsStart(position);
-    const length = dictionary.postingsEnd(position) - start;
+    const block = this.block(position, field);
+    if (block === null) return null;
+    const { mask, start, length } = block;
+    const { source } = this;
     const header = source.read(start, Math.min(length, MAX_HEADER_BYTES));
     const range = locateFieldList(header, length, mask, field, source.file, position);
     return range && { position, field, start: start + range[0], length: range[1] - range[0] };
@@ -290,6 +286,16 @@ export class Segment {
    */
   get byteSize(): { postings: number; dictionary: number; residentDictionary: number } {
     return { postings: this.source.size, dictionary: this.dictionary.storedBytes, residentDictionary: this.dictionary.residentBytes };
+  }
+
+  /** The term's block in the postings (its field mask, start and length), or null when `field` never holds it. */
+  private block(position: number, field: number): { mask: number; start: number; length: number } | null {
+    this.checkPosition(position);
+    const { dictionary } = this;
+    const mask = dictionary.fieldMask(position);
+    if ((mask & (1 << field)) === 0) return null;
+    const start = dictionary.postingsStart(position);
+    return { mask, start, length: dictionary.postingsEnd(position) - start };
   }
 
   private checkPosition(position: number): void {
