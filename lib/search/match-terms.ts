@@ -476,7 +476,6 @@ function addDenseTerm(
   );
 }
 
-/** `weight × matchStrength(form, slot, field)` for every slot. */
 /**
  * Per segment field (INDEXED_FIELDS), the gain of a posting by code for the word as typed (form
  * 1); null for the section-kind field, which a search without `felt` does not read. A list's
@@ -490,6 +489,7 @@ export function unitGains(): Array<Float64Array | null> {
   });
 }
 
+/** `weight × matchStrength(form, slot, field)` for every slot. */
 function slotGains(field: SearchFieldName, weight: number, form: number): Float32Array {
   const gains = new Float32Array(SCORE_RESOLUTION);
   for (let slot = 0; slot < SCORE_RESOLUTION; slot++) gains[slot] = weight * matchStrength(form, slot, field);

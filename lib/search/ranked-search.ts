@@ -61,13 +61,14 @@ interface RangedTerm {
 /** A search the range tables answer (see the module comment); made by {@link planRangedSearch}. */
 export interface RangedSearch {
   index: SearchIndex;
-  restriction: FieldRestriction;
   /** In matching order (match-terms.ts matchingOrder). */
   terms: RangedTerm[];
   /** The hits as a bitmap over the index's ordinals, once {@link matchRanged} ran. */
   hits: Uint32Array | null;
-  /** Per range, a bound on its scores, the ranges holding hits by bound (best first) and which were scored: once worked out. */
-  visits: { bounds: Float64Array; order: number[]; scored: Uint8Array } | null;
+  /** Per range, a bound on its scores: once worked out ({@link boundsOf}). */
+  bounds: Float64Array | null;
+  /** The ranges holding hits by bound (best first), and which were scored: once worked out ({@link visitPlan}). */
+  visits: { order: number[]; scored: Uint8Array } | null;
 }
 
 /**
@@ -109,7 +110,7 @@ export function planRangedSearch(index: SearchIndex, terms: readonly string[], r
     const queryTerm = terms[termIndex] ?? "";
     ranged.push(rangedTerm(index, restriction, typed, queryTerm, expansion));
   }
-  return { index, restriction, terms: ranged, hits: null, visits: null };
+  return { index, terms: ranged, hits: null, bounds: null, visits: null };
 }
 
 let gainsOfThisBuild: string | null = null;
@@ -212,9 +213,7 @@ export function writeHits(search: RangedSearch, ordinals: Uint32Array): number {
  * not on results (both paths rank alike).
  */
 export function boundsFallOff(search: RangedSearch): boolean {
-  const { index } = search;
-  const shift = index.segments.ranges.rangeShift;
-  const bounds = Array.from(rangeBounds(search, Math.ceil(index.size / 2 ** shift), shift)).filter((bound) => bound > 0);
+  const bounds = Array.from(boundsOf(search)).filter((bound) => bound > 0);
   if (bounds.length < 100) return true;
   bounds.sort((a, b) => b - a);
   const at = (share: number) => bounds[Math.floor(share * (bounds.length - 1))] ?? 0;
@@ -243,28 +242,17 @@ const EARLY_REACHING_SHARE = 0.95;
  * the hits already found.
  */
 export function rangesPrune(search: RangedSearch, limit: number): boolean {
-  const { order, bounds, scored } = visitPlan(search);
+  const { order } = visitPlan(search);
+  const bounds = boundsOf(search);
   const matched = search.hits as Uint32Array;
-  const { index } = search;
-  const span = 2 ** index.segments.ranges.rangeShift;
-  const score = reusableScoreColumn(index);
-  const strength = new Float32Array(span);
-  const heap = new Float64Array(Math.max(1, limit));
-  let heapSize = 0;
+  const score = reusableScoreColumn(search.index);
+  const page = new TopScores(limit);
   for (let probed = 0; probed < order.length; probed++) {
-    const reaching = heapSize >= limit ? reachingRanges(order, bounds, heap[0] ?? 0) : order.length;
+    const reaching = page.isFull ? reachingRanges(order, bounds, page.lowest) : order.length;
     if (reaching <= probed) return true;
     if (probed >= MAX_PROBED_RANGES || (probed >= EARLY_PROBED_RANGES && reaching > order.length * EARLY_REACHING_SHARE)) return false;
-    const range = order[probed] ?? 0;
-    const base = range * span;
-    const end = Math.min(base + span, index.size);
-    if (scored[range] !== 1) scoreRange(search, range, base, end, strength, score);
-    scored[range] = 1;
-    forEachBit(matched, base, end, (ordinal) => {
-      const value = score[ordinal] ?? 0;
-      if (heapSize < limit) heapSize = heapPush(heap, heapSize, value);
-      else if (value > (heap[0] ?? 0)) heapReplaceTop(heap, heapSize, value);
-    });
+    const [base, end] = scoredRange(search, order[probed] ?? 0);
+    forEachBit(matched, base, end, (ordinal) => page.offer(score[ordinal] ?? 0));
   }
   return true;
 }
@@ -288,14 +276,41 @@ function visitPlan(search: RangedSearch): NonNullable<RangedSearch["visits"]> {
   const matched = search.hits;
   if (matched === null) throw new Error("A ranged search's ranges before matchRanged");
   const shift = index.segments.ranges.rangeShift;
-  const rangeCount = Math.ceil(index.size / 2 ** shift);
-  const bounds = rangeBounds(search, rangeCount, shift);
+  const bounds = boundsOf(search);
   const order: number[] = [];
-  for (let range = 0; range < rangeCount; range++) if (holdsAny(matched, range, shift, index.size)) order.push(range);
+  for (let range = 0; range < bounds.length; range++) if (holdsAny(matched, range, shift, index.size)) order.push(range);
   order.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b);
-  search.visits = { bounds, order, scored: new Uint8Array(rangeCount) };
+  search.visits = { order, scored: new Uint8Array(bounds.length) };
   return search.visits;
 }
+
+/** The search's {@link RangedSearch.bounds}, worked out on first use. */
+function boundsOf(search: RangedSearch): Float64Array {
+  const shift = search.index.segments.ranges.rangeShift;
+  search.bounds ??= rangeBounds(search, Math.ceil(search.index.size / 2 ** shift), shift);
+  return search.bounds;
+}
+
+/**
+ * Scores a range's hits unless an earlier visit of this search did (rangesPrune's scores stay in
+ * the score column for rankRanged); returns its ordinals [base, end).
+ */
+function scoredRange(search: RangedSearch, range: number): [number, number] {
+  const { index } = search;
+  const span = 2 ** index.segments.ranges.rangeShift;
+  const base = range * span;
+  const end = Math.min(base + span, index.size);
+  const { scored } = visitPlan(search);
+  if (scored[range] !== 1) {
+    rangeStrength = rangeStrength.length === span ? rangeStrength : new Float32Array(span);
+    scoreRange(search, range, base, end, rangeStrength, reusableScoreColumn(index));
+    scored[range] = 1;
+  }
+  return [base, end];
+}
+
+// One range's strengths, reused across ranges and searches (they run synchronously).
+let rangeStrength = new Float32Array(0);
 
 /**
  * Sets the bits of the items holding any of the term's expansions in any searched field: an
@@ -330,9 +345,6 @@ function setBits(bits: Uint32Array, ordinals: Uint32Array): void {
 /** How many ranges held hits, and how many of them the last {@link rankRanged} scored (for tests and benchmarks). */
 export const lastVisit = { ranges: 0, scored: 0 };
 
-/** Reused heap of the page's scores (searches run synchronously). */
-let pageScores = new Float64Array(0);
-
 /**
  * The first `limit` of `hits` (ascending, among {@link matchRanged}'s) in rank-hits.ts's order by
  * relevance, scoring only the ranges that can hold them (see the module comment).
@@ -342,43 +354,30 @@ export function rankRanged(search: RangedSearch, hits: Uint32Array, limit: numbe
   const matched = search.hits;
   if (matched === null) throw new Error("rankRanged before matchRanged");
   if (hits.length === 0 || limit <= 0) return new Uint32Array(0);
-  const span = 2 ** index.segments.ranges.rangeShift;
-  const { bounds, order, scored } = visitPlan(search);
-
+  const { order } = visitPlan(search);
+  const bounds = boundsOf(search);
   lastVisit.ranges = order.length;
   lastVisit.scored = 0;
   const score = reusableScoreColumn(index);
-  const strength = new Float32Array(span);
   const { scoreMax } = keyLayout(index.size);
-  if (pageScores.length < limit) pageScores = new Float64Array(limit);
-  const heap = pageScores;
-  let heapSize = 0;
+  const rankOf = (value: number, best: number) => Math.floor((value / best) * scoreMax + 0.5);
+  const page = new TopScores(limit);
   let best = 0;
   const visited: number[] = [];
   for (const range of order) {
-    const bound = bounds[range] ?? Infinity;
-    if (heapSize >= limit) {
-      // No unvisited hit scores above the bound. Past it in rank (as rank-hits.ts quantizes
-      // scores), they all rank below the page's last, whose score is at most the best found:
-      // that is the best of all hits then, the scale of the ranking.
-      const rankOf = (value: number) => Math.floor((value / best) * scoreMax + 0.5);
-      if (rankOf(bound) < rankOf(heap[0] ?? 0)) break;
-    }
+    // No unvisited hit scores above the bound. Past it in rank (as rank-hits.ts quantizes
+    // scores), they all rank below the page's last, whose score is at most the best found:
+    // that is the best of all hits then, the scale of the ranking.
+    if (page.isFull && rankOf(bounds[range] ?? Infinity, best) < rankOf(page.lowest, best)) break;
     lastVisit.scored++;
-    const base = range * span;
-    const end = Math.min(base + span, index.size);
-    // The ranges rangesPrune scored hold their scores still (the score column is this search's).
-    if (scored[range] !== 1) scoreRange(search, range, base, end, strength, score);
-    scored[range] = 1;
+    const [base, end] = scoredRange(search, range);
     forEachBit(matched, base, end, (ordinal) => {
       best = Math.max(best, score[ordinal] ?? 0);
     });
     for (let h = seek(hits, base, 0); h < hits.length && (hits[h] ?? 0) < end; h++) {
       const ordinal = hits[h] ?? 0;
       visited.push(ordinal);
-      const value = score[ordinal] ?? 0;
-      if (heapSize < limit) heapSize = heapPush(heap, heapSize, value);
-      else if (value > (heap[0] ?? 0)) heapReplaceTop(heap, heapSize, value);
+      page.offer(score[ordinal] ?? 0);
     }
   }
   return rankTopHits(Uint32Array.from(visited), score, best, index.facets.day, "relevans", limit);
@@ -495,35 +494,49 @@ function forEachBit(bits: Uint32Array, from: number, to: number, visit: (ordinal
   }
 }
 
-/** Pushes onto a min-heap of `size` values; returns the new size. */
-function heapPush(heap: Float64Array, size: number, value: number): number {
-  let at = size;
-  heap[at] = value;
-  while (at > 0) {
-    const parent = (at - 1) >>> 1;
-    if ((heap[parent] ?? 0) <= (heap[at] ?? 0)) break;
-    const swap = heap[parent] ?? 0;
-    heap[parent] = heap[at] ?? 0;
-    heap[at] = swap;
-    at = parent;
-  }
-  return size + 1;
-}
+/** The highest `limit` scores offered (a min-heap). */
+class TopScores {
+  private readonly heap: Float64Array;
+  private size = 0;
 
-/** Replaces a min-heap's smallest value. */
-function heapReplaceTop(heap: Float64Array, size: number, value: number): void {
-  heap[0] = value;
-  let at = 0;
-  for (;;) {
-    const left = 2 * at + 1;
-    const right = left + 1;
-    let smallest = at;
-    if (left < size && (heap[left] ?? 0) < (heap[smallest] ?? 0)) smallest = left;
-    if (right < size && (heap[right] ?? 0) < (heap[smallest] ?? 0)) smallest = right;
-    if (smallest === at) return;
-    const swap = heap[smallest] ?? 0;
-    heap[smallest] = heap[at] ?? 0;
-    heap[at] = swap;
-    at = smallest;
+  constructor(private readonly limit: number) {
+    this.heap = new Float64Array(Math.max(1, limit));
+  }
+
+  get isFull(): boolean {
+    return this.size >= this.limit;
+  }
+
+  /** The lowest of the scores kept. */
+  get lowest(): number {
+    return this.heap[0] ?? 0;
+  }
+
+  offer(value: number): void {
+    const { heap } = this;
+    if (this.size < this.limit) {
+      let at = this.size++;
+      heap[at] = value;
+      while (at > 0) {
+        const parent = (at - 1) >>> 1;
+        if ((heap[parent] ?? 0) <= value) break;
+        heap[at] = heap[parent] ?? 0;
+        at = parent;
+      }
+      heap[at] = value;
+      return;
+    }
+    if (value <= this.lowest) return;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let smallest = left < this.size && (heap[left] ?? 0) < value ? left : -1;
+      if (right < this.size && (heap[right] ?? 0) < (smallest < 0 ? value : (heap[smallest] ?? 0))) smallest = right;
+      if (smallest < 0) break;
+      heap[at] = heap[smallest] ?? 0;
+      at = smallest;
+    }
+    heap[at] = value;
   }
 }

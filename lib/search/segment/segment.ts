@@ -218,9 +218,9 @@ export class Segment {
    * valid until the segment's next read.
    */
   encodedList(position: number, field: number, readInto?: ListTarget): EncodedList | null {
-    const block = this.block(position, field);
-    if (block === null) return null;
-    const { mask, start, length } = block;
+    const located = this.block(position, field);
+    if (located === null) return null;
+    const { mask, start, length } = located;
     const { source } = this;
     if (length <= WHOLE_BLOCK_BYTES) {
       const block = source.read(start, length);
@@ -242,9 +242,9 @@ export class Segment {
    * included), or null when that field never holds it: for {@link listSlice}.
    */
   locateList(position: number, field: number): ListLocation | null {
-    const block = this.block(position, field);
-    if (block === null) return null;
-    const { mask, start, length } = block;
+    const located = this.block(position, field);
+    if (located === null) return null;
+    const { mask, start, length } = located;
     const { source } = this;
     const header = source.read(start, Math.min(length, MAX_HEADER_BYTES));
     const range = locateFieldList(header, length, mask, field, source.file, position);

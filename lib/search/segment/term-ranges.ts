@@ -3,7 +3,7 @@ import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { CorruptIndexFileError } from "../section-store";
 import { readArray, writeArray, writeFresh } from "../typed-array-file";
-import { CODE_RANGE } from "./segment-format";
+import { CODE_RANGE, MAX_FIELDS } from "./segment-format";
 import type { Segment } from "./segment";
 import { VarintReader } from "./varint";
 
@@ -126,7 +126,7 @@ export class TermRanges {
     for (let i = 0; i < rangedTerms.length; i++) {
       this.termIndex.set(rangedTerms[i] ?? 0, i);
       const mask = rangedMasks[i] ?? 0;
-      for (let field = 0; field < 8; field++) if ((mask & (1 << field)) !== 0) this.listIndex.set((rangedTerms[i] ?? 0) * 8 + field, lists++);
+      for (let field = 0; field < MAX_FIELDS; field++) if ((mask & (1 << field)) !== 0) this.listIndex.set((rangedTerms[i] ?? 0) * MAX_FIELDS + field, lists++);
     }
     for (let i = 0; i < bitmapTerms.length; i++) this.bitmapIndex.set(bitmapTerms[i] ?? 0, i);
   }
@@ -209,7 +209,7 @@ export class TermRanges {
 
   /** The range table of the term at `position` in `field`, or null when it has none. */
   table(position: number, field: number): RangeTable | null {
-    const list = this.listIndex.get(position * 8 + field);
+    const list = this.listIndex.get(position * MAX_FIELDS + field);
     if (list === undefined) return null;
     const { ranges } = this;
     const start = list * tableLength(ranges);
