@@ -23,8 +23,9 @@ import { MemorySectionStore, SpillSectionStore, type SectionStore } from "./sect
 import { Segment } from "./segment/segment";
 import { StringColumn } from "./string-column";
 import { SegmentBuilder } from "./segment/segment-builder";
-import { TermRanges, type TermRangesOptions } from "./segment/term-ranges";
+import { RANGED_MIN_FREQUENCY, TermRanges, type TermRangesOptions } from "./segment/term-ranges";
 import { unitGains } from "./match-terms";
+import { wordFamilies, wordGainsFingerprint } from "./word-families";
 import { emptyDictionary, mergeDictionaries, TermDictionaryBuilder } from "./term-dictionary";
 import { TermFrequencyBuilder } from "./term-frequencies";
 import { mergeSorted, mergeUrlOrder } from "./url-order";
@@ -119,7 +120,8 @@ export async function buildSearchIndexFrom(
  * fields a search without `felt` reads (a pass over its frequent terms' lists).
  */
 function finishedSegments(size: number, terms: Segment, pairs: Segment, rangeOptions: TermRangesOptions = {}): IndexSegments {
-  return { size, terms, pairs, ranges: TermRanges.build(terms, size, unitGains(), rangeOptions) };
+  const words = { gains: wordGainsFingerprint(), families: wordFamilies(terms, size, rangeOptions.rangedMinFrequency ?? RANGED_MIN_FREQUENCY) };
+  return { size, terms, pairs, ranges: TermRanges.build(terms, size, unitGains(), { ...rangeOptions, words }) };
 }
 
 interface SegmentBuilders {

@@ -195,7 +195,7 @@ describe("getSearchIndex", () => {
     const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), "utf8")) as { formatVersion: number };
     await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, formatVersion: 7 }));
     await expect(importSearchIndex(dir)).rejects.toThrow(new SearchIndexNotFoundError(dir, `format 7, expected ${INDEX_FORMAT_VERSION}`));
-    expect(INDEX_FORMAT_VERSION).toBe(15);
+    expect(INDEX_FORMAT_VERSION).toBe(16);
   });
 
   it("keeps its postings in segments and its item columns as byte columns and raw arrays, and names any file truncated when it will not load", async () => {
@@ -214,7 +214,7 @@ describe("getSearchIndex", () => {
     expect(names).toEqual(expect.arrayContaining([...segmentFiles, ...itemFiles, ...orderFiles]));
     // Every file of the version, whatever new ones an export writes: JSON files fail to parse instead.
     const isJson = (name: string) => name.endsWith(".json");
-    expect(names.filter(isJson).sort()).toEqual(["labels.json", "meta.json", "pairs-header.json", "terms-header.json", "terms-ranges.json"]);
+    expect(names.filter(isJson).sort()).toEqual(["labels.json", "meta.json", "pairs-header.json", "terms-bound-words.json", "terms-header.json", "terms-ranges.json"]);
     expect(names).toContain("sections-dictionary.bin");
     for (const name of names) {
       const file = path.join(versionDir, name);

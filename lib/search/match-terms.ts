@@ -444,12 +444,11 @@ export function forEachTermList(
     if (listField === null) continue;
     const isKindField = listField === SECTION_KIND_FIELD;
     const bit = FIELD_BITS.get(listField) ?? 0;
-    const weight = FIELD_WEIGHTS.get(field) ?? 1;
     for (const expanded of expansion.terms) {
       if ((expanded.mask & bit) === 0) continue;
       const word = isKindField ? wordOfSectionKindTerm(expanded.term) : expanded.term;
       const form = formStrength(queryTerm, typed.get(queryTerm) ?? [], word);
-      visit(expanded, listField, gainsByCode(slotGains(field, weight, form), weight * form));
+      visit(expanded, listField, listGains(field, form));
     }
   }
 }
@@ -483,10 +482,13 @@ function addDenseTerm(
  * a full build are summed from these (segment/term-ranges.ts).
  */
 export function unitGains(): Array<Float64Array | null> {
-  return INDEXED_FIELDS.map((field) => {
-    const weight = FIELD_WEIGHTS.get(field as SearchFieldName);
-    return weight === undefined ? null : gainsByCode(slotGains(field as SearchFieldName, weight, 1), weight);
-  });
+  return INDEXED_FIELDS.map((field) => (FIELD_WEIGHTS.has(field as SearchFieldName) ? listGains(field as SearchFieldName, 1) : null));
+}
+
+/** What a posting of a list in `field` gains its item, by posting code, for an index term of {@link formStrength} `form`. */
+export function listGains(field: SearchFieldName, form: number): Float64Array {
+  const weight = FIELD_WEIGHTS.get(field) ?? 1;
+  return gainsByCode(slotGains(field, weight, form), weight * form);
 }
 
 /** `weight × matchStrength(form, slot, field)` for every slot. */

@@ -67,7 +67,8 @@ function toDoc(id: number, entry: Item): SearchDocument {
 }
 
 const query = fc.record({
-  words: fc.array(fc.constantFrom("budget", "budg", "skole", "skol", "vej", "udvalget", "klage", "budgettet"), { minLength: 2, maxLength: 3 }),
+  // One word alone is ranged by its word bound (segment/word-bounds.ts), several by their terms' bounds.
+  words: fc.array(fc.constantFrom("budget", "budg", "skole", "skol", "vej", "udvalget", "klage", "budgettet", "skolen"), { minLength: 1, maxLength: 3 }),
   exclude: fc.option(fc.constantFrom("klage", "vej"), { nil: null }),
   kommune: fc.subarray(MUNICIPALITIES),
   side: fc.constantFrom(1, 1, 2),
@@ -88,6 +89,7 @@ describe("ranked search", () => {
     let pruned = 0;
     let fellBack = 0;
     let withinCompared = 0;
+    let singleRanged = 0;
     fc.assert(
       fc.property(
         fc.array(item, { minLength: 40, maxLength: 160 }),
@@ -112,6 +114,7 @@ describe("ranked search", () => {
             const plan = parseQuery(params.q);
             const planned = planRangedSearch(index, plan.required, fieldsForRestriction(null), plan.typed);
             const isRanged = planned !== null;
+            if (isRanged && plan.required.length === 1) singleRanged++;
             // Which way query.ts goes: ranked by ranges, or (bounds that do not prune) the plain way among the hits found.
             if (planned !== null) {
               matchRanged(planned);
@@ -148,7 +151,9 @@ describe("ranked search", () => {
     expect(scored).toBeGreaterThan(0);
     expect(pruned).toBeGreaterThan(50);
     expect(withinCompared).toBeGreaterThan(100);
+    // One-word searches go the ranged way only by a word bound: they must be among the compared.
+    expect(singleRanged).toBeGreaterThan(50);
     expect(scored / ranges).toBeLessThan(0.9);
-    console.log(`ranked-search: ${ranged} of ${compared} searches planned (${pruned} ranked by ranges, ${fellBack} fell back); ${scored} of ${ranges} ranges with hits scored`);
+    console.log(`ranked-search: ${ranged} of ${compared} searches planned (${singleRanged} of one word; ${pruned} ranked by ranges, ${fellBack} fell back); ${scored} of ${ranges} ranges with hits scored`);
   });
 });

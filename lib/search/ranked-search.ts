@@ -9,6 +9,7 @@ import type { ListLocation } from "./segment/segment";
 import { CODE_RANGE, codeSlot, postingCode } from "./segment/segment-format";
 import { gainsFingerprint, type RangeTable } from "./segment/term-ranges";
 import { VarintReader } from "./segment/varint";
+import { wordGainsFingerprint } from "./word-families";
 import { seek } from "./sorted-ordinals";
 import { formStrength, inverseDocumentFrequency, saturate } from "./term-score";
 
@@ -21,10 +22,12 @@ import { formStrength, inverseDocumentFrequency, saturate } from "./term-score";
  * 1. **Hits.** Each term's items are the union of its expansions' bitmaps (a rarer expansion's
  *    lists, and the deltas', are read and marked); the hits are their intersection, written out
  *    as ascending ordinals for the facet and filter passes of query.ts, as a text match's are.
- * 2. **Ranking.** Per range of ordinals, each index term's bound (the most an item there gains
- *    from it as typed), times the query term's form strength for it, and each other list's
- *    highest gain there, sum to a bound on the query term's strength there, and the terms'
- *    saturated bounds bound any score there. The ranges holding hits are scored exactly in order of bound
+ * 2. **Ranking.** Per range of ordinals, a bound on each query term's strength there: its word
+ *    bound when one word was typed for it and that word is frequent (segment/word-bounds.ts: the
+ *    most any item there gains from the whole term), else the sum of each index term's bound (the
+ *    most an item there gains from it as typed) times the query term's form strength for it and
+ *    each other list's highest gain there; the deltas' lists add their highest gains to either.
+ *    The terms' saturated bounds bound any score there. The ranges holding hits are scored exactly in order of bound
  *    (each list decoded from the range's start only), and the visit stops once the next bound
  *    ranks below the page's last hit and below the best score found. Every hit that could make
  *    the page is then scored, and query.ts's ranking (rank-hits.ts) orders them with the best
@@ -52,6 +55,11 @@ interface RangedTerm {
   idf: number;
   /** The range bounds of the expansions with range tables, each with its form strength. */
   bounds: Array<{ form: number; bound: Float32Array }>;
+  /**
+   * The bound of the whole term per range when its word was typed alone and is frequent
+   * (segment/word-bounds.ts): it covers every segment list, and is used instead of `bounds`.
+   */
+  wordBound: Float32Array | null;
   expanded: readonly ExpandedTerm[];
   /** Per expansion, its bitmap (segment/term-ranges.ts) or null. */
   bitmaps: ReadonlyArray<Uint32Array | null>;
@@ -79,10 +87,10 @@ const COMMON_TERM_SHARE = 8;
 /** At most one in this many items' lists may lack a bitmap per term: those are read and marked. */
 const UNMAPPED_SHARE = 4;
 /**
- * A search of one word takes the plain path: one pass over its postings ends it (match-terms.ts
- * strengthMatch), and its ranges' bounds rarely prune, as most ranges hold items with the word in
- * the title and the page's last score is near the highest (`kommune` at 1M: 8.8 ms plain, 87 ms
- * ranged, every range scored).
+ * A search of one word is ranged only by its word bound (segment/word-bounds.ts): summed over its
+ * expansions, the expansions' own bounds reach the page's last score in nearly every range, as
+ * their maxima are different items' (`kommune` at 1M: all 974 ranges, 87 ms ranged against
+ * 8.8 ms plain; by its word bound 18 ranges).
  */
 const MIN_RANGED_TERMS = 2;
 /** Pages ending past this hit are ranked by the plain path (exports, deep pages). */
@@ -90,12 +98,13 @@ export const MAX_RANGED_PAGE_END = 500;
 
 /**
  * The ranged search of `terms` (query terms, as matchAllTerms takes them) when the index has
- * range tables and the search is one they answer better: two terms or more, every one common, most of each term's
+ * range tables and the search is one they answer better: two terms or more (one with a word bound), every one common, most of each term's
  * items in bitmaps, over every field (no `felt`); else null.
  */
 export function planRangedSearch(index: SearchIndex, terms: readonly string[], restriction: FieldRestriction, typed: ReadonlyMap<string, readonly string[]>): RangedSearch | null {
   const ranges = index.segments.ranges;
-  if (terms.length < MIN_RANGED_TERMS || ranges.ranges === 0 || ranges.items !== index.segments.size || ranges.gains !== currentGains()) return null;
+  if (terms.length === 0 || ranges.ranges === 0 || ranges.items !== index.segments.size || ranges.gains !== currentGains()) return null;
+  if (terms.length < MIN_RANGED_TERMS && terms.some((term) => wordBoundOf(index, typed, term) === null)) return null;
   if (restriction.sectionKind !== null || restriction.fields.length !== fieldsForRestriction(null).fields.length) return null;
   const expansions = terms.map((term) => expand(index, term, restriction));
   for (const expansion of expansions) {
@@ -111,6 +120,14 @@ export function planRangedSearch(index: SearchIndex, terms: readonly string[], r
     ranged.push(rangedTerm(index, restriction, typed, queryTerm, expansion));
   }
   return { index, terms: ranged, hits: null, bounds: null, visits: null };
+}
+
+/** The word bound of query term `term` (segment/word-bounds.ts) when one word was typed for it and the bounds were made with this build's gains; else null. */
+function wordBoundOf(index: SearchIndex, typed: ReadonlyMap<string, readonly string[]>, term: string): Float32Array | null {
+  const words = typed.get(term) ?? [];
+  const { wordBounds } = index.segments.ranges;
+  if (words.length !== 1 || wordBounds.gains !== wordGainsFingerprint()) return null;
+  return wordBounds.bound(words[0] ?? "", term);
 }
 
 let gainsOfThisBuild: string | null = null;
@@ -145,7 +162,8 @@ function rangedTerm(index: SearchIndex, restriction: FieldRestriction, typed: Re
       },
     );
   });
-  return { idf: inverseDocumentFrequency(index.liveSize, expansion.frequency), bounds, expanded, bitmaps, lists };
+  const wordBound = wordBoundOf(index, typed, queryTerm);
+  return { idf: inverseDocumentFrequency(index.liveSize, expansion.frequency), bounds, wordBound, expanded, bitmaps, lists };
 }
 
 // Bit columns over the ordinals, per index, reused across searches (they run synchronously).
@@ -213,6 +231,10 @@ export function writeHits(search: RangedSearch, ordinals: Uint32Array): number {
  * not on results (both paths rank alike).
  */
 export function boundsFallOff(search: RangedSearch): boolean {
+  // One word's word bound is reached in each range by an item there (a hit): the page's last
+  // score is at least the page-end-th best range's bound, so few ranges reach it, however flat
+  // the bounds (saturation makes a common word's so: `kommune` at 1M, 0.99703).
+  if (search.terms.length === 1 && search.terms[0]?.wordBound !== null) return true;
   const bounds = Array.from(boundsOf(search)).filter((bound) => bound > 0);
   if (bounds.length < 100) return true;
   bounds.sort((a, b) => b - a);
@@ -393,9 +415,16 @@ function rangeBounds(search: RangedSearch, rangeCount: number, shift: number): F
   const listMax = new Float64Array(rangeCount);
   for (const term of search.terms) {
     strength.fill(0);
-    for (const { form, bound } of term.bounds) {
+    // A damaged (negative or NaN) bound bounds nothing: the range is read.
+    const { wordBound } = term;
+    if (wordBound !== null) {
+      for (let range = 0; range < Math.min(rangeCount, wordBound.length); range++) {
+        const value = wordBound[range] ?? 0;
+        strength[range] = value >= 0 ? value : Infinity;
+      }
+    }
+    for (const { form, bound } of wordBound === null ? term.bounds : []) {
       const boundRanges = Math.min(rangeCount, bound.length);
-      // A damaged (negative or NaN) bound bounds nothing: the range is read.
       for (let range = 0; range < boundRanges; range++) {
         const value = bound[range] ?? 0;
         strength[range] = (strength[range] ?? 0) + form * (value >= 0 ? value : Infinity);
@@ -403,6 +432,8 @@ function rangeBounds(search: RangedSearch, rangeCount: number, shift: number): F
     }
     for (const list of term.lists) {
       const { gains, ordinals, codes } = list;
+      // The word bound covers the segment's lists; the deltas' are bounded here.
+      if (wordBound !== null && list.isSegment) continue;
       if (ordinals !== null && codes !== null) {
         listMax.fill(0);
         for (let i = 0; i < ordinals.length; i++) {

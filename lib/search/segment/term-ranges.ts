@@ -6,6 +6,7 @@ import { readArray, writeArray, writeFresh } from "../typed-array-file";
 import { CODE_RANGE, MAX_FIELDS } from "./segment-format";
 import type { Segment } from "./segment";
 import { VarintReader } from "./varint";
+import { WordBounds, type WordFamily } from "./word-bounds";
 
 /**
  * What lets a search rank a common word's hits without reading all of its postings (ranked-search.ts):
@@ -46,6 +47,8 @@ export interface TermRangesOptions {
   rangeShift?: number;
   rangedMinFrequency?: number;
   bitmapMinShare?: number;
+  /** The word families to bound (word-bounds.ts) and the fingerprint of their gains; none without. */
+  words?: { gains: string; families: Iterable<WordFamily> };
 }
 
 /** One field list's range table (see {@link TermRanges}). */
@@ -119,6 +122,8 @@ export class TermRanges {
     private readonly bounds: Float32Array,
     private readonly bitmapTerms: Uint32Array,
     private readonly bitmaps: Uint32Array,
+    /** The bounds of frequent words' searches (word-bounds.ts). */
+    readonly wordBounds: WordBounds,
   ) {
     this.ranges = Math.ceil(header.items / 2 ** header.rangeShift);
     this.words = Math.ceil(header.items / 32);
@@ -148,7 +153,7 @@ export class TermRanges {
 
   /** No tables, no bitmaps: a segment built before them or with nothing frequent. */
   static empty(): TermRanges {
-    return new TermRanges(emptyHeader(RANGE_SHIFT, 0, 0, ""), new Uint32Array(0), new Uint8Array(0), new Uint32Array(0), new Float32Array(0), new Uint32Array(0), new Uint32Array(0));
+    return new TermRanges(emptyHeader(RANGE_SHIFT, 0, 0, ""), new Uint32Array(0), new Uint8Array(0), new Uint32Array(0), new Float32Array(0), new Uint32Array(0), new Uint32Array(0), WordBounds.empty(RANGE_SHIFT));
   }
 
   /**
@@ -204,7 +209,8 @@ export class TermRanges {
     header.bitmapTerms = bitmapTerms.length;
     const bounds = new Float32Array(ranges * boundChunks.length);
     boundChunks.forEach((chunk, i) => bounds.set(chunk, i * ranges));
-    return new TermRanges(header, Uint32Array.from(rangedTerms), Uint8Array.from(rangedMasks), concat(tableChunks), bounds, Uint32Array.from(bitmapTerms), concat(bitmapChunks));
+    const wordBounds = options.words === undefined ? WordBounds.empty(rangeShift) : WordBounds.build(segment, items, rangeShift, options.words.gains, options.words.families);
+    return new TermRanges(header, Uint32Array.from(rangedTerms), Uint8Array.from(rangedMasks), concat(tableChunks), bounds, Uint32Array.from(bitmapTerms), concat(bitmapChunks), wordBounds);
   }
 
   /** The range table of the term at `position` in `field`, or null when it has none. */
@@ -232,7 +238,7 @@ export class TermRanges {
 
   /** Bytes held in memory. */
   get byteSize(): number {
-    return this.tables.byteLength + this.bounds.byteLength + this.bitmaps.byteLength;
+    return this.tables.byteLength + this.bounds.byteLength + this.bitmaps.byteLength + this.wordBounds.byteSize;
   }
 
   /** Writes the files {@link open} reads into `dir`, under names starting with `name`. */
@@ -243,6 +249,7 @@ export class TermRanges {
     await writeArray(path.join(dir, names.bounds), this.bounds);
     await writeArray(path.join(dir, names.bitmapTerms), this.bitmapTerms);
     await writeArray(path.join(dir, names.bitmaps), this.bitmaps);
+    await this.wordBounds.writeTo(dir, name);
     await writeFresh(path.join(dir, names.header), `${JSON.stringify(this.header)}\n`);
   }
 
@@ -273,12 +280,16 @@ export class TermRanges {
       if (position >= segment.termCount || (i > 0 && position <= (bitmapTerms[i - 1] ?? 0))) throw new CorruptIndexFileError(at(names.bitmapTerms), `holds a damaged term position (${position}) at ${i}`);
     }
     const bitmaps = new Uint32Array(await readArray(at(names.bitmaps), 4, words * header.bitmapTerms));
-    return new TermRanges(header, rangedTerms, rangedMasks, tables, bounds, bitmapTerms, bitmaps);
+    const wordBounds = await WordBounds.open(dir, name);
+    if (wordBounds.wordCount > 0 && (wordBounds.items !== header.items || wordBounds.ranges !== ranges)) {
+      throw new CorruptIndexFileError(at(WordBounds.fileNames(name)[0] ?? name), `holds word bounds of ${wordBounds.items} items, the range tables ${header.items}`);
+    }
+    return new TermRanges(header, rangedTerms, rangedMasks, tables, bounds, bitmapTerms, bitmaps, wordBounds);
   }
 
   /** The file names writeTo(dir, name) writes. */
   static fileNames(name: string): string[] {
-    return Object.values(files(name));
+    return [...Object.values(files(name)), ...WordBounds.fileNames(name)];
   }
 }
 
@@ -311,7 +322,7 @@ const upBits = new Uint32Array(1);
 const upValue = new Float32Array(upBits.buffer);
 
 /** The least float32 at or above `value` (≥ 0). */
-function roundedUp(value: number): number {
+export function roundedUp(value: number): number {
   upValue[0] = value;
   if ((upValue[0] ?? 0) >= value) return upValue[0] ?? 0;
   upBits[0] = (upBits[0] ?? 0) + 1;
