@@ -1,5 +1,5 @@
 import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
-import { filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
+import { FACET_NAMES, filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
 import { fieldsForRestriction, type FieldRestriction } from "./index-config";
 import { markTerm, matchAllTerms, reusablePairScratch, reusableScoreColumn, type CandidateSource } from "./match-terms";
 import {
@@ -87,7 +87,8 @@ export function searchItems(
   const pageEnd = pageStart + pageSize;
   // Common words without phrases, ranked by relevance for a page near the start: from the range tables (ranked-search.ts).
   const isRangeable = useRanges && !isBrowse && plan.phrases.length === 0 && params.sort === "relevans" && pageEnd <= MAX_RANGED_PAGE_END;
-  const planned = isRangeable ? planRangedSearch(index, plan.required, fields, plan.typed) : null;
+  const isFiltered = FACET_NAMES.some((name) => params[name].length > 0);
+  const planned = isRangeable ? planRangedSearch(index, plan.required, fields, plan.typed, isFiltered) : null;
   let ranged = planned !== null && boundsFallOff(planned) ? planned : null;
   let rangedHits = ranged === null ? null : matchRanged(ranged);
   // The items holding the first phrase's word pairs are the only ones its terms can match in;
