@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { KLE_GROUP_NAMES } from "@/lib/text/kle-topics";
 import { OUTCOME_LABELS } from "@/lib/text/outcome-labels";
@@ -9,6 +9,7 @@ import { applyIndexDelta } from "./index-delta";
 import type { SearchDocument } from "./search-document";
 import type { FacetColumns, SearchIndex } from "./search-index";
 import { DEFAULT_SEARCH_PARAMS, FLAG_VALUE } from "./search-params";
+import { PostingsKernel } from "./segment/postings-kernel";
 import { generateSearchDocuments } from "./synthetic-documents";
 
 const danishOrder = new Intl.Collator("da").compare;
@@ -168,6 +169,24 @@ describe("filterByFacets against a reference counting item by item", () => {
 
   it("keeps and counts alike for any hit list and selection", () => {
     checkAgainstReference(index, 300);
+  });
+
+  it("keeps and counts alike when the hits lie in a postings kernel's memory (its filter and tally passes)", () => {
+    const kernel = new PostingsKernel(index.size + 8);
+    const filter = vi.spyOn(PostingsKernel.prototype, "filter");
+    fc.assert(
+      // Ordinals past the index too (their ids are 0, as for the plain arrays).
+      fc.property(hitList(index.size), fc.array(fc.integer({ min: index.size, max: index.size + 7 }), { maxLength: 3 }), selectionOf(index), (listed, past, selection) => {
+        const hits = [...listed, ...past];
+        const inKernel = kernel.candidates.subarray(0, hits.length);
+        inKernel.set(hits);
+        expect(filterByFacets(index, inKernel, selection)).toEqual(reference(index, hits, selection));
+      }),
+      { numRuns: 300 },
+    );
+    // The kernel's filter must have been what filtered (most selections select something).
+    expect(filter.mock.calls.length).toBeGreaterThan(100);
+    filter.mockRestore();
   });
 
   it("stays exact through deltas that remove and add items, committees and municipalities", () => {

@@ -293,6 +293,13 @@ export function filterRows(rows: FacetRows, hits: Uint32Array, masks: readonly (
   const placesMissing = new Uint32Array(rows.place.count);
   const decisionsMissing = new Uint32Array(rows.decision.count);
   const ids = rows.ids;
+  // A search's hits in a postings kernel's memory are filtered by its pass (the same hits and counts).
+  const kernel = kernelOfOrdinals(hits);
+  if (kernel?.canFilter(ids, hits, places.length, decisions.length) === true) {
+    const kept = kernel.filter(ids, hits, placeMisses, decisionMisses, { places, decisions, placesMissing, decisionsMissing });
+    splitFiltered(rows, { placeMisses, decisionMisses, places, decisions, placesMissing, decisionsMissing }, tallies);
+    return kept;
+  }
   const kept = new Uint32Array(hits.length);
   let keptCount = 0;
   for (let i = 0; i < hits.length; i++) {
@@ -311,11 +318,25 @@ export function filterRows(rows: FacetRows, hits: Uint32Array, masks: readonly (
       else count(decisionsMissing, decision);
     }
   }
-  splitCombinations(rows.place, places, tallies);
-  splitCombinations(rows.decision, decisions, tallies);
-  splitMissing(rows.place, placeMisses, placesMissing, tallies);
-  splitMissing(rows.decision, decisionMisses, decisionsMissing, tallies);
+  splitFiltered(rows, { placeMisses, decisionMisses, places, decisions, placesMissing, decisionsMissing }, tallies);
   return keptCount === hits.length ? kept : kept.slice(0, keptCount);
+}
+
+interface FilteredCounts {
+  placeMisses: Uint8Array;
+  decisionMisses: Uint8Array;
+  places: Uint32Array;
+  decisions: Uint32Array;
+  placesMissing: Uint32Array;
+  decisionsMissing: Uint32Array;
+}
+
+/** Splits filterRows's counts by combination into the dimensions' tallies. */
+function splitFiltered(rows: FacetRows, counts: FilteredCounts, tallies: readonly Uint32Array[]): void {
+  splitCombinations(rows.place, counts.places, tallies);
+  splitCombinations(rows.decision, counts.decisions, tallies);
+  splitMissing(rows.place, counts.placeMisses, counts.placesMissing, tallies);
+  splitMissing(rows.decision, counts.decisionMisses, counts.decisionsMissing, tallies);
 }
 
 function combinationMisses(combinations: Combinations, masks: readonly (Uint8Array | null)[]): Uint8Array {

@@ -44,8 +44,24 @@ interface KernelExports {
   collectHolding(candidates: number, positions: number, size: number): number;
   keepHolding(candidates: number, found: number, positions: number, kept: number): number;
   keepByScore(ordinals: number, length: number, score: number, floor: number, kept: number): number;
-  tallyIds(hits: number, length: number, ids: number, wide: number, places: number, placeCount: number, decisions: number, decisionCount: number): void;
+  tallyIds(hits: number, length: number, size: number, ids: number, wide: number, places: number, placeCount: number, decisions: number, decisionCount: number): void;
   tallyComplement(hits: number, length: number, size: number, ids: number, wide: number, places: number, placeCount: number, decisions: number, decisionCount: number): number;
+  filterIds(
+    hits: number,
+    length: number,
+    size: number,
+    ids: number,
+    wide: number,
+    placeMisses: number,
+    placeCount: number,
+    decisionMisses: number,
+    decisionCount: number,
+    places: number,
+    decisions: number,
+    placesMissing: number,
+    decisionsMissing: number,
+    kept: number,
+  ): number;
   lastOrdinal: WebAssembly.Global;
   damage: WebAssembly.Global;
   found: WebAssembly.Global;
@@ -271,12 +287,7 @@ export class PostingsKernel {
    */
   tally(ids: Uint16Array | Uint32Array, size: number, hits: Uint32Array, places: Uint32Array, decisions: Uint32Array, complement: boolean): boolean {
     const countBytes = (places.length + decisions.length) * Uint32Array.BYTES_PER_ELEMENT;
-    if (this.ids !== ids) {
-      if (ids instanceof Uint16Array) new Uint16Array(this.memory, this.idsAt, ids.length).set(ids);
-      else new Uint32Array(this.memory, this.idsAt, ids.length).set(ids);
-      this.ids = ids;
-    }
-    const wide = ids instanceof Uint16Array ? 0 : 1;
+    const wide = this.loadIds(ids);
     const placesAt = this.scratch;
     const decisionsAt = placesAt + places.length * Uint32Array.BYTES_PER_ELEMENT;
     this.bytes.fill(0, placesAt, placesAt + countBytes);
@@ -284,11 +295,84 @@ export class PostingsKernel {
     if (complement) {
       if (this.exports.tallyComplement(hits.byteOffset, hits.length, size, ...args) === 0) return false;
     } else {
-      this.exports.tallyIds(hits.byteOffset, hits.length, ...args);
+      this.exports.tallyIds(hits.byteOffset, hits.length, ids.length / 2, ...args);
     }
     places.set(new Uint32Array(this.memory, placesAt, places.length));
     decisions.set(new Uint32Array(this.memory, decisionsAt, decisions.length));
     return true;
+  }
+
+  /**
+   * True when {@link filter} can filter `hits` (of this kernel's memory: {@link holdsOrdinals})
+   * by facet `ids` (a pair per item) into `places` and `decisions` counts: the ids fit, and the
+   * scratch area holds the kept hits, four count tables and two miss tables.
+   */
+  canFilter(ids: Uint16Array | Uint32Array, hits: Uint32Array, places: number, decisions: number): boolean {
+    // Each table with a spare entry (postings-kernel.wat filterIds).
+    const bytes = hits.length * Uint32Array.BYTES_PER_ELEMENT + (places + decisions + 2) * (4 * Uint32Array.BYTES_PER_ELEMENT + 1);
+    return ids.length % 2 === 0 && this.canTally(ids, ids.length / 2, places + decisions) && this.holdsOrdinals(hits) && bytes <= this.scratchBytes;
+  }
+
+  /**
+   * facet-rows.ts's filterRows over `hits` (see {@link canFilter}; an ordinal past the `ids`
+   * has ids 0): the hits whose place and decision ids miss nothing (`placeMisses` / `decisionMisses`: per id, a bit per dimension its
+   * combination fails), counted in `places` and `decisions`; those missing one dimension counted
+   * in `placesMissing` or `decisionsMissing`. Returns the kept hits, in order, as a new array.
+   */
+  filter(
+    ids: Uint16Array | Uint32Array,
+    hits: Uint32Array,
+    placeMisses: Uint8Array,
+    decisionMisses: Uint8Array,
+    counts: { places: Uint32Array; decisions: Uint32Array; placesMissing: Uint32Array; decisionsMissing: Uint32Array },
+  ): Uint32Array {
+    const wide = this.loadIds(ids);
+    const { places, decisions, placesMissing, decisionsMissing } = counts;
+    // Every table has a spare entry for an id past it (postings-kernel.wat filterIds).
+    const placeCount = Math.min(places.length, placeMisses.length);
+    const decisionCount = Math.min(decisions.length, decisionMisses.length);
+    const word = Uint32Array.BYTES_PER_ELEMENT;
+    const keptAt = this.scratch;
+    const placesAt = keptAt + hits.length * word;
+    const decisionsAt = placesAt + (placeCount + 1) * word;
+    const placesMissingAt = decisionsAt + (decisionCount + 1) * word;
+    const decisionsMissingAt = placesMissingAt + (placeCount + 1) * word;
+    const placeMissesAt = decisionsMissingAt + (decisionCount + 1) * word;
+    const decisionMissesAt = placeMissesAt + placeCount + 1;
+    this.bytes.fill(0, placesAt, decisionMissesAt + decisionCount + 1);
+    this.bytes.set(placeMisses.subarray(0, placeCount), placeMissesAt);
+    this.bytes.set(decisionMisses.subarray(0, decisionCount), decisionMissesAt);
+    const kept = this.exports.filterIds(
+      hits.byteOffset,
+      hits.length,
+      ids.length / 2,
+      this.idsAt,
+      wide,
+      placeMissesAt,
+      placeCount,
+      decisionMissesAt,
+      decisionCount,
+      placesAt,
+      decisionsAt,
+      placesMissingAt,
+      decisionsMissingAt,
+      keptAt,
+    );
+    places.set(new Uint32Array(this.memory, placesAt, placeCount));
+    decisions.set(new Uint32Array(this.memory, decisionsAt, decisionCount));
+    placesMissing.set(new Uint32Array(this.memory, placesMissingAt, placeCount));
+    decisionsMissing.set(new Uint32Array(this.memory, decisionsMissingAt, decisionCount));
+    return new Uint32Array(this.memory, keptAt, kept).slice();
+  }
+
+  /** Copies `ids` in unless they are the ones copied last; returns 1 for 32-bit ids, 0 for 16-bit ones. */
+  private loadIds(ids: Uint16Array | Uint32Array): number {
+    if (this.ids !== ids) {
+      if (ids instanceof Uint16Array) new Uint16Array(this.memory, this.idsAt, ids.length).set(ids);
+      else new Uint32Array(this.memory, this.idsAt, ids.length).set(ids);
+      this.ids = ids;
+    }
+    return ids instanceof Uint16Array ? 0 : 1;
   }
 
   /** True when `ordinals` lies in this kernel's memory and the scratch area can hold as many. */

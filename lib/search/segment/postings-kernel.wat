@@ -404,22 +404,27 @@
         (local.set $address (i32.add (local.get $decisions) (i32.shl (local.get $decision) (i32.const 2))))
         (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (i32.const 1))))))
 
-  ;; tallyIds: the $length hits at $hits.
-  (func (export "tallyIds") (param $hits i32) (param $length i32) (param $ids i32) (param $wide i32) (param $places i32) (param $placeCount i32) (param $decisions i32) (param $decisionCount i32)
+  ;; tallyIds: the $length hits at $hits; an ordinal at or past $size has ids 0, as
+  ;; facet-rows.ts reads them.
+  (func (export "tallyIds") (param $hits i32) (param $length i32) (param $size i32) (param $ids i32) (param $wide i32) (param $places i32) (param $placeCount i32) (param $decisions i32) (param $decisionCount i32)
     (local $i i32) (local $ordinal i32) (local $place i32) (local $decision i32) (local $address i32)
     (block $done
       (br_if $done (i32.le_s (local.get $length) (i32.const 0)))
       (loop $next
         (local.set $ordinal (i32.load (i32.add (local.get $hits) (i32.shl (local.get $i) (i32.const 2)))))
-        (if (local.get $wide)
+        (local.set $place (i32.const 0))
+        (local.set $decision (i32.const 0))
+        (if (i32.lt_u (local.get $ordinal) (local.get $size))
           (then
-            (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 3))))
-            (local.set $place (i32.load (local.get $address)))
-            (local.set $decision (i32.load offset=4 (local.get $address))))
-          (else
-            (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 2))))
-            (local.set $place (i32.load16_u (local.get $address)))
-            (local.set $decision (i32.load16_u offset=2 (local.get $address)))))
+            (if (local.get $wide)
+              (then
+                (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 3))))
+                (local.set $place (i32.load (local.get $address)))
+                (local.set $decision (i32.load offset=4 (local.get $address))))
+              (else
+                (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 2))))
+                (local.set $place (i32.load16_u (local.get $address)))
+                (local.set $decision (i32.load16_u offset=2 (local.get $address)))))))
         (if (i32.lt_u (local.get $place) (local.get $placeCount))
           (then
             (local.set $address (i32.add (local.get $places) (i32.shl (local.get $place) (i32.const 2))))
@@ -454,4 +459,57 @@
         (call $tallyOne (local.get $next) (local.get $ids) (local.get $wide) (local.get $places) (local.get $placeCount) (local.get $decisions) (local.get $decisionCount))
         (br_if $rest (i32.lt_u (local.tee $next (i32.add (local.get $next) (i32.const 1))) (local.get $size)))))
     (i32.const 1))
+
+  ;; facet-rows.ts filterRows: each of the $length hits at $hits whose place and decision ids
+  ;; (as tallyIds reads them) miss no selected value ($placeMisses / $decisionMisses: a byte
+  ;; per id, one bit per dimension its combination fails) is kept at $kept and counted in
+  ;; $places / $decisions; one missing exactly one dimension is counted in $placesMissing or
+  ;; $decisionsMissing instead (a dimension's counts ignore its own selection). Each table has
+  ;; one entry more than its count, for an id past it: such an id misses nothing (its miss
+  ;; entry is 0) and is counted in that spare entry, as the typed arrays of filterRows read and
+  ;; write past their ends; an ordinal at or past $size has ids 0, as filterRows reads them.
+  ;; Without branches on the hit (which fail a filter unpredictably): every hit adds 0 or 1 to
+  ;; each table. Returns how many were kept.
+  (func (export "filterIds")
+    (param $hits i32) (param $length i32) (param $size i32) (param $ids i32) (param $wide i32)
+    (param $placeMisses i32) (param $placeCount i32) (param $decisionMisses i32) (param $decisionCount i32)
+    (param $places i32) (param $decisions i32) (param $placesMissing i32) (param $decisionsMissing i32) (param $kept i32)
+    (result i32)
+    (local $i i32) (local $ordinal i32) (local $place i32) (local $decision i32) (local $address i32)
+    (local $decisionMiss i32) (local $miss i32) (local $keep i32) (local $single i32) (local $count i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $length) (i32.const 0)))
+      (loop $next
+        (local.set $ordinal (i32.load (i32.add (local.get $hits) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $place (i32.const 0))
+        (local.set $decision (i32.const 0))
+        (if (i32.lt_u (local.get $ordinal) (local.get $size))
+          (then
+            (if (local.get $wide)
+              (then
+                (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 3))))
+                (local.set $place (i32.load (local.get $address)))
+                (local.set $decision (i32.load offset=4 (local.get $address))))
+              (else
+                (local.set $address (i32.add (local.get $ids) (i32.shl (local.get $ordinal) (i32.const 2))))
+                (local.set $place (i32.load16_u (local.get $address)))
+                (local.set $decision (i32.load16_u offset=2 (local.get $address)))))))
+        (local.set $place (select (local.get $place) (local.get $placeCount) (i32.lt_u (local.get $place) (local.get $placeCount))))
+        (local.set $decision (select (local.get $decision) (local.get $decisionCount) (i32.lt_u (local.get $decision) (local.get $decisionCount))))
+        (local.set $decisionMiss (i32.load8_u (i32.add (local.get $decisionMisses) (local.get $decision))))
+        (local.set $miss (i32.or (i32.load8_u (i32.add (local.get $placeMisses) (local.get $place))) (local.get $decisionMiss)))
+        (local.set $keep (i32.eqz (local.get $miss)))
+        (local.set $single (i32.and (i32.eqz (local.get $keep)) (i32.eqz (i32.and (local.get $miss) (i32.sub (local.get $miss) (i32.const 1))))))
+        (i32.store (i32.add (local.get $kept) (i32.shl (local.get $count) (i32.const 2))) (local.get $ordinal))
+        (local.set $count (i32.add (local.get $count) (local.get $keep)))
+        (local.set $address (i32.add (local.get $places) (i32.shl (local.get $place) (i32.const 2))))
+        (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (local.get $keep)))
+        (local.set $address (i32.add (local.get $decisions) (i32.shl (local.get $decision) (i32.const 2))))
+        (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (local.get $keep)))
+        (local.set $address (i32.add (local.get $placesMissing) (i32.shl (local.get $place) (i32.const 2))))
+        (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (i32.and (local.get $single) (i32.eqz (local.get $decisionMiss)))))
+        (local.set $address (i32.add (local.get $decisionsMissing) (i32.shl (local.get $decision) (i32.const 2))))
+        (i32.store (local.get $address) (i32.add (i32.load (local.get $address)) (i32.and (local.get $single) (i32.ne (local.get $decisionMiss) (i32.const 0)))))
+        (br_if $next (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $length)))))
+    (local.get $count))
 )
