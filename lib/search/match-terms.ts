@@ -63,6 +63,14 @@ function matchedColumn(index: SearchIndex): Uint8Array {
 }
 
 /** The per-item strength column: all zero between searches (each term zeroes what it added). */
+/**
+ * The index's strength column (in its postings kernel's memory, the role the score column does
+ * not have at the moment): all zero between searches, and any user must leave it so.
+ */
+export function reusableStrengthColumn(index: SearchIndex): Float32Array {
+  return strengthColumn(index);
+}
+
 function strengthColumn(index: SearchIndex): Float32Array {
   let column = strengthScratch.get(index);
   if (column === undefined || column.length !== index.size) column = kernelFor(index).columns[0];

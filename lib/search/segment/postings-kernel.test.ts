@@ -15,7 +15,7 @@ import { addFirstList, addMarkedList, addSparseList, addStrengths, lowerPairPosi
 import { kernelOf, kernelOfPositions, maxKernelItems, PostingsKernel } from "./postings-kernel";
 import { SegmentBuilder } from "./segment-builder";
 import { CODE_RANGE, postingCode, type EncodedList } from "./segment-format";
-import { writeVarint } from "./varint";
+import { VarintReader, writeVarint } from "./varint";
 
 const SIZE = 5_000;
 const IDF = 1.7;
@@ -164,6 +164,113 @@ function expectSameColumns(plain: TermColumns, inKernel: TermColumns): void {
   expect(inKernel.matched).toEqual(plain.matched);
   expect(new Uint32Array(inKernel.strength.buffer, inKernel.strength.byteOffset, SIZE)).toEqual(new Uint32Array(plain.strength.buffer, plain.strength.byteOffset, SIZE));
 }
+
+describe("the postings kernel's bit column passes", () => {
+  it("or, and and list set bits as word-by-word JavaScript does, full words included", () => {
+    const kernel = new PostingsKernel(SIZE);
+    const words = kernel.bitColumns[0].length;
+    expect(words).toBe(Math.ceil(SIZE / 32));
+    // Words of every kind: empty, full, one bit, random.
+    const word = fc.oneof(fc.constant(0), fc.constant(0xffffffff), fc.integer({ min: 0, max: 31 }).map((bit) => (1 << bit) >>> 0), fc.integer({ min: 0, max: 0xffffffff }));
+    const column = fc.array(word, { minLength: words, maxLength: words }).map((values) => Uint32Array.from(values));
+    fc.assert(
+      fc.property(column, column, (a, b) => {
+        // Bits past the last item are never set in a column of hits.
+        for (const bits of [a, b]) bits[words - 1] = (bits[words - 1] ?? 0) & ((2 ** (SIZE - (words - 1) * 32) - 1) >>> 0);
+        const [target, other] = kernel.bitColumns;
+        target.set(a);
+        kernel.orBits(target, b);
+        expect(Array.from(target)).toEqual(Array.from(a, (value, w) => (value | (b[w] ?? 0)) >>> 0));
+        other.set(b);
+        target.set(a);
+        kernel.andBits(target, other);
+        expect(Array.from(target)).toEqual(Array.from(a, (value, w) => (value & (b[w] ?? 0)) >>> 0));
+        target.set(a);
+        const listed: number[] = [];
+        for (let ordinal = 0; ordinal < words * 32; ordinal++) if (((a[ordinal >>> 5] ?? 0) >>> (ordinal & 31)) & 1) listed.push(ordinal);
+        const count = kernel.collectBits(target, kernel.candidates);
+        expect(Array.from(kernel.candidates.subarray(0, count))).toEqual(listed);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("the postings kernel's range pass", () => {
+  const SPAN = 64;
+
+  /** ranked-search.ts's range loop, spelled out: the postings of bytes counted from `previous`, each within [base, base + span) and above the one before. */
+  function reference(bytes: Uint8Array, previous: number, base: number, gains: Float64Array, strength: Float32Array): boolean {
+    const reader = new VarintReader(bytes, 0, bytes.length);
+    let ordinal = previous;
+    let last = -1;
+    while (reader.at < bytes.length) {
+      const gap = reader.read();
+      const code = reader.read();
+      ordinal += gap;
+      if (gap < 0 || code < 0 || code >= CODE_RANGE || (code & 15) >= SCORE_RESOLUTION || ordinal <= last || ordinal < base || ordinal >= base + SPAN) return false;
+      last = ordinal;
+      strength[ordinal - base] = (strength[ordinal - base] ?? 0) + (gains[code] ?? 0);
+    }
+    return true;
+  }
+
+  /** One range's postings as a range table cuts a list: gaps from the ordinal before the range. */
+  const rangeArbitrary = fc.record({
+    base: fc.integer({ min: 0, max: 4 }).map((k) => k * SPAN),
+    postings: fc.uniqueArray(fc.integer({ min: 0, max: SPAN - 1 }), { minLength: 1, maxLength: SPAN }).map((offsets) => offsets.sort((a, b) => a - b)),
+    codes: fc.array(
+      fc.tuple(fc.integer({ min: 0, max: SCORE_RESOLUTION - 1 }), fc.integer({ min: 1, max: MAX_STORED_COUNT })).map(([slot, count]) => postingCode(slot, count)),
+      { minLength: SPAN, maxLength: SPAN },
+    ),
+    before: fc.integer({ min: 1, max: 40 }),
+    damage: fc.option(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { nil: null, freq: 2 }),
+    cut: fc.option(fc.nat(), { nil: null, freq: 2 }),
+    // A posting repeating the ordinal before it (a gap of 0 past the first).
+    repeat: fc.option(fc.nat(), { nil: null, freq: 3 }),
+  });
+
+  it("adds a range's postings bit for bit as ranked-search.ts's loop does, and refuses what it refuses", () => {
+    const kernel = new PostingsKernel(SIZE);
+    const gains = Float64Array.from({ length: CODE_RANGE }, (_, code) => 0.3 + code / 13);
+    let refused = 0;
+    let added = 0;
+    fc.assert(
+      fc.property(rangeArbitrary, ({ base, postings, codes, before, damage, cut, repeat }) => {
+        // The ordinal before the range; the first range's postings count from 0 (a gap of 0 allowed).
+        const previous = base === 0 ? 0 : base - before;
+        const bytes = new Uint8Array(postings.length * 10);
+        let at = 0;
+        let ordinal = previous;
+        postings.forEach((offset, i) => {
+          const isRepeat = repeat !== null && i > 0 && i === repeat % postings.length;
+          at = writeVarint(bytes, at, isRepeat ? 0 : base + offset - ordinal);
+          at = writeVarint(bytes, at, codes[i] ?? 0);
+          if (!isRepeat) ordinal = base + offset;
+        });
+        let slice = bytes.subarray(0, at);
+        if (damage !== null) slice[damage[0] % slice.length] = damage[1];
+        if (cut !== null) slice = slice.subarray(0, cut % (slice.length + 1));
+        const plain = new Float32Array(SPAN);
+        const column = kernel.columns[0].subarray(0, SPAN);
+        column.fill(0);
+        const isWhole = reference(slice, previous, base, gains, plain);
+        expect(kernel.rangePass(slice, 0, slice.length, previous, base, SPAN, gains, column)).toBe(isWhole);
+        if (isWhole) {
+          added++;
+          expect(new Uint32Array(column.buffer, column.byteOffset, SPAN)).toEqual(new Uint32Array(plain.buffer));
+        } else {
+          refused++;
+        }
+        // Nothing written past the range.
+        expect(kernel.columns[0][SPAN]).toBe(0);
+      }),
+      { numRuns: 400 },
+    );
+    expect(added).toBeGreaterThan(80);
+    expect(refused).toBeGreaterThan(80);
+  });
+});
 
 describe("the postings kernel's list passes", () => {
   const passArbitrary = fc.constantFrom<ListPass>("first", "mark", "sparse");

@@ -24,7 +24,7 @@ const MAX_PAGES = 65_536;
 const PADDING = 2;
 
 /** Bytes of a kernel's memory per item (see the PostingsKernel constructor's layout). */
-const BYTES_PER_ITEM = 29;
+const BYTES_PER_ITEM = 29.25;
 
 /** The most items whose columns one kernel's memory holds, with a few bytes of rounding. */
 export function maxKernelItems(): number {
@@ -41,6 +41,11 @@ interface KernelExports {
   scoreTwoTerms(candidates: number, found: number, first: number, second: number, idf: number, idfSecond: number, k1: number, k1Plus1: number): number;
   readMatched(candidates: number, matched: number, size: number): number;
   pairPass(at: number, end: number, count: number, table: number, damage: number, positions: number, size: number): number;
+  rangePass(at: number, end: number, previous: number, base: number, span: number, gains: number, damage: number, strength: number): number;
+  scoreRangeHits(bits: number, firstWord: number, words: number, base: number, end: number, strength: number, score: number, idf: number, k1: number, k1Plus1: number, isFirst: number): void;
+  orBits(dst: number, src: number, words: number): void;
+  andBits(dst: number, src: number, words: number): void;
+  collectBits(bits: number, words: number, out: number): number;
   collectHolding(candidates: number, positions: number, size: number): number;
   keepHolding(candidates: number, found: number, positions: number, kept: number): number;
   keepByScore(ordinals: number, length: number, score: number, floor: number, kept: number): number;
@@ -108,6 +113,8 @@ export class PostingsKernel {
   readonly candidates: Uint32Array;
   /** Two columns of the first positions of a phrase's word pairs by item (phrase-match.ts PhrasePairs), views of the kernel's memory. */
   readonly pairColumns: readonly [Uint16Array, Uint16Array];
+  /** Two bit columns, a bit per item (ranked-search.ts's hits), views of the kernel's memory. */
+  readonly bitColumns: readonly [Uint32Array, Uint32Array];
   private readonly exports: KernelExports;
   private readonly bytes: Uint8Array;
   private readonly gains: Float64Array;
@@ -129,12 +136,14 @@ export class PostingsKernel {
     this.idsAt = candidatesAt + (size + 1) * Uint32Array.BYTES_PER_ELEMENT;
     const pairsAt = this.idsAt + 2 * size * Uint32Array.BYTES_PER_ELEMENT;
     const pairBytes = Math.ceil(size / 2) * 2 * Uint16Array.BYTES_PER_ELEMENT;
-    this.scratch = pairsAt + 2 * pairBytes;
+    const bitsAt = pairsAt + 2 * pairBytes;
+    const bitWords = Math.ceil(size / 32);
+    this.scratch = bitsAt + 2 * bitWords * Uint32Array.BYTES_PER_ELEMENT;
     // Room for a list of `size` postings of up to four bytes each (a list of every item with
     // long gaps or codes is longer, and is left to the JavaScript loop).
     this.scratchBytes = 4 * Math.max(size, 4_096);
     const pages = Math.ceil((this.scratch + this.scratchBytes + PADDING) / PAGE_BYTES);
-    // 32-bit WebAssembly addresses 4 GB: about 148 million items at 29 bytes each.
+    // 32-bit WebAssembly addresses 4 GB: about 146 million items at 29¼ bytes each.
     if (pages > MAX_PAGES) throw new RangeError(`The postings kernel holds the columns of at most ${maxKernelItems()} items, not ${size}`);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const instance = new WebAssembly.Instance(kernelModule(), { kernel: { memory } });
@@ -150,6 +159,7 @@ export class PostingsKernel {
     this.candidates = new Uint32Array(buffer, candidatesAt, size + 1);
     this.positionTable = new Uint16Array(buffer, POSITIONS, TABLE_ENTRIES);
     this.pairColumns = [new Uint16Array(buffer, pairsAt, size), new Uint16Array(buffer, pairsAt + pairBytes, size)];
+    this.bitColumns = [new Uint32Array(buffer, bitsAt, bitWords), new Uint32Array(buffer, bitsAt + bitWords * Uint32Array.BYTES_PER_ELEMENT, bitWords)];
     kernels.set(buffer, this);
   }
 
@@ -179,6 +189,60 @@ export class PostingsKernel {
     const start = this.load(bytes, at, end, gains);
     const stopped = this.exports.listPass(pass, start, start + end - at, count, GAINS, DAMAGE, step, this.matched.byteOffset, strength.byteOffset, this.candidates.byteOffset, found, this.size);
     return { ...this.passEnd(at, start, stopped), found: this.exports.found.value as number };
+  }
+
+  /**
+   * ranked-search.ts's addTableRange: adds the postings in `bytes` [at, end), one range of a list
+   * counted from ordinal `previous`, to `strength` (a float column in this kernel's memory,
+   * {@link holdsFloats}) at ordinal − `base`, each ordinal within [base, base + span) and above
+   * the one before; false at the first damaged posting (the pass stops there).
+   */
+  rangePass(bytes: Uint8Array, at: number, end: number, previous: number, base: number, span: number, gains: Float64Array, strength: Float32Array): boolean {
+    const start = this.load(bytes, at, end, gains);
+    return this.exports.rangePass(start, start + end - at, previous, base, Math.min(span, strength.length), GAINS, DAMAGE, strength.byteOffset) === 1;
+  }
+
+  /**
+   * ranked-search.ts's scoring of one range's hits for one term: for each hit of `bits` (a bit
+   * per ordinal, all of the index's) in [base, end), `score[ordinal]` becomes idf ×
+   * saturate(`strength[ordinal − base]`) as float32, added to what it held unless `isFirst`.
+   * `strength` and `score` lie in this kernel's memory ({@link holdsFloats}).
+   */
+  scoreRangeHits(bits: Uint32Array, base: number, end: number, strength: Float32Array, score: Float32Array, idf: number, k1: number, isFirst: boolean): void {
+    const firstWord = base >>> 5;
+    const words = Math.max(0, Math.min(bits.length, Math.ceil(end / 32)) - firstWord);
+    if (words * Uint32Array.BYTES_PER_ELEMENT > this.scratchBytes) throw new RangeError(`A range of ${words} words is past the kernel's scratch area`);
+    new Uint32Array(this.memory, this.scratch, words).set(bits.subarray(firstWord, firstWord + words));
+    this.exports.scoreRangeHits(this.scratch, firstWord, words, base, end, strength.byteOffset, score.byteOffset, idf, k1, k1 + 1, isFirst ? 1 : 0);
+  }
+
+  /** `target` (one of {@link bitColumns}) |= `source` (any bit column of as many words or more), word by word. */
+  orBits(target: Uint32Array, source: Uint32Array): void {
+    const words = Math.min(target.length, source.length);
+    this.exports.orBits(target.byteOffset, this.placed(source, words), words);
+  }
+
+  /** `target` &= `source`, both {@link bitColumns}, word by word. */
+  andBits(target: Uint32Array, source: Uint32Array): void {
+    this.exports.andBits(target.byteOffset, this.placed(source, target.length), Math.min(target.length, source.length));
+  }
+
+  /** Writes the ordinal of every set bit of `bits` (one of {@link bitColumns}) to `out` (of this kernel's memory, room for all), ascending; returns how many. */
+  collectBits(bits: Uint32Array, out: Uint32Array): number {
+    if (out.buffer !== this.memory || out.length < bits.length * 32 - 31) throw new RangeError("collectBits needs room for every item in the kernel's memory");
+    return this.exports.collectBits(bits.byteOffset, bits.length, out.byteOffset);
+  }
+
+  /** Where `words` words of `bits` lie in this kernel's memory: where they are, or copied to the scratch area. */
+  private placed(bits: Uint32Array, words: number): number {
+    if (bits.buffer === this.memory) return bits.byteOffset;
+    new Uint32Array(this.memory, this.scratch, words).set(bits.subarray(0, words));
+    return this.scratch;
+  }
+
+  /** True when `column` lies in this kernel's memory, outside its scratch area (a pass may write it). */
+  holdsFloats(column: Float32Array): boolean {
+    return column.buffer === this.memory && column.byteOffset + column.byteLength <= this.scratch;
   }
 
   /** True when `column` is one of this kernel's two float columns. */
@@ -410,6 +474,17 @@ const kernels = new WeakMap<ArrayBufferLike, PostingsKernel>();
 
 const bitsOfFloat = new Int32Array(1);
 const floatOfBits = new Float32Array(bitsOfFloat.buffer);
+
+/** The kernel whose memory `array` lies in, if any. */
+export function kernelOfMemory(array: Uint32Array): PostingsKernel | undefined {
+  return kernels.get(array.buffer);
+}
+
+/** The kernel one of whose {@link PostingsKernel.bitColumns} `bits` is, if any. */
+export function kernelOfBits(bits: Uint32Array): PostingsKernel | undefined {
+  const kernel = kernels.get(bits.buffer);
+  return kernel !== undefined && (bits === kernel.bitColumns[0] || bits === kernel.bitColumns[1]) ? kernel : undefined;
+}
 
 /** The kernel whose memory holds `column`, if any. */
 export function kernelOf(column: Float32Array): PostingsKernel | undefined {

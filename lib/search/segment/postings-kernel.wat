@@ -91,7 +91,126 @@
     (global.set $damage (local.get $damaged))
     (local.get $at))
 
-  ;; The other passes of accumulate-list.ts, by $mode (the same for every posting, so its
+;; ranked-search.ts addTableRange: the postings from $at to $end (one range of a list, as its
+  ;; range table cuts it) counted from ordinal $previous, each adding gains[code] to
+  ;; strength[ordinal - $base] as strengthPass adds. Returns 1, or 0 at the first damage: a
+  ;; varint past $end or past 2^31 - 1, an invalid code, an ordinal outside [$base, $base +
+  ;; $span) or not above the one before (the pass stops there and writes nothing out of place).
+  (func (export "rangePass")
+    (param $at i32) (param $end i32) (param $previous i32) (param $base i32) (param $span i32) (param $gains i32) (param $damageTable i32) (param $strength i32)
+    (result i32)
+    (local $ordinal i32) (local $gap i32) (local $code i32) (local $pair i32) (local $relative i32) (local $last i32) (local $address i32)
+    (local.set $ordinal (local.get $previous))
+    (local.set $last (i32.const -1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $pair (i32.load16_u (local.get $at)))
+        (if (i32.eqz (i32.and (local.get $pair) (i32.const 0x8080)))
+          (then
+            (local.set $gap (i32.and (local.get $pair) (i32.const 0xff)))
+            (local.set $code (i32.shr_u (local.get $pair) (i32.const 8)))
+            (local.set $at (i32.add (local.get $at) (i32.const 2))))
+          (else
+            (local.set $gap (call $varint (local.get $at) (local.get $end)))
+            (local.set $code (call $varint (global.get $varintEnd) (local.get $end)))
+            (local.set $at (global.get $varintEnd))
+            (if (i32.or (i32.lt_s (local.get $gap) (i32.const 0)) (i32.lt_s (local.get $code) (i32.const 0))) (then (return (i32.const 0))))
+            (if (i32.gt_u (local.get $code) (i32.const 511)) (then (return (i32.const 0))))))
+        (if (i32.load (i32.add (local.get $damageTable) (i32.shl (local.get $code) (i32.const 2)))) (then (return (i32.const 0))))
+        (local.set $ordinal (i32.add (local.get $ordinal) (local.get $gap)))
+        (local.set $relative (i32.sub (local.get $ordinal) (local.get $base)))
+        (if (i32.or (i32.ge_u (local.get $relative) (local.get $span)) (i32.le_s (local.get $relative) (local.get $last)))
+          (then (return (i32.const 0))))
+        (local.set $last (local.get $relative))
+        (local.set $address (i32.add (local.get $strength) (i32.shl (local.get $relative) (i32.const 2))))
+        (f32.store (local.get $address)
+          (f32.demote_f64
+            (f64.add
+              (f64.promote_f32 (f32.load (local.get $address)))
+              (f64.load (i32.add (local.get $gains) (i32.shl (local.get $code) (i32.const 3)))))))
+        (br $next)))
+    (i32.const 1))
+
+  ;; ranked-search.ts scoreRange, after a term's range passes: for each set bit of the $words
+  ;; words at $bits (bit o % 32 of word o / 32 − $firstWord) whose ordinal lies in [$base, $end),
+  ;; score[ordinal] = idf × saturate(strength[ordinal − $base]) as float32, added to the score
+  ;; there unless $isFirst (both rounded as a Float32Array store rounds).
+  (func (export "scoreRangeHits")
+    (param $bits i32) (param $firstWord i32) (param $words i32) (param $base i32) (param $end i32) (param $strength i32) (param $score i32)
+    (param $idf f64) (param $k1 f64) (param $k1Plus1 f64) (param $isFirst i32)
+    (local $w i32) (local $word i32) (local $ordinal i32) (local $s f64) (local $value f64) (local $address i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $words) (i32.const 0)))
+      (loop $eachWord
+        (local.set $word (i32.load (i32.add (local.get $bits) (i32.shl (local.get $w) (i32.const 2)))))
+        (block $wordDone
+          (loop $eachBit
+            (br_if $wordDone (i32.eqz (local.get $word)))
+            (local.set $ordinal (i32.add (i32.shl (i32.add (local.get $firstWord) (local.get $w)) (i32.const 5)) (i32.ctz (local.get $word))))
+            (local.set $word (i32.and (local.get $word) (i32.sub (local.get $word) (i32.const 1))))
+            (if (i32.and (i32.ge_u (local.get $ordinal) (local.get $base)) (i32.lt_u (local.get $ordinal) (local.get $end)))
+              (then
+                (local.set $s (f64.promote_f32 (f32.load (i32.add (local.get $strength) (i32.shl (i32.sub (local.get $ordinal) (local.get $base)) (i32.const 2))))))
+                (local.set $value (f64.mul (local.get $idf) (f64.div (f64.mul (local.get $k1Plus1) (local.get $s)) (f64.add (local.get $s) (local.get $k1)))))
+                (local.set $address (i32.add (local.get $score) (i32.shl (local.get $ordinal) (i32.const 2))))
+                (if (i32.eqz (local.get $isFirst))
+                  (then (local.set $value (f64.add (f64.promote_f32 (f32.load (local.get $address))) (local.get $value)))))
+                (f32.store (local.get $address) (f32.demote_f64 (local.get $value)))))
+            (br $eachBit)))
+        (br_if $eachWord (i32.lt_u (local.tee $w (i32.add (local.get $w) (i32.const 1))) (local.get $words))))))
+
+  ;; ranked-search.ts's bit columns (a bit per ordinal): $dst |= $src and $dst &= $src over
+  ;; $words words; collectBits writes the ordinal of every set bit of the $words words at $bits
+  ;; to $out, ascending, and returns how many (a word of 32 set bits as 32 ordinals in a row).
+  (func (export "orBits") (param $dst i32) (param $src i32) (param $words i32)
+    (local $at i32) (local $end i32)
+    (local.set $end (i32.shl (local.get $words) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (i32.store (i32.add (local.get $dst) (local.get $at))
+          (i32.or (i32.load (i32.add (local.get $dst) (local.get $at))) (i32.load (i32.add (local.get $src) (local.get $at)))))
+        (local.set $at (i32.add (local.get $at) (i32.const 4)))
+        (br $next))))
+
+  (func (export "andBits") (param $dst i32) (param $src i32) (param $words i32)
+    (local $at i32) (local $end i32)
+    (local.set $end (i32.shl (local.get $words) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (i32.store (i32.add (local.get $dst) (local.get $at))
+          (i32.and (i32.load (i32.add (local.get $dst) (local.get $at))) (i32.load (i32.add (local.get $src) (local.get $at)))))
+        (local.set $at (i32.add (local.get $at) (i32.const 4)))
+        (br $next))))
+
+  (func (export "collectBits") (param $bits i32) (param $words i32) (param $out i32) (result i32)
+    (local $w i32) (local $word i32) (local $count i32) (local $k i32) (local $base i32)
+    (block $done
+      (br_if $done (i32.le_s (local.get $words) (i32.const 0)))
+      (loop $eachWord
+        (local.set $word (i32.load (i32.add (local.get $bits) (i32.shl (local.get $w) (i32.const 2)))))
+        (local.set $base (i32.shl (local.get $w) (i32.const 5)))
+        (if (i32.eq (local.get $word) (i32.const -1))
+          (then
+            (local.set $k (i32.const 0))
+            (loop $full
+              (i32.store (i32.add (local.get $out) (i32.shl (i32.add (local.get $count) (local.get $k)) (i32.const 2))) (i32.add (local.get $base) (local.get $k)))
+              (br_if $full (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (i32.const 32))))
+            (local.set $count (i32.add (local.get $count) (i32.const 32))))
+          (else
+            (block $wordDone
+              (loop $eachBit
+                (br_if $wordDone (i32.eqz (local.get $word)))
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2))) (i32.add (local.get $base) (i32.ctz (local.get $word))))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                (local.set $word (i32.and (local.get $word) (i32.sub (local.get $word) (i32.const 1))))
+                (br $eachBit)))))
+        (br_if $eachWord (i32.lt_u (local.tee $w (i32.add (local.get $w) (i32.const 1))) (local.get $words)))))
+    (local.get $count))
+
+    ;; The other passes of accumulate-list.ts, by $mode (the same for every posting, so its
   ;; branch is always predicted): decoded and checked as strengthPass, then for the item
   ;; (matched: u8 column, candidates: u32 column with one spare entry, strength: f32 column)
   ;;   0 markPass:   matched = 1, strength += gain
