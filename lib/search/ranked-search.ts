@@ -528,18 +528,9 @@ function scoreRange(search: RangedSearch, range: number, base: number, end: numb
       kernel.scoreRangeHits(matched, base, end, strength, score, idf, K1, t === 0);
       return;
     }
-    // Spelled out, as bestScore below.
-    const last = Math.ceil(end / 32);
-    for (let w = base >>> 5; w < last; w++) {
-      let word = matched[w] ?? 0;
-      while (word !== 0) {
-        const low = word & -word;
-        const ordinal = w * 32 + 31 - Math.clz32(low);
-        word ^= low;
-        if (ordinal < base || ordinal >= end) continue;
-        const value = idf * saturate(strength[ordinal - base] ?? 0);
-        score[ordinal] = Math.fround(t === 0 ? value : (score[ordinal] ?? 0) + value);
-      }
+    for (const ordinal of hitsInRange(matched, base, end)) {
+      const value = idf * saturate(strength[ordinal - base] ?? 0);
+      score[ordinal] = Math.fround(t === 0 ? value : (score[ordinal] ?? 0) + value);
     }
   });
 }
@@ -582,12 +573,14 @@ function holdsAny(bits: Uint32Array, range: number, shift: number, size: number)
   return false;
 }
 
-// The loops over a range's hits (set bits in [from, to)) are spelled out rather than given a
+// A range's hits are listed into a buffer and looped over, rather than each handed to a
 // callback: a call per hit of every scored range took a tenth of a search of common words.
+let rangeHits = new Uint32Array(0);
 
-/** The highest score of the hits in [from, to). */
-function bestScore(bits: Uint32Array, from: number, to: number, score: Float32Array): number {
-  let best = 0;
+/** The hits (set bits) in [from, to), ascending: a view of a buffer the next call overwrites. */
+function hitsInRange(bits: Uint32Array, from: number, to: number): Uint32Array {
+  if (rangeHits.length < to - from) rangeHits = new Uint32Array(to - from);
+  let count = 0;
   const last = Math.ceil(to / 32);
   for (let w = from >>> 5; w < last; w++) {
     let word = bits[w] ?? 0;
@@ -595,24 +588,22 @@ function bestScore(bits: Uint32Array, from: number, to: number, score: Float32Ar
       const low = word & -word;
       const ordinal = w * 32 + 31 - Math.clz32(low);
       word ^= low;
-      if (ordinal >= from && ordinal < to) best = Math.max(best, score[ordinal] ?? 0);
+      if (ordinal >= from && ordinal < to) rangeHits[count++] = ordinal;
     }
   }
+  return rangeHits.subarray(0, count);
+}
+
+/** The highest score of the hits in [from, to). */
+function bestScore(bits: Uint32Array, from: number, to: number, score: Float32Array): number {
+  let best = 0;
+  for (const ordinal of hitsInRange(bits, from, to)) best = Math.max(best, score[ordinal] ?? 0);
   return best;
 }
 
 /** Offers the scores of the hits in [from, to) to `page`. */
 function offerRange(page: TopScores, bits: Uint32Array, from: number, to: number, score: Float32Array): void {
-  const last = Math.ceil(to / 32);
-  for (let w = from >>> 5; w < last; w++) {
-    let word = bits[w] ?? 0;
-    while (word !== 0) {
-      const low = word & -word;
-      const ordinal = w * 32 + 31 - Math.clz32(low);
-      word ^= low;
-      if (ordinal >= from && ordinal < to) page.offer(score[ordinal] ?? 0);
-    }
-  }
+  for (const ordinal of hitsInRange(bits, from, to)) page.offer(score[ordinal] ?? 0);
 }
 
 function grown(values: Uint32Array): Uint32Array {
