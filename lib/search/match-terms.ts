@@ -493,11 +493,22 @@ export function unitGains(): Array<Float64Array | null> {
   return INDEXED_FIELDS.map((field) => (FIELD_WEIGHTS.has(field as SearchFieldName) ? listGains(field as SearchFieldName, 1) : null));
 }
 
-/** What a posting of a list in `field` gains its item, by posting code, for an index term of {@link formStrength} `form`. */
+/**
+ * What a posting of a list in `field` gains its item, by posting code, for an index term of
+ * {@link formStrength} `form`: one table per field and form (a few), shared and never changed.
+ */
 export function listGains(field: SearchFieldName, form: number): Float64Array {
-  const weight = FIELD_WEIGHTS.get(field) ?? 1;
-  return gainsByCode(slotGains(field, weight, form), weight * form);
+  const key = `${field}:${form}`;
+  let gains = gainTables.get(key);
+  if (gains === undefined) {
+    const weight = FIELD_WEIGHTS.get(field) ?? 1;
+    gains = gainsByCode(slotGains(field, weight, form), weight * form);
+    gainTables.set(key, gains);
+  }
+  return gains;
 }
+
+const gainTables = new Map<string, Float64Array>();
 
 /** `weight × matchStrength(form, slot, field)` for every slot. */
 function slotGains(field: SearchFieldName, weight: number, form: number): Float32Array {

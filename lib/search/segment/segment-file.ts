@@ -30,12 +30,12 @@ const SMALL_READ_BYTES = 4 << 10;
 /** Blocks kept for every open file together (32 MB), the least recently used dropped first. */
 const MAX_BLOCKS = 2048;
 
-/** The kept blocks of every file, by file id and block index; a Map iterates oldest first. */
-const blocks = new Map<string, Buffer>();
+/** The kept blocks of every file, by file id × 2^32 + block index; a Map iterates oldest first. */
+const blocks = new Map<number, Buffer>();
 let nextFileId = 0;
 
 /** A kept block's bytes, reading them first when not kept; the least recently used goes when too many are. */
-function keptBlock(key: string, fill: (block: Buffer) => void): Buffer {
+function keptBlock(key: number, fill: (block: Buffer) => void): Buffer {
   const kept = blocks.get(key);
   if (kept !== undefined) {
     blocks.delete(key);
@@ -44,7 +44,7 @@ function keptBlock(key: string, fill: (block: Buffer) => void): Buffer {
   }
   let block: Buffer | undefined;
   if (blocks.size >= MAX_BLOCKS) {
-    const oldest = blocks.keys().next().value as string;
+    const oldest = blocks.keys().next().value as number;
     block = blocks.get(oldest);
     blocks.delete(oldest);
   }
@@ -96,7 +96,7 @@ export class SegmentFile {
     // Within one block of the file (else, or past its end, read as asked: a short read names the file).
     if (length <= SMALL_READ_BYTES && at + length <= BLOCK_BYTES && start + length <= this.size) {
       const blockStart = block * BLOCK_BYTES;
-      const bytes = keptBlock(`${this.id}:${block}`, (into) => this.readInto(into.subarray(0, Math.min(BLOCK_BYTES, this.size - blockStart)), blockStart));
+      const bytes = keptBlock(this.id * 2 ** 32 + block, (into) => this.readInto(into.subarray(0, Math.min(BLOCK_BYTES, this.size - blockStart)), blockStart));
       return bytes.subarray(at, at + length);
     }
     let buffer = this.scratch;

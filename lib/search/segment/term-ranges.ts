@@ -6,7 +6,8 @@ import { readArray, writeArray, writeFresh } from "../typed-array-file";
 import { CODE_RANGE, MAX_FIELDS } from "./segment-format";
 import type { Segment } from "./segment";
 import { VarintReader } from "./varint";
-import { WordBounds, type WordFamily } from "./word-bounds";
+import { roundedUp } from "./float32";
+import { WordBounds, type StemFamily } from "./word-bounds";
 
 /**
  * What lets a search rank a common word's hits without reading all of its postings (ranked-search.ts):
@@ -48,7 +49,7 @@ export interface TermRangesOptions {
   rangedMinFrequency?: number;
   bitmapMinShare?: number;
   /** The word families to bound (word-bounds.ts) and the fingerprint of their gains; none without. */
-  words?: { gains: string; families: Iterable<WordFamily> };
+  words?: { gains: string; families: Iterable<StemFamily> };
 }
 
 /** One field list's range table (see {@link TermRanges}). */
@@ -316,17 +317,6 @@ function takeBounds(segment: Segment, position: number, mask: number, summed: Fl
     }
   }
   return bounds;
-}
-
-const upBits = new Uint32Array(1);
-const upValue = new Float32Array(upBits.buffer);
-
-/** The least float32 at or above `value` (≥ 0). */
-export function roundedUp(value: number): number {
-  upValue[0] = value;
-  if ((upValue[0] ?? 0) >= value) return upValue[0] ?? 0;
-  upBits[0] = (upBits[0] ?? 0) + 1;
-  return upValue[0] ?? 0;
 }
 
 function concat(chunks: readonly Uint32Array[]): Uint32Array {

@@ -2,10 +2,9 @@ import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { CorruptIndexFileError } from "../section-store";
 import { readArray, writeArray, writeFresh } from "../typed-array-file";
-import { CODE_RANGE } from "./segment-format";
+import { postingCode } from "./segment-format";
 import type { Segment } from "./segment";
-import { roundedUp } from "./term-ranges";
-import { VarintReader } from "./varint";
+import { roundedUp } from "./float32";
 
 /**
  * Per frequent word of a segment, typed alone as a query word, and per range of ordinals: the
@@ -18,7 +17,9 @@ import { VarintReader } from "./varint";
  * ranges by these bounds and in all 974 by the summed ones.
  *
  * The words and the lists' gains are the caller's (word-families.ts): what a search of the word
- * reads. Stored as `N-bound-words.json` (the words with their query terms, the gains'
+ * reads. A stem's family is read once for all of its words: each word's bound is the highest of
+ * the family's sums without the word typed and, where the word is, those sums plus what typing
+ * it adds. Stored as `N-bound-words.json` (the words with their query terms, the gains'
  * fingerprint) and `N-word-bounds.bin` (float32 per word and range, little-endian).
  */
 
@@ -29,11 +30,15 @@ export interface FamilyList {
   gains: Float64Array;
 }
 
-/** A word typed alone, the query term it becomes, and the lists its search reads. */
-export interface WordFamily {
-  word: string;
+/**
+ * A query term (a stem) and its frequent words: `lists` are every list a search of the term
+ * reads, with the gains of a search in which none of its words was typed; each word's `lists`
+ * are its own, with what typing it adds to their gains (as typed, not another inflection).
+ */
+export interface StemFamily {
   term: string;
   lists: readonly FamilyList[];
+  words: ReadonlyArray<{ word: string; lists: readonly FamilyList[] }>;
 }
 
 const FORMAT = "referatportalen-word-bounds";
@@ -85,29 +90,36 @@ export class WordBounds {
   }
 
   /**
-   * Reads each family's lists twice (summing the gains per item, then taking the highest per
-   * range and clearing them) and keeps the bounds; `gains` is the fingerprint of the gains the
-   * families carry.
+   * Sums each stem family's gains per item (and, word by word, what typing the word adds),
+   * takes the highest per range and keeps them rounded up to float32; `gains` is the
+   * fingerprint of the gains the families carry.
    */
-  static build(segment: Segment, items: number, rangeShift: number, gains: string, families: Iterable<WordFamily>): WordBounds {
+  static build(segment: Segment, items: number, rangeShift: number, gains: string, stems: Iterable<StemFamily>): WordBounds {
     const ranges = Math.ceil(items / 2 ** rangeShift);
     const words: Array<[string, string]> = [];
     const chunks: Float32Array[] = [];
     const summed = new Float64Array(items);
-    for (const family of families) {
-      for (const list of family.lists) forEachPosting(segment, list, items, (ordinal, code) => (summed[ordinal] = (summed[ordinal] ?? 0) + (list.gains[code] ?? 0)));
-      const bounds = new Float32Array(ranges);
-      for (const list of family.lists) {
-        forEachPosting(segment, list, items, (ordinal) => {
-          const value = summed[ordinal] ?? 0;
-          if (value === 0) return;
-          const range = ordinal >>> rangeShift;
-          bounds[range] = Math.max(bounds[range] ?? 0, roundedUp(value));
-          summed[ordinal] = 0;
-        });
+    const typed = new Float64Array(items);
+    for (const stem of stems) {
+      const family = stem.lists.map((list) => decoded(segment, list, items));
+      for (const { ordinals, codes, gains: by } of family) for (let i = 0; i < ordinals.length; i++) summed[ordinals[i] ?? 0]! += by[codes[i] ?? 0] ?? 0;
+      const untypedMost = highestByRange(family, summed, ranges, rangeShift);
+      for (const { word, lists } of stem.words) {
+        const own = lists.map((list) => decoded(segment, list, items));
+        for (const { ordinals, codes, gains: by } of own) for (let i = 0; i < ordinals.length; i++) typed[ordinals[i] ?? 0]! += by[codes[i] ?? 0] ?? 0;
+        const most = Float64Array.from(untypedMost);
+        for (const { ordinals } of own) {
+          for (let i = 0; i < ordinals.length; i++) {
+            const ordinal = ordinals[i] ?? 0;
+            const range = ordinal >>> rangeShift;
+            most[range] = Math.max(most[range] ?? 0, (summed[ordinal] ?? 0) + (typed[ordinal] ?? 0));
+          }
+        }
+        for (const { ordinals } of own) for (let i = 0; i < ordinals.length; i++) typed[ordinals[i] ?? 0] = 0;
+        words.push([word, stem.term]);
+        chunks.push(Float32Array.from(most, (value) => (value > 0 ? roundedUp(value) : 0)));
       }
-      words.push([family.word, family.term]);
-      chunks.push(bounds);
+      for (const { ordinals } of family) for (let i = 0; i < ordinals.length; i++) summed[ordinals[i] ?? 0] = 0;
     }
     const all = new Float32Array(ranges * chunks.length);
     chunks.forEach((chunk, i) => all.set(chunk, i * ranges));
@@ -148,23 +160,35 @@ function files(name: string) {
   return { words: `${name}-bound-words.json`, bounds: `${name}-word-bounds.bin` };
 }
 
-/** Calls `visit` with each posting's ordinal and code of one list; damage raises CorruptIndexFileError naming the postings file. */
-function forEachPosting(segment: Segment, { position, field }: FamilyList, items: number, visit: (ordinal: number, code: number) => void): void {
-  const list = segment.encodedList(position, field);
-  if (list === null) return;
-  const reader = new VarintReader(list.bytes, list.start, list.end);
-  const corrupt = (reason: string) => new CorruptIndexFileError(list.file, `the postings of term ${position} ${reason}`);
-  const count = reader.read();
-  if (count < 1) throw corrupt(`hold a damaged count (${count})`);
-  let ordinal = 0;
-  for (let i = 0; i < count; i++) {
-    const gap = reader.read();
-    const code = reader.read();
-    if (gap < 0 || code < 0 || (i > 0 && gap === 0) || code >= CODE_RANGE) throw corrupt(`hold a damaged posting (${gap}, ${code})`);
-    ordinal += gap;
-    if (ordinal >= items) throw corrupt(`hold ordinal ${ordinal}, past the ${items} items`);
-    visit(ordinal, code);
+interface DecodedList {
+  ordinals: Uint32Array;
+  codes: Uint16Array;
+  gains: Float64Array;
+}
+
+/** One list's postings as ordinals and codes (checked as the segment decodes them), with its gains. */
+function decoded(segment: Segment, { position, field, gains }: FamilyList, items: number): DecodedList {
+  const postings = segment.postings(position, field);
+  if (postings === null) return { ordinals: new Uint32Array(0), codes: new Uint16Array(0), gains };
+  const { ordinals, slots, counts } = postings;
+  const last = ordinals[ordinals.length - 1] ?? 0;
+  if (last >= items) throw new CorruptIndexFileError(segment.postingsFile, `the postings of term ${position} hold ordinal ${last}, past the ${items} items`);
+  const codes = new Uint16Array(ordinals.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = postingCode(slots[i] ?? 0, counts[i] ?? 1);
+  return { ordinals, codes, gains };
+}
+
+/** Per range, the highest of `sums` over the items of the lists. */
+function highestByRange(lists: readonly DecodedList[], sums: Float64Array, ranges: number, rangeShift: number): Float64Array {
+  const most = new Float64Array(ranges);
+  for (const { ordinals } of lists) {
+    for (let i = 0; i < ordinals.length; i++) {
+      const ordinal = ordinals[i] ?? 0;
+      const range = ordinal >>> rangeShift;
+      most[range] = Math.max(most[range] ?? 0, sums[ordinal] ?? 0);
+    }
   }
+  return most;
 }
 
 async function readWords(file: string): Promise<WordsFile> {
