@@ -9,7 +9,7 @@ import { SECTION_KINDS, type SectionKind } from "@/lib/minutes/vocabulary";
  */
 
 /** Written into every export; an export with another format version is refused on load. */
-export const INDEX_FORMAT_VERSION = 16;
+export const INDEX_FORMAT_VERSION = 17;
 
 /** What a searchable field of an agenda item is made from. */
 export type SearchFieldName = "title" | "decision" | "lead" | "body" | "meta";

@@ -126,6 +126,7 @@ export async function exportSearchIndex(index: SearchIndex, dir: string): Promis
   await index.segments.terms.writeTo(staging, TERMS_SEGMENT);
   await index.segments.pairs.writeTo(staging, PAIRS_SEGMENT);
   await index.segments.ranges.writeTo(staging, TERMS_SEGMENT);
+  await index.segments.pairRanges.writeTo(staging, PAIRS_SEGMENT);
 
   const meta: VersionMeta = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -270,6 +271,8 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
   const pairs = await Segment.open(versionDir, PAIRS_SEGMENT);
   const ranges = await TermRanges.open(versionDir, TERMS_SEGMENT, terms);
   if (ranges.items !== meta.size) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), `holds range tables of ${ranges.items} items, the index ${meta.size}`);
+  const pairRanges = await TermRanges.open(versionDir, PAIRS_SEGMENT, pairs);
+  if (pairRanges.items !== meta.size) throw new CorruptIndexFileError(path.join(versionDir, PAIRS_SEGMENT), `holds pair bitmaps of ${pairRanges.items} items, the index ${meta.size}`);
   if (terms.fields !== INDEXED_FIELDS.length || pairs.fields !== 1) throw new CorruptIndexFileError(path.join(versionDir, TERMS_SEGMENT), "holds another number of fields");
   const strings = async <T extends string | null>(name: StringColumnName) => StringColumn.read<T>(versionDir, itemColumnName(name), meta.size);
   const items: StoredItems = {
@@ -302,7 +305,7 @@ async function importVersion(dir: string, manifest: SearchIndexManifest): Promis
     liveSize: meta.size,
     removed: null,
     appliedDeltas: 0,
-    segments: { size: meta.size, terms, pairs, ranges },
+    segments: { size: meta.size, terms, pairs, ranges, pairRanges },
     flex: createFlexDocument(),
     dictionary: emptyDictionary(),
     pairDictionary: emptyDictionary(),

@@ -6,7 +6,7 @@ import { stemFolded } from "./danish-encoder";
 import { fieldsForRestriction, PAIR_SEPARATOR, SCORE_RESOLUTION } from "./index-config";
 import { pairPosition, pairPositionCode, UNKNOWN_PAIR_POSITION } from "./pair-positions";
 import { CODE_RANGE, codeCount, codeSlot } from "./segment/segment-format";
-import { compilePhrase, containsPhrase, hasConsecutivePairs, holdsEveryPair, keepHoldingEveryPair, NO_PAIR, phrasePairs, phrasePairTerms, singleMiddleMask, textContainsPhrase, type PairLookup } from "./phrase-match";
+import { compilePhrase, containsPhrase, hasConsecutivePairs, holdsEveryPair, keepHoldingEveryPair, markTwoWordPhrase, NO_PAIR, phrasePairs, phrasePairTerms, singleMiddleMask, textContainsPhrase, type PairLookup } from "./phrase-match";
 import type { SearchIndex } from "./search-index";
 import { applyIndexDelta } from "./index-delta";
 import { parseQuery } from "./parse-query";
@@ -55,6 +55,42 @@ describe("phrases answered from the word-pair index", () => {
   it("finds a word ending in å from a stem ending in a (the pre-filter folds pairs cut in half)", () => {
     expect(textContainsPhrase("Vi skal gå videre", compilePhrase(["ga", "videre"]))).toBe(true);
     expect(textContainsPhrase("Borgerne bør tale", compilePhrase(["bo", "tale"]))).toBe(true);
+  });
+});
+
+describe("two-word phrases from the pairs' bitmaps", () => {
+  it("find, count and order what the pairs' positions do, deltas and removed items included", () => {
+    const docs = generateSearchDocuments(300, 23);
+    // Every term and pair with a bitmap, and none.
+    const withBitmaps = buildSearchIndex(docs, undefined, undefined, undefined, { bitmapMinShare: 1e9 });
+    const without = buildSearchIndex(docs, undefined, undefined, undefined, { bitmapMinShare: 1e-9 });
+    const delta = { paths: [`/${docs[0]?.municipalitySlug}`], docs: generateSearchDocuments(20, 24).map((doc, i) => ({ ...doc, id: 9000 + i, municipalitySlug: docs[0]?.municipalitySlug ?? "", url: `/${docs[0]?.municipalitySlug}/x/2024-01-0${1 + (i % 9)}/punkt-${i}` })), basis: { changeWatermark: 1, readAtMs: 0 } };
+    applyIndexDelta(withBitmaps, delta);
+    applyIndexDelta(without, delta);
+    expect(withBitmaps.segments.pairRanges.bitmap(0)).not.toBeNull();
+    expect(without.segments.pairRanges.bitmap(0)).toBeNull();
+    // Adjacent words of the items' texts, the first one cut short now and then (a prefix).
+    const phrase = fc.tuple(fc.nat(docs.length - 1), fc.nat(), fc.boolean()).map(([at, word, cut]) => {
+      const words = (docs[at]?.sections[0]?.text ?? "").split(/\s+/).filter((w) => w.length > 3);
+      const first = words[word % Math.max(1, words.length - 1)] ?? "budget";
+      const second = words[(word % Math.max(1, words.length - 1)) + 1] ?? "kontrol";
+      return `"${cut ? first.slice(0, 4) : first} ${second}"`;
+    });
+    let fromBitmaps = 0;
+    fc.assert(
+      fc.property(phrase, fc.constantFrom(1, 2), (q, side) => {
+        const params = { ...DEFAULT_SEARCH_PARAMS, q, side };
+        const [terms = []] = parseQuery(q).phrases;
+        if (terms.length === 2 && markTwoWordPhrase(withBitmaps, terms[0] ?? "", terms[1] ?? "", new Uint32Array(Math.ceil(withBitmaps.size / 32)), () => undefined)) fromBitmaps++;
+        const answer = (index: SearchIndex) => {
+          const result = searchItems(index, params);
+          return { total: result.total, urls: result.hits.map((hit) => hit.url), facets: result.facets };
+        };
+        expect(answer(withBitmaps)).toEqual(answer(without));
+      }),
+      { numRuns: 120 },
+    );
+    expect(fromBitmaps).toBeGreaterThan(60);
   });
 });
 

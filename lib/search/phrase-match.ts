@@ -187,6 +187,41 @@ export function collectHoldingEveryPair(pairs: PhrasePairs, candidates: Uint32Ar
   return count;
 }
 
+/**
+ * Sets the bits of the items holding a two-word phrase (first, second: its terms) in `bits`
+ * (zeroed, a bit per ordinal): the union of its pairs' bitmaps (segment/term-ranges.ts, the
+ * pairs held by one item in 8 or more) and the deltas' pairs. False, and `bits` to be
+ * discarded, when some pair of the segment has no bitmap: then its positions are read
+ * ({@link phrasePairs}). For two terms, holding a pair is holding the phrase
+ * ({@link holdsEveryPair}).
+ */
+export function markTwoWordPhrase(index: SearchIndex, first: string, second: string, bits: Uint32Array, orBits: (bits: Uint32Array, bitmap: Uint32Array) => void): boolean {
+  const pairs = phrasePairTerms(index, first, second);
+  const bitmaps: Uint32Array[] = [];
+  for (const pair of pairs) {
+    if (pair.segmentPosition < 0) continue;
+    const bitmap = index.segments.pairRanges.bitmap(pair.segmentPosition);
+    if (bitmap === null) return false;
+    bitmaps.push(bitmap);
+  }
+  for (const bitmap of bitmaps) orBits(bits, bitmap);
+  for (const pair of pairs) {
+    if (!pair.inDeltas) continue;
+    forEachPairList(
+      index,
+      { ...pair, segmentPosition: -1 },
+      () => undefined,
+      ({ ordinals }) => {
+        for (let i = 0; i < ordinals.length; i++) {
+          const ordinal = ordinals[i] ?? 0;
+          bits[ordinal >>> 5] = (bits[ordinal >>> 5] ?? 0) | (1 << (ordinal & 31));
+        }
+      },
+    );
+  }
+  return true;
+}
+
 /** The postings kernel all of whose pair columns `pairs` are, if any. */
 function kernelOfPairs(pairs: PhrasePairs): PostingsKernel | undefined {
   const kernel = pairs[0] === undefined ? undefined : kernelOfPositions(pairs[0]);

@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { FACET_NAMES, filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
 import { fieldsForRestriction, type FieldRestriction } from "./index-config";
-import { markTerm, matchAllTerms, reusablePairScratch, reusableScoreColumn, type CandidateSource } from "./match-terms";
+import { markTerm, matchAllTerms, reusableCandidateBuffer, reusablePairScratch, reusableScoreColumn, type CandidateSource } from "./match-terms";
 import {
   collectHoldingEveryPair,
   compilePhrase,
@@ -9,6 +9,7 @@ import {
   hasConsecutivePairs,
   holdsEveryPair,
   keepHoldingEveryPair,
+  markTwoWordPhrase,
   phrasePairs,
   singleMiddleMask,
   type PhrasePairs,
@@ -16,6 +17,7 @@ import {
 import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
 import { boundsFallOff, matchRanged, MAX_RANGED_PAGE_END, planRangedSearch, rangesPrune, rankRanged, writeHits } from "./ranked-search";
+import { kernelOfMemory } from "./segment/postings-kernel";
 import { withoutListed } from "./sorted-ordinals";
 import { itemDate, itemOutcome, type SearchIndex } from "./search-index";
 import { isEmptySearch, type SearchParams } from "./search-params";
@@ -100,8 +102,18 @@ export function searchItems(
     ranged = null;
     rangedHits = null;
   }
-  const leading = isBrowse || within !== undefined ? null : leadingPairs(index, plan);
-  if (leading !== null) within = (candidates) => collectHoldingEveryPair(leading, candidates);
+  let leading: PhrasePairs | null = null;
+  if (!isBrowse && within === undefined) {
+    const phraseHolders = twoWordPhraseHolders(index, plan);
+    if (phraseHolders !== null) {
+      within = phraseHolders;
+      leading = NO_PAIRS;
+    } else {
+      const pairs = leadingPairs(index, plan);
+      if (pairs !== null) within = (candidates) => collectHoldingEveryPair(pairs, candidates);
+      leading = pairs;
+    }
+  }
   // The reused score column lives until the next search; exclusions below score into their own.
   const textMatch = isBrowse || ranged !== null ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed, within);
   let candidates = rangedHits ?? (textMatch === null ? index.byDateDesc : textMatch.ordinals);
@@ -168,6 +180,27 @@ const SURE_PHRASE_MIN_CANDIDATES = 1_000;
  * efterretning": 517,000 of 1M items): its terms are then matched among those items alone,
  * rather than each over the whole index and the pairs checked afterwards.
  */
+/**
+ * The items holding the query's first phrase, as a candidate source, when it has two words and
+ * every pair of the segment it expands to has a bitmap (phrase-match.ts markTwoWordPhrase; marked
+ * in a bit column of the index's postings kernel); else null. Its pairs then need no positions:
+ * for two words, holding a pair is holding the phrase.
+ */
+function twoWordPhraseHolders(index: SearchIndex, plan: QueryPlan): CandidateSource | null {
+  const terms = plan.phrases[0];
+  if (terms === undefined || terms.length !== 2) return null;
+  const candidates = reusableCandidateBuffer(index);
+  const kernel = kernelOfMemory(candidates);
+  const bits = kernel?.bitColumns[0];
+  if (kernel === undefined || bits === undefined || bits.length !== Math.ceil(index.size / 32)) return null;
+  bits.fill(0);
+  if (!markTwoWordPhrase(index, terms[0] ?? "", terms[1] ?? "", bits, (target, bitmap) => kernel.orBits(target, bitmap))) return null;
+  return (buffer) => kernel.collectBits(bits, buffer);
+}
+
+// The first phrase's pairs when its items came from its pairs' bitmaps: none to check again.
+const NO_PAIRS: PhrasePairs = [];
+
 function leadingPairs(index: SearchIndex, plan: QueryPlan): PhrasePairs | null {
   const terms = plan.phrases[0];
   const { columns, readInto } = reusablePairScratch(index);

@@ -126,6 +126,8 @@ export interface IndexSegments {
   pairs: Segment;
   /** The terms segment's range tables and bitmaps (segment/term-ranges.ts), for ranked-search.ts. */
   ranges: TermRanges;
+  /** The pairs segment's bitmaps of its most frequent pairs (no tables), for a two-word phrase's hits (phrase-match.ts). */
+  pairRanges: TermRanges;
 }
 
 /**
