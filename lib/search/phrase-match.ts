@@ -177,7 +177,9 @@ export function collectHoldingEveryPair(pairs: PhrasePairs, candidates: Uint32Ar
   const kernel = kernelOfPairs(pairs);
   if (kernel !== undefined && candidates === kernel.candidates) {
     const found = kernel.collectHolding(first);
-    return rest.length === 0 ? found : keepHoldingEveryPair(candidates.subarray(0, found), rest, candidates).length;
+    // Kept in place, within the found ones (a view the kernel's pass can take: not the whole buffer).
+    const held = candidates.subarray(0, found);
+    return rest.length === 0 ? found : keepHoldingEveryPair(held, rest, held).length;
   }
   let count = 0;
   for (let ordinal = 0; ordinal < first.length; ordinal++) {
