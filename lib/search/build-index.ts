@@ -117,8 +117,9 @@ export async function buildSearchIndexFrom(
 }
 
 /**
- * A full build's segments, with the terms segment's range tables, bounds and bitmaps over the
- * fields a search without `felt` reads (a pass over its frequent terms' lists).
+ * A full build's segments, with the terms segment's range tables, bounds, word bounds and bitmaps
+ * over the fields a search without `felt` reads (passes over its frequent terms' lists), and the
+ * pairs segment's bitmaps.
  */
 function finishedSegments(size: number, terms: Segment, pairs: Segment, rangeOptions: TermRangesOptions = {}): IndexSegments {
   const words = { gains: wordGainsFingerprint(), families: wordFamilies(terms, size, rangeOptions.rangedMinFrequency ?? RANGED_MIN_FREQUENCY) };

@@ -14,6 +14,7 @@ import { searchItems } from "./query";
 import { searchedTexts } from "./search-index";
 import { DEFAULT_SEARCH_PARAMS } from "./search-params";
 import { testDocument } from "./test-documents";
+import { PostingsKernel } from "./segment/postings-kernel";
 import { generateSearchDocuments } from "./synthetic-documents";
 
 const index = buildSearchIndex(generateSearchDocuments(800, 11));
@@ -77,11 +78,12 @@ describe("two-word phrases from the pairs' bitmaps", () => {
       return `"${cut ? first.slice(0, 4) : first} ${second}"`;
     });
     let fromBitmaps = 0;
+    const kernel = new PostingsKernel(withBitmaps.size);
     fc.assert(
       fc.property(phrase, fc.constantFrom(1, 2), (q, side) => {
         const params = { ...DEFAULT_SEARCH_PARAMS, q, side };
         const [terms = []] = parseQuery(q).phrases;
-        if (terms.length === 2 && markTwoWordPhrase(withBitmaps, terms[0] ?? "", terms[1] ?? "", new Uint32Array(Math.ceil(withBitmaps.size / 32)), () => undefined)) fromBitmaps++;
+        if (terms.length === 2 && markTwoWordPhrase(withBitmaps, terms[0] ?? "", terms[1] ?? "", kernel.bitColumns[0].fill(0), kernel)) fromBitmaps++;
         const answer = (index: SearchIndex) => {
           const result = searchItems(index, params);
           return { total: result.total, urls: result.hits.map((hit) => hit.url), facets: result.facets };

@@ -1,6 +1,7 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
 import { FIELD_BITS, PAIR_SEPARATOR, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
-import { expandPrefixTerms, forEachPairList, forEachPostings, type ExpandedTerm } from "./index-postings";
+import { deltaPairPostings, expandPrefixTerms, forEachPairList, forEachPostings, type ExpandedTerm } from "./index-postings";
+import { setBits } from "./bit-columns";
 import { POSITION_BY_CODE, UNKNOWN_PAIR_POSITION } from "./pair-positions";
 import { lowerPairPositions } from "./segment/accumulate-list";
 import { kernelOfOrdinals, kernelOfPositions, type PostingsKernel } from "./segment/postings-kernel";
@@ -197,7 +198,7 @@ export function collectHoldingEveryPair(pairs: PhrasePairs, candidates: Uint32Ar
  * ({@link phrasePairs}). For two terms, holding a pair is holding the phrase
  * ({@link holdsEveryPair}).
  */
-export function markTwoWordPhrase(index: SearchIndex, first: string, second: string, bits: Uint32Array, orBits: (bits: Uint32Array, bitmap: Uint32Array) => void): boolean {
+export function markTwoWordPhrase(index: SearchIndex, first: string, second: string, bits: Uint32Array, kernel: PostingsKernel): boolean {
   const pairs = phrasePairTerms(index, first, second);
   const bitmaps: Uint32Array[] = [];
   for (const pair of pairs) {
@@ -206,21 +207,8 @@ export function markTwoWordPhrase(index: SearchIndex, first: string, second: str
     if (bitmap === null) return false;
     bitmaps.push(bitmap);
   }
-  for (const bitmap of bitmaps) orBits(bits, bitmap);
-  for (const pair of pairs) {
-    if (!pair.inDeltas) continue;
-    forEachPairList(
-      index,
-      { ...pair, segmentPosition: -1 },
-      () => undefined,
-      ({ ordinals }) => {
-        for (let i = 0; i < ordinals.length; i++) {
-          const ordinal = ordinals[i] ?? 0;
-          bits[ordinal >>> 5] = (bits[ordinal >>> 5] ?? 0) | (1 << (ordinal & 31));
-        }
-      },
-    );
-  }
+  for (const bitmap of bitmaps) kernel.orBits(bits, bitmap);
+  for (const pair of pairs) if (pair.inDeltas) setBits(bits, deltaPairPostings(index, pair).ordinals);
   return true;
 }
 

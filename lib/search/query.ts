@@ -174,13 +174,6 @@ export class SearchTooBroadError extends Error {
 const SURE_PHRASE_MIN_CANDIDATES = 1_000;
 
 /**
- * The word pairs of the query's first phrase, in the index's pair columns (match-terms.ts
- * reusablePairScratch), when it has no more pairs than there are columns (a phrase of up to
- * three words); else null. A common phrase's pairs are held by half the index ("tages til
- * efterretning": 517,000 of 1M items): its terms are then matched among those items alone,
- * rather than each over the whole index and the pairs checked afterwards.
- */
-/**
  * The items holding the query's first phrase, as a candidate source, when it has two words and
  * every pair of the segment it expands to has a bitmap (phrase-match.ts markTwoWordPhrase; marked
  * in a bit column of the index's postings kernel); else null. Its pairs then need no positions:
@@ -189,18 +182,24 @@ const SURE_PHRASE_MIN_CANDIDATES = 1_000;
 function twoWordPhraseHolders(index: SearchIndex, plan: QueryPlan): CandidateSource | null {
   const terms = plan.phrases[0];
   if (terms === undefined || terms.length !== 2) return null;
-  const candidates = reusableCandidateBuffer(index);
-  const kernel = kernelOfMemory(candidates);
-  const bits = kernel?.bitColumns[0];
-  if (kernel === undefined || bits === undefined || bits.length !== Math.ceil(index.size / 32)) return null;
-  bits.fill(0);
-  if (!markTwoWordPhrase(index, terms[0] ?? "", terms[1] ?? "", bits, (target, bitmap) => kernel.orBits(target, bitmap))) return null;
+  // The candidate buffer lies in the index's postings kernel, whose bit column takes the holders.
+  const kernel = kernelOfMemory(reusableCandidateBuffer(index));
+  if (kernel === undefined) return null;
+  const bits = kernel.bitColumns[0].fill(0);
+  if (!markTwoWordPhrase(index, terms[0] ?? "", terms[1] ?? "", bits, kernel)) return null;
   return (buffer) => kernel.collectBits(bits, buffer);
 }
 
 // The first phrase's pairs when its items came from its pairs' bitmaps: none to check again.
 const NO_PAIRS: PhrasePairs = [];
 
+/**
+ * The word pairs of the query's first phrase, in the index's pair columns (match-terms.ts
+ * reusablePairScratch), when it has no more pairs than there are columns (a phrase of up to
+ * three words); else null. A common phrase's pairs are held by half the index ("tages til
+ * efterretning": 517,000 of 1M items): its terms are then matched among those items alone,
+ * rather than each over the whole index and the pairs checked afterwards.
+ */
 function leadingPairs(index: SearchIndex, plan: QueryPlan): PhrasePairs | null {
   const terms = plan.phrases[0];
   const { columns, readInto } = reusablePairScratch(index);

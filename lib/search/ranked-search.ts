@@ -1,3 +1,4 @@
+import { setBits } from "./bit-columns";
 import { fieldsForRestriction, SCORE_RESOLUTION, type FieldRestriction } from "./index-config";
 import { forEachRangedList, type ExpandedTerm } from "./index-postings";
 import { expand, forEachTermList, matchingOrder, reusableCandidateBuffer, reusableScoreColumn, reusableStrengthColumn, unitGains, type Expansion } from "./match-terms";
@@ -5,7 +6,7 @@ import { keyLayout, rankTopHits } from "./rank-hits";
 import type { SearchIndex } from "./search-index";
 import { CorruptIndexFileError } from "./section-store";
 import { PostingsBuffers } from "./segment/field-postings";
-import { kernelOf, kernelOfBits, kernelOfMemory } from "./segment/postings-kernel";
+import { kernelOf, kernelOfMemory, type PostingsKernel } from "./segment/postings-kernel";
 import type { ListLocation } from "./segment/segment";
 import { CODE_RANGE, codeSlot, postingCode } from "./segment/segment-format";
 import { gainsFingerprint, type RangeTable } from "./segment/term-ranges";
@@ -176,42 +177,22 @@ function rangedTerm(index: SearchIndex, restriction: FieldRestriction, typed: Re
   return { idf: inverseDocumentFrequency(index.liveSize, expansion.frequency), bounds, wordBound, expanded, bitmaps, lists };
 }
 
-// Bit columns over the ordinals, per index, reused across searches (they run synchronously).
-const hitBits = new WeakMap<SearchIndex, Uint32Array>();
-const termBits = new WeakMap<SearchIndex, Uint32Array>();
-
-function bitColumn(cache: WeakMap<SearchIndex, Uint32Array>, index: SearchIndex): Uint32Array {
-  const words = Math.ceil(index.size / 32);
-  let column = cache.get(index);
-  if (column === undefined || column.length !== words) {
-    column = new Uint32Array(words);
-    cache.set(index, column);
-  } else {
-    column.fill(0);
-  }
-  return column;
-}
-
 /**
  * The items holding every term in some field, ascending (removed and withheld ones included, as
  * matchAllTerms's): a view of the index's candidate buffer, overwritten by its next search.
  */
 export function matchRanged(search: RangedSearch): Uint32Array {
-  const { index } = search;
-  const ordinals = reusableCandidateBuffer(index);
-  // The candidate buffer's postings kernel does the passes over whole bit columns (its own two).
+  const ordinals = reusableCandidateBuffer(search.index);
+  // The candidate buffer lies in the index's postings kernel: its two bit columns hold the hits
+  // and one term's items, and its passes OR, AND and list them.
   const kernel = kernelOfMemory(ordinals);
-  const words = Math.ceil(index.size / 32);
-  const isKernel = kernel !== undefined && kernel.bitColumns[0].length === words;
-  const hits = isKernel ? kernel.bitColumns[0].fill(0) : bitColumn(hitBits, index);
-  const scratch = isKernel ? kernel.bitColumns[1].fill(0) : bitColumn(termBits, index);
+  if (kernel === undefined) throw new Error("The index's candidate buffer lies outside its postings kernel");
+  const [hits, scratch] = kernel.bitColumns;
+  hits.fill(0);
   search.terms.forEach((term, t) => {
-    const target = t === 0 ? hits : scratch;
-    if (t > 1) target.fill(0);
-    markTerm(search, term, target);
-    if (t === 0) return;
-    if (isKernel) kernel.andBits(hits, target);
-    else for (let w = 0; w < hits.length; w++) hits[w] = (hits[w] ?? 0) & (target[w] ?? 0);
+    const target = t === 0 ? hits : scratch.fill(0);
+    markTerm(search, term, target, kernel);
+    if (t > 0) kernel.andBits(hits, target);
   });
   search.hits = hits;
   return ordinals.subarray(0, writeHits(search, ordinals));
@@ -228,18 +209,8 @@ export function writeHits(search: RangedSearch, ordinals: Uint32Array): number {
   const kernel = kernelOfMemory(ordinals);
   if (kernel !== undefined && hits.buffer === ordinals.buffer && ordinals.length >= hits.length * 32 - 31) return kernel.collectBits(hits, ordinals);
   let count = 0;
-  const identity = identityOf(search.index, hits.length);
   for (let w = 0; w < hits.length; w++) {
     let word = hits[w] ?? 0;
-    // A run of words whose every item is a hit (most, for a word held by nearly every item): copied at once.
-    if (word === 0xffffffff) {
-      let end = w + 1;
-      while (end < hits.length && hits[end] === 0xffffffff) end++;
-      ordinals.set(identity.subarray(w * 32, end * 32), count);
-      count += (end - w) * 32;
-      w = end - 1;
-      continue;
-    }
     while (word !== 0) {
       const low = word & -word;
       ordinals[count++] = w * 32 + 31 - Math.clz32(low);
@@ -247,19 +218,6 @@ export function writeHits(search: RangedSearch, ordinals: Uint32Array): number {
     }
   }
   return count;
-}
-
-// Per index, the ordinals 0, 1, 2, … of its bit columns' words, for writeHits to copy runs of from.
-const identities = new WeakMap<SearchIndex, Uint32Array>();
-
-function identityOf(index: SearchIndex, words: number): Uint32Array {
-  let identity = identities.get(index);
-  if (identity === undefined || identity.length !== words * 32) {
-    identity = new Uint32Array(words * 32);
-    for (let i = 0; i < identity.length; i++) identity[i] = i;
-    identities.set(index, identity);
-  }
-  return identity;
 }
 
 /**
@@ -389,14 +347,9 @@ let rangeStrength = new Float32Array(0);
  * Sets the bits of the items holding any of the term's expansions in any searched field: an
  * expansion's bitmap (the segment's items), else its segment lists read whole; the deltas' lists.
  */
-function markTerm(search: RangedSearch, term: RangedTerm, bits: Uint32Array): void {
+function markTerm(search: RangedSearch, term: RangedTerm, bits: Uint32Array, kernel: PostingsKernel): void {
   const segment = search.index.segments.terms;
-  const kernel = kernelOfBits(bits);
-  for (const bitmap of term.bitmaps) {
-    if (bitmap === null) continue;
-    if (kernel !== undefined) kernel.orBits(bits, bitmap);
-    else for (let w = 0; w < bitmap.length; w++) bits[w] = (bits[w] ?? 0) | (bitmap[w] ?? 0);
-  }
+  for (const bitmap of term.bitmaps) if (bitmap !== null) kernel.orBits(bits, bitmap);
   for (const list of term.lists) {
     if (list.isSegment && term.bitmaps[list.expansion] !== null) continue;
     if (list.ordinals !== null) setBits(bits, list.ordinals);
@@ -409,13 +362,6 @@ function markTerm(search: RangedSearch, term: RangedTerm, bits: Uint32Array): vo
 
 // Reused for the lists a search marks whole (searches run synchronously).
 const markBuffers = new PostingsBuffers();
-
-function setBits(bits: Uint32Array, ordinals: Uint32Array): void {
-  for (let i = 0; i < ordinals.length; i++) {
-    const ordinal = ordinals[i] ?? 0;
-    bits[ordinal >>> 5] = (bits[ordinal >>> 5] ?? 0) | (1 << (ordinal & 31));
-  }
-}
 
 /** How many ranges held hits, and how many of them the last {@link rankRanged} scored (for tests and benchmarks). */
 export const lastVisit = { ranges: 0, scored: 0 };

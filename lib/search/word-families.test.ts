@@ -7,6 +7,7 @@ import { parseQuery } from "./parse-query";
 import type { SearchDocument } from "./search-document";
 import type { SearchIndex } from "./search-index";
 import { postingCode } from "./segment/segment-format";
+import { testDocument } from "./test-documents";
 import { wordGainsFingerprint } from "./word-families";
 
 // Words with inflections and compounds of one another: a word's search reads several terms' lists.
@@ -17,27 +18,15 @@ const words = fc.array(fc.constantFrom(...WORDS, "sag", "møde"), { maxLength: 1
 const item = fc.record({ title: words, decision: words, body: words, lead: words });
 
 function toDoc(id: number, entry: { title: string[]; decision: string[]; body: string[]; lead: string[] }): SearchDocument {
-  return {
-    id,
-    url: `/vejen/byraadet/2024-03-01/punkt-${id}`,
+  return testDocument(id, {
     title: entry.title.join(" ") || "Punkt",
     decision: entry.decision.length > 0 ? entry.decision.join(" ") : null,
     outcome: entry.decision.length > 0 ? "approved" : "none",
-    caseNumber: null,
-    kleGroup: null,
-    departsFromRecommendation: false,
-    hasDissent: false,
-    number: String(id),
-    date: "2024-03-01",
-    municipality: "Vejen Kommune",
-    municipalitySlug: "vejen",
-    committee: "Byrådet",
-    committeeSlug: "byraadet",
     sections: [
       { kind: "resume", heading: "Resumé", text: entry.lead.join(" ") },
       { kind: "sagsfremstilling", heading: "Sagsfremstilling", text: entry.body.join(" ") },
     ],
-  };
+  });
 }
 
 /** Each item's strength for the query of `word` alone, added up as the search adds it (match-terms.ts). */

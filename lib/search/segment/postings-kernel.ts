@@ -211,9 +211,8 @@ export class PostingsKernel {
   scoreRangeHits(bits: Uint32Array, base: number, end: number, strength: Float32Array, score: Float32Array, idf: number, k1: number, isFirst: boolean): void {
     const firstWord = base >>> 5;
     const words = Math.max(0, Math.min(bits.length, Math.ceil(end / 32)) - firstWord);
-    if (words * Uint32Array.BYTES_PER_ELEMENT > this.scratchBytes) throw new RangeError(`A range of ${words} words is past the kernel's scratch area`);
-    new Uint32Array(this.memory, this.scratch, words).set(bits.subarray(firstWord, firstWord + words));
-    this.exports.scoreRangeHits(this.scratch, firstWord, words, base, end, strength.byteOffset, score.byteOffset, idf, k1, k1 + 1, isFirst ? 1 : 0);
+    const at = this.placed(bits.subarray(firstWord, firstWord + words), words);
+    this.exports.scoreRangeHits(at, firstWord, words, base, end, strength.byteOffset, score.byteOffset, idf, k1, k1 + 1, isFirst ? 1 : 0);
   }
 
   /** `target` (one of {@link bitColumns}) |= `source` (any bit column of as many words or more), word by word. */
@@ -233,7 +232,10 @@ export class PostingsKernel {
     return this.exports.collectBits(bits.byteOffset, bits.length, out.byteOffset);
   }
 
-  /** Where `words` words of `bits` lie in this kernel's memory: where they are, or copied to the scratch area. */
+  /**
+   * Where `words` words of `bits` lie in this kernel's memory: where they are, or copied to the
+   * scratch area (room for a bit column of every item, 4 bytes an item).
+   */
   private placed(bits: Uint32Array, words: number): number {
     if (bits.buffer === this.memory) return bits.byteOffset;
     new Uint32Array(this.memory, this.scratch, words).set(bits.subarray(0, words));
@@ -478,12 +480,6 @@ const floatOfBits = new Float32Array(bitsOfFloat.buffer);
 /** The kernel whose memory `array` lies in, if any. */
 export function kernelOfMemory(array: Uint32Array): PostingsKernel | undefined {
   return kernels.get(array.buffer);
-}
-
-/** The kernel one of whose {@link PostingsKernel.bitColumns} `bits` is, if any. */
-export function kernelOfBits(bits: Uint32Array): PostingsKernel | undefined {
-  const kernel = kernels.get(bits.buffer);
-  return kernel !== undefined && (bits === kernel.bitColumns[0] || bits === kernel.bitColumns[1]) ? kernel : undefined;
 }
 
 /** The kernel whose memory holds `column`, if any. */
