@@ -7,3 +7,26 @@ export function setBits(bits: Uint32Array, ordinals: Uint32Array): void {
     bits[ordinal >>> 5] = (bits[ordinal >>> 5] ?? 0) | (1 << (ordinal & 31));
   }
 }
+
+/** `target` |= `source`, word by word, over the words both have. */
+export function orBits(target: Uint32Array, source: Uint32Array): void {
+  const words = Math.min(target.length, source.length);
+  for (let w = 0; w < words; w++) target[w] = (target[w] ?? 0) | (source[w] ?? 0);
+}
+
+/**
+ * The `ordinals` whose bit in `bits` is clear, in order: written into `into` when given (it may be
+ * `ordinals` itself: each is written at or before where it was read), else into a new array. One
+ * pass without a branch on the bit (a closure per ordinal cost ~5 ns, 5 ms over a million).
+ */
+export function withoutSetBits(ordinals: Uint32Array, bits: Uint32Array, into: Uint32Array | null): Uint32Array {
+  const kept = into ?? new Uint32Array(ordinals.length);
+  let count = 0;
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i] ?? 0;
+    kept[count] = ordinal;
+    count += 1 - (((bits[ordinal >>> 5] ?? 0) >>> (ordinal & 31)) & 1);
+  }
+  if (into !== null) return kept.subarray(0, count);
+  return count === ordinals.length ? kept : kept.slice(0, count);
+}

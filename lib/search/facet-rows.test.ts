@@ -189,6 +189,18 @@ describe("filterByFacets against a reference counting item by item", () => {
     filter.mockRestore();
   });
 
+  it("counts every row and ordinals past them as those ordinals' values, not as the rows' totals (plain and in a kernel's memory)", () => {
+    const kernel = new PostingsKernel(index.size + 8);
+    const all = Array.from({ length: index.size }, (_, i) => i);
+    for (const hits of [[...all, index.size], [...all, index.size, index.size + 5], [...all.slice(1), index.size]]) {
+      const expected = reference(index, hits, DEFAULT_SEARCH_PARAMS);
+      expect(filterByFacets(index, Uint32Array.from(hits), DEFAULT_SEARCH_PARAMS)).toEqual(expected);
+      const inKernel = kernel.candidates.subarray(0, hits.length);
+      inKernel.set(hits);
+      expect(filterByFacets(index, inKernel, DEFAULT_SEARCH_PARAMS)).toEqual(expected);
+    }
+  });
+
   it("stays exact through deltas that remove and add items, committees and municipalities", () => {
     const live = buildSearchIndex(docs);
     fc.assert(

@@ -252,6 +252,8 @@ function tallyComplement(rows: FacetRows, hits: Uint32Array, places: Uint32Array
     }
     next = hit + 1;
   }
+  // Hits that ran on past the rows without a gap (the last one at or past them) fail as well.
+  if (next > size) return false;
   while (next < size) others[at++] = next++;
   tallyIds(rows.ids, others, places, decisions);
   return true;

@@ -12,6 +12,7 @@ import {
   type IndexedFieldName,
   type SearchFieldName,
 } from "./index-config";
+import { orBits, setBits } from "./bit-columns";
 import { expandPrefixTerms, forEachPostings, forEachPostingsList, type ExpandedTerm } from "./index-postings";
 import type { SearchIndex } from "./search-index";
 import { addFirstList, addMarkedList, addSparseList, addStrengths, gainsByCode } from "./segment/accumulate-list";
@@ -761,16 +762,27 @@ function grow(candidates: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   return grown;
 }
 
-/** Ordinals containing `term` (as a prefix of a word) in any field, as a membership mask over the index. */
-export function markTerm(index: SearchIndex, term: string, mask: Uint8Array): void {
-  const expandedTerms = expandPrefixTerms(index, term);
-  for (const field of SEARCH_FIELDS) {
-    const bit = FIELD_BITS.get(field.name) ?? 0;
-    for (const expanded of expandedTerms) {
-      if ((expanded.mask & bit) === 0) continue;
-      forEachPostings(index, expanded, field.name, ({ ordinals }) => {
-        for (let i = 0; i < ordinals.length; i++) mask[ordinals[i] ?? 0] = 1;
-      });
+/**
+ * Sets in `bits` (a bit per ordinal: bit-columns.ts) the items holding `term` (as a prefix of a
+ * word) in any searched field: for an expansion with a bitmap (segment/term-ranges.ts, made from
+ * the searched fields' lists of every item of the segment) that bitmap, else its field lists; the
+ * deltas' lists either way. Decoding a common word's million postings took ~15 ms at 1M items
+ * (`budget -kommune`: 42 ms); ORing its bitmap takes its 31,250 words.
+ */
+export function markTermBits(index: SearchIndex, term: string, bits: Uint32Array): void {
+  const ranges = index.segments.ranges;
+  const hasBitmaps = ranges.items === index.segments.size && ranges.fieldMask === SEARCHED_FIELDS_MASK;
+  for (const expanded of expandPrefixTerms(index, term)) {
+    const bitmap = hasBitmaps && expanded.segmentPosition >= 0 ? ranges.bitmap(expanded.segmentPosition) : null;
+    if (bitmap !== null) orBits(bits, bitmap);
+    // The segment's items came from the bitmap: only the deltas' lists are read.
+    const listed = bitmap === null ? expanded : { ...expanded, segmentPosition: -1 };
+    for (const field of SEARCH_FIELDS) {
+      if ((expanded.mask & (FIELD_BITS.get(field.name) ?? 0)) === 0) continue;
+      forEachPostings(index, listed, field.name, ({ ordinals }) => setBits(bits, ordinals));
     }
   }
 }
+
+/** The searched fields' bits (FIELD_BITS), as a TermRanges field mask names them. */
+const SEARCHED_FIELDS_MASK = SEARCH_FIELDS.reduce((mask, field) => mask | (FIELD_BITS.get(field.name) ?? 0), 0);

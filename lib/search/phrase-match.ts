@@ -1,7 +1,7 @@
 import { scanWords, type ScannedWord } from "./danish-encoder";
 import { FIELD_BITS, PAIR_SEPARATOR, SEARCH_FIELDS, type FieldRestriction } from "./index-config";
 import { deltaPairPostings, expandPrefixTerms, forEachPairList, forEachPostings, type ExpandedTerm } from "./index-postings";
-import { setBits } from "./bit-columns";
+import { orBits, setBits } from "./bit-columns";
 import { POSITION_BY_CODE, UNKNOWN_PAIR_POSITION } from "./pair-positions";
 import { lowerPairPositions } from "./segment/accumulate-list";
 import { kernelOfOrdinals, kernelOfPositions, type PostingsKernel } from "./segment/postings-kernel";
@@ -191,14 +191,14 @@ export function collectHoldingEveryPair(pairs: PhrasePairs, candidates: Uint32Ar
 }
 
 /**
- * Sets the bits of the items holding a two-word phrase (first, second: its terms) in `bits`
- * (zeroed, a bit per ordinal): the union of its pairs' bitmaps (segment/term-ranges.ts, the
- * pairs held by one item in 8 or more) and the deltas' pairs. False, and `bits` to be
- * discarded, when some pair of the segment has no bitmap: then its positions are read
- * ({@link phrasePairs}). For two terms, holding a pair is holding the phrase
- * ({@link holdsEveryPair}).
+ * Sets the bits of the items holding a two-word phrase (first, second: its terms) in `bits` (a
+ * bit per ordinal; one of `kernel`'s bit columns when given, which then ORs them): the union of
+ * its pairs' bitmaps (segment/term-ranges.ts, the pairs held by one item in 8 or more) and the
+ * deltas' pairs. False, and `bits` left as they were, when some pair of the segment has no
+ * bitmap: then its positions are read ({@link phrasePairs}). For two terms, holding a pair is
+ * holding the phrase ({@link holdsEveryPair}).
  */
-export function markTwoWordPhrase(index: SearchIndex, first: string, second: string, bits: Uint32Array, kernel: PostingsKernel): boolean {
+export function markTwoWordPhrase(index: SearchIndex, first: string, second: string, bits: Uint32Array, kernel?: PostingsKernel): boolean {
   const pairs = phrasePairTerms(index, first, second);
   const bitmaps: Uint32Array[] = [];
   for (const pair of pairs) {
@@ -207,7 +207,10 @@ export function markTwoWordPhrase(index: SearchIndex, first: string, second: str
     if (bitmap === null) return false;
     bitmaps.push(bitmap);
   }
-  for (const bitmap of bitmaps) kernel.orBits(bits, bitmap);
+  for (const bitmap of bitmaps) {
+    if (kernel === undefined) orBits(bits, bitmap);
+    else kernel.orBits(bits, bitmap);
+  }
   for (const pair of pairs) if (pair.inDeltas) setBits(bits, deltaPairPostings(index, pair).ordinals);
   return true;
 }

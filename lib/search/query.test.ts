@@ -1,9 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "./build-index";
+import { applyIndexDelta } from "./index-delta";
+import { parseQuery } from "./parse-query";
 import { SearchTooBroadError, searchItems } from "./query";
 import { MAX_SNIPPET_LENGTH } from "./snippet";
 import type { SearchDocument } from "./search-document";
+import type { SearchIndex } from "./search-index";
 import { DEFAULT_SEARCH_PARAMS, type SearchParams } from "./search-params";
+import { generateSearchDocuments } from "./synthetic-documents";
 import { testDocument } from "./test-documents";
 
 function doc(id: number, fields: Partial<SearchDocument>): SearchDocument {
@@ -165,5 +170,51 @@ describe("filtering a search's own hits in place", () => {
     expect(again).toEqual(first);
     expect(searchItems(index, { ...DEFAULT_SEARCH_PARAMS, q: "-fleksjob" }, 20, true).total).toBe(docs.length - 3);
     expect(Array.from(index.byDateDesc)).toEqual(byDate);
+  });
+});
+
+describe("exclusions", () => {
+  it("drop exactly the items the excluded word or phrase finds, from bitmaps or postings alike, deltas and removed items included", () => {
+    const corpus = generateSearchDocuments(300, 31);
+    // Every term and pair with a bitmap, and none.
+    const withBitmaps = buildSearchIndex(corpus, undefined, undefined, undefined, { bitmapMinShare: 1e9 });
+    const without = buildSearchIndex(corpus, undefined, undefined, undefined, { bitmapMinShare: 1e-9 });
+    const municipality = corpus[0]?.municipalitySlug ?? "";
+    // Replaces the municipality's items: they stay in the segment as removed, the new ones in the delta.
+    const added = generateSearchDocuments(30, 32).map((item, i) => ({ ...item, id: 9000 + i, municipalitySlug: municipality, url: `/${municipality}/x/2024-01-0${1 + (i % 9)}/punkt-${i}` }));
+    for (const built of [withBitmaps, without]) applyIndexDelta(built, { paths: [`/${municipality}`], docs: added, basis: { changeWatermark: 1, readAtMs: 0 } });
+    const bitmapped = (index: SearchIndex) => Array.from({ length: index.segments.terms.termCount }, (_, position) => index.segments.ranges.bitmap(position)).filter((bitmap) => bitmap !== null).length;
+    expect(bitmapped(withBitmaps)).toBeGreaterThan(100);
+    expect(bitmapped(without)).toBe(0);
+    expect(withBitmaps.segments.pairRanges.bitmap(0)).not.toBeNull();
+
+    // Runs of adjacent words of the items' texts (old and new), the first one cut short now and then.
+    const texts = [...corpus, ...added].map((item) => item.sections[0]?.text ?? "");
+    const run = (length: number) =>
+      fc.tuple(fc.nat(texts.length - 1), fc.nat(), fc.boolean()).map(([at, start, cut]) => {
+        const words = (texts[at] ?? "").split(/\s+/).filter((word) => word.length > 3);
+        const from = words.length > length ? start % (words.length - length) : 0;
+        const picked = words.slice(from, from + length);
+        return picked.map((word, k) => (k === 0 && cut ? word.slice(0, 4) : word)).join(" ") || "budget";
+      });
+    const excluded = fc.oneof(run(1), run(2).map((phrase) => `"${phrase}"`), run(3).map((phrase) => `"${phrase}"`));
+    const urls = (index: SearchIndex, q: string) => new Set(searchItems(index, { ...DEFAULT_SEARCH_PARAMS, q }, index.size, true).hits.map((hit) => hit.url));
+    let dropped = 0;
+    fc.assert(
+      fc.property(fc.option(run(1), { freq: 4 }), excluded, (word, minus) => {
+        // A stop word alone finds nothing, but beside an exclusion it asks for nothing.
+        const kept = word !== null && parseQuery(word).required.length > 0 ? word : null;
+        for (const index of [withBitmaps, without]) {
+          // Only an exclusion: every published item (an empty search with emptyMeansAll) but those.
+          const all = urls(index, kept ?? "");
+          const found = urls(index, minus);
+          const expected = [...all].filter((url) => !found.has(url)).sort();
+          expect([...urls(index, `${kept ?? ""} -${minus}`)].sort()).toEqual(expected);
+          dropped += all.size - expected.length;
+        }
+      }),
+      { numRuns: 80 },
+    );
+    expect(dropped).toBeGreaterThan(1000);
   });
 });

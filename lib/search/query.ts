@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from "@/lib/minutes/vocabulary";
 import { FACET_NAMES, filterByFacets, type FacetCount, type FacetName } from "./facet-filter";
 import { fieldsForRestriction, type FieldRestriction } from "./index-config";
-import { markTerm, matchAllTerms, reusableCandidateBuffer, reusablePairScratch, reusableScoreColumn, type CandidateSource } from "./match-terms";
+import { markTermBits, matchAllTerms, reusableCandidateBuffer, reusablePairScratch, reusableScoreColumn, type CandidateSource } from "./match-terms";
 import {
   collectHoldingEveryPair,
   compilePhrase,
@@ -18,6 +18,7 @@ import { parseQuery, type QueryPlan } from "./parse-query";
 import { rankTopHits } from "./rank-hits";
 import { boundsFallOff, matchRanged, MAX_RANGED_PAGE_END, planRangedSearch, rangesPrune, rankRanged, writeHits } from "./ranked-search";
 import { kernelOfMemory } from "./segment/postings-kernel";
+import { withoutSetBits } from "./bit-columns";
 import { withoutListed } from "./sorted-ordinals";
 import { itemDate, itemOutcome, type SearchIndex } from "./search-index";
 import { isEmptySearch, type SearchParams } from "./search-params";
@@ -249,24 +250,32 @@ function applyPhrases(
   return candidates;
 }
 
-/** Drops the candidates holding an excluded term or phrase: in place when they are the search's own (`isOwn`). */
+/**
+ * Drops the candidates holding an excluded term or phrase: in place when they are the search's
+ * own (`isOwn`). Words, and two-word phrases whose pairs have bitmaps, are marked in one bit
+ * column over the index (match-terms.ts markTermBits, phrase-match.ts markTwoWordPhrase) and
+ * dropped in one pass; any other phrase is looked up per candidate in its pairs' positions, and
+ * in the text when those leave it unsure.
+ */
 function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, isOwn: boolean): Uint32Array {
   if (plan.excluded.length === 0) return candidates;
-  const allFields = fieldsForRestriction(null);
-  const excluded = new Uint8Array(index.size);
+  const excluded = new Uint32Array(Math.ceil(index.size / 32));
+  const phrases: Array<readonly string[]> = [];
   for (const terms of plan.excluded) {
-    if (terms.length === 1) {
-      markTerm(index, terms[0] ?? "", excluded);
-      continue;
-    }
+    if (terms.length === 1) markTermBits(index, terms[0] ?? "", excluded);
+    else if (terms.length !== 2 || !markTwoWordPhrase(index, terms[0] ?? "", terms[1] ?? "", excluded)) phrases.push(terms);
+  }
+  let kept = withoutSetBits(candidates, excluded, isOwn ? candidates : null);
+  const allFields = fieldsForRestriction(null);
+  for (const terms of phrases) {
     const phrase = compilePhrase(terms);
     const pairs = phrasePairs(index, terms);
-    for (const ordinal of matchAllTerms(index, terms, allFields).ordinals) {
-      if (!holdsEveryPair(pairs, ordinal)) continue;
-      if (terms.length === 2 || hasConsecutivePairs(pairs, ordinal) || containsPhrase(index, ordinal, phrase, allFields)) excluded[ordinal] = 1;
-    }
+    // An item holding every pair holds every term; two terms are then the phrase.
+    const holdsPhrase = (ordinal: number) =>
+      holdsEveryPair(pairs, ordinal) && (terms.length === 2 || hasConsecutivePairs(pairs, ordinal) || containsPhrase(index, ordinal, phrase, allFields));
+    kept = filterOrdinals(kept, (ordinal) => !holdsPhrase(ordinal), isOwn || kept !== candidates ? kept : null);
   }
-  return filterOrdinals(candidates, (ordinal) => excluded[ordinal] !== 1, isOwn ? candidates : null);
+  return kept;
 }
 
 function toHit(index: SearchIndex, ordinal: number, terms: readonly string[], fields: FieldRestriction): SearchHit {

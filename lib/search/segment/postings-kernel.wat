@@ -572,6 +572,9 @@
               (br_if $gap (i32.lt_u (local.tee $next (i32.add (local.get $next) (i32.const 1))) (local.get $hit))))))
         (local.set $next (i32.add (local.get $hit) (i32.const 1)))
         (br_if $eachHit (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $length)))))
+    ;; Hits that ran on past $size without a gap (the last one at or past it) fail as well.
+    (if (i32.gt_u (local.get $next) (local.get $size))
+      (then (return (i32.const 0))))
     (block $restDone
       (br_if $restDone (i32.ge_u (local.get $next) (local.get $size)))
       (loop $rest

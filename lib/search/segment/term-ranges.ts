@@ -147,6 +147,11 @@ export class TermRanges {
     return this.header.items;
   }
 
+  /** The fields (bit i: the segment's field i) whose lists the tables, bounds and bitmaps were made from. */
+  get fieldMask(): number {
+    return this.header.fieldMask;
+  }
+
   /** The fingerprint of the gains the bounds were summed with ({@link gainsFingerprint}). */
   get gains(): string {
     return this.header.gains;
