@@ -14,6 +14,12 @@ export function orBits(target: Uint32Array, source: Uint32Array): void {
   for (let w = 0; w < words; w++) target[w] = (target[w] ?? 0) | (source[w] ?? 0);
 }
 
+/** `target` &= ~`source`, word by word, over the words both have. */
+export function clearBits(target: Uint32Array, source: Uint32Array): void {
+  const words = Math.min(target.length, source.length);
+  for (let w = 0; w < words; w++) target[w] = (target[w] ?? 0) & ~(source[w] ?? 0);
+}
+
 /**
  * The `ordinals` whose bit in `bits` is clear, in order: written into `into` when given (it may be
  * `ordinals` itself: each is written at or before where it was read), else into a new array. One

@@ -93,7 +93,10 @@ export function searchItems(
   const isFiltered = FACET_NAMES.some((name) => params[name].length > 0);
   const planned = isRangeable ? planRangedSearch(index, plan.required, fields, plan.typed, isFiltered) : null;
   let ranged = planned !== null && boundsFallOff(planned) ? planned : null;
-  let rangedHits = ranged === null ? null : matchRanged(ranged);
+  // Excluded words are marked first: a ranged search then ranks and prunes only the hits left.
+  const excluded = excludedItems(index, plan);
+  let rangedHits = ranged === null ? null : matchRanged(ranged, excluded.bits);
+  const isExclusionMarked = rangedHits !== null;
   // The items holding the first phrase's word pairs are the only ones its terms can match in;
   // a ranged search's hits when its ranges' bounds would not prune.
   let within: CandidateSource | undefined;
@@ -129,7 +132,7 @@ export function searchItems(
   }
   if (withheld !== null) candidates = withoutMarked(candidates, withheld, isOwn);
   candidates = applyPhrases(index, candidates, plan, fields, maxSectionChecks, isOwn, leading);
-  candidates = applyExclusions(index, candidates, plan, isOwn);
+  candidates = applyExclusions(index, candidates, excluded, isExclusionMarked, isOwn);
 
   const faceted = filterByFacets(index, candidates, params);
   // Only the hits up to the end of the page are ordered; the rest only count.
@@ -250,24 +253,38 @@ function applyPhrases(
   return candidates;
 }
 
+/** What a search excludes: a bit per item holding an excluded word or a two-word phrase found from bitmaps, or null; the other phrases. */
+interface Excluded {
+  bits: Uint32Array | null;
+  phrases: Array<readonly string[]>;
+}
+
 /**
- * Drops the candidates holding an excluded term or phrase: in place when they are the search's
- * own (`isOwn`). Words, and two-word phrases whose pairs have bitmaps, are marked in one bit
- * column over the index (match-terms.ts markTermBits, phrase-match.ts markTwoWordPhrase) and
- * dropped in one pass; any other phrase is looked up per candidate in its pairs' positions, and
- * in the text when those leave it unsure.
+ * Marks the items holding an excluded word (match-terms.ts markTermBits, from its expansions'
+ * bitmaps where they have them) or a two-word phrase whose pairs have bitmaps (phrase-match.ts
+ * markTwoWordPhrase) in one bit column over the index; other excluded phrases are listed.
  */
-function applyExclusions(index: SearchIndex, candidates: Uint32Array, plan: QueryPlan, isOwn: boolean): Uint32Array {
-  if (plan.excluded.length === 0) return candidates;
-  const excluded = new Uint32Array(Math.ceil(index.size / 32));
+function excludedItems(index: SearchIndex, plan: QueryPlan): Excluded {
+  if (plan.excluded.length === 0) return { bits: null, phrases: [] };
+  const bits = new Uint32Array(Math.ceil(index.size / 32));
   const phrases: Array<readonly string[]> = [];
   for (const terms of plan.excluded) {
-    if (terms.length === 1) markTermBits(index, terms[0] ?? "", excluded);
-    else if (terms.length !== 2 || !markTwoWordPhrase(index, terms[0] ?? "", terms[1] ?? "", excluded)) phrases.push(terms);
+    if (terms.length === 1) markTermBits(index, terms[0] ?? "", bits);
+    else if (terms.length !== 2 || !markTwoWordPhrase(index, terms[0] ?? "", terms[1] ?? "", bits)) phrases.push(terms);
   }
-  let kept = withoutSetBits(candidates, excluded, isOwn ? candidates : null);
+  return { bits, phrases };
+}
+
+/**
+ * Drops the candidates holding what the search excludes: those marked in its bits in one pass
+ * (unless `bitsApplied`: a ranged search's hits left them out), then those holding another
+ * phrase, looked up per candidate in its pairs' positions and in the text when those leave it
+ * unsure. In place when the candidates are the search's own (`isOwn`).
+ */
+function applyExclusions(index: SearchIndex, candidates: Uint32Array, excluded: Excluded, bitsApplied: boolean, isOwn: boolean): Uint32Array {
+  let kept = excluded.bits === null || bitsApplied ? candidates : withoutSetBits(candidates, excluded.bits, isOwn ? candidates : null);
   const allFields = fieldsForRestriction(null);
-  for (const terms of phrases) {
+  for (const terms of excluded.phrases) {
     const phrase = compilePhrase(terms);
     const pairs = phrasePairs(index, terms);
     // An item holding every pair holds every term; two terms are then the phrase.

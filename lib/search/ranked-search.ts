@@ -1,4 +1,4 @@
-import { setBits } from "./bit-columns";
+import { clearBits, setBits } from "./bit-columns";
 import { fieldsForRestriction, SCORE_RESOLUTION, type FieldRestriction } from "./index-config";
 import { forEachRangedList, type ExpandedTerm } from "./index-postings";
 import { expand, forEachTermList, matchingOrder, reusableCandidateBuffer, reusableScoreColumn, reusableStrengthColumn, unitGains, type Expansion } from "./match-terms";
@@ -179,9 +179,11 @@ function rangedTerm(index: SearchIndex, restriction: FieldRestriction, typed: Re
 
 /**
  * The items holding every term in some field, ascending (removed and withheld ones included, as
- * matchAllTerms's): a view of the index's candidate buffer, overwritten by its next search.
+ * matchAllTerms's), but none set in `excluded` (a bit per ordinal: the search's excluded words, so
+ * that the ranges are ranked and pruned by the hits left): a view of the index's candidate
+ * buffer, overwritten by its next search.
  */
-export function matchRanged(search: RangedSearch): Uint32Array {
+export function matchRanged(search: RangedSearch, excluded: Uint32Array | null = null): Uint32Array {
   const ordinals = reusableCandidateBuffer(search.index);
   // The candidate buffer lies in the index's postings kernel: its two bit columns hold the hits
   // and one term's items, and its passes OR, AND and list them.
@@ -194,6 +196,7 @@ export function matchRanged(search: RangedSearch): Uint32Array {
     markTerm(search, term, target, kernel);
     if (t > 0) kernel.andBits(hits, target);
   });
+  if (excluded !== null) clearBits(hits, excluded);
   search.hits = hits;
   return ordinals.subarray(0, writeHits(search, ordinals));
 }
