@@ -120,19 +120,20 @@ export function searchItems(
   }
   // The reused score column lives until the next search; exclusions below score into their own.
   const textMatch = isBrowse || ranged !== null ? null : matchAllTerms(index, plan.required, fields, reusableScoreColumn(index), plan.typed, within);
-  let candidates = rangedHits ?? (textMatch === null ? index.byDateDesc : textMatch.ordinals);
-  // The match's ordinals are this search's own: marked ones are dropped in place, not copied.
-  const isOwn = textMatch !== null || ranged !== null;
+  // The candidates are this search's own (a match's, or browsing's copy): every step below drops
+  // hits in place, and the facet filter runs in the postings kernel when they lie in its memory.
+  const matched = rangedHits ?? textMatch?.ordinals ?? null;
+  let candidates = matched ?? browseCandidates(index);
   const removed = index.removed;
-  if (removed !== null) {
-    // A text match's ordinals ascend (match-terms.ts): fewer removed items than hits (a few dozen
-    // a day between compactions) are looked up in them, rather than every hit in the mask.
+  if (removed !== null && matched !== null) {
+    // A match's ordinals ascend (match-terms.ts, ranked-search.ts): fewer removed items than hits
+    // (a few dozen a day between compactions) are looked up in them, rather than every hit in the mask.
     const listed = removedOrdinals(index, removed);
-    candidates = isOwn && listed.length < candidates.length ? withoutListed(candidates, listed) : withoutMarked(candidates, removed, isOwn);
+    candidates = listed.length < candidates.length ? withoutListed(candidates, listed) : withoutMarked(candidates, removed);
   }
-  if (withheld !== null) candidates = withoutMarked(candidates, withheld, isOwn);
-  candidates = applyPhrases(index, candidates, plan, fields, maxSectionChecks, isOwn, leading);
-  candidates = applyExclusions(index, candidates, excluded, isExclusionMarked, isOwn);
+  if (withheld !== null) candidates = withoutMarked(candidates, withheld);
+  candidates = applyPhrases(index, candidates, plan, fields, maxSectionChecks, leading);
+  candidates = applyExclusions(index, candidates, excluded, isExclusionMarked);
 
   const faceted = filterByFacets(index, candidates, params);
   // Only the hits up to the end of the page are ordered; the rest only count.
@@ -221,7 +222,6 @@ function applyPhrases(
   plan: QueryPlan,
   fields: FieldRestriction,
   maxSectionChecks: number,
-  isOwn: boolean,
   leading: PhrasePairs | null,
 ): Uint32Array {
   if (plan.phrases.length === 0) return candidates;
@@ -229,9 +229,8 @@ function applyPhrases(
   for (const [p, terms] of plan.phrases.entries()) {
     const isLeading = p === 0 && leading !== null;
     const pairs = isLeading ? leading : phrasePairs(index, terms);
-    // In place when the candidates are this search's own (a text match's): a search's hits in
-    // its postings kernel's memory are counted and ranked there (postings-kernel.ts).
-    if (!isLeading) candidates = keepHoldingEveryPair(candidates, pairs, isOwn ? candidates : undefined);
+    // In place: a search's hits in its postings kernel's memory are counted and ranked there (postings-kernel.ts).
+    if (!isLeading) candidates = keepHoldingEveryPair(candidates, pairs, candidates);
     // The pair index answers a two-word phrase over all fields exactly; anything else is verified
     // against the stored text (decompressing it: ~20 µs an item), unless the postings make it sure.
     if (terms.length > 2 || !isAllFields) {
@@ -243,11 +242,7 @@ function applyPhrases(
       let unsure = candidates.length;
       if (canBeSure) for (const ordinal of candidates) unsure -= hasConsecutivePairs(pairs, ordinal) ? 1 : 0;
       const certain = canBeSure && unsure > SURE_PHRASE_MIN_CANDIDATES ? singleMiddleMask(index, terms) : null;
-      candidates = filterOrdinals(
-        candidates,
-        (ordinal) => (canBeSure && hasConsecutivePairs(pairs, ordinal)) || certain?.[ordinal] === 1 || containsPhrase(index, ordinal, phrase, fields),
-        isOwn ? candidates : null,
-      );
+      candidates = filterOrdinals(candidates, (ordinal) => (canBeSure && hasConsecutivePairs(pairs, ordinal)) || certain?.[ordinal] === 1 || containsPhrase(index, ordinal, phrase, fields));
     }
   }
   return candidates;
@@ -279,10 +274,10 @@ function excludedItems(index: SearchIndex, plan: QueryPlan): Excluded {
  * Drops the candidates holding what the search excludes: those marked in its bits in one pass
  * (unless `bitsApplied`: a ranged search's hits left them out), then those holding another
  * phrase, looked up per candidate in its pairs' positions and in the text when those leave it
- * unsure. In place when the candidates are the search's own (`isOwn`).
+ * unsure. In place.
  */
-function applyExclusions(index: SearchIndex, candidates: Uint32Array, excluded: Excluded, bitsApplied: boolean, isOwn: boolean): Uint32Array {
-  let kept = excluded.bits === null || bitsApplied ? candidates : withoutSetBits(candidates, excluded.bits, isOwn ? candidates : null);
+function applyExclusions(index: SearchIndex, candidates: Uint32Array, excluded: Excluded, bitsApplied: boolean): Uint32Array {
+  let kept = excluded.bits === null || bitsApplied ? candidates : withoutSetBits(candidates, excluded.bits, candidates);
   const allFields = fieldsForRestriction(null);
   for (const terms of excluded.phrases) {
     const phrase = compilePhrase(terms);
@@ -290,7 +285,7 @@ function applyExclusions(index: SearchIndex, candidates: Uint32Array, excluded: 
     // An item holding every pair holds every term; two terms are then the phrase.
     const holdsPhrase = (ordinal: number) =>
       holdsEveryPair(pairs, ordinal) && (terms.length === 2 || hasConsecutivePairs(pairs, ordinal) || containsPhrase(index, ordinal, phrase, allFields));
-    kept = filterOrdinals(kept, (ordinal) => !holdsPhrase(ordinal), isOwn || kept !== candidates ? kept : null);
+    kept = filterOrdinals(kept, (ordinal) => !holdsPhrase(ordinal));
   }
   return kept;
 }
@@ -318,26 +313,49 @@ function emptyResult(page: number, pageSize: number, isEmpty: boolean): SearchRe
 }
 
 /**
- * The ordinals not marked (1) in `mask`, in order: one pass without a branch on the mask (it
- * marks few, but a closure per ordinal as in {@link filterOrdinals} cost ~5 ns each, 5 ms over a
- * common word's million hits). The ordinals themselves when none is marked.
+ * The ordinals not marked (1) in `mask`, in order, in place: one pass without a branch on the
+ * mask (it marks few, but a closure per ordinal as in {@link filterOrdinals} cost ~5 ns each,
+ * 5 ms over a common word's million hits). The ordinals themselves when none is marked.
  */
-function withoutMarked(ordinals: Uint32Array, mask: Uint8Array, inPlace: boolean): Uint32Array {
-  // Marked hits are rare (a delta's replaced items): count them first, and drop them only when
-  // any is, in place when the ordinals are the search's own (a common word's million hits are
-  // 4 MB, which a copy would hand the garbage collector on every search).
+function withoutMarked(ordinals: Uint32Array, mask: Uint8Array): Uint32Array {
+  // Marked hits are rare (withheld items): count them first, and drop them only when any is.
   let marked = 0;
   for (let i = 0; i < ordinals.length; i++) marked += mask[ordinals[i] ?? 0] === 1 ? 1 : 0;
   if (marked === 0) return ordinals;
-  const kept = inPlace ? ordinals : new Uint32Array(ordinals.length);
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
     // Written at `count` (never past `i`) and kept only when unmarked.
-    kept[count] = ordinal;
+    ordinals[count] = ordinal;
     count += 1 - (mask[ordinal] === 1 ? 1 : 0);
   }
-  return kept.subarray(0, count);
+  return ordinals.subarray(0, count);
+}
+
+/**
+ * Browsing's candidates: every item by date, newest first, but those a delta removed, copied into
+ * the index's candidate buffer (its postings kernel's memory), where the facet filter runs in the
+ * kernel and the later steps drop items in place. The order without the removed items is kept
+ * per index state: dropping them from a million items took 4.4 ms a browse.
+ */
+function browseCandidates(index: SearchIndex): Uint32Array {
+  const live = liveByDate(index);
+  const buffer = reusableCandidateBuffer(index);
+  buffer.set(live);
+  return buffer.subarray(0, live.length);
+}
+
+/** The index's date order without the items a delta removed, by index: recomputed when a delta removes more. */
+const liveOrders = new WeakMap<SearchIndex, { removed: Uint8Array; appliedDeltas: number; ordinals: Uint32Array }>();
+
+function liveByDate(index: SearchIndex): Uint32Array {
+  const removed = index.removed;
+  if (removed === null) return index.byDateDesc;
+  const cached = liveOrders.get(index);
+  if (cached !== undefined && cached.removed === removed && cached.appliedDeltas === index.appliedDeltas) return cached.ordinals;
+  const ordinals = withoutMarked(index.byDateDesc.slice(), removed);
+  liveOrders.set(index, { removed, appliedDeltas: index.appliedDeltas, ordinals });
+  return ordinals;
 }
 
 /** The ordinals `removed` marks, ascending, by index: recomputed when a delta removes more (applyIndexDelta counts them in appliedDeltas). */
@@ -354,19 +372,16 @@ function removedOrdinals(index: SearchIndex, removed: Uint8Array): Uint32Array {
 }
 
 /**
- * The `ordinals` that `keep` keeps, in order: written into `into` when given (the ordinals
- * themselves when they are the search's own, so that hits in a postings kernel's memory stay
- * there for the facet and ranking passes: each is written at or before where it was read), else
- * into a new array. A plain loop: TypedArray.prototype.filter took 190 ms over a million hits (it
- * gathers into a JavaScript array first), this a few.
+ * The `ordinals` that `keep` keeps, in order, in place (each is written at or before where it was
+ * read, so hits in a postings kernel's memory stay there for the facet and ranking passes). A
+ * plain loop: TypedArray.prototype.filter took 190 ms over a million hits (it gathers into a
+ * JavaScript array first), this a few.
  */
-function filterOrdinals(ordinals: Uint32Array, keep: (ordinal: number) => boolean, into: Uint32Array | null = null): Uint32Array {
-  const kept = into ?? new Uint32Array(ordinals.length);
+function filterOrdinals(ordinals: Uint32Array, keep: (ordinal: number) => boolean): Uint32Array {
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
-    if (keep(ordinal)) kept[count++] = ordinal;
+    if (keep(ordinal)) ordinals[count++] = ordinal;
   }
-  if (into !== null) return kept.subarray(0, count);
-  return count === ordinals.length ? kept : kept.slice(0, count);
+  return ordinals.subarray(0, count);
 }
