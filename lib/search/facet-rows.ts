@@ -283,7 +283,8 @@ function splitCombinations(combinations: Combinations, counts: Uint32Array, tall
  * The hits whose values pass every mask (one per dimension, in FACET_NAMES order; null: nothing
  * selected, every value passes), in order, tallied in every dimension; a hit failing exactly
  * one mask is tallied in that dimension only (its counts ignore its own selection), one
- * failing more nowhere.
+ * failing more nowhere. Hits in a postings kernel's memory are filtered in place (the kept ones
+ * at their start), others into a new array.
  */
 export function filterRows(rows: FacetRows, hits: Uint32Array, masks: readonly (Uint8Array | null)[], tallies: readonly Uint32Array[]): Uint32Array {
   // Which masks each combination fails, one bit per dimension.

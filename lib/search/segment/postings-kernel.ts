@@ -371,11 +371,11 @@ export class PostingsKernel {
   /**
    * True when {@link filter} can filter `hits` (of this kernel's memory: {@link holdsOrdinals})
    * by facet `ids` (a pair per item) into `places` and `decisions` counts: the ids fit, and the
-   * scratch area holds the kept hits, four count tables and two miss tables.
+   * scratch area holds four count tables and two miss tables (the kept hits are written in place).
    */
   canFilter(ids: Uint16Array | Uint32Array, hits: Uint32Array, places: number, decisions: number): boolean {
     // Each table with a spare entry (postings-kernel.wat filterIds).
-    const bytes = hits.length * Uint32Array.BYTES_PER_ELEMENT + (places + decisions + 2) * (4 * Uint32Array.BYTES_PER_ELEMENT + 1);
+    const bytes = (places + decisions + 2) * (4 * Uint32Array.BYTES_PER_ELEMENT + 1);
     return ids.length % 2 === 0 && this.canTally(ids, ids.length / 2, places + decisions) && this.holdsOrdinals(hits) && bytes <= this.scratchBytes;
   }
 
@@ -383,7 +383,8 @@ export class PostingsKernel {
    * facet-rows.ts's filterRows over `hits` (see {@link canFilter}; an ordinal past the `ids`
    * has ids 0): the hits whose place and decision ids miss nothing (`placeMisses` / `decisionMisses`: per id, a bit per dimension its
    * combination fails), counted in `places` and `decisions`; those missing one dimension counted
-   * in `placesMissing` or `decisionsMissing`. Returns the kept hits, in order, as a new array.
+   * in `placesMissing` or `decisionsMissing`. Returns the kept hits, in order, at the start of
+   * `hits` (overwritten: a million hits need no copy, nor room in the scratch area).
    */
   filter(
     ids: Uint16Array | Uint32Array,
@@ -398,8 +399,7 @@ export class PostingsKernel {
     const placeCount = Math.min(places.length, placeMisses.length);
     const decisionCount = Math.min(decisions.length, decisionMisses.length);
     const word = Uint32Array.BYTES_PER_ELEMENT;
-    const keptAt = this.scratch;
-    const placesAt = keptAt + hits.length * word;
+    const placesAt = this.scratch;
     const decisionsAt = placesAt + (placeCount + 1) * word;
     const placesMissingAt = decisionsAt + (decisionCount + 1) * word;
     const decisionsMissingAt = placesMissingAt + (placeCount + 1) * word;
@@ -422,13 +422,14 @@ export class PostingsKernel {
       decisionsAt,
       placesMissingAt,
       decisionsMissingAt,
-      keptAt,
+      // In place: the pass reads each hit before it writes one at or before it.
+      hits.byteOffset,
     );
     places.set(new Uint32Array(this.memory, placesAt, placeCount));
     decisions.set(new Uint32Array(this.memory, decisionsAt, decisionCount));
     placesMissing.set(new Uint32Array(this.memory, placesMissingAt, placeCount));
     decisionsMissing.set(new Uint32Array(this.memory, decisionsMissingAt, decisionCount));
-    return new Uint32Array(this.memory, keptAt, kept).slice();
+    return hits.subarray(0, kept);
   }
 
   /** Copies `ids` in unless they are the ones copied last; returns 1 for 32-bit ids, 0 for 16-bit ones. */
