@@ -149,10 +149,11 @@ export function storedHeaders(headers: OutgoingHttpHeaders): OutgoingHttpHeaders
 /**
  * Whether a change at `changedPath` (a meeting or committee URL) alters the page at
  * `pagePath`: the pages on the way down to it list it (home, municipality, committee), the
- * pages below it are part of it, and the sitemap lists everything.
+ * pages below it are part of it, and the sitemap lists everything (its index and its files,
+ * `/sitemaps/<name>.xml`, which split the pages by id ranges a path does not tell).
  */
 export function isPageAffected(pagePath: string, changedPath: string): boolean {
-  if (changedPath === "/" || pagePath === "/" || pagePath === "/sitemap.xml") return true;
+  if (changedPath === "/" || pagePath === "/" || pagePath === "/sitemap.xml" || pagePath.startsWith("/sitemaps/")) return true;
   if (pagePath === changedPath) return true;
   return pagePath.startsWith(`${changedPath}/`) || changedPath.startsWith(`${pagePath}/`);
 }

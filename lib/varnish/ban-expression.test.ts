@@ -4,7 +4,11 @@ import { isPageAffected } from "@/lib/page-cache/cache-rules";
 import { banExpressionsFor } from "./ban-expression";
 
 const segment = fc.stringMatching(/^[a-z0-9æøå.-]{1,12}$/);
-const pagePath = fc.array(segment, { minLength: 0, maxLength: 4 }).map((parts) => `/${parts.join("/")}`);
+// Now and then a sitemap file's path, which every change affects.
+const pagePath = fc.oneof(
+  { weight: 9, arbitrary: fc.array(segment, { minLength: 0, maxLength: 4 }).map((parts) => `/${parts.join("/")}`) },
+  { weight: 1, arbitrary: segment.map((name) => `/sitemaps/${name}.xml`) },
+);
 const query = fc.constantFrom("", "?_rsc=abc12", "?q=x");
 
 function bannedBy(expressions: string[], url: string): boolean {
@@ -35,10 +39,10 @@ describe("banExpressionsFor", () => {
     expect(expression).toBeDefined();
     expect(rest).toEqual([]);
     const banned = (url: string) => new RegExp(expression ?? "^$").test(url);
-    for (const url of ["/", "/?_rsc=1", "/sitemap.xml", "/vejen", "/vejen/arbejdsmarked", "/vejen/arbejdsmarked/2024-03-19", "/vejen/arbejdsmarked/2024-03-19/punkt-3?_rsc=x"]) {
+    for (const url of ["/", "/?_rsc=1", "/sitemap.xml", "/sitemaps/punkter-3.xml", "/sitemaps/sider-0.xml", "/vejen", "/vejen/arbejdsmarked", "/vejen/arbejdsmarked/2024-03-19", "/vejen/arbejdsmarked/2024-03-19/punkt-3?_rsc=x"]) {
       expect(banned(url), url).toBe(true);
     }
-    for (const url of ["/vejen/arbejdsmarked/2024-03-190", "/vejen/teknik", "/varde", "/robots.txt", "/vejen/arbejdsmarked/2024-04-02/punkt-1", "/_next/static/x.js"]) {
+    for (const url of ["/vejen/arbejdsmarked/2024-03-190", "/vejen/teknik", "/varde", "/robots.txt", "/sitemaps", "/sitemapsx/a.xml", "/vejen/arbejdsmarked/2024-04-02/punkt-1", "/_next/static/x.js"]) {
       expect(banned(url), url).toBe(false);
     }
   });

@@ -2,7 +2,7 @@
  * Which stored pages a Varnish ban removes when the data behind some pages changed. Mirrors
  * the page cache's rule (lib/page-cache/cache-rules.ts `isPageAffected`): the changed page,
  * every page below it, the pages on the way down to it (home, municipality, committee) and the
- * sitemap. The VCL stores each object's request URL in `X-Url`; a ban is a regular expression
+ * sitemap (its index and every file of it). The VCL stores each object's request URL in `X-Url`; a ban is a regular expression
  * over it, query strings (RSC payloads) included.
  */
 
@@ -47,8 +47,9 @@ export function banExpressionsFor(changedPaths: readonly string[]): string[] {
     for (const path of chunk) for (const ancestor of ancestorsOf(path)) exact.add(ancestor);
     const exactPart = [...exact].map(escapeRegex).join("|");
     const subtreePart = chunk.map(escapeRegex).join("|");
-    // Exact pages end at the path or its query; changed pages also take everything below them.
-    expressions.push(`^((${exactPart})|(${subtreePart})(/[^?]*)?)([?].*)?$`);
+    // Exact pages end at the path or its query; changed pages also take everything below them,
+    // and every sitemap file lists some of them.
+    expressions.push(`^((${exactPart})|/sitemaps/[^?]*|(${subtreePart})(/[^?]*)?)([?].*)?$`);
   }
   return expressions;
 }
