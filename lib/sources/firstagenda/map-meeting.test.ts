@@ -56,3 +56,24 @@ describe("mapMeeting's closed titles (the marker vocabulary of lib/minutes/close
     );
   });
 });
+
+describe("mapMeeting's date and times", () => {
+  const agenda = { Dagsordenpunkter: [] };
+  const context = { site: "https://dagsordener.vejen.dk", municipality: "Vejen Kommune" };
+  const times = (overrides: Partial<MeetingListing>) => {
+    const { date, startTime, endTime } = mapMeeting({ ...listing, ...overrides }, agenda, context).meeting;
+    return { date, startTime, endTime };
+  };
+
+  it("reads the start and end in Copenhagen time from the UTC instants", () => {
+    expect(times({ endUtc: "2026-03-16T18:30:00+00:00" })).toEqual({ date: "2026-03-16", startTime: "17:00", endTime: "19:30" });
+  });
+
+  it("takes a local Dato with a time when there is no instant", () => {
+    expect(times({ beginUtc: null, date: "2026-03-16T15:00:00" })).toEqual({ date: "2026-03-16", startTime: "15:00", endTime: null });
+  });
+
+  it("gives a meeting whose Dato has no time no start time (not midnight), and so no end", () => {
+    expect(times({ beginUtc: null, date: "2026-03-16", endUtc: "2026-03-16T18:30:00+00:00" })).toEqual({ date: "2026-03-16", startTime: null, endTime: null });
+  });
+});

@@ -34,17 +34,26 @@ export class MappingError extends Error {
   override name = "MappingError";
 }
 
+/** A local date and, when the site gave one, a time ("HH:MM"). */
+interface LocalTime {
+  date: string;
+  time: string | null;
+}
+
 /** Local date and time in Copenhagen of an ISO timestamp with offset; null when unreadable. */
-function toCopenhagen(iso: string | null): { date: string; time: string } | null {
+function toCopenhagen(iso: string | null): LocalTime | null {
   const instant = iso === null ? null : new Date(iso);
   return instant === null || Number.isNaN(instant.getTime()) ? null : utcToCopenhagen(instant);
 }
 
-/** "2026-03-16T15:00:00" without an offset is already local time. */
-function readLocal(value: string | null): { date: string; time: string } | null {
+/**
+ * "2026-03-16T15:00:00" without an offset is already local time. A date alone ("2026-03-16")
+ * has no time: the meeting gets none rather than midnight, as minutes without a printed time do.
+ */
+function readLocal(value: string | null): LocalTime | null {
   const match = value === null ? null : /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(value);
   if (!match?.[1]) return null;
-  return { date: match[1], time: match[2] ? `${match[2]}:${match[3]}` : "00:00" };
+  return { date: match[1], time: match[2] ? `${match[2]}:${match[3]}` : null };
 }
 
 /** The meeting's date in Copenhagen (YYYY-MM-DD), or null when the listing has no readable time. */
@@ -53,11 +62,12 @@ export function listingDate(listing: MeetingListing): string | null {
 }
 
 /** Date, start and end of a listed meeting in Copenhagen time. */
-function meetingTime(listing: MeetingListing): { date: string; startTime: string; endTime: string | null } {
+function meetingTime(listing: MeetingListing): { date: string; startTime: string | null; endTime: string | null } {
   const begin = toCopenhagen(listing.beginUtc) ?? readLocal(listing.date);
   if (begin === null) throw new MappingError("mødet har hverken MeetingBeginUtc eller Dato");
   const end = toCopenhagen(listing.endUtc);
-  return { date: begin.date, startTime: begin.time, endTime: end && end.date === begin.date && end.time !== begin.time ? end.time : null };
+  const hasEnd = begin.time !== null && end !== null && end.date === begin.date && end.time !== begin.time;
+  return { date: begin.date, startTime: begin.time, endTime: hasEnd ? end.time : null };
 }
 
 /** "Referat" (and "Lukket referat") are minutes; everything else the site publishes is an agenda. */
