@@ -35,7 +35,7 @@ import {
 import { toConsultation, toPaper } from "./paper-objects";
 import { findPaperRow, listPaperRows } from "./paper-queries";
 import { toMembership, toPerson } from "./person-objects";
-import { findPersonRow, listCommitteeMemberIds, listMeetingParticipantIds, listPersonRows } from "./person-queries";
+import { findCommitteeMembers, findPersonRow, listCommitteeMembers, listMeetingParticipantIds, listPersonRows } from "./person-queries";
 import { OPARL_TYPE, type OparlListPage, type OparlObject } from "./oparl-types";
 import { OPARL_PATH, oparlUrls, type OparlUrls } from "./oparl-urls";
 
@@ -173,7 +173,7 @@ async function routeBody(sub: string, municipality: MunicipalityRow & { id: numb
   if (sub === "organizations") {
     const params = list("small");
     const [committees, persons] = await Promise.all([listCommitteeRows(municipality.id), listPersonRows(municipality)]);
-    const members = (committeeId: number) => persons.filter((person) => person.memberships.some((m) => m.committeeId === committeeId)).map((person) => person.id);
+    const members = await listCommitteeMembers(municipality.id, persons);
     const entries = committees.map((c) => ({ key: [c.id], object: toOrganization(urls, c, members(c.id)) }));
     return listInMemory(urls, urls.bodyOrganizations(slug), params, entries);
   }
@@ -192,7 +192,7 @@ async function routeBody(sub: string, municipality: MunicipalityRow & { id: numb
     const memberships = (await listPersonRows(municipality)).flatMap((person) =>
       person.memberships.map((membership) => ({ key: [person.id, membership.committeeId], object: toMembership(urls, person, membership) })),
     );
-    return listInMemory(urls, urls.bodyMemberships(slug), params, memberships);
+    return listInMemory(urls, urls.bodyMemberships(slug), params, memberships, { kind: "Membership", municipalityId: municipality.id });
   }
   if (sub === "papers") {
     const params = list("small");
@@ -300,7 +300,7 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
     if (!committee || id === null) throw new NotFoundError(`no organization "${key ?? ""}"`);
     if (sub === undefined) {
       parseObjectParams(query);
-      return toOrganization(urls, committee, await listCommitteeMemberIds(committee.municipalityId, id));
+      return toOrganization(urls, committee, await findCommitteeMembers(committee.municipalityId, id));
     }
     if (sub === "meetings") {
       const params = list("meetings");
@@ -330,6 +330,9 @@ async function route(segments: string[], query: URLSearchParams, urls: OparlUrls
     const committeeId = parseId(subKey);
     const membership = found?.memberships.find((candidate) => candidate.committeeId === committeeId);
     if (found && membership) return toMembership(urls, found, membership);
+    // A membership that ended has its own tombstone; one of a person deleted before memberships had them, the person's.
+    const ended = id !== null && committeeId !== null ? await findTombstoneRow("Membership", `${id}/${committeeId}`) : null;
+    if (ended) return toTombstone(urls, ended);
     if (tombstone && id !== null && committeeId !== null) return toDerivedTombstone(urls.membership(id, committeeId), OPARL_TYPE.membership, tombstone);
     throw new NotFoundError(`no membership "${subKey ?? ""}" of person "${key ?? ""}"`);
   }

@@ -349,6 +349,8 @@ describe("OParl update mechanism (modified_since)", () => {
     const removedConsultation = await getJson(String(removed.consultation));
     const removedPaper = String(removedConsultation.paper);
     expect(((await getJson(removedPaper)).consultation as unknown[]).length).toBe(1);
+    const organization = await getJson(String((vejenMeeting[0]?.organization as string[])[0]));
+    expect((organization.membership as unknown[]).length).toBeGreaterThan(0);
 
     const text = readFileSync(path.join(vejenDir, VEJEN_FILE), "utf8");
     const corrected = text.replace(/Punkt 10: Efterretning \(B\)[\s\S]*?(?=Punkt 11:)/, "").replace("Efterretning (B).....\t27\n", "");
@@ -366,6 +368,11 @@ describe("OParl update mechanism (modified_since)", () => {
     expect(await getJson(removedId)).toEqual(tombstone);
     // Items that came back with the correction are live, not deleted.
     expect(changedItems.filter((item) => item.deleted === true)).toEqual([tombstone]);
+    // The correction wrote the meeting's persons again: no membership ended or began, so the committee is unchanged.
+    const changedMemberships = (await getJson(`${API}/body/vejen/memberships?${query}`)).data as Array<Record<string, unknown>>;
+    expect(changedMemberships.length).toBeGreaterThan(0);
+    expect(changedMemberships.filter((membership) => membership.deleted === true)).toEqual([]);
+    expect(await getJson(String(organization.id))).toEqual(organization);
     const changedMeetings = (await getJson(`${API}/body/vejen/meetings?${query}`)).data as Array<Record<string, unknown>>;
     expect(changedMeetings.map((m) => m.id)).toEqual([meetingId]);
     expect(((changedMeetings[0]?.agendaItem as unknown[]) ?? []).length).toBe(changedItems.length - 1);
@@ -383,11 +390,66 @@ describe("OParl update mechanism (modified_since)", () => {
     expect(await getJson(String(removed.consultation))).toMatchObject({ id: removed.consultation, type: "https://schema.oparl.org/1.1/Consultation", deleted: true });
   });
 
+  it("reports a membership that ended as a tombstone, and moves its person's and organization's modified", async () => {
+    // Vejen's members meet in a second committee too: the sample again, as Økonomiudvalget's meeting a day later.
+    const sample = readFileSync(VEJEN_SAMPLE, "utf8");
+    const second = sample.replaceAll("Udvalget for arbejdsmarked og integration", "Økonomiudvalget").replaceAll("19-03-2024", "20-03-2024").replace("19. marts 2024", "20. marts 2024");
+    expect(second).toContain(", Henny Schøler\n");
+    const dir = makeTempDir("oparl-membership-");
+    const file = "vejen-2024-03-20-oekonomiudvalget.txt";
+    writeFixture(dir, file, second);
+    expect((await ingestFiles(db.prisma, [dir])).ok).toBe(1);
+    const people = (await getJson(`${API}/body/vejen/people`)).data as Array<Record<string, unknown>>;
+    const person = people.find((entry) => entry.name === "Henny Schøler");
+    const memberships = (person?.membership ?? []) as Array<Record<string, unknown>>;
+    expect(memberships.length).toBe(2);
+    const organizations = await Promise.all(memberships.map((membership) => getJson(String(membership.organization))));
+    const ending = memberships[organizations.findIndex((organization) => organization.name === "Økonomiudvalget")];
+    const staying = memberships.find((membership) => membership !== ending);
+    const endingOrganization = await getJson(String(ending?.organization));
+    const stayingOrganization = await getJson(String(staying?.organization));
+    expect(endingOrganization.membership).toContain(ending?.id);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const since = formatOparlDateTime(new Date());
+    const query = `modified_since=${encodeURIComponent(since)}`;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+
+    // A correction of the second meeting no longer names her: every other membership comes back in the same write.
+    writeFixture(dir, file, second.replace(", Henny Schøler\n", "\n"));
+    expect((await ingestFiles(db.prisma, [dir])).updated).toBe(1);
+    const tombstone = { id: ending?.id, type: "https://schema.oparl.org/1.1/Membership", created: ending?.created, modified: expect.any(String), deleted: true };
+    const ended = await getJson(String(ending?.id));
+    expect(ended).toEqual(tombstone);
+    expect(String(ended.modified) >= since).toBe(true);
+    const changed = (await getJson(`${API}/body/vejen/memberships?${query}`)).data as Array<Record<string, unknown>>;
+    expect(changed.filter((entry) => entry.deleted === true)).toEqual([ended]);
+    expect(((await getJson(`${API}/body/vejen/memberships`)).data as Array<Record<string, unknown>>).some((entry) => entry.id === ending?.id)).toBe(false);
+    // Her person lists the membership no more, and says so by its modified; so does the committee's organization.
+    const personAfter = await getJson(String(person?.id));
+    expect((personAfter.membership as Array<Record<string, unknown>>).map((membership) => membership.id)).toEqual([staying?.id]);
+    expect(String(personAfter.modified) >= since).toBe(true);
+    const organizationAfter = await getJson(String(ending?.organization));
+    expect(organizationAfter.membership).not.toContain(ending?.id);
+    expect((organizationAfter.membership as string[]).length).toBe((endingOrganization.membership as string[]).length - 1);
+    expect(String(organizationAfter.modified) >= since).toBe(true);
+    // The committee she stays in did not change.
+    expect((await getJson(String(staying?.organization))).modified).toBe(stayingOrganization.modified);
+
+    // Named again, the membership is back and its tombstone gone.
+    writeFixture(dir, file, second);
+    expect((await ingestFiles(db.prisma, [dir])).updated).toBe(1);
+    expect(await getJson(String(ending?.id))).toMatchObject({ id: ending?.id, organization: ending?.organization });
+    expect(((await getJson(`${API}/body/vejen/memberships?${query}`)).data as Array<Record<string, unknown>>).some((entry) => entry.deleted === true)).toBe(false);
+    expect((await getJson(String(ending?.organization))).membership).toContain(ending?.id);
+  });
+
   it("reports a deleted meeting as a tombstone in its body's and committee's lists", async () => {
     const faxe = (await getJson(`${API}/body/faxe/meetings`)).data as Array<Record<string, unknown>>;
     const meetingId = String(faxe[0]?.id);
     const organization = String((faxe[0]?.organization as string[])[0]);
     const since = formatOparlDateTime(new Date(Date.now() - 1000));
+    const members = ((await getJson(`${API}/body/faxe/memberships`)).data as Array<Record<string, unknown>>).map((membership) => membership.id);
+    expect(members.length).toBeGreaterThan(0);
     await db.prisma.meeting.delete({ where: { id: Number(meetingId.replace(/.*\//, "")) } });
     const deleted = await getJson(meetingId);
     expect(deleted).toMatchObject({ id: meetingId, deleted: true });
@@ -404,6 +466,10 @@ describe("OParl update mechanism (modified_since)", () => {
     const items = (await getJson(`${API}/body/faxe/agenda-items?modified_since=${encodeURIComponent(since)}`)).data as Array<Record<string, unknown>>;
     expect(items.length).toBe(11);
     expect(items.every((item) => item.deleted === true)).toBe(true);
+    // Faxe's only meeting named its persons' only memberships: each ended with it, by the cascade.
+    const memberships = (await getJson(`${API}/body/faxe/memberships?modified_since=${encodeURIComponent(since)}`)).data as Array<Record<string, unknown>>;
+    expect(memberships.map((membership) => membership.id)).toEqual(members);
+    expect(memberships.every((membership) => membership.deleted === true)).toBe(true);
   });
 
   it("reports a deleted person as a tombstone in the body's person list and at its id", async () => {

@@ -158,21 +158,23 @@ export function toBody(urls: OparlUrls, municipality: MunicipalityRow, omitInter
 
 /**
  * A committee (udvalg) as an OParl Organization, with the memberships of the persons its minutes
- * name (`memberIds`, see person-queries.ts) as links.
+ * name (see person-queries.ts) as links. `modified` is its last rename or the last membership
+ * added or ended, whichever is later.
  */
-export function toOrganization(urls: OparlUrls, committee: CommitteeRow, memberIds: readonly number[]): OparlObject {
+export function toOrganization(urls: OparlUrls, committee: CommitteeRow, members: { ids: readonly number[]; changed: Date | null }): OparlObject {
+  const renamed = committee.updatedAt > committee.createdAt ? committee.updatedAt : committee.createdAt;
   return withoutEmpty({
     id: urls.organization(committee.id),
     type: OPARL_TYPE.organization,
     body: urls.body(committee.municipality.slug),
     name: committee.name,
-    membership: memberIds.map((personId) => urls.membership(personId, committee.id)),
+    membership: members.ids.map((personId) => urls.membership(personId, committee.id)),
     meeting: urls.organizationMeetings(committee.id),
     organizationType: "Gremium",
     classification: "Udvalg",
     web: `${urls.site}${committeePath(committee.municipality.slug, committee.slug)}`,
     created: formatOparlDateTime(committee.createdAt),
-    modified: formatOparlDateTime(committee.updatedAt > committee.createdAt ? committee.updatedAt : committee.createdAt),
+    modified: formatOparlDateTime(members.changed && members.changed > renamed ? members.changed : renamed),
   });
 }
 
@@ -366,6 +368,7 @@ function tombstoneTarget(urls: OparlUrls, kind: string, objectKey: string): { id
   if (kind === "AgendaItem") return { id: urls.agendaItem(Number(first), rest.join("/")), type: OPARL_TYPE.agendaItem };
   if (kind === "Paper") return { id: urls.paper(Number(first)), type: OPARL_TYPE.paper };
   if (kind === "Person") return { id: urls.person(Number(first)), type: OPARL_TYPE.person };
+  if (kind === "Membership") return { id: urls.membership(Number(first), Number(rest[0])), type: OPARL_TYPE.membership };
   return { id: urls.meeting(Number(first)), type: OPARL_TYPE.meeting };
 }
 

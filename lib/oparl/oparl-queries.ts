@@ -256,7 +256,7 @@ export async function findAgendaItemRow(meetingId: number, number: string): Prom
 }
 
 /** The tombstone of a deleted meeting ("12"), agenda item ("12/5"), case ("7") or person ("3"), or null. */
-export async function findTombstoneRow(kind: "Meeting" | "AgendaItem" | "Paper" | "Person", objectKey: string): Promise<TombstoneRow | null> {
+export async function findTombstoneRow(kind: "Meeting" | "AgendaItem" | "Paper" | "Person" | "Membership", objectKey: string): Promise<TombstoneRow | null> {
   return getPrisma().oparlTombstone.findUnique({
     where: { kind_objectKey: { kind, objectKey } },
     select: { kind: true, objectKey: true, createdAt: true, deletedAt: true },

@@ -46,8 +46,36 @@ async function readPersonCommittees(municipalityId: number, only: { personId?: n
     ORDER BY p."id", r."committeeId"`;
 }
 
-/** Rows grouped into persons, each with its memberships. */
-function groupPersons(rows: readonly PersonCommitteeRow[], municipalitySlug: string): PersonRow[] {
+/**
+ * When each person's and each committee's set of memberships last changed: a membership added
+ * (or come back) or ended, as the triggers of the 20261203000200_oparl_membership_tombstones
+ * migration record them ("OparlMembership" and the "Membership" tombstones).
+ */
+interface MembershipChanges {
+  byPerson: Map<number, Date>;
+  byCommittee: Map<number, Date>;
+}
+
+async function readMembershipChanges(municipalityId: number): Promise<MembershipChanges> {
+  const rows = await getPrisma().$queryRaw<Array<{ personId: number; committeeId: number; changed: Date }>>`
+    SELECT split_part(t."objectKey", '/', 1)::int AS "personId", t."committeeId", t."deletedAt" AS "changed"
+    FROM "OparlTombstone" t WHERE t."kind" = 'Membership' AND t."municipalityId" = ${municipalityId} AND t."committeeId" IS NOT NULL
+    UNION ALL
+    SELECT k."personId", k."committeeId", k."addedAt" FROM "OparlMembership" k WHERE k."municipalityId" = ${municipalityId}`;
+  const changes: MembershipChanges = { byPerson: new Map(), byCommittee: new Map() };
+  const later = (map: Map<number, Date>, key: number, changed: Date) => {
+    const known = map.get(key);
+    if (!known || changed > known) map.set(key, changed);
+  };
+  for (const row of rows) {
+    later(changes.byCommittee, row.committeeId, row.changed);
+    later(changes.byPerson, row.personId, row.changed);
+  }
+  return changes;
+}
+
+/** Rows grouped into persons, each with its memberships; `modified` also moves with `changes`. */
+function groupPersons(rows: readonly PersonCommitteeRow[], municipalitySlug: string, changes: MembershipChanges): PersonRow[] {
   const persons = new Map<number, PersonRow>();
   for (const row of rows) {
     const person = persons.get(row.id) ?? {
@@ -64,24 +92,47 @@ function groupPersons(rows: readonly PersonCommitteeRow[], municipalitySlug: str
     if (row.updated > person.modified) person.modified = row.updated;
     persons.set(row.id, person);
   }
+  for (const person of persons.values()) {
+    const changed = changes.byPerson.get(person.id);
+    if (changed && changed > person.modified) person.modified = changed;
+  }
   return [...persons.values()];
 }
 
 /** The persons of a municipality the minutes name, in id order, with their memberships. */
 export async function listPersonRows(municipality: { id: number; slug: string }): Promise<PersonRow[]> {
-  return groupPersons(await readPersonCommittees(municipality.id, {}), municipality.slug);
+  const [rows, changes] = await Promise.all([readPersonCommittees(municipality.id, {}), readMembershipChanges(municipality.id)]);
+  return groupPersons(rows, municipality.slug, changes);
 }
 
 /** A person by id with their memberships, or null (unknown, or named by no minutes any more). */
 export async function findPersonRow(id: number): Promise<PersonRow | null> {
   const person = await getPrisma().person.findUnique({ where: { id }, select: { municipality: { select: { id: true, slug: true } } } });
   if (!person) return null;
-  return groupPersons(await readPersonCommittees(person.municipality.id, { personId: id }), person.municipality.slug)[0] ?? null;
+  const [rows, changes] = await Promise.all([readPersonCommittees(person.municipality.id, { personId: id }), readMembershipChanges(person.municipality.id)]);
+  return groupPersons(rows, person.municipality.slug, changes)[0] ?? null;
 }
 
-/** The ids of the persons the minutes name in a committee. */
-export async function listCommitteeMemberIds(municipalityId: number, committeeId: number): Promise<number[]> {
-  return (await readPersonCommittees(municipalityId, { committeeId })).map((row) => row.id);
+/** A committee's members as its Organization lists them. */
+export interface CommitteeMembers {
+  ids: number[];
+  /** The latest membership added or ended; null when none is recorded. */
+  changed: Date | null;
+}
+
+/** The persons the minutes name in a committee, and when that set last changed. */
+export async function findCommitteeMembers(municipalityId: number, committeeId: number): Promise<CommitteeMembers> {
+  const [rows, changes] = await Promise.all([readPersonCommittees(municipalityId, { committeeId }), readMembershipChanges(municipalityId)]);
+  return { ids: rows.map((row) => row.id), changed: changes.byCommittee.get(committeeId) ?? null };
+}
+
+/** Each committee's members from the persons of its municipality (listPersonRows) and their changes. */
+export async function listCommitteeMembers(municipalityId: number, persons: readonly PersonRow[]): Promise<(committeeId: number) => CommitteeMembers> {
+  const changes = await readMembershipChanges(municipalityId);
+  return (committeeId) => ({
+    ids: persons.filter((person) => person.memberships.some((m) => m.committeeId === committeeId)).map((person) => person.id),
+    changed: changes.byCommittee.get(committeeId) ?? null,
+  });
 }
 
 /** The persons listed as present at each of the meetings (Meeting `participant`), in id order. */
