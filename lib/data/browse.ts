@@ -284,7 +284,8 @@ export const getAgendaItemPage = cache(
       other ? { url: itemPath(municipalitySlug, committee.slug, urlKey, other.number), number: other.number, title: other.title } : null;
     const isOpen = !item.closed;
     const remote = meeting.remoteMeetings[0];
-    const source = remote ? { url: meetingPageUrl(remote.site, remote.remoteId, item.sourceItemId), host: new URL(remote.site).host } : null;
+    // An item merged from a supplementary agenda lives on that agenda's page, not its meeting's.
+    const source = remote ? { url: meetingPageUrl(remote.site, item.sourceMeetingId ?? remote.remoteId, item.sourceItemId), host: new URL(remote.site).host } : null;
     return {
       kind: "found",
       value: {

@@ -1,9 +1,6 @@
-import { cpSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, listMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { makeTempDir } from "./test-fixtures";
+import { listMigrations } from "@/lib/db/migrate";
+import { createTestDatabase, migrateBefore, type TestDatabase } from "@/lib/db/test-database";
 
 const MIGRATION = "20261201200000_drop_superseded_source_text";
 
@@ -15,11 +12,7 @@ afterEach(() => db.drop());
 
 describe(`migration ${MIGRATION}`, () => {
   it("empties the text of versions a correction replaced, and only theirs", async () => {
-    const names = listMigrations().map((m) => m.name);
-    expect(names).toContain(MIGRATION);
-    const earlier = makeTempDir("referat-migrations-");
-    for (const name of names.filter((n) => n < MIGRATION)) cpSync(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(earlier, name), { recursive: true });
-    await applyMigrations(db.url, { dir: earlier });
+    const { rest } = await migrateBefore(db.url, MIGRATION);
 
     // Raw SQL: the client knows the newest schema, the database only the migrations before this one.
     const doc = async (sha256: string, status: "ok" | "failed", text: string) => {
@@ -38,7 +31,7 @@ describe(`migration ${MIGRATION}`, () => {
       INSERT INTO "Meeting" ("committeeId", date, "startTime", "startsAt", "urlKey", kind, "sourceDocumentId", "updatedAt")
       SELECT id, '2024-03-19', '14:00', now(), '2024-03-19', 'referat', ${shown.id}, now() FROM "Committee"`;
 
-    expect((await applyMigrations(db.url)).applied).toEqual(names.filter((n) => n >= MIGRATION));
+    expect(await rest()).toEqual(listMigrations().map((m) => m.name).filter((n) => n >= MIGRATION));
     const texts = await db.prisma.$queryRaw<Array<{ id: number; text: string; sha256: string }>>`SELECT id, text, sha256 FROM "SourceDocument" ORDER BY id`;
     expect(texts).toEqual([
       { id: superseded.id, text: "", sha256: "a" },

@@ -1,10 +1,8 @@
-import { cpSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, listMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { listMigrations } from "@/lib/db/migrate";
+import { createTestDatabase, migrateBefore, type TestDatabase } from "@/lib/db/test-database";
 import { ingestFiles } from "@/lib/ingest/ingest-files";
-import { makeTempDir, SAMPLES_DIR } from "@/lib/ingest/test-fixtures";
+import { SAMPLES_DIR } from "@/lib/ingest/test-fixtures";
 
 const MIGRATION = "20261203000200_oparl_membership_tombstones";
 
@@ -21,11 +19,7 @@ interface Pair {
 
 describe(`migration ${MIGRATION}`, () => {
   it("keeps the memberships published before it, so a deletion after it leaves their tombstones", async () => {
-    const names = listMigrations().map((m) => m.name);
-    expect(names).toContain(MIGRATION);
-    const earlier = makeTempDir("referat-migrations-");
-    for (const name of names.filter((n) => n < MIGRATION)) cpSync(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(earlier, name), { recursive: true });
-    await applyMigrations(db.url, { dir: earlier });
+    const { rest } = await migrateBefore(db.url, MIGRATION);
     // The ingest writes no table this migration adds: the samples go in as before it.
     await ingestFiles(db.prisma, [SAMPLES_DIR]);
     const named = await db.prisma.$queryRaw<Pair[]>`
@@ -35,7 +29,7 @@ describe(`migration ${MIGRATION}`, () => {
       ORDER BY 1, 2`;
     expect(named.length).toBeGreaterThan(10);
 
-    expect((await applyMigrations(db.url)).applied).toEqual(names.filter((n) => n >= MIGRATION));
+    expect(await rest()).toEqual(listMigrations().map((m) => m.name).filter((n) => n >= MIGRATION));
     const kept = await db.prisma.oparlMembership.findMany({ orderBy: [{ personId: "asc" }, { committeeId: "asc" }] });
     expect(kept.map(({ personId, committeeId }) => ({ personId, committeeId }))).toEqual(named);
     // Added when first published: the migration invents no change.

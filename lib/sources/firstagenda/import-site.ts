@@ -183,13 +183,13 @@ async function writeImported(
     const written = await writeMeeting(tx, mapped.meeting, document.id, ids);
     remember = written.remember;
     if (previous?.meetingId != null && previous.meetingId !== written.meetingId) await moveMeeting(tx, previous.meetingId, written.meetingId);
-    const itemSources = mapped.items.map((item) => ({ position: item.position, remoteId: item.remoteId }));
+    const itemSources = mapped.items.map((item) => ({ position: item.position, remoteId: item.remoteId, remoteMeetingId: item.remoteMeetingId }));
     const attachmentUrls = mapped.items.flatMap((item) =>
       item.attachmentUrls.map((url, index) => ({ itemPosition: item.position, position: index + 1, url })).filter((row) => row.url !== null),
     );
     await tx.$executeRaw`
-      UPDATE "AgendaItem" AS a SET "sourceItemId" = x."remoteId"
-      FROM jsonb_to_recordset(${JSON.stringify(itemSources)}::jsonb) AS x("position" int, "remoteId" text)
+      UPDATE "AgendaItem" AS a SET "sourceItemId" = x."remoteId", "sourceMeetingId" = x."remoteMeetingId"
+      FROM jsonb_to_recordset(${JSON.stringify(itemSources)}::jsonb) AS x("position" int, "remoteId" text, "remoteMeetingId" text)
       WHERE a."meetingId" = ${written.meetingId} AND a."position" = x."position"`;
     await tx.$executeRaw`
       UPDATE "Attachment" AS t SET "url" = x."url"

@@ -47,6 +47,16 @@ describe("an imported item's page", () => {
     ]);
   });
 
+  it("links an item merged from a supplementary agenda to that agenda's page, not its meeting's", async () => {
+    const page = await getAgendaItemPage("vejen", "byraadet", "2026-04-20", "T1");
+    if (page.kind !== "found") throw new Error("supplementary item missing");
+    expect(page.value.title).toBe("Ekstra punkt");
+    expect(page.value.source?.url).toBe(`${site.url}/vis?id=${IDS.supplementary}&punktid=b3000000-0000-4000-8000-000000000001`);
+    const own = await getAgendaItemPage("vejen", "byraadet", "2026-04-20", "1");
+    if (own.kind !== "found") throw new Error("item missing");
+    expect(own.value.source?.url).toBe(`${site.url}/vis?id=${IDS.byraadApril}&punktid=b2000000-0000-4000-8000-000000000001`);
+  });
+
   it("gives a closed item its source but no attachments", async () => {
     const page = await getAgendaItemPage("vejen", "byraadet", "2026-03-16", "3");
     if (page.kind !== "found") throw new Error("item missing");

@@ -18,6 +18,8 @@ export interface ItemSource {
   position: number;
   /** The site's item GUID, when it has one. */
   remoteId: string | null;
+  /** The site's id of the meeting the item was read from: the meeting's own, or a supplementary agenda's. */
+  remoteMeetingId: string;
   /** Viewer URLs of the item's attachments, in the order of `ParsedItem.attachments` (null when there is none). */
   attachmentUrls: Array<string | null>;
 }
@@ -96,7 +98,11 @@ function readAttachments(item: JsonObject, site: string): Array<{ title: string;
  * the item is closed: number and title only, and nothing else of it (Felter, Bilag, decision) is
  * even read.
  */
-function mapItem(raw: JsonObject, index: number, context: { site: string; kind: ParsedMeeting["kind"]; date: string; committee: string; isClosedDocument: boolean }) {
+function mapItem(
+  raw: JsonObject,
+  index: number,
+  context: { site: string; remoteMeetingId: string; kind: ParsedMeeting["kind"]; date: string; committee: string; isClosedDocument: boolean },
+) {
   const printedTitle = readString(raw, "Navn", "Caption", "Title") ?? "";
   const number = readString(raw, "Punktnummer", "Number") ?? String(index + 1);
   const remoteId = readString(raw, "Id");
@@ -123,7 +129,7 @@ function mapItem(raw: JsonObject, index: number, context: { site: string; kind: 
       votes: noVotes(),
       line: index + 1,
     };
-    return { item, source: { position: index + 1, remoteId, attachmentUrls: [] } };
+    return { item, source: { position: index + 1, remoteId, remoteMeetingId: context.remoteMeetingId, attachmentUrls: [] } };
   }
   const { title, marker } = splitMarker(printedTitle);
   const caseNumber = readString(raw, "SagsNummer", "CaseNumber", "Sagsnummer");
@@ -150,7 +156,7 @@ function mapItem(raw: JsonObject, index: number, context: { site: string; kind: 
     absent: [],
     line: index + 1,
   };
-  return { item, source: { position: index + 1, remoteId, attachmentUrls: attachments.map((attachment) => attachment.url) } };
+  return { item, source: { position: index + 1, remoteId, remoteMeetingId: context.remoteMeetingId, attachmentUrls: attachments.map((attachment) => attachment.url) } };
 }
 
 /**
@@ -170,7 +176,7 @@ export function mapMeeting(listing: MeetingListing, agenda: unknown, context: { 
     .map((item, index) => ({ item: item as JsonObject, key: sortKey(item as JsonObject, index) }))
     .sort((a, b) => a.key - b.key)
     .map(({ item }) => item);
-  const mapped = ordered.map((item, index) => mapItem(item, index, { site: context.site, kind, date, committee: listing.committee, isClosedDocument }));
+  const mapped = ordered.map((item, index) => mapItem(item, index, { site: context.site, remoteMeetingId: listing.id, kind, date, committee: listing.committee, isClosedDocument }));
   const { meeting, count } = redactMeeting({
     municipality: context.municipality,
     committee: listing.committee,
