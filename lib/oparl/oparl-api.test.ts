@@ -435,12 +435,17 @@ describe("OParl update mechanism (modified_since)", () => {
     // The committee she stays in did not change.
     expect((await getJson(String(staying?.organization))).modified).toBe(stayingOrganization.modified);
 
-    // Named again, the membership is back and its tombstone gone.
+    // Named again, the membership is back, its tombstone gone, and the organization says so.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const beforeReturn = formatOparlDateTime(new Date());
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     writeFixture(dir, file, second);
     expect((await ingestFiles(db.prisma, [dir])).updated).toBe(1);
     expect(await getJson(String(ending?.id))).toMatchObject({ id: ending?.id, organization: ending?.organization });
     expect(((await getJson(`${API}/body/vejen/memberships?${query}`)).data as Array<Record<string, unknown>>).some((entry) => entry.deleted === true)).toBe(false);
-    expect((await getJson(String(ending?.organization))).membership).toContain(ending?.id);
+    const organizationBack = await getJson(String(ending?.organization));
+    expect(organizationBack.membership).toEqual(endingOrganization.membership);
+    expect(String(organizationBack.modified) >= beforeReturn).toBe(true);
   });
 
   it("reports a deleted meeting as a tombstone in its body's and committee's lists", async () => {
