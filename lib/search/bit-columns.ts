@@ -21,18 +21,16 @@ export function clearBits(target: Uint32Array, source: Uint32Array): void {
 }
 
 /**
- * The `ordinals` whose bit in `bits` is clear, in order: written into `into` when given (it may be
- * `ordinals` itself: each is written at or before where it was read), else into a new array. One
- * pass without a branch on the bit (a closure per ordinal cost ~5 ns, 5 ms over a million).
+ * The `ordinals` whose bit in `bits` is clear, in order, in place (each is written at or before
+ * where it was read). One pass without a branch on the bit (a closure per ordinal cost ~5 ns,
+ * 5 ms over a million).
  */
-export function withoutSetBits(ordinals: Uint32Array, bits: Uint32Array, into: Uint32Array | null): Uint32Array {
-  const kept = into ?? new Uint32Array(ordinals.length);
+export function withoutSetBits(ordinals: Uint32Array, bits: Uint32Array): Uint32Array {
   let count = 0;
   for (let i = 0; i < ordinals.length; i++) {
     const ordinal = ordinals[i] ?? 0;
-    kept[count] = ordinal;
+    ordinals[count] = ordinal;
     count += 1 - (((bits[ordinal >>> 5] ?? 0) >>> (ordinal & 31)) & 1);
   }
-  if (into !== null) return kept.subarray(0, count);
-  return count === ordinals.length ? kept : kept.slice(0, count);
+  return ordinals.subarray(0, count);
 }

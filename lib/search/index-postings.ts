@@ -196,16 +196,16 @@ export function termPostings(index: SearchIndex, term: string, field: IndexedFie
   return lists;
 }
 
-/**
- * FlexSearch's postings of a term appended by deltas, as a {@link FieldPostings}: its public
- * unresolved search gives the items grouped by the slot of the first occurrence (no `limit` cuts
- * it short), the delta repeats (term-frequencies.ts) the counts.
- */
 /** The postings the deltas hold of a word pair (from {@link expandPrefixTerms} with `pairs`); the segment's are not read. */
 export function deltaPairPostings(index: SearchIndex, pair: ExpandedTerm): FieldPostings {
   return deltaPostings(index, pair.term, PAIR_FIELD, 0);
 }
 
+/**
+ * FlexSearch's postings of a term appended by deltas, as a {@link FieldPostings}: its public
+ * unresolved search gives the items grouped by the slot of the first occurrence (no `limit` cuts
+ * it short), the delta repeats (term-frequencies.ts) the counts.
+ */
 function deltaPostings(index: SearchIndex, term: string, field: string, fieldIndex: number): FieldPostings {
   const slots = index.flex.search(term, { index: field, resolve: false }).result as ReadonlyArray<ArrayLike<number> | null | undefined>;
   // Ordinals ascending, as in a segment: the slot of each item, then the items in order.

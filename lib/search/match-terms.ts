@@ -63,16 +63,11 @@ function matchedColumn(index: SearchIndex): Uint8Array {
   return zeroedColumn(matchedScratch, index, () => kernelFor(index).matched);
 }
 
-/** The per-item strength column: all zero between searches (each term zeroes what it added). */
 /**
- * The index's strength column (in its postings kernel's memory, the role the score column does
- * not have at the moment): all zero between searches, and any user must leave it so.
+ * The index's per-item strength column (in its postings kernel's memory): all zero between
+ * searches (each term zeroes what it added), and any user, ranked-search.ts too, must leave it so.
  */
 export function reusableStrengthColumn(index: SearchIndex): Float32Array {
-  return strengthColumn(index);
-}
-
-function strengthColumn(index: SearchIndex): Float32Array {
   let column = strengthScratch.get(index);
   if (column === undefined || column.length !== index.size) column = kernelFor(index).columns[0];
   return column;
@@ -207,7 +202,7 @@ export function matchAllTerms(
   // Per ordinal, how many terms it has matched so far; a term is counted once however many fields match it.
   const matched = matchedColumn(index);
   // Per ordinal, the current term's strength summed over its fields; zero again after each term.
-  const strength = strengthColumn(index);
+  const strength = reusableStrengthColumn(index);
   const expansions = terms.map((term) => expand(index, term, restriction));
   const order = matchingOrder(expansions);
   const strengthBits = new Int32Array(strength.buffer, strength.byteOffset, strength.length);

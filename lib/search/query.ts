@@ -277,7 +277,7 @@ function excludedItems(index: SearchIndex, plan: QueryPlan): Excluded {
  * unsure. In place.
  */
 function applyExclusions(index: SearchIndex, candidates: Uint32Array, excluded: Excluded, bitsApplied: boolean): Uint32Array {
-  let kept = excluded.bits === null || bitsApplied ? candidates : withoutSetBits(candidates, excluded.bits, candidates);
+  let kept = excluded.bits === null || bitsApplied ? candidates : withoutSetBits(candidates, excluded.bits);
   const allFields = fieldsForRestriction(null);
   for (const terms of excluded.phrases) {
     const phrase = compilePhrase(terms);

@@ -2,8 +2,8 @@
  * Which stored pages a Varnish ban removes when the data behind some pages changed. Mirrors
  * the page cache's rule (lib/page-cache/cache-rules.ts `isPageAffected`): the changed page,
  * every page below it, the pages on the way down to it (home, municipality, committee) and the
- * sitemap (its index and every file of it). The VCL stores each object's request URL in `X-Url`; a ban is a regular expression
- * over it, query strings (RSC payloads) included.
+ * sitemap (its index and every file of it). The VCL stores each object's request URL in
+ * `X-Url`; a ban is a regular expression over it, query strings (RSC payloads) included.
  */
 
 /** Paths per ban: keeps one expression short enough for a request header. */
